@@ -1,0 +1,46 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import preact from '@astrojs/preact';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+
+// Deploy under a sub-path with `BASE=/x/ SITE=https://host npm run build`.
+const base = process.env.BASE ?? '/';
+const site = process.env.SITE ?? 'http://127.0.0.1:4321';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  markdown: {
+    remarkPlugins: [remarkMath],
+    // `output: 'html'` keeps MathML out of the page: KaTeX's HTML plus its own CSS is what readers see.
+    rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'ignore' }]],
+  },
+  integrations: [
+    starlight({
+      title: { en: 'Activations, Intuitively', 'zh-CN': '直观理解激活函数' },
+      description: 'Train tiny neural networks in your browser and watch what each activation function contributes.',
+      defaultLocale: 'en',
+      locales: {
+        en: { label: 'English', lang: 'en' },
+        'zh-cn': { label: '简体中文', lang: 'zh-CN' },
+      },
+      favicon: '/favicon.svg',
+      customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
+      disable404Route: true,
+      sidebar: [
+        { slug: 'index', label: 'Overview', translations: { 'zh-CN': '概览' } },
+        { slug: 'activations', label: 'The functions', translations: { 'zh-CN': '常见激活函数' } },
+        { slug: 'experiment', label: 'The experiment', translations: { 'zh-CN': '拟合实验' } },
+        { slug: 'fitting-units', label: 'Minimal fitting units', translations: { 'zh-CN': '最小拟合单元' } },
+        { slug: 'dead-relu', label: 'Dead ReLU neurons', translations: { 'zh-CN': 'ReLU 神经元死亡' } },
+        { slug: 'one-neuron', label: 'One neuron or two', translations: { 'zh-CN': '一个神经元还是两个' } },
+        { slug: 'many-seeds', label: 'Many random seeds', translations: { 'zh-CN': '大量随机种子' } },
+        { slug: 'code', label: 'The code', translations: { 'zh-CN': '代码' } },
+      ],
+    }),
+    preact(),
+  ],
+});
