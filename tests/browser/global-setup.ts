@@ -1,0 +1,62 @@
+/**
+ * Browser-test global setup: build the site once per `vitest run`, serve it on 127.0.0.1, and hand the URLs to
+ * the tests through `inject('baseUrl')` / `inject('subBaseUrl')` (see harness.ts).
+ *
+ * - `baseUrl`:    the site built with the default base `/`, e.g. `http://127.0.0.1:41234/`.
+ * - `subBaseUrl`: the same site built with `BASE=/sub/`, served only under `/sub/`, e.g. `http://127.0.0.1:41235/sub/`.
+ *
+ * Each run builds into its own `dist-tests/run-<pid>/` (git-ignored via `dist-*`) so engineers running tests in
+ * the same checkout never overwrite each other's output or `dist/`; it is removed afterwards.
+ * `SKIP_BUILD=1` reuses an existing `dist/` (and `dist-sub/`, built with `BASE=/sub/`, if present; otherwise
+ * the sub-path copy is still built). `KEEP_TEST_DIST=1` keeps the run's output for inspection.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startServer } from '../../scripts/serve.mjs';
+import { SUB_BASE } from './constants';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    subBaseUrl: string;
+  }
+}
+
+function build(outDir: string, base: string): void {
+  const started = Date.now();
+  execFileSync('npx', ['astro', 'build', '--outDir', outDir], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, BASE: base },
+  });
+  console.log(`[browser tests] built ${outDir} (base ${base}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const root = process.cwd();
+  const runDir = resolve(root, 'dist-tests', `run-${process.pid}`);
+  const skip = process.env.SKIP_BUILD === '1';
+
+  let mainDir = resolve(root, 'dist');
+  let subDir = resolve(root, 'dist-sub');
+  if (!skip || !existsSync(join(mainDir, 'index.html'))) {
+    mainDir = join(runDir, 'main');
+    build(mainDir, '/');
+  }
+  if (!skip || !existsSync(join(subDir, 'index.html'))) {
+    subDir = join(runDir, 'sub');
+    mkdirSync(runDir, { recursive: true });
+    build(subDir, SUB_BASE);
+  }
+
+  const main = await startServer({ root: mainDir, base: '/', port: 0 });
+  const sub = await startServer({ root: subDir, base: SUB_BASE, port: 0 });
+  project.provide('baseUrl', main.url);
+  project.provide('subBaseUrl', sub.url);
+
+  return async () => {
+    await Promise.all([main.close(), sub.close()]);
+    if (process.env.KEEP_TEST_DIST !== '1') rmSync(runDir, { recursive: true, force: true });
+  };
+}

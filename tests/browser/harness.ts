@@ -1,0 +1,131 @@
+/**
+ * Shared harness for every browser test. The site is built once and served by tests/browser/global-setup.ts.
+ *
+ *   import { baseUrl, subBaseUrl, launchBrowser, openPage } from './harness';
+ *
+ *   baseUrl(): string       URL of the site built with base `/`, ending in `/` (e.g. `http://127.0.0.1:40123/`).
+ *   subBaseUrl(): string    URL of the copy built with `BASE=/sub/`, ending in `/sub/`.
+ *   launchBrowser(): Promise<Browser>
+ *                           Debian's Chromium (or CHROME_PATH), headless, through playwright-core. Launch once per
+ *                           file in `beforeAll`, close in `afterAll`.
+ *   openPage(browser, path, opts?): Promise<OpenedPage>
+ *                           Opens `path` in a fresh context and waits for `load`. `path` is relative to the site's
+ *                           base (`'en/'`, `'/en/experiment/'` and `'zh-cn/'` all work; an absolute http URL is used
+ *                           as is). opts: { javaScriptEnabled?, locale?, colorScheme?, viewport?, site?: 'main'|'sub' }.
+ *                           Returns { page, context, response, url, consoleErrors, failedRequests, foreignRequests,
+ *                           close() }:
+ *                             consoleErrors    console.error messages and uncaught page errors,
+ *                             failedRequests   requests that failed to load, and responses with status >= 400,
+ *                             foreignRequests  every request to an origin other than the site's own
+ *                                              (data: and blob: URLs are not network requests and are ignored).
+ *                           The arrays keep filling while the page lives (e.g. after clicks); assert on them at the end.
+ *   expectClean(opened)     Asserts all three arrays are empty, with the offending entries in the message.
+ */
+import { inject, expect } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { SUB_BASE } from './constants';
+
+export { SUB_BASE };
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+export function subBaseUrl(): string {
+  return inject('subBaseUrl');
+}
+
+export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface OpenPageOptions {
+  javaScriptEnabled?: boolean;
+  locale?: string;
+  colorScheme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+  /** Which build to open: the root-based one (default) or the `BASE=/sub/` one. */
+  site?: 'main' | 'sub';
+}
+
+export interface OpenedPage {
+  page: Page;
+  context: BrowserContext;
+  /** The main document's response (null only if navigation produced none). */
+  response: Response | null;
+  /** The URL that was opened. */
+  url: string;
+  consoleErrors: string[];
+  failedRequests: string[];
+  foreignRequests: string[];
+  close(): Promise<void>;
+}
+
+/** Resolve a site path against a base URL that ends with `/`; a leading `/` means "the base", not the origin. */
+export function siteUrl(path: string, base: string = baseUrl()): string {
+  if (/^https?:\/\//.test(path)) return path;
+  return new URL(path.replace(/^\/+/, ''), base).href;
+}
+
+export async function openPage(browser: Browser, path: string, opts: OpenPageOptions = {}): Promise<OpenedPage> {
+  const base = opts.site === 'sub' ? subBaseUrl() : baseUrl();
+  const siteOrigin = new URL(base).origin;
+  const context = await browser.newContext({
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
+    ...(opts.locale ? { locale: opts.locale } : {}),
+    ...(opts.colorScheme ? { colorScheme: opts.colorScheme } : {}),
+    ...(opts.viewport ? { viewport: opts.viewport } : {}),
+  });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  const failedRequests: string[] = [];
+  const foreignRequests: string[] = [];
+
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${message.text()} (at ${message.location().url})`);
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
+  context.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== siteOrigin) foreignRequests.push(url);
+  });
+  context.on('requestfailed', (request) => {
+    failedRequests.push(`${request.url()} (${request.failure()?.errorText ?? 'failed'})`);
+  });
+  context.on('response', (response) => {
+    if (response.status() >= 400) failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
+  });
+
+  const url = siteUrl(path, base);
+  const response = await page.goto(url, { waitUntil: 'load' });
+  return {
+    page,
+    context,
+    response,
+    url,
+    consoleErrors,
+    failedRequests,
+    foreignRequests,
+    close: () => context.close(),
+  };
+}
+
+export function expectClean(opened: Pick<OpenedPage, 'url' | 'consoleErrors' | 'failedRequests' | 'foreignRequests'>): void {
+  expect(opened.consoleErrors, `console errors on ${opened.url}`).toEqual([]);
+  expect(opened.failedRequests, `failed requests on ${opened.url}`).toEqual([]);
+  expect(opened.foreignRequests, `foreign requests on ${opened.url}`).toEqual([]);
+}
