@@ -14,6 +14,11 @@ export const en = {
     notFoundBody: 'There is no page at this address. It may have moved, or the link may be mistyped.',
     notFoundHome: 'Go to the overview',
   },
+  entry: {
+    tagline: 'Train tiny neural networks in your browser and watch what each activation function contributes.',
+    openEdition: 'Read the English edition',
+    notFoundHint: 'Try the search box above, or start from the overview of either edition:',
+  },
 };
 
 type Widen<T> = T extends string

@@ -13,4 +13,9 @@ export const zhCn: Dictionary = {
     notFoundBody: '这个地址没有页面。它可能已被移动，或者链接有误。',
     notFoundHome: '返回概览',
   },
+  entry: {
+    tagline: '在浏览器里训练极小的神经网络，看清每种激活函数各自贡献了什么。',
+    openEdition: '阅读中文版',
+    notFoundHint: '可以试试上方的搜索框，或者从任一语言版本的概览开始：',
+  },
 };
