@@ -43,12 +43,16 @@ export interface LocalizedText {
 export interface ActivationFacts {
   /** Output range as [low, high]; ±Infinity where unbounded. */
   range: readonly [number, number];
+  /** Whether each end of the range is attained (closed bracket); absent means open at both ends. */
+  rangeAttained?: readonly [boolean, boolean];
   zeroCentred: boolean;
   monotonic: boolean;
   bounded: boolean;
   smooth: boolean;
   /** f′ → 0 as |x| grows on at least one side. */
   saturating: boolean;
+  /** Where f′ → 0: on neither side, only for x → −∞, or on both sides. */
+  saturatesOn: 'none' | 'negative' | 'both';
   /** A ReLU-style unit can get stuck with zero gradient on every input. */
   canDie: boolean;
   /** x positions where f is not differentiable (for finite-difference tests and plot markers). */
