@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import contentSecurityPolicy from './src/integrations/csp.ts';
 
 // Deploy under a sub-path with `BASE=/x/ SITE=https://host npm run build`.
 const base = process.env.BASE ?? '/';
@@ -42,5 +43,7 @@ export default defineConfig({
       ],
     }),
     preact(),
+    // Last, so that it hashes the final HTML (after Pagefind and the sitemap have run).
+    contentSecurityPolicy(),
   ],
 });
