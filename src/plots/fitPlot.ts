@@ -1,0 +1,261 @@
+/**
+ * The Fit Lab's main plot as an SVG string: training points, target, prediction, and each hidden neuron's
+ * component vᵢ·φ(wᵢx+bᵢ) with its centre (−bᵢ/wᵢ) marked, plus the output bias c. In the "sum" view the
+ * components are stacked on top of c, band by band, until they reach the prediction.
+ *
+ * Pure: (data, size, labels) → string. No DOM, so Astro renders it at build time and the island at run time.
+ * Paths carry `data-role` (and `data-neuron`), and the root carries its scales' domains and ranges, so tests can
+ * read the drawn curves back in data units.
+ */
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { area, line } from 'd3-shape';
+import type { Dataset } from '../lib/train-types';
+import { attrs, DEAD_COLOUR, DEAD_DASH, esc, neuronStyle, r2, tickText } from './svg';
+
+export type ComponentState = 'alive' | 'saturated' | 'dead';
+export type FitView = 'components' | 'sum';
+
+export interface FitComponent {
+  /** vᵢ·φ(wᵢx+bᵢ) at each x of the grid. */
+  y: readonly number[];
+  /** Where the neuron is centred or kinked, −bᵢ/wᵢ (null when wᵢ = 0). */
+  centre: number | null;
+  state: ComponentState;
+}
+
+export interface FitPlotData {
+  /** Dense x grid on which target, prediction and components are given. */
+  grid: readonly number[];
+  points: Dataset;
+  target: readonly number[];
+  /** Network output on the grid; null before there is a network to draw. */
+  prediction: readonly number[] | null;
+  components: readonly FitComponent[];
+  bias: number | null;
+  view: FitView;
+}
+
+export interface FitPlotLabels {
+  title: string;
+  desc: string;
+  target: string;
+  prediction: string;
+  bias: string;
+  /** Short on-plot tag of neuron i (0-based), e.g. "1". */
+  neuronTag: (i: number) => string;
+  dead: string;
+}
+
+export interface PlotSize {
+  width: number;
+  height: number;
+  /** Small multiples: no legend, fewer ticks. */
+  compact?: boolean;
+  /** Unique per plot on the page (clip-path ids must not collide). */
+  idPrefix: string;
+}
+
+export interface FitLayout {
+  x: ScaleLinear<number, number>;
+  y: ScaleLinear<number, number>;
+  margin: { top: number; right: number; bottom: number; left: number };
+}
+
+const finite = (v: number) => Number.isFinite(v);
+
+/** Running sums c, c+comp₁, c+comp₁+comp₂, … (the "sum" view's layer boundaries). */
+export function stackLayers(bias: number, components: readonly FitComponent[], n: number): number[][] {
+  const layers: number[][] = [Array.from({ length: n }, () => bias)];
+  for (const c of components) {
+    const prev = layers[layers.length - 1]!;
+    layers.push(prev.map((v, j) => v + (c.y[j] ?? NaN)));
+  }
+  return layers;
+}
+
+function extent(values: Iterable<number>): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (!finite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
+
+export function fitLayout(data: FitPlotData, size: PlotSize): FitLayout {
+  const margin = size.compact ? { top: 6, right: 6, bottom: 18, left: 28 } : { top: 12, right: 14, bottom: 28, left: 38 };
+  const [tLo, tHi] = extent([...data.target, ...data.points.y]);
+  const span = Math.max(tHi - tLo, 0.5);
+  // Curves may reach beyond the target (components, a bad fit); show them, but never more than 1.5 spans out,
+  // so one runaway curve cannot flatten the rest.
+  const others: number[] = [...(data.prediction ?? [])];
+  if (data.bias !== null) others.push(data.bias);
+  const layers = data.view === 'sum' && data.bias !== null ? stackLayers(data.bias, data.components, data.grid.length) : data.components.map((c) => [...c.y]);
+  for (const l of layers) others.push(...l);
+  const [oLo, oHi] = extent(others);
+  const lo = Math.max(Math.min(tLo, oLo), tLo - 1.5 * span);
+  const hi = Math.min(Math.max(tHi, oHi), tHi + 1.5 * span);
+  const pad = (hi - lo) * 0.06;
+  const x = scaleLinear().domain([data.grid[0] ?? 0, data.grid[data.grid.length - 1] ?? 1]).range([margin.left, size.width - margin.right]);
+  const y = scaleLinear().domain([lo - pad, hi + pad]).range([size.height - margin.bottom, margin.top]);
+  return { x, y, margin };
+}
+
+const PI_TICKS: Array<[number, string]> = [
+  [0, '0'],
+  [Math.PI / 2, 'π/2'],
+  [Math.PI, 'π'],
+  [(3 * Math.PI) / 2, '3π/2'],
+  [2 * Math.PI, '2π'],
+];
+
+function axes(layout: FitLayout, size: PlotSize): string {
+  const { x, y } = layout;
+  const [x0, x1] = x.range() as [number, number];
+  const [y0, y1] = y.range() as [number, number];
+  let out = `<g class="fl-axes" fill="currentColor" font-size="${size.compact ? 9 : 11}">`;
+  for (const t of y.ticks(size.compact ? 3 : 5)) {
+    const py = r2(y(t));
+    out += `<line class="fl-grid" x1="${x0}" x2="${x1}" y1="${py}" y2="${py}" stroke="currentColor" stroke-opacity="0.12"/>`;
+    out += `<text x="${x0 - 4}" y="${py}" dy="0.32em" text-anchor="end">${esc(tickText(t))}</text>`;
+  }
+  for (const [v, label] of PI_TICKS) {
+    const px = r2(x(v));
+    out += `<line x1="${px}" x2="${px}" y1="${y0}" y2="${y0 + 4}" stroke="currentColor"/>`;
+    out += `<text x="${px}" y="${y0 + (size.compact ? 13 : 16)}" text-anchor="middle">${label}</text>`;
+  }
+  out += `<line x1="${x0}" x2="${x1}" y1="${y0}" y2="${y0}" stroke="currentColor" stroke-opacity="0.5"/>`;
+  out += `<line x1="${x0}" x2="${x0}" y1="${y0}" y2="${y1}" stroke="currentColor" stroke-opacity="0.5"/>`;
+  return out + '</g>';
+}
+
+function interpolate(grid: readonly number[], ys: readonly number[], at: number): number {
+  let j = 1;
+  while (j < grid.length - 1 && grid[j]! < at) j++;
+  const xa = grid[j - 1]!;
+  const xb = grid[j]!;
+  const t = xb === xa ? 0 : (at - xa) / (xb - xa);
+  return ys[j - 1]! + t * (ys[j]! - ys[j - 1]!);
+}
+
+export function fitPlotSvg(data: FitPlotData, size: PlotSize, labels: FitPlotLabels): string {
+  const layout = fitLayout(data, size);
+  const { x, y } = layout;
+  const [yLo, yHi] = y.domain() as [number, number];
+  // Keep far-off values finite in pixels; the clip path hides them anyway.
+  const py = (v: number) => Math.max(-2000, Math.min(size.height + 2000, y(v)));
+  const path = (ys: readonly number[]) =>
+    line<number>()
+      .defined((_, j) => finite(ys[j] ?? NaN))
+      .x((v) => x(v))
+      .y((_, j) => py(ys[j]!))
+      .digits(2)(data.grid as number[]) ?? '';
+  const clip = `${size.idPrefix}-clip`;
+  const [cx0, cx1] = x.range() as [number, number];
+  const [cy0, cy1] = y.range() as [number, number];
+
+  let body = '';
+  // Training points under everything, then the target as a wide pale band.
+  body += `<g class="fl-points" fill="currentColor" fill-opacity="0.45">`;
+  data.points.x.forEach((px, j) => {
+    const vy = data.points.y[j]!;
+    if (finite(vy)) body += `<circle cx="${r2(x(px))}" cy="${r2(py(vy))}" r="${size.compact ? 1.2 : 1.8}"/>`;
+  });
+  body += `</g>`;
+  body += `<path data-role="target" class="fl-target" d="${path(data.target)}" fill="none" stroke="currentColor" stroke-opacity="0.3" stroke-width="${size.compact ? 4 : 7}" stroke-linecap="round"/>`;
+
+  if (data.bias !== null && finite(data.bias)) {
+    const by = r2(py(data.bias));
+    body += `<line data-role="bias" class="fl-bias" x1="${cx0}" x2="${cx1}" y1="${by}" y2="${by}" stroke="currentColor" stroke-opacity="0.7" stroke-dasharray="2 2"/>`;
+  }
+
+  const n = data.grid.length;
+  const layers = data.view === 'sum' && data.bias !== null ? stackLayers(data.bias, data.components, n) : null;
+  data.components.forEach((c, i) => {
+    const style = neuronStyle(i);
+    const dead = c.state === 'dead';
+    const colour = dead ? DEAD_COLOUR : style.colour;
+    const dash = dead ? DEAD_DASH : style.dash;
+    const ys = layers ? layers[i + 1]! : c.y;
+    if (layers) {
+      const below = layers[i]!;
+      const band =
+        area<number>()
+          .defined((_, j) => finite(ys[j] ?? NaN) && finite(below[j] ?? NaN))
+          .x((v) => x(v))
+          .y0((_, j) => py(below[j]!))
+          .y1((_, j) => py(ys[j]!))
+          .digits(2)(data.grid as number[]) ?? '';
+      body += `<path class="fl-band" d="${band}" fill="${colour}" fill-opacity="0.2" stroke="none"/>`;
+    }
+    body += `<path${attrs({
+      'data-role': layers ? 'layer' : 'component',
+      'data-neuron': i,
+      'data-state': c.state,
+      class: `fl-component fl-n${i}${dead ? ' fl-dead' : ''}`,
+      d: path(ys),
+      fill: 'none',
+      stroke: colour,
+      'stroke-width': size.compact ? 1.5 : 2,
+      'stroke-dasharray': dash,
+    })}/>`;
+    // The centre/kink marker: a per-neuron shape at (−b/w, curve value there), with the neuron's number.
+    if (c.centre !== null && c.centre >= (data.grid[0] ?? 0) && c.centre <= (data.grid[n - 1] ?? 0)) {
+      const mx = r2(x(c.centre));
+      const vy = interpolate(data.grid, ys, c.centre);
+      if (finite(vy) && vy >= yLo && vy <= yHi) {
+        const my = r2(y(vy));
+        body += `<g data-role="centre" data-neuron="${i}" transform="translate(${mx},${my})">`;
+        body += `<path d="${style.marker(size.compact ? 30 : 60)}" fill="${colour}" class="fl-halo" stroke="#fff" stroke-width="1"/>`;
+        if (!size.compact) body += `<text x="7" y="-6" font-size="11" font-weight="700" fill="${colour}">${esc(labels.neuronTag(i))}</text>`;
+        body += `</g>`;
+      }
+    }
+    if (dead && !size.compact) {
+      const ly = interpolate(data.grid, ys, data.grid[n - 1] ?? 0);
+      if (finite(ly) && ly >= yLo && ly <= yHi)
+        body += `<text class="fl-dead-label" x="${cx1 - 2}" y="${r2(y(ly)) - 4}" text-anchor="end" font-size="11" fill="currentColor">${esc(labels.neuronTag(i))} · ${esc(labels.dead)}</text>`;
+    }
+  });
+
+  if (data.prediction) {
+    body += `<path data-role="prediction" class="fl-prediction" d="${path(data.prediction)}" fill="none" stroke="#d6336c" stroke-width="${size.compact ? 2 : 2.75}"/>`;
+  }
+
+  let legend = '';
+  if (!size.compact) {
+    const items: Array<[string, string]> = [
+      [`<line x1="0" x2="22" y1="0" y2="0" stroke="currentColor" stroke-opacity="0.3" stroke-width="7" stroke-linecap="round"/>`, labels.target],
+      [`<line class="fl-prediction" x1="0" x2="22" y1="0" y2="0" stroke="#d6336c" stroke-width="2.75"/>`, labels.prediction],
+      [`<line x1="0" x2="22" y1="0" y2="0" stroke="currentColor" stroke-opacity="0.7" stroke-dasharray="2 2"/>`, labels.bias],
+    ];
+    // Top centre: the seed target, cos(x)+1, is lowest in the middle, so this corner of the plot stays clear.
+    legend = `<g class="fl-legend" font-size="11" fill="currentColor" transform="translate(${r2((cx0 + cx1) / 2 - 60)},${cy1 + 2})">`;
+    legend += `<rect class="fl-legend-bg" x="-4" y="-2" width="128" height="50" rx="4" fill="#fff" fill-opacity="0.85"/>`;
+    items.forEach(([swatch, text], k) => {
+      legend += `<g transform="translate(0,${k * 15 + 6})">${swatch}<text x="28" dy="0.32em">${esc(text)}</text></g>`;
+    });
+    legend += `</g>`;
+  }
+
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="fl-plot" viewBox="0 0 ${size.width} ${size.height}" width="${size.width}" height="${size.height}"` +
+    attrs({
+      role: 'img',
+      'aria-labelledby': `${size.idPrefix}-title ${size.idPrefix}-desc`,
+      'data-x-domain': (x.domain() as number[]).join(','),
+      'data-y-domain': (y.domain() as number[]).join(','),
+      'data-x-range': (x.range() as number[]).join(','),
+      'data-y-range': (y.range() as number[]).join(','),
+      'data-view': data.view,
+    }) +
+    `><title id="${size.idPrefix}-title">${esc(labels.title)}</title><desc id="${size.idPrefix}-desc">${esc(labels.desc)}</desc>` +
+    `<defs><clipPath id="${clip}"><rect x="${cx0}" y="${cy1}" width="${r2(cx1 - cx0)}" height="${r2(cy0 - cy1)}"/></clipPath></defs>` +
+    axes(layout, size) +
+    `<g clip-path="url(#${clip})">${body}</g>` +
+    legend +
+    `</svg>`
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * Loss per epoch on a log scale, with the current epoch marked. Pure (data, size, labels) → SVG string.
+ * Non-finite losses (divergence) end the line; a cross marks the epoch where it happened.
+ */
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { line } from 'd3-shape';
+import { attrs, esc, r2, tickText } from './svg';
+import type { PlotSize } from './fitPlot';
+
+export interface LossPlotData {
+  /** [epoch, loss] pairs in epoch order (snapshots may skip epochs). */
+  history: ReadonlyArray<readonly [number, number]>;
+  epochs: number;
+  /** Epochs completed (the marker's position). */
+  epoch: number;
+  /** Epoch at which the loss became non-finite, if it did. */
+  divergedAt: number | null;
+}
+
+export interface LossPlotLabels {
+  title: string;
+  desc: string;
+  epoch: string;
+  loss: string;
+}
+
+export function lossPlotSvg(data: LossPlotData, size: PlotSize, labels: LossPlotLabels): string {
+  const margin = { top: 8, right: 12, bottom: 30, left: 46 };
+  const finiteLosses = data.history.map((h) => h[1]).filter((v) => Number.isFinite(v) && v > 0);
+  let lo = finiteLosses.length ? Math.min(...finiteLosses) : 1e-3;
+  let hi = finiteLosses.length ? Math.max(...finiteLosses) : 1;
+  if (hi / lo < 100) {
+    // Keep at least two decades visible, so a flat curve still reads as a log plot.
+    const mid = Math.sqrt(lo * hi);
+    lo = Math.min(lo, mid / 10);
+    hi = Math.max(hi, mid * 10);
+  }
+  const x = scaleLinear().domain([0, Math.max(1, data.epochs)]).range([margin.left, size.width - margin.right]);
+  const y = scaleLog().domain([lo, hi]).range([size.height - margin.bottom, margin.top]).nice();
+  const [x0, x1] = x.range() as [number, number];
+  const [y0, y1] = y.range() as [number, number];
+
+  let out = `<g class="fl-axes" fill="currentColor" font-size="10">`;
+  const decades = y.ticks().filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9);
+  const step = Math.max(1, Math.ceil(decades.length / 4));
+  decades.forEach((t, k) => {
+    if (k % step !== 0) return;
+    const p = r2(y(t));
+    out += `<line x1="${x0}" x2="${x1}" y1="${p}" y2="${p}" stroke="currentColor" stroke-opacity="0.12"/>`;
+    out += `<text x="${x0 - 4}" y="${p}" dy="0.32em" text-anchor="end">${esc(tickText(t))}</text>`;
+  });
+  for (const t of x.ticks(5)) {
+    const p = r2(x(t));
+    out += `<line x1="${p}" x2="${p}" y1="${y0}" y2="${y0 + 4}" stroke="currentColor"/>`;
+    out += `<text x="${p}" y="${y0 + 14}" text-anchor="middle">${t}</text>`;
+  }
+  out += `<line x1="${x0}" x2="${x1}" y1="${y0}" y2="${y0}" stroke="currentColor" stroke-opacity="0.5"/>`;
+  out += `<text x="${x1}" y="${y0 + 26}" text-anchor="end">${esc(labels.epoch)}</text>`;
+  out += `<text x="${x0 + 4}" y="${y1 + 8}">${esc(labels.loss)}</text>`;
+  out += `</g>`;
+
+  const clamp = (v: number) => Math.max(lo, Math.min(hi, v));
+  const d =
+    line<readonly [number, number]>()
+      .defined((h) => Number.isFinite(h[1]) && h[1] > 0)
+      .x((h) => x(h[0]))
+      .y((h) => y(clamp(h[1])))
+      .digits(2)(data.history as Array<readonly [number, number]>) ?? '';
+  out += `<path data-role="loss" d="${d}" fill="none" stroke="#d6336c" class="fl-prediction" stroke-width="1.75"/>`;
+
+  const current = data.history[data.history.length - 1]?.[1];
+  if (data.epoch > 0) {
+    const cx = r2(x(data.epoch));
+    out += `<line data-role="current-epoch" x1="${cx}" x2="${cx}" y1="${y0}" y2="${y1}" stroke="currentColor" stroke-opacity="0.35" stroke-dasharray="3 3"/>`;
+    if (current !== undefined && Number.isFinite(current) && current > 0)
+      out += `<circle cx="${cx}" cy="${r2(y(clamp(current)))}" r="3.5" fill="#d6336c" class="fl-prediction-fill"/>`;
+  }
+  if (data.divergedAt !== null) {
+    const cx = r2(x(data.divergedAt));
+    out += `<path data-role="diverged" transform="translate(${cx},${r2(y1 + 6)})" d="M-5,-5L5,5M-5,5L5,-5" stroke="#d6336c" stroke-width="2.5"/>`;
+  }
+
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="fl-plot fl-loss" viewBox="0 0 ${size.width} ${size.height}" width="${size.width}" height="${size.height}"` +
+    attrs({ role: 'img', 'aria-labelledby': `${size.idPrefix}-title ${size.idPrefix}-desc` }) +
+    `><title id="${size.idPrefix}-title">${esc(labels.title)}</title><desc id="${size.idPrefix}-desc">${esc(labels.desc)}</desc>` +
+    out +
+    `</svg>`
+  );
+}
