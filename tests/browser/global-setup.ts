@@ -24,11 +24,23 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * Vitest puts Vite's own variables (BASE_URL=/, MODE=test, NODE_ENV=test, …) into process.env; passed on, they
+ * would override the build's base path and mode, so the build gets the environment without them.
+ */
+function buildEnv(base: string): NodeJS.ProcessEnv {
+  const leaked = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']);
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !leaked.has(key) && !key.startsWith('VITEST')),
+  );
+  return { ...env, BASE: base };
+}
+
 function build(outDir: string, base: string): void {
   const started = Date.now();
   execFileSync('npx', ['astro', 'build', '--outDir', outDir], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, BASE: base },
+    env: buildEnv(base),
   });
   console.log(`[browser tests] built ${outDir} (base ${base}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -15,7 +15,8 @@
  *                           Returns { page, context, response, url, consoleErrors, failedRequests, foreignRequests,
  *                           close() }:
  *                             consoleErrors    console.error messages and uncaught page errors,
- *                             failedRequests   requests that failed to load, and responses with status >= 400,
+ *                             failedRequests   requests that failed to load (except net::ERR_ABORTED, which is
+ *                                              what navigating away does), and responses with status >= 400,
  *                             foreignRequests  every request to an origin other than the site's own
  *                                              (data: and blob: URLs are not network requests and are ignored).
  *                           The arrays keep filling while the page lives (e.g. after clicks); assert on them at the end.
@@ -104,7 +105,11 @@ export async function openPage(browser: Browser, path: string, opts: OpenPageOpt
     if (new URL(url).origin !== siteOrigin) foreignRequests.push(url);
   });
   context.on('requestfailed', (request) => {
-    failedRequests.push(`${request.url()} (${request.failure()?.errorText ?? 'failed'})`);
+    const reason = request.failure()?.errorText ?? 'failed';
+    // Leaving a page (a link, the language switcher) aborts its pending loads; that is not a broken resource.
+    // A missing file still shows up below as an HTTP status >= 400.
+    if (reason === 'net::ERR_ABORTED') return;
+    failedRequests.push(`${request.url()} (${reason})`);
   });
   context.on('response', (response) => {
     if (response.status() >= 400) failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
