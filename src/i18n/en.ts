@@ -50,7 +50,7 @@ export const en = {
     plotLabel: '{name}: f(x) and f′(x) for x from {min} to {max}',
     plotLabelNoDerivative: '{name}: f(x) for x from {min} to {max}',
     compareLabel: 'Comparison of {names} for x from {min} to {max}',
-    plotHint: 'Focus the plot and use the arrow keys (Home/End for the ends) to move the readout.',
+    plotHint: 'Move the pointer over the plot, or use the “Readout at x” slider (arrow keys work), to read values.',
     alpha: 'α, the slope for x ≤ 0',
     beta: 'β, the sharpness of the gate',
     softmaxCaption: 'Softmax turns scores into probabilities',

@@ -64,6 +64,8 @@ export type TfCore = typeof tfc;
 export interface ScalarActivation {
   id: HiddenActivationId;
   name: LocalizedText;
+  /** A short, language-neutral label for legends and buttons ("ReLU", "tanh"). */
+  shortName?: string;
   /** One sentence on how it behaves. */
   summary: LocalizedText;
   tex: { f: string; fPrime: string };

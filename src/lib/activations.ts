@@ -45,6 +45,7 @@ const INF = Infinity;
 
 const linear: ScalarActivation = {
   id: 'linear',
+  shortName: 'linear',
   name: { en: 'Linear (identity)', 'zh-cn': '线性（恒等）' },
   summary: {
     en: 'Passes its input through unchanged, so a network built only from it can never bend.',
@@ -62,6 +63,7 @@ const linear: ScalarActivation = {
 
 const sigmoidEntry: ScalarActivation = {
   id: 'sigmoid',
+  shortName: 'sigmoid',
   name: { en: 'Sigmoid (logistic)', 'zh-cn': 'Sigmoid（逻辑函数）' },
   summary: {
     en: 'Squashes any input into (0, 1); far from zero its slope all but vanishes.',
@@ -85,6 +87,7 @@ const sigmoidEntry: ScalarActivation = {
 
 const tanhEntry: ScalarActivation = {
   id: 'tanh',
+  shortName: 'tanh',
   name: { en: 'Hyperbolic tangent (tanh)', 'zh-cn': '双曲正切（tanh）' },
   summary: {
     en: 'A sigmoid stretched to (−1, 1) and centred on zero; it saturates on both sides.',
@@ -104,6 +107,7 @@ const tanhEntry: ScalarActivation = {
 
 const relu: ScalarActivation = {
   id: 'relu',
+  shortName: 'ReLU',
   name: { en: 'ReLU (rectified linear unit)', 'zh-cn': 'ReLU（线性整流单元）' },
   summary: {
     en: 'Zero for negative inputs, the input itself otherwise: one hinge. We take f′(0) = 0, as TensorFlow’s gradient does.',
@@ -122,6 +126,7 @@ const relu: ScalarActivation = {
 
 const leakyRelu: ScalarActivation = {
   id: 'leaky_relu',
+  shortName: 'leaky ReLU',
   name: { en: 'Leaky ReLU', 'zh-cn': 'Leaky ReLU（带泄漏的 ReLU）' },
   summary: {
     en: 'A ReLU whose negative side keeps a small slope α, so its gradient never dies. We take f′(0) = α, as TensorFlow does.',
@@ -141,6 +146,7 @@ const leakyRelu: ScalarActivation = {
 
 const swish: ScalarActivation = {
   id: 'swish',
+  shortName: 'swish',
   name: { en: 'Swish (SiLU when β = 1)', 'zh-cn': 'Swish（β = 1 时即 SiLU）' },
   summary: {
     en: 'The input times its own sigmoid gate: a smooth ReLU with a small dip below zero; larger β makes it sharper.',
@@ -167,6 +173,7 @@ const swish: ScalarActivation = {
 
 const elu: ScalarActivation = {
   id: 'elu',
+  shortName: 'ELU',
   name: { en: 'ELU (exponential linear unit, α = 1)', 'zh-cn': 'ELU（指数线性单元，α = 1）' },
   summary: {
     en: 'Linear for positive inputs, an exponential that levels off at −1 for negative ones; with α = 1 its slope is continuous.',
@@ -187,6 +194,7 @@ const elu: ScalarActivation = {
 
 const gelu: ScalarActivation = {
   id: 'gelu',
+  shortName: 'GELU',
   name: { en: 'GELU (exact, erf form)', 'zh-cn': 'GELU（精确的 erf 形式）' },
   summary: {
     en: 'The input weighted by the probability that a standard normal variable is below it; we use the exact erf form, not the tanh approximation.',
@@ -212,6 +220,7 @@ const gelu: ScalarActivation = {
 
 const softplusEntry: ScalarActivation = {
   id: 'softplus',
+  shortName: 'softplus',
   name: { en: 'Softplus', 'zh-cn': 'Softplus' },
   summary: {
     en: 'A smooth ReLU that is always positive; its slope is exactly the sigmoid.',
@@ -229,6 +238,7 @@ const softplusEntry: ScalarActivation = {
 
 const mish: ScalarActivation = {
   id: 'mish',
+  shortName: 'mish',
   name: { en: 'Mish', 'zh-cn': 'Mish' },
   summary: {
     en: 'x · tanh(softplus(x)): close to Swish, smooth everywhere, with a slightly deeper dip below zero.',
@@ -275,6 +285,10 @@ export function getActivation(id: HiddenActivationId): ScalarActivation {
   return ACTIVATIONS[id];
 }
 
+export function shortNameOf(id: ActivationId): string {
+  return id === 'softmax' ? 'softmax' : (ACTIVATIONS[id].shortName ?? id);
+}
+
 export function isHiddenActivationId(value: unknown): value is HiddenActivationId {
   return typeof value === 'string' && (HIDDEN_ACTIVATION_IDS as readonly string[]).includes(value);
 }
@@ -283,6 +297,7 @@ export function isHiddenActivationId(value: unknown): value is HiddenActivationI
 export interface ActivationProse {
   id: ActivationId;
   name: LocalizedText;
+  shortName: string;
   summary: LocalizedText;
   tex: { f: string; fPrime: string };
   /** Label for the derivative line: "derivative" for scalar ones, "Jacobian" for softmax. */
@@ -294,6 +309,7 @@ export interface ActivationProse {
 /** Softmax is vector-valued, so it is not a hidden-layer choice; it is here for the prose and the gallery. */
 export const SOFTMAX_PROSE: ActivationProse = {
   id: 'softmax',
+  shortName: 'softmax',
   name: { en: 'Softmax', 'zh-cn': 'Softmax（归一化指数）' },
   summary: {
     en: 'Turns a vector of scores into probabilities that are positive and sum to 1; only differences between scores matter.',
@@ -311,7 +327,7 @@ export const SOFTMAX_PROSE: ActivationProse = {
 export function activationProse(id: ActivationId): ActivationProse {
   if (id === 'softmax') return SOFTMAX_PROSE;
   const a = ACTIVATIONS[id];
-  return { id, name: a.name, summary: a.summary, tex: a.tex, derivativeKind: 'derivative', params: a.params, facts: a.facts };
+  return { id, name: a.name, shortName: shortNameOf(id), summary: a.summary, tex: a.tex, derivativeKind: 'derivative', params: a.params, facts: a.facts };
 }
 
 /** Every id the prose may name, hidden ones first, softmax last. */

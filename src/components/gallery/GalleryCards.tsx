@@ -1,0 +1,52 @@
+/** One thumbnail button per activation (f, f′ and the vanishing-slope bands): a chooser that reads without JS. */
+import { memo } from 'preact/compat';
+import { HIDDEN_ACTIVATION_IDS, type ActivationParams, type HiddenActivationId } from '../../lib/activation-types';
+import { buildActivationPlot } from '../../plots/activationPlot';
+import { ACTIVATIONS } from '../../lib/activations';
+import type { Lang } from '../../i18n';
+import type { Dictionary } from '../../i18n';
+import { curveFor } from './curves';
+import { PlotSvg } from './PlotSvg';
+import { fill } from './text';
+
+interface Props {
+  lang: Lang;
+  t: Dictionary['gallery'];
+  params: ActivationParams;
+  pressed: ReadonlySet<HiddenActivationId>;
+  compare: boolean;
+  onToggle: (id: HiddenActivationId) => void;
+}
+
+const THUMB = { width: 132, height: 78, xMax: 6 };
+
+export const GalleryCards = memo(function GalleryCards({ lang, t, params, pressed, compare, onToggle }: Props) {
+  return (
+    <div class="ag-cards" role="group" aria-label={compare ? t.cardsCompareLabel : t.cardsLabel}>
+      {HIDDEN_ACTIVATION_IDS.map((id) => {
+        const scene = buildActivationPlot({
+          curves: [curveFor(id, params)],
+          xMax: THUMB.xMax,
+          showDerivative: true,
+          shadeVanishing: true,
+          width: THUMB.width,
+          height: THUMB.height,
+          compact: true,
+        });
+        const name = ACTIVATIONS[id].name[lang];
+        return (
+          <button type="button" key={id} class="ag-card" aria-label={name} aria-pressed={pressed.has(id) ? 'true' : 'false'} data-card={id} onClick={() => onToggle(id)}>
+            <PlotSvg
+              scene={scene}
+              variant="thumb"
+              idPrefix={`ag-thumb-${id}`}
+              dataPlot={`thumb-${id}`}
+              title={fill(t.plotLabel, { name, min: `−${THUMB.xMax}`, max: THUMB.xMax })}
+            />
+            <span class="ag-card__name">{ACTIVATIONS[id].shortName ?? id}</span>
+          </button>
+        );
+      })}
+    </div>
+  );
+});
