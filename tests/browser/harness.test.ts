@@ -1,0 +1,47 @@
+/** The harness itself: it must notice the problems the other browser tests rely on it to catch. */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { expectClean, launchBrowser, openPage } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('a clean page passes expectClean', async () => {
+  const opened = await openPage(browser, '/en/');
+  expect(opened.response?.status()).toBe(200);
+  expectClean(opened);
+  await opened.close();
+});
+
+test('missing files, page errors and other origins are all recorded', async () => {
+  const opened = await openPage(browser, '/en/');
+  try {
+    await opened.page.evaluate(async () => {
+      await fetch('/no-such-file.js').catch(() => undefined);
+      setTimeout(() => {
+        throw new Error('deliberate failure');
+      });
+      const image = document.createElement('img');
+      image.src = 'http://127.0.0.2:9/pixel.png';
+      document.body.append(image);
+    });
+    await expect.poll(() => opened.failedRequests.some((entry) => entry.includes('/no-such-file.js'))).toBe(true);
+    await expect.poll(() => opened.consoleErrors.some((entry) => entry.includes('deliberate failure'))).toBe(true);
+    // Under the site's Content-Security-Policy the image is refused (a console error); without one it is a request.
+    await expect
+      .poll(
+        () =>
+          opened.foreignRequests.some((url) => url.includes('127.0.0.2')) ||
+          opened.consoleErrors.some((entry) => entry.includes('127.0.0.2')),
+      )
+      .toBe(true);
+    expect(() => expectClean(opened)).toThrow();
+  } finally {
+    await opened.close();
+  }
+});
