@@ -1,0 +1,32 @@
+/**
+ * Conversions between NetworkParams and the engine's layout: 4 rows of H per network,
+ *   [ w1 | b1 | w2 | b2 b2 … b2 ]
+ * The output bias is stored H times: every copy receives the same gradient, so Adam (elementwise) keeps the
+ * copies bit-identical, and the layout lets one concat assemble the gradient with no padding kernels.
+ */
+import type { NetworkParams, TrainConfig } from '../train-types';
+
+export const PARAM_ROWS = 4;
+
+export function flattenParams(p: NetworkParams): Float32Array {
+  const h = p.w1.length;
+  const flat = new Float32Array(PARAM_ROWS * h);
+  flat.set(p.w1, 0);
+  flat.set(p.b1, h);
+  flat.set(p.w2, 2 * h);
+  flat.fill(p.b2, 3 * h);
+  return flat;
+}
+
+export function unflattenParams(flat: ArrayLike<number>, hidden: number, scale = 1): NetworkParams {
+  const part = (from: number) => Array.from({ length: hidden }, (_, i) => flat[from + i]! * scale);
+  return { w1: part(0), b1: part(hidden), w2: part(2 * hidden), b2: flat[3 * hidden]! * scale };
+}
+
+/** Networks can share a batch when everything but seed and activation agrees. */
+export function sameTraining(a: TrainConfig, b: TrainConfig): boolean {
+  return a.hidden === b.hidden && a.lr === b.lr && a.epochs === b.epochs && a.batchSize === b.batchSize;
+}
+
+export const MIN_HIDDEN = 1;
+export const MAX_HIDDEN = 32;
