@@ -12,7 +12,7 @@ import { area, line } from 'd3-shape';
 import type { Dataset } from '../lib/train-types';
 import { attrs, DEAD_COLOUR, DEAD_DASH, esc, neuronStyle, r2, tickText } from './svg';
 
-export type ComponentState = 'alive' | 'saturated' | 'dead';
+export type ComponentState = 'alive' | 'saturated' | 'dead' | 'negative';
 export type FitView = 'components' | 'sum';
 
 export interface FitComponent {
