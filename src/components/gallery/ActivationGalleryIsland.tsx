@@ -70,6 +70,10 @@ export default function ActivationGalleryIsland({ lang, t, initial = 'sigmoid', 
     [compare],
   );
   const pressed = useMemo(() => new Set(compare ? compareSet : [selected]), [compare, compareSet, selected]);
+  const cards = useMemo(
+    () => <GalleryCards lang={lang} t={t} params={params} pressed={pressed} compare={compare} onToggle={onToggle} />,
+    [lang, t, params, pressed, compare, onToggle],
+  );
   const onPointer = (event: PointerEvent) => {
     const svg = event.currentTarget as SVGSVGElement;
     const box = svg.getBoundingClientRect();
@@ -102,7 +106,7 @@ export default function ActivationGalleryIsland({ lang, t, initial = 'sigmoid', 
 
   return (
     <div class="ag not-content" data-demo="gallery" data-ready={ready ? 'true' : 'false'} data-selected={selected} data-mode={compare ? 'compare' : 'single'}>
-      <GalleryCards lang={lang} t={t} params={params} pressed={pressed} compare={compare} onToggle={onToggle} />
+      {cards}
 
       <div class="ag-controls">
         <fieldset class="ag-mode">

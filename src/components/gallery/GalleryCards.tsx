@@ -1,5 +1,7 @@
-/** One thumbnail button per activation (f, f′ and the vanishing-slope bands): a chooser that reads without JS. */
-import { memo } from 'preact/compat';
+/**
+ * One thumbnail button per activation (f, f′ and the vanishing-slope bands): a chooser that reads without JS.
+ * The parent memoizes the element, so pointer moves over the main plot don't rebuild the thumbnails.
+ */
 import { HIDDEN_ACTIVATION_IDS, type ActivationParams, type HiddenActivationId } from '../../lib/activation-types';
 import { buildActivationPlot } from '../../plots/activationPlot';
 import { ACTIVATIONS } from '../../lib/activations';
@@ -20,7 +22,7 @@ interface Props {
 
 const THUMB = { width: 132, height: 78, xMax: 6 };
 
-export const GalleryCards = memo(function GalleryCards({ lang, t, params, pressed, compare, onToggle }: Props) {
+export function GalleryCards({ lang, t, params, pressed, compare, onToggle }: Props) {
   return (
     <div class="ag-cards" role="group" aria-label={compare ? t.cardsCompareLabel : t.cardsLabel}>
       {HIDDEN_ACTIVATION_IDS.map((id) => {
@@ -49,4 +51,4 @@ export const GalleryCards = memo(function GalleryCards({ lang, t, params, presse
       })}
     </div>
   );
-});
+}
