@@ -16,7 +16,7 @@ import { initialParams, ShuffleStream } from '../random';
 import type { Dataset, NetworkParams, TrainConfig } from '../train-types';
 import { ADAM_BETA1, ADAM_BETA2, adamStepSize, adamUpdate, gradientScaledScalars, type AdamScalars, type AdamState } from './adam';
 import { ensureFusedAdam, fusedAdam } from './fused-adam';
-import { flattenParams, PARAM_ROWS, sameTraining, unflattenParams } from './params';
+import { assertTrainable, flattenParams, PARAM_ROWS, sameTraining, unflattenParams } from './params';
 
 /** Per batch size: a ones tensor (for the output-bias gradient) and Adam's scalars with 2/B folded in. */
 interface BatchConstants extends AdamScalars {
@@ -41,6 +41,13 @@ export interface NetworkReadout {
   /** First epoch (1-based) whose loss or weights were not finite, or null. */
   divergedAt: number | null;
 }
+
+/**
+ * Adam moves each weight by about lr per step whatever the gradient, so with a huge learning rate the loss
+ * explodes to 10¹¹ and more yet can stay finite in float32. A loss 10⁸ times the target's mean square (the loss
+ * of a network that outputs 0) means the run has blown up just as surely as a NaN, so it counts as diverged.
+ */
+export const DIVERGENCE_FACTOR = 1e8;
 
 export interface BatchReadout {
   epoch: number;
@@ -83,6 +90,8 @@ export class BatchTrainer {
   private lastGrads: { gW1B1: tf.Tensor; gW2: tf.Tensor; gB2: tf.Tensor } | null = null;
   /** Whether the fused Adam kernel serves the active backend (else: the same maths as tfjs ops). */
   private readonly fused: boolean;
+  /** An epoch loss above this counts as diverged (see DIVERGENCE_FACTOR). */
+  private readonly lossLimit: number;
   private readonly divergedAt: (number | null)[];
   private disposed = false;
 
@@ -91,6 +100,7 @@ export class BatchTrainer {
     const first = configs[0];
     if (!first) throw new RangeError('A batch needs at least one network');
     for (const c of configs) {
+      assertTrainable(c);
       if (!sameTraining(first, c)) throw new RangeError('Networks in one batch must share hidden, lr, epochs and batch size');
     }
     if (data.x.length !== data.y.length || data.x.length === 0) throw new RangeError('x and y must be non-empty and equally long');
@@ -123,6 +133,8 @@ export class BatchTrainer {
       if (p.w1.length !== this.hidden) throw new RangeError('Initial weights do not match the hidden size');
       flat.set(flattenParams(p), row * width);
     });
+    const meanSquare = data.y.reduce((acc, v) => acc + v * v, 0) / this.points;
+    this.lossLimit = DIVERGENCE_FACTOR * Math.max(1, meanSquare);
     this.xs = Float32Array.from(data.x);
     this.ys = Float32Array.from(data.y);
     this.epochOrder = new Int32Array(this.size * this.points);
@@ -296,7 +308,7 @@ export class BatchTrainer {
       const p = params.subarray(row * width, (row + 1) * width);
       const l = losses ? Array.from(losses.subarray(row * epochs, (row + 1) * epochs), (v) => v / this.points) : [];
       if (this.divergedAt[i] === null) {
-        const bad = l.findIndex((v) => !Number.isFinite(v));
+        const bad = l.findIndex((v) => !(v <= this.lossLimit)); // also catches NaN
         if (bad >= 0) this.divergedAt[i] = firstEpoch + bad;
         else if (!p.every(Number.isFinite)) this.divergedAt[i] = Math.max(1, this.epoch);
       }

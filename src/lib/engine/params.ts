@@ -30,3 +30,14 @@ export function sameTraining(a: TrainConfig, b: TrainConfig): boolean {
 
 export const MIN_HIDDEN = 1;
 export const MAX_HIDDEN = 32;
+
+/** Engine-level checks (settings.ts gives users localized messages before it gets this far). */
+export function assertTrainable(c: TrainConfig): void {
+  const ok =
+    Number.isInteger(c.hidden) && c.hidden >= MIN_HIDDEN && c.hidden <= MAX_HIDDEN &&
+    Number.isFinite(c.lr) && c.lr > 0 &&
+    Number.isInteger(c.epochs) && c.epochs >= 1 &&
+    Number.isInteger(c.batchSize) && c.batchSize >= 1 &&
+    Number.isInteger(c.seed) && c.seed >= 0;
+  if (!ok) throw new RangeError(`Untrainable configuration: ${JSON.stringify(c)}`);
+}

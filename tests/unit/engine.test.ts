@@ -1,0 +1,186 @@
+/** The training engine's contract: batching, determinism, Adam's form, divergence, tensor hygiene, controls. */
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedDataset } from '../../src/lib/dataset';
+import { adamStepSize, adamUpdate, gradientScaledScalars } from '../../src/lib/engine/adam';
+import { BatchTrainer } from '../../src/lib/engine/batch-trainer';
+import { RunController, type StatusInfo } from '../../src/lib/engine/controller';
+import { ensureFusedAdam, fusedAdam } from '../../src/lib/engine/fused-adam';
+import type { RunUpdate } from '../../src/lib/engine/snapshots';
+import { trainBatch } from '../../src/lib/engine/train';
+import { initialParams } from '../../src/lib/random';
+import type { RunStatus, TrainConfig } from '../../src/lib/train-types';
+import { config, engineBackend } from './engine-setup';
+
+const data = seedDataset();
+
+beforeAll(() => engineBackend('wasm'));
+
+function closeTo(a: number[], b: number[], tol: number): void {
+  expect(a.length).toBe(b.length);
+  a.forEach((v, i) => expect(Math.abs(v - b[i]!)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(b[i]!))));
+}
+
+describe('batched training', () => {
+  it('gives each network what a run of its own gives (mixed seeds and activations)', () => {
+    const configs: TrainConfig[] = [
+      config('relu', 3, { epochs: 60, hidden: 3 }),
+      config('sigmoid', 3, { epochs: 60, hidden: 3 }),
+      config('tanh', 11, { epochs: 60, hidden: 3 }),
+      config('leaky_relu', 5, { epochs: 60, hidden: 3, activationParams: { alpha: 0.1 } }),
+      config('relu', 7, { epochs: 60, hidden: 3 }),
+      config('swish', 2, { epochs: 60, hidden: 3 }),
+    ];
+    const batched = trainBatch(configs, data);
+    configs.forEach((c, s) => {
+      const [single] = trainBatch([c], data);
+      const b = batched[s]!;
+      closeTo([...b.params.w1, ...b.params.b1, ...b.params.w2, b.params.b2], [...single!.params.w1, ...single!.params.b1, ...single!.params.w2, single!.params.b2], 1e-5);
+      closeTo(b.losses, single!.losses, 1e-5);
+    });
+  });
+
+  it('is deterministic for a seed, and a new seed starts elsewhere', () => {
+    const a = trainBatch([config('relu', 42, { epochs: 20 })], data)[0]!;
+    const b = trainBatch([config('relu', 42, { epochs: 20 })], data)[0]!;
+    expect(b.params).toEqual(a.params);
+    expect(b.losses).toEqual(a.losses);
+    expect(initialParams(43, 2).w1).not.toEqual(initialParams(42, 2).w1);
+  });
+
+  it('starts every activation from the same weights for one seed', () => {
+    const trainer = new BatchTrainer({ configs: [config('relu', 9), config('sigmoid', 9), config('tanh', 9)], data });
+    try {
+      const [r, s, t] = trainer.read().networks;
+      expect(s!.params).toEqual(r!.params);
+      expect(t!.params).toEqual(r!.params);
+    } finally {
+      trainer.dispose();
+    }
+  });
+
+  it('takes ceil(N / batch) steps per epoch, keeping the last partial batch', () => {
+    const trainer = new BatchTrainer({ configs: [config('relu', 1)], data });
+    expect(trainer.stepsPerEpoch).toBe(4);
+    trainer.dispose();
+  });
+
+  it('refuses networks that cannot share a batch, and sizes outside 1–32', () => {
+    expect(() => new BatchTrainer({ configs: [config('relu', 1), config('relu', 2, { lr: 0.01 })], data })).toThrow(RangeError);
+    expect(() => new BatchTrainer({ configs: [config('relu', 1, { hidden: 33 })], data })).toThrow(RangeError);
+    expect(() => new BatchTrainer({ configs: [config('relu', 1, { hidden: 0 })], data })).toThrow(RangeError);
+  });
+});
+
+describe('Adam', () => {
+  it('folds the bias correction into the step size (Keras form)', () => {
+    expect(adamStepSize(0.04, 1)).toBeCloseTo((0.04 * Math.sqrt(1 - 0.999)) / (1 - 0.9), 12);
+    expect(adamStepSize(0.04, 1000)).toBeCloseTo((0.04 * Math.sqrt(1 - 0.999 ** 1000)) / (1 - 0.9 ** 1000), 12);
+  });
+
+  it('the fused kernel equals the same update written as tfjs ops', () => {
+    expect(ensureFusedAdam()).toBe(true);
+    const S = 3;
+    const H = 4;
+    const rand = (shape: number[], scale = 1) => tf.mul(tf.randomUniform(shape, -1, 1, 'float32', 7), scale);
+    const before = tf.memory().numTensors;
+    tf.tidy(() => {
+      const state = { params: rand([S, 4, H]), m: rand([S, 4, H], 0.1), v: tf.abs(rand([S, 4, H], 0.01)) };
+      const grads = { gW1B1: rand([S, 2, H]), gW2: rand([S, 1, H]), gB2: rand([S, 1, H]) };
+      const factor = 2 / 32;
+      const scalars = gradientScaledScalars(tf, factor);
+      const ops = adamUpdate(tf, state, tf.concat([grads.gW1B1, grads.gW2, grads.gB2], 1), tf.scalar(0.01), scalars);
+      const fused = fusedAdam(state, grads, { stepSize: 0.01, gradWeight1: 0.1 * factor, gradWeight2: 0.001 * factor * factor });
+      for (const k of ['params', 'm', 'v'] as const) closeTo(Array.from(fused[k].dataSync()), Array.from(ops[k].dataSync()), 1e-6);
+    });
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('op-based and fused trainers agree over a whole run', () => {
+    const c = [config('sigmoid', 4, { epochs: 50 })];
+    const run = (fusedAdamOn: boolean) => {
+      const t = new BatchTrainer({ configs: c, data, fusedAdam: fusedAdamOn });
+      t.runEpochs(50);
+      const r = t.read().networks[0]!;
+      t.dispose();
+      return r;
+    };
+    closeTo(run(true).losses, run(false).losses, 1e-4);
+  });
+});
+
+/** A controller whose events are recorded, driven without timers (yield = a resolved promise). */
+function recordingController() {
+  const statuses: { status: RunStatus; info: StatusInfo }[] = [];
+  const updates: RunUpdate[] = [];
+  const controller = new RunController(
+    { update: (u) => updates.push(u), status: (status, info) => statuses.push({ status, info }) },
+    () => Promise.resolve(),
+  );
+  const until = async (pred: () => boolean) => {
+    for (let i = 0; i < 10_000 && !pred(); i++) await Promise.resolve();
+    expect(pred()).toBe(true);
+  };
+  return { controller, statuses, updates, until };
+}
+
+describe('divergence', () => {
+  it('lr = 1e6 ends with status diverged and the epoch, and never emits non-finite weights', async () => {
+    const { controller, statuses, updates, until } = recordingController();
+    controller.start({ networks: [config('relu', 0, { lr: 1e6 })], data, snapshotEvery: 1 });
+    await until(() => controller.status === 'diverged');
+    const last = statuses.at(-1)!;
+    expect(last.status).toBe('diverged');
+    expect(last.info.divergedAt).toBeGreaterThanOrEqual(1);
+    for (const u of updates) for (const n of u.networks) expect([...n.params.w1, ...n.params.b1, ...n.params.w2, n.params.b2].every(Number.isFinite)).toBe(true);
+  });
+
+  it('is reported per network by trainBatch', () => {
+    const [r] = trainBatch([config('sigmoid', 0, { lr: 1e6, epochs: 30 })], data);
+    expect(r!.status).toBe('diverged');
+    expect(r!.divergedAt).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('controls and tensor hygiene', () => {
+  it('pause, single step, resume and finish', async () => {
+    const { controller, statuses, updates, until } = recordingController();
+    controller.start({ networks: [config('tanh', 1, { epochs: 12 })], data, snapshotEvery: 3, paused: true });
+    expect(controller.status).toBe('paused');
+    expect(updates.map((u) => u.epoch)).toEqual([0]);
+    controller.step();
+    expect(updates.map((u) => u.epoch)).toEqual([0, 3]);
+    expect(controller.status).toBe('paused');
+    controller.resume();
+    await until(() => controller.status === 'done');
+    expect(updates.map((u) => u.epoch)).toEqual([0, 3, 6, 9, 12]);
+    expect(statuses.map((s) => s.status)).toEqual(['paused', 'training', 'done']);
+    const snap = updates.at(-1)!.networks[0]!;
+    expect(snap.gradNorm).toHaveLength(2);
+    expect(snap.dead).toHaveLength(2);
+    expect(updates.at(-1)!.losses[0]).toHaveLength(3);
+  });
+
+  it('returns tf.memory() to its baseline after 20 runs, cancels and errors included', async () => {
+    const { controller, until } = recordingController();
+    controller.start({ networks: [config('relu', 0, { epochs: 2 })], data, snapshotEvery: 1 });
+    await until(() => controller.status === 'done');
+    const baseline = tf.memory().numTensors;
+    for (let i = 0; i < 20; i++) {
+      const activation = (['relu', 'sigmoid', 'swish', 'elu'] as const)[i % 4];
+      controller.start({ networks: [config(activation, i, { epochs: 6, hidden: 1 + (i % 5) }), config('tanh', i, { epochs: 6, hidden: 1 + (i % 5) })], data, snapshotEvery: 2 });
+      if (i % 3 === 0) controller.cancel();
+      else if (i % 3 === 1) await until(() => controller.status === 'done');
+      else {
+        controller.pause();
+        controller.step();
+        controller.cancel();
+      }
+      expect(tf.memory().numTensors).toBe(baseline);
+    }
+    // An error while building a trainer (a bad configuration) frees what it allocated too.
+    controller.start({ networks: [config('relu', 0), config('relu', 1, { lr: 2 })], data, snapshotEvery: 1 });
+    expect(controller.status).toBe('error');
+    expect(tf.memory().numTensors).toBe(baseline);
+  });
+});
