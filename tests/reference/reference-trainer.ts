@@ -135,12 +135,12 @@ export function referenceTrain(run: ReferenceRun): ReferenceResult {
         const err = pred - run.y[idx]!;
         epochSum += err * err;
         const d = (2 * err) / count;
-        g[3 * h] += d;
+        g[3 * h] = g[3 * h]! + d;
         for (let i = 0; i < h; i++) {
-          g[2 * h + i] += d * phi(run.activation, z[i]!, alpha);
+          g[2 * h + i] = g[2 * h + i]! + d * phi(run.activation, z[i]!, alpha);
           const dz = d * theta[2 * h + i]! * phiPrime(run.activation, z[i]!, alpha);
-          g[i] += dz * x;
-          g[h + i] += dz;
+          g[i] = g[i]! + dz * x;
+          g[h + i] = g[h + i]! + dz;
         }
       }
       if (!firstGradient) firstGradient = Float64Array.from(g);

@@ -167,7 +167,7 @@ describe('controls and tensor hygiene', () => {
     await until(() => controller.status === 'done');
     const baseline = tf.memory().numTensors;
     for (let i = 0; i < 20; i++) {
-      const activation = (['relu', 'sigmoid', 'swish', 'elu'] as const)[i % 4];
+      const activation = (['relu', 'sigmoid', 'swish', 'elu'] as const)[i % 4]!;
       controller.start({ networks: [config(activation, i, { epochs: 6, hidden: 1 + (i % 5) }), config('tanh', i, { epochs: 6, hidden: 1 + (i % 5) })], data, snapshotEvery: 2 });
       if (i % 3 === 0) controller.cancel();
       else if (i % 3 === 1) await until(() => controller.status === 'done');
