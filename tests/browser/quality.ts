@@ -1,0 +1,115 @@
+/**
+ * Helpers shared by the quality-bar browser tests (a11y, nojs, budgets, offline, hostile, hygiene, responsiveness,
+ * failure). They compose tests/browser/harness.ts and never change it.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { docPages } from '../support/docs-pages';
+
+const require = createRequire(import.meta.url);
+
+/** Every prose page in both editions (discovered from content/docs), plus the root chooser. */
+export const DOC_PATHS: string[] = docPages().map((page) => page.path);
+
+/** The island roots the demos put on the page: `[data-demo="fit-lab"]`, `[data-demo="gallery"]`, … */
+export const DEMO_SELECTOR = '[data-demo]';
+
+let axeSource: string | undefined;
+
+/**
+ * Run axe-core on the page and return its violations as readable lines (`rule: selector — summary`).
+ * The site's CSP forbids injected `<script>` tags, so axe's source goes in through `page.evaluate`, which runs in
+ * DevTools' context (not subject to the page's CSP) — the page itself keeps its CSP enforced.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await whenIdle(page);
+  const present = await page.evaluate(() => 'axe' in window);
+  if (!present) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe;
+    interface AxeResults {
+      violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[];
+    }
+    const results = await axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => ({ target: node.target.join(' '), summary: node.failureSummary ?? '' })),
+    }));
+  });
+  return violations.flatMap((violation) =>
+    violation.nodes.map(
+      (node) => `${violation.id} (${violation.impact}): ${node.target} — ${violation.help}. ${node.summary.replace(/\s+/g, ' ')}`,
+    ),
+  );
+}
+
+/**
+ * Resolve when the page's main thread is idle: deferred work such as Expressive Code's marking of scrollable code
+ * blocks (it runs in `requestIdleCallback`) has happened by then.
+ */
+export async function whenIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 5_000 });
+        else requestAnimationFrame(() => resolve());
+      }),
+  );
+}
+
+/** Choose Starlight's theme through its own picker and wait until the page wears it. */
+export async function chooseTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.locator('starlight-theme-select select').first().evaluate((select, value) => {
+    const element = select as HTMLSelectElement;
+    element.value = value;
+    element.dispatchEvent(new Event('change'));
+  }, theme);
+  await page.waitForFunction((wanted) => document.documentElement.dataset.theme === wanted, theme);
+}
+
+/**
+ * Bring every island into view in turn, so `client:visible` islands hydrate, and wait until Astro has hydrated
+ * each (it removes the `ssr` attribute when the component has mounted). Ends back at the top of the page.
+ */
+export async function hydrateAll(page: Page): Promise<number> {
+  const islands = page.locator('astro-island');
+  const count = await islands.count();
+  for (let i = 0; i < count; i++) {
+    const island = islands.nth(i);
+    await island.scrollIntoViewIfNeeded();
+    await page.waitForFunction((element) => !element?.hasAttribute('ssr'), await island.elementHandle(), {
+      timeout: 60_000,
+    });
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return count;
+}
+
+/** Scroll from top to bottom a viewport at a time, waiting a frame at each step (no timers). */
+export async function scrollThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += Math.max(200, innerHeight * 0.8)) {
+      window.scrollTo(0, y);
+      await frame();
+    }
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    await frame();
+  });
+}
+
+/** Paths of pages whose built HTML contains a demo root. */
+export async function demoPaths(paths: string[], fetchHtml: (path: string) => Promise<string>): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of paths) if (/\bdata-demo=/.test(await fetchHtml(path))) found.push(path);
+  return found;
+}
+
+/** A JS chunk that carries TensorFlow.js (its engine registers backends by that method name, kept by minifiers). */
+export function isTfjsSource(source: string): boolean {
+  return /\bregisterBackend\(|\btfjs-backend-wasm|\bTensorFlow\.js\b/.test(source);
+}
