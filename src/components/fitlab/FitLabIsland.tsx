@@ -130,37 +130,42 @@ export default function FitLabIsland(props: FitLabProps) {
     history.replaceState(history.state, '', url);
   }, [settings, hydrated]);
 
-  const applySnapshot = useCallback((s: Snapshot) => {
+  // Snapshots can arrive faster than frames: collect them and draw once per frame.
+  const pendingHistory = useRef<Array<[number, number]>>([]);
+  const applyPending = () => {
+    const s = pending.current;
+    const h = pendingHistory.current;
+    pending.current = null;
+    pendingHistory.current = [];
+    if (!s && h.length === 0) return;
     setRun((r) => {
+      const next = { ...r, history: h.length ? [...r.history, ...h] : r.history };
+      if (!s) return next;
       const deadSince = s.dead.map((d, i) => (d ? (r.deadSince[i] ?? s.epoch) : null));
-      const history = r.history.length && r.history[r.history.length - 1]![0] >= s.epoch ? r.history : [...r.history, [s.epoch, s.loss] as [number, number]];
-      return { ...r, params: s.params, epoch: s.epoch, loss: s.loss, history, dead: s.dead, deadSince, gradNorm: s.gradNorm };
+      return { ...next, params: s.params, epoch: s.epoch, loss: s.loss, dead: s.dead, deadSince, gradNorm: s.gradNorm };
     });
-  }, []);
-
-  // Snapshots can arrive faster than frames: keep the newest, draw once per frame.
-  const onSnapshot = useCallback((s: Snapshot) => {
-    if (pending.current && pending.current.epoch < s.epoch) {
-      // Keep the loss of skipped epochs for the curve.
-      const skipped = pending.current;
-      setRun((r) => ({ ...r, history: [...r.history, [skipped.epoch, skipped.loss]] }));
-    }
-    pending.current = s;
+  };
+  const schedule = () => {
     if (!frame.current)
       frame.current = requestAnimationFrame(() => {
         frame.current = 0;
-        const p = pending.current;
-        pending.current = null;
-        if (p) applySnapshot(p);
+        applyPending();
       });
-  }, [applySnapshot]);
+  };
+  const onSnapshot = useCallback((s: Snapshot, history: Array<[number, number]>) => {
+    pendingHistory.current.push(...history);
+    pending.current = s;
+    schedule();
+  }, []);
+  const onLosses = useCallback((history: Array<[number, number]>) => {
+    pendingHistory.current.push(...history);
+    schedule();
+  }, []);
 
   const flush = () => {
     cancelAnimationFrame(frame.current);
     frame.current = 0;
-    const p = pending.current;
-    pending.current = null;
-    if (p) applySnapshot(p);
+    applyPending();
   };
 
   const getRunner = async (): Promise<FitRunner> => {
@@ -181,6 +186,7 @@ export default function FitLabIsland(props: FitLabProps) {
         { config: toTrainConfig(s), data: setup.data, initial, speed: s.speed, startPaused: opts.startPaused },
         {
           snapshot: onSnapshot,
+          losses: onLosses,
           status: (status, info) => {
             if (status !== 'training') flush();
             setRun((r) => ({ ...r, status, divergedAt: info.divergedAt ?? (status === 'diverged' ? info.epoch : r.divergedAt), message: info.message ?? null }));
@@ -194,7 +200,10 @@ export default function FitLabIsland(props: FitLabProps) {
 
   const cancelRun = () => {
     runnerRef.current?.cancel();
+    cancelAnimationFrame(frame.current);
+    frame.current = 0;
     pending.current = null;
+    pendingHistory.current = [];
   };
 
   const update = (patch: Partial<FitLabSettings>) => {
@@ -250,7 +259,7 @@ export default function FitLabIsland(props: FitLabProps) {
       : undefined;
 
   return (
-    <div class="fitlab" id={uid} data-demo="fit-lab" data-status={status} data-epoch={run.epoch} data-loss={run.loss === null ? '' : String(run.loss)} data-weights={weights} data-hydrated={hydrated ? 'true' : 'false'}>
+    <div class="fitlab" id={uid} data-demo="fit-lab" data-status={status} data-epoch={run.epoch} data-loss={run.loss === null ? '' : String(run.loss)} data-weights={weights} data-hydrated={hydrated ? 'true' : 'false'} data-sync-url={props.syncUrl ? 'true' : undefined}>
       <p class="fitlab__status" role="status" aria-live="polite">
         {statusText}
       </p>
@@ -326,7 +335,10 @@ export default function FitLabIsland(props: FitLabProps) {
           settings={settings}
           setup={setup}
           disabled={!hydrated}
-          getRunner={getRunner}
+          getRunner={async () => {
+            onReset();
+            return getRunner();
+          }}
           initial={serializeSettings(settings) === serializeSettings(presetSettings) ? props.compare : null}
           open={props.compareOpen}
         />

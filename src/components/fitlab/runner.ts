@@ -21,7 +21,9 @@ export interface CompareResult {
 }
 
 export interface RunEvents {
-  snapshot(snapshot: Snapshot): void;
+  /** history: [epoch, loss] for every epoch since the previous report (snapshots may skip epochs). */
+  snapshot(snapshot: Snapshot, history: Array<[number, number]>): void;
+  losses?(history: Array<[number, number]>): void;
   status(status: RunStatus, info: { epoch: number; message?: string; divergedAt?: number }): void;
 }
 
