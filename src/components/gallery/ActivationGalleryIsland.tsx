@@ -4,7 +4,7 @@
  * State and wiring only: maths comes from the registry, geometry from `src/plots/activationPlot.ts`.
  */
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { ACTIVATIONS, paramValue } from '../../lib/activations';
 import { HIDDEN_ACTIVATION_IDS, type ActivationParamSpec, type HiddenActivationId } from '../../lib/activation-types';
 import { buildActivationPlot } from '../../plots/activationPlot';
@@ -21,6 +21,8 @@ interface Props {
   lang: Lang;
   t: Dictionary['gallery'];
   initial?: HiddenActivationId;
+  /** Shown until the island has hydrated (the controls are disabled until then). */
+  staticNote: string;
   /** Build-time KaTeX of every formula, each in an element with `data-formula="<id>"`; CSS shows the selected one. */
   children?: ComponentChildren;
 }
@@ -29,7 +31,8 @@ const X_RANGE = { min: 2, max: 20, step: 1, default: 6 };
 const DEFAULT_COMPARE: HiddenActivationId[] = ['sigmoid', 'tanh', 'relu', 'swish'];
 const PARAM_SPECS: readonly ActivationParamSpec[] = HIDDEN_ACTIVATION_IDS.flatMap((id) => ACTIVATIONS[id].params);
 
-export default function ActivationGalleryIsland({ lang, t, initial = 'sigmoid', children }: Props) {
+export default function ActivationGalleryIsland({ lang, t, initial = 'sigmoid', staticNote, children }: Props) {
+  const uid = useId();
   const [ready, setReady] = useState(false);
   const [selected, setSelected] = useState<HiddenActivationId>(initial);
   const [compare, setCompare] = useState(false);
@@ -71,8 +74,8 @@ export default function ActivationGalleryIsland({ lang, t, initial = 'sigmoid', 
   );
   const pressed = useMemo(() => new Set(compare ? compareSet : [selected]), [compare, compareSet, selected]);
   const cards = useMemo(
-    () => <GalleryCards lang={lang} t={t} params={params} pressed={pressed} compare={compare} onToggle={onToggle} />,
-    [lang, t, params, pressed, compare, onToggle],
+    () => <GalleryCards lang={lang} t={t} params={params} pressed={pressed} compare={compare} onToggle={onToggle} uid={uid} />,
+    [lang, t, params, pressed, compare, onToggle, uid],
   );
   const onPointer = (event: PointerEvent) => {
     const svg = event.currentTarget as SVGSVGElement;
@@ -108,14 +111,15 @@ export default function ActivationGalleryIsland({ lang, t, initial = 'sigmoid', 
     <div class="ag not-content" data-demo="gallery" data-ready={ready ? 'true' : 'false'} data-selected={selected} data-mode={compare ? 'compare' : 'single'}>
       {cards}
 
+      {ready ? null : <p class="ag-hint" data-static-note="">{staticNote}</p>}
       <div class="ag-controls">
         <fieldset class="ag-mode">
           <legend>{t.modeLabel}</legend>
           <label>
-            <input type="radio" name="ag-mode" checked={!compare} disabled={!ready} onChange={() => setCompare(false)} /> {t.single}
+            <input type="radio" name={`ag-mode-${uid}`} checked={!compare} disabled={!ready} onChange={() => setCompare(false)} /> {t.single}
           </label>
           <label>
-            <input type="radio" name="ag-mode" checked={compare} disabled={!ready} onChange={() => setCompare(true)} data-control="compare" /> {t.compare}
+            <input type="radio" name={`ag-mode-${uid}`} checked={compare} disabled={!ready} onChange={() => setCompare(true)} data-control="compare" /> {t.compare}
           </label>
         </fieldset>
         <label class="ag-check">
@@ -155,7 +159,7 @@ export default function ActivationGalleryIsland({ lang, t, initial = 'sigmoid', 
       </div>
 
       <div class="ag-plot-wrap" ref={plotRef}>
-        <PlotSvg scene={scene} variant={compare ? 'compare' : 'single'} idPrefix="ag-main" dataPlot="main" title={title} desc={desc || undefined} onPointerMove={onPointer} onPointerDown={onPointer}>
+        <PlotSvg scene={scene} variant={compare ? 'compare' : 'single'} idPrefix={`ag-main-${uid}`} dataPlot="main" title={title} desc={desc || undefined} onPointerMove={onPointer} onPointerDown={onPointer}>
           <g class="ag-crosshair" aria-hidden="true">
             <line x1={cx} x2={cx} y1={scene.plot.top} y2={scene.plot.bottom} />
             {readoutValues.map((r) =>

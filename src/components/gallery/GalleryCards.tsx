@@ -18,11 +18,13 @@ interface Props {
   pressed: ReadonlySet<HiddenActivationId>;
   compare: boolean;
   onToggle: (id: HiddenActivationId) => void;
+  /** Keeps SVG ids unique if the gallery appears twice on a page. */
+  uid: string;
 }
 
 const THUMB = { width: 132, height: 78, xMax: 6 };
 
-export function GalleryCards({ lang, t, params, pressed, compare, onToggle }: Props) {
+export function GalleryCards({ lang, t, params, pressed, compare, onToggle, uid }: Props) {
   return (
     <div class="ag-cards" role="group" aria-label={compare ? t.cardsCompareLabel : t.cardsLabel}>
       {HIDDEN_ACTIVATION_IDS.map((id) => {
@@ -41,7 +43,7 @@ export function GalleryCards({ lang, t, params, pressed, compare, onToggle }: Pr
             <PlotSvg
               scene={scene}
               variant="thumb"
-              idPrefix={`ag-thumb-${id}`}
+              idPrefix={`ag-thumb-${uid}-${id}`}
               dataPlot={`thumb-${id}`}
               title={fill(t.plotLabel, { name, min: `−${THUMB.xMax}`, max: THUMB.xMax })}
             />

@@ -2,7 +2,7 @@
  * The softmax demo island: 3–6 editable logits and a temperature slider drive probability bars that always sum
  * to 1. A logit box holding something that is not a number shows a message and the last valid value is kept.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { DEFAULT_LOGITS, MAX_LOGITS, MIN_LOGITS, TEMPERATURE, parseLogit, softmax } from '../../lib/softmax';
 import { buildSoftmaxBars, formatProbability } from '../../plots/softmaxBars';
 import type { Dictionary } from '../../i18n';
@@ -12,6 +12,8 @@ import './gallery.css';
 
 interface Props {
   t: Dictionary['gallery'];
+  /** Shown until the island has hydrated (the controls are disabled until then). */
+  staticNote: string;
 }
 
 interface LogitEntry {
@@ -26,7 +28,8 @@ const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
 const subscript = (n: number) => String(n).replace(/\d/g, (d) => SUBSCRIPTS[Number(d)]!);
 const entryOf = (value: number): LogitEntry => ({ text: String(value), value, invalid: false });
 
-export default function SoftmaxIsland({ t }: Props) {
+export default function SoftmaxIsland({ t, staticNote }: Props) {
+  const uid = useId();
   const [ready, setReady] = useState(false);
   const [entries, setEntries] = useState<LogitEntry[]>(() => DEFAULT_LOGITS.map(entryOf));
   const [temperature, setTemperature] = useState<number>(TEMPERATURE.default);
@@ -63,10 +66,11 @@ export default function SoftmaxIsland({ t }: Props) {
       data-sum={String(total)}
       data-temperature={String(temperature)}
     >
+      {ready ? null : <p class="sm-hint" data-static-note="">{staticNote}</p>}
       <fieldset class="sm-logits">
         <legend>{t.logitsLabel}</legend>
         {entries.map((entry, i) => {
-          const messageId = `sm-msg-${i}`;
+          const messageId = `sm-msg-${uid}-${i}`;
           return (
             <div class="sm-logit" key={i}>
               <label>
@@ -115,9 +119,9 @@ export default function SoftmaxIsland({ t }: Props) {
       </label>
 
       <div ref={barsRef}>
-        <svg class="sm-bars" viewBox={`0 0 ${scene.width} ${scene.height}`} width={scene.width} height={scene.height} role="img" aria-labelledby="sm-title sm-desc" data-plot="softmax">
-          <title id="sm-title">{summary}</title>
-          <desc id="sm-desc">{t.softmaxDesc}</desc>
+        <svg class="sm-bars" viewBox={`0 0 ${scene.width} ${scene.height}`} width={scene.width} height={scene.height} role="img" aria-labelledby={`sm-title-${uid} sm-desc-${uid}`} data-plot="softmax">
+          <title id={`sm-title-${uid}`}>{summary}</title>
+          <desc id={`sm-desc-${uid}`}>{t.softmaxDesc}</desc>
           {scene.ticks.map((tick) => (
             <g key={tick.value} class="ag-tick">
               <line class="ag-grid" x1={tick.position} x2={tick.position} y1={0} y2={scene.height - 18} />
