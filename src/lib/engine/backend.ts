@@ -3,7 +3,7 @@
  * (software WebGL is several times slower for these tiny programs). Each backend is imported lazily so a
  * bundle only carries the one it uses.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import { engine, getBackend, ready, setBackend } from '@tensorflow/tfjs-core';
 
 export type BackendName = 'cpu' | 'wasm';
 export const BACKEND_NAMES: readonly BackendName[] = ['cpu', 'wasm'];
@@ -33,14 +33,14 @@ async function register(name: BackendName, options: BackendOptions): Promise<voi
 
 /** Make `name` the active backend (registering it on first use); resolves once it is ready. */
 export async function useBackend(name: BackendName, options: BackendOptions = {}): Promise<BackendName> {
-  if (tf.getBackend() === name && tf.engine().backendName === name) return name;
+  if (getBackend() === name && engine().backendName === name) return name;
   await register(name, options);
-  const ok = await tf.setBackend(name);
+  const ok = await setBackend(name);
   if (!ok) throw new Error(`The ${name} backend could not be initialised`);
-  await tf.ready();
+  await ready();
   return name;
 }
 
 export function activeBackend(): string {
-  return tf.getBackend();
+  return getBackend();
 }

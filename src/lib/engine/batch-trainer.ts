@@ -9,7 +9,8 @@
  * Nothing is read back per step: the epoch loss (Σ err² over the epoch) accumulates on the device and is read
  * only when the caller asks for a snapshot.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tfc from '@tensorflow/tfjs-core';
+import { registryTf, tf } from './tf';
 import { ACTIVATIONS } from '../activations';
 import type { ActivationParams, HiddenActivationId } from '../activation-types';
 import { initialParams, ShuffleStream } from '../random';
@@ -20,7 +21,7 @@ import { assertTrainable, flattenParams, PARAM_ROWS, sameTraining, unflattenPara
 
 /** Per batch size: a ones tensor (for the output-bias gradient) and Adam's scalars with 2/B folded in. */
 interface BatchConstants extends AdamScalars {
-  ones: tf.Tensor;
+  ones: tfc.Tensor;
   gradWeight1Value: number;
   gradWeight2Value: number;
 }
@@ -85,9 +86,9 @@ export class BatchTrainer {
   private readonly batchConstants = new Map<number, BatchConstants>();
   private state: AdamState;
   private lastGradScale = 1;
-  private lossSum: tf.Tensor | null = null;
-  private lossHistory: tf.Tensor[] = [];
-  private lastGrads: { gW1B1: tf.Tensor; gW2: tf.Tensor; gB2: tf.Tensor } | null = null;
+  private lossSum: tfc.Tensor | null = null;
+  private lossHistory: tfc.Tensor[] = [];
+  private lastGrads: { gW1B1: tfc.Tensor; gW2: tfc.Tensor; gB2: tfc.Tensor } | null = null;
   /** Whether the fused Adam kernel serves the active backend (else: the same maths as tfjs ops). */
   private readonly fused: boolean;
   /** An epoch loss above this counts as diverged (see DIVERGENCE_FACTOR). */
@@ -185,7 +186,7 @@ export class BatchTrainer {
    * This step's inputs (x, 1) [S, B, 2] and targets [S, B, 1], gathered in plain JS from the epoch's shuffles and
    * uploaded as two tensors: cheaper than gather + slice kernels, which dominate the batched run otherwise.
    */
-  private batchTensors(offset: number, batch: number): [tf.Tensor3D, tf.Tensor3D] {
+  private batchTensors(offset: number, batch: number): [tfc.Tensor3D, tfc.Tensor3D] {
     const S = this.size;
     const n = this.points;
     const xs = new Float32Array(S * batch * 2);
@@ -203,10 +204,10 @@ export class BatchTrainer {
     return [tf.tensor3d(xs, [S, batch, 2]), tf.tensor3d(ys, [S, batch, 1])];
   }
 
-  private activate(z: tf.Tensor, prime: boolean): tf.Tensor {
-    const apply = (g: Group, t: tf.Tensor) => {
+  private activate(z: tfc.Tensor, prime: boolean): tfc.Tensor {
+    const apply = (g: Group, t: tfc.Tensor) => {
       const a = ACTIVATIONS[g.activation];
-      return prime ? a.tensorPrime(tf, t, g.params) : a.tensor(tf, t, g.params);
+      return prime ? a.tensorPrime(registryTf, t, g.params) : a.tensor(registryTf, t, g.params);
     };
     if (this.groups.length === 1) return apply(this.groups[0]!, z);
     const parts = tf.split(z, this.groups.map((g) => g.size), 0);
@@ -218,7 +219,7 @@ export class BatchTrainer {
     if (!c) {
       c = {
         ones: tf.ones([this.size, batch, this.hidden]),
-        ...gradientScaledScalars(tf, 2 / batch),
+        ...gradientScaledScalars(registryTf, 2 / batch),
         gradWeight1Value: (1 - ADAM_BETA1) * (2 / batch),
         gradWeight2Value: (1 - ADAM_BETA2) * (2 / batch) ** 2,
       };
@@ -257,7 +258,7 @@ export class BatchTrainer {
       const grads = { gW1B1, gW2, gB2 };
       const updated = this.fused
         ? fusedAdam(previous, grads, { stepSize: stepSizeValue, gradWeight1: constants.gradWeight1Value, gradWeight2: constants.gradWeight2Value })
-        : adamUpdate(tf, previous, tf.concat([gW1B1, gW2, gB2], 1), tf.scalar(stepSizeValue), constants);
+        : adamUpdate(registryTf, previous, tf.concat([gW1B1, gW2, gB2], 1), tf.scalar(stepSizeValue), constants);
       return { ...updated, lossSum, grads };
     });
     for (const t of [x, y, previous.params, previous.m, previous.v]) t.dispose();

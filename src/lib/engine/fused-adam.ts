@@ -7,8 +7,8 @@
  * Inputs: params, m, v [S, 4, H] (rows w1, b1, w2, b2 — see params.ts) and the gradient pieces
  * gW1B1 [S, 2, H], gW2 [S, 1, H], gB2 [S, 1, H], each up to the factor folded into gradWeight1/2.
  */
-import * as tf from '@tensorflow/tfjs-core';
-import type { BackendValues, DataType, KernelBackend, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
+import { engine, getBackend, getKernel, registerKernel } from '@tensorflow/tfjs-core';
+import type { BackendValues, DataType, KernelBackend, KernelFunc, NamedAttrMap, Tensor, TensorInfo } from '@tensorflow/tfjs-core';
 import { ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON } from './adam';
 
 export const FUSED_ADAM = 'ActivationsKerasAdam';
@@ -89,22 +89,22 @@ function kernel(storage: (b: KernelBackend) => Storage) {
 
 /** Register the kernel for the active backend if it is cpu or wasm; false means: use the op-based update. */
 export function ensureFusedAdam(): boolean {
-  const backendName = tf.getBackend();
+  const backendName = getBackend();
   if (backendName !== 'cpu' && backendName !== 'wasm') return false;
-  if (tf.getKernel(FUSED_ADAM, backendName)) return true;
-  tf.registerKernel({
+  if (getKernel(FUSED_ADAM, backendName)) return true;
+  registerKernel({
     kernelName: FUSED_ADAM,
     backendName,
-    kernelFunc: kernel((b) => (backendName === 'cpu' ? cpuStorage(b as CpuLike) : wasmStorage(b as WasmLike))) as tf.KernelFunc,
+    kernelFunc: kernel((b) => (backendName === 'cpu' ? cpuStorage(b as CpuLike) : wasmStorage(b as WasmLike))) as KernelFunc,
   });
   return true;
 }
 
 export function fusedAdam(
-  state: { params: tf.Tensor; m: tf.Tensor; v: tf.Tensor },
-  grads: { gW1B1: tf.Tensor; gW2: tf.Tensor; gB2: tf.Tensor },
+  state: { params: Tensor; m: Tensor; v: Tensor },
+  grads: { gW1B1: Tensor; gW2: Tensor; gB2: Tensor },
   attrs: FusedAdamAttrs,
-): { params: tf.Tensor; m: tf.Tensor; v: tf.Tensor } {
-  const out = tf.engine().runKernel(FUSED_ADAM, { ...state, ...grads }, attrs as unknown as NamedAttrMap) as tf.Tensor[];
+): { params: Tensor; m: Tensor; v: Tensor } {
+  const out = engine().runKernel(FUSED_ADAM, { ...state, ...grads }, attrs as unknown as NamedAttrMap) as Tensor[];
   return { params: out[0]!, m: out[1]!, v: out[2]! };
 }
