@@ -50,6 +50,7 @@ export const en = {
     plotLabel: '{name}: f(x) and f′(x) for x from {min} to {max}',
     plotLabelNoDerivative: '{name}: f(x) for x from {min} to {max}',
     compareLabel: 'Comparison of {names} for x from {min} to {max}',
+    compareDesc: 'Each curve has its own colour, dash pattern and marker shape, and its name at its right end.',
     plotHint: 'Move the pointer over the plot, or use the “Readout at x” slider (arrow keys work), to read values.',
     alpha: 'α, the slope for x ≤ 0',
     beta: 'β, the sharpness of the gate',

@@ -49,6 +49,7 @@ export const zhCn: Dictionary = {
     plotLabel: '{name}：x 从 {min} 到 {max} 时的 f(x) 与 f′(x)',
     plotLabelNoDerivative: '{name}：x 从 {min} 到 {max} 时的 f(x)',
     compareLabel: '对比 {names}，x 从 {min} 到 {max}',
+    compareDesc: '每条曲线有各自的颜色、虚线样式和标记形状，名称标在曲线右端。',
     plotHint: '把指针移到图上，或拖动“读数位置 x”滑块（可用方向键），即可读取数值。',
     alpha: 'α：x ≤ 0 时的斜率',
     beta: 'β：门控的陡峭程度',

@@ -102,7 +102,7 @@ export default function ActivationGalleryIsland({ lang, t, initial = 'sigmoid', 
     ? fill(t.compareLabel, { names: names.join(', '), ...range })
     : fill(showDerivative ? t.plotLabel : t.plotLabelNoDerivative, { name: names[0]!, ...range });
   const desc = compare
-    ? ''
+    ? t.compareDesc
     : fill(t.plotDesc, { derivative: showDerivative ? t.plotDescDerivative : '', shading: scene.shaded.length ? t.plotDescShading : '' });
   const activeParams = PARAM_SPECS.filter((spec) => shown.some((id) => ACTIVATIONS[id].params.includes(spec)));
   const cx = scene.xToPx(x);
@@ -159,7 +159,7 @@ export default function ActivationGalleryIsland({ lang, t, initial = 'sigmoid', 
       </div>
 
       <div class="ag-plot-wrap" ref={plotRef}>
-        <PlotSvg scene={scene} variant={compare ? 'compare' : 'single'} idPrefix={`ag-main-${uid}`} dataPlot="main" title={title} desc={desc || undefined} onPointerMove={onPointer} onPointerDown={onPointer}>
+        <PlotSvg scene={scene} variant={compare ? 'compare' : 'single'} idPrefix={`ag-main-${uid}`} dataPlot="main" title={title} desc={desc} onPointerMove={onPointer} onPointerDown={onPointer}>
           <g class="ag-crosshair" aria-hidden="true">
             <line x1={cx} x2={cx} y1={scene.plot.top} y2={scene.plot.bottom} />
             {readoutValues.map((r) =>
