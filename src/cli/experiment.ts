@@ -1,0 +1,214 @@
+/**
+ * `npm run experiment -- --activation relu --hidden 2 --seeds 0-199 [--epochs 300 --lr 0.04 --batch 32 --json]`
+ *
+ * Trains one network per seed on the seed experiment (y = cos x + 1, 100 points of [0, 2π]) as batches in Node,
+ * then prints a table and a summary (or one JSON object with --json). Bad arguments exit with status 2.
+ */
+import { pathToFileURL } from 'node:url';
+import { isHiddenActivationId } from '../lib/activations';
+import { HIDDEN_ACTIVATION_IDS, type ActivationParams } from '../lib/activation-types';
+import { deadFlags, leastSquaresLineMse, meanSquaredError, predictAll, summarizeRuns, type RunsSummary } from '../lib/analysis';
+import { seedDataset } from '../lib/dataset';
+import { useBackend, type BackendName } from '../lib/engine/backend';
+import { MAX_HIDDEN, MIN_HIDDEN } from '../lib/engine/params';
+import { trainBatch } from '../lib/engine/train';
+import { initialParams } from '../lib/random';
+import type { TrainConfig } from '../lib/train-types';
+
+export class UsageError extends Error {}
+
+interface Options {
+  activation: TrainConfig['activation'];
+  activationParams: ActivationParams;
+  hidden: number;
+  seeds: number[];
+  seedSpec: string;
+  epochs: number;
+  lr: number;
+  batch: number;
+  json: boolean;
+  backend: BackendName;
+}
+
+const USAGE = 'usage: npm run experiment -- --activation relu --hidden 2 --seeds 0-199 [--epochs 300 --lr 0.04 --batch 32 --alpha A --beta B --backend wasm|cpu --json]';
+/** Networks per tensor program: big enough to amortise kernel launches, small enough for memory. */
+const BATCH_OF_NETWORKS = 1000;
+const MAX_SEEDS = 100_000;
+
+function parseIntIn(name: string, raw: string, min: number, max: number): number {
+  if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} must be a whole number, got "${raw}"`);
+  const v = Number(raw);
+  if (v < min || v > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${v}`);
+  return v;
+}
+
+function parsePositive(name: string, raw: string): number {
+  const v = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(v) || v <= 0) throw new UsageError(`--${name} must be a positive number, got "${raw}"`);
+  return v;
+}
+
+/** "0-199", "7" or "1,5,9" (ranges and single seeds may be mixed: "0-9,42"). */
+export function parseSeeds(spec: string): number[] {
+  const seeds: number[] = [];
+  for (const part of spec.split(',')) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(part.trim());
+    if (!m) throw new UsageError(`--seeds must look like 0-199, 7 or 1,5,9; got "${spec}"`);
+    const from = Number(m[1]);
+    const to = m[2] === undefined ? from : Number(m[2]);
+    if (to < from) throw new UsageError(`--seeds range ${part} runs backwards (start > end)`);
+    if (to - from + 1 + seeds.length > MAX_SEEDS) throw new UsageError(`--seeds may name at most ${MAX_SEEDS} seeds`);
+    for (let s = from; s <= to; s++) seeds.push(s);
+  }
+  return seeds;
+}
+
+export function parseArgs(argv: readonly string[]): Options {
+  const o: Options = {
+    activation: 'relu',
+    activationParams: {},
+    hidden: 2,
+    seeds: parseSeeds('0-99'),
+    seedSpec: '0-99',
+    epochs: 300,
+    lr: 0.04,
+    batch: 32,
+    json: false,
+    backend: 'wasm',
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    if (flag === '--json') {
+      o.json = true;
+      continue;
+    }
+    const value = argv[i + 1];
+    if (!flag.startsWith('--')) throw new UsageError(`unexpected argument "${flag}"`);
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    i++;
+    switch (flag) {
+      case '--activation':
+        if (!isHiddenActivationId(value)) throw new UsageError(`unknown activation "${value}" (one of ${HIDDEN_ACTIVATION_IDS.join(', ')})`);
+        o.activation = value;
+        break;
+      case '--hidden':
+        o.hidden = parseIntIn('hidden', value, MIN_HIDDEN, MAX_HIDDEN);
+        break;
+      case '--seeds':
+        o.seeds = parseSeeds(value);
+        o.seedSpec = value;
+        break;
+      case '--epochs':
+        o.epochs = parseIntIn('epochs', value, 1, 100_000);
+        break;
+      case '--lr':
+        o.lr = parsePositive('lr', value);
+        break;
+      case '--batch':
+        o.batch = parseIntIn('batch', value, 1, 100_000);
+        break;
+      case '--alpha':
+        o.activationParams.alpha = parsePositive('alpha', value);
+        break;
+      case '--beta':
+        o.activationParams.beta = parsePositive('beta', value);
+        break;
+      case '--backend':
+        if (value !== 'wasm' && value !== 'cpu') throw new UsageError(`--backend must be wasm or cpu, got "${value}"`);
+        o.backend = value;
+        break;
+      default:
+        throw new UsageError(`unknown option ${flag}`);
+    }
+  }
+  return o;
+}
+
+/** A progress bar on stderr (only on a terminal, so piped output stays clean). */
+function progressBar(fraction: number): void {
+  if (!process.stderr.isTTY) return;
+  const width = 30;
+  const filled = Math.round(fraction * width);
+  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(100 * fraction).toFixed(0)}%`);
+  if (fraction >= 1) process.stderr.write('\n');
+}
+
+const fmt = (v: number | null) => (v === null ? 'diverged' : v < 1e-3 ? v.toExponential(2) : v.toFixed(4));
+const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+
+function printTable(runs: { seed: number; finalMse: number | null; deadAtInit: number; deadAtEnd: number }[], s: RunsSummary): void {
+  const lines = ['  seed   final MSE   dead@init   dead@end'];
+  for (const r of runs) {
+    lines.push(`${String(r.seed).padStart(6)}  ${fmt(r.finalMse).padStart(10)}  ${String(r.deadAtInit).padStart(10)}  ${String(r.deadAtEnd).padStart(9)}`);
+  }
+  lines.push(
+    '',
+    `runs: ${s.runs}`,
+    `final MSE: median ${fmt(s.medianMse)}, p10 ${fmt(s.p10Mse)}, p90 ${fmt(Number.isFinite(s.p90Mse) ? s.p90Mse : null)}`,
+    `good fits (MSE < 0.01): ${pct(s.goodFitShare)}`,
+    `straight lines (MSE ≥ 0.9 × best line's ${s.lineMse.toFixed(4)}): ${pct(s.straightLineShare)}`,
+    `≥1 dead neuron at the start: ${pct(s.deadAtInitShare)}; at the end: ${pct(s.deadAtEndShare)}`,
+  );
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  await useBackend(o.backend);
+  const data = seedDataset();
+  const configs: TrainConfig[] = o.seeds.map((seed) => ({
+    activation: o.activation,
+    activationParams: o.activationParams,
+    hidden: o.hidden,
+    lr: o.lr,
+    epochs: o.epochs,
+    batchSize: o.batch,
+    seed,
+  }));
+  const total = configs.length * o.epochs;
+  let before = 0;
+  const runs: { seed: number; finalMse: number | null; deadAtInit: number; deadAtEnd: number; status: string }[] = [];
+  for (let start = 0; start < configs.length; start += BATCH_OF_NETWORKS) {
+    const chunk = configs.slice(start, start + BATCH_OF_NETWORKS);
+    const results = trainBatch(chunk, data, {
+      onProgress: (epochs) => progressBar((before + epochs * chunk.length) / total),
+    });
+    before += chunk.length * o.epochs;
+    for (const r of results) {
+      const mse = meanSquaredError(predictAll(r.params, r.config, data.x), data.y);
+      const count = (flags: boolean[]) => flags.filter(Boolean).length;
+      runs.push({
+        seed: r.config.seed,
+        finalMse: r.status === 'diverged' || !Number.isFinite(mse) ? null : mse,
+        deadAtInit: count(deadFlags(initialParams(r.config.seed, o.hidden), r.config, data.x)),
+        deadAtEnd: r.status === 'diverged' ? 0 : count(deadFlags(r.params, r.config, data.x)),
+        status: r.status,
+      });
+    }
+  }
+  const summary = summarizeRuns(
+    runs.map((r) => ({ ...r, finalMse: r.finalMse ?? Infinity })),
+    leastSquaresLineMse(data),
+  );
+  if (o.json) {
+    const config = { activation: o.activation, activationParams: o.activationParams, hidden: o.hidden, seeds: o.seedSpec, epochs: o.epochs, lr: o.lr, batchSize: o.batch, backend: o.backend, points: data.x.length, target: 'cos(x) + 1 on [0, 2π]' };
+    // JSON has no Infinity: a p90 over diverged runs is reported as null.
+    const finite = (v: number) => (Number.isFinite(v) ? v : null);
+    const jsonSummary = { ...summary, medianMse: finite(summary.medianMse), p10Mse: finite(summary.p10Mse), p90Mse: finite(summary.p90Mse) };
+    process.stdout.write(JSON.stringify({ config, runs, summary: jsonSummary }) + '\n');
+  } else {
+    printTable(runs, summary);
+  }
+}
+
+/** Run only when executed (`tsx src/cli/experiment.ts`), not when a test imports the parsers. */
+const executedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+
+if (executedDirectly) main().catch((e: unknown) => {
+  if (e instanceof UsageError) {
+    process.stderr.write(`experiment: ${e.message} (${USAGE.replace('usage: ', 'usage: ')})\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`experiment failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
