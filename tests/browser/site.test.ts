@@ -128,6 +128,9 @@ describe('the root page', () => {
         expect(await link.evaluate((element) => element.closest('[lang]')?.getAttribute('lang'))).toBe(lang);
         expect((await link.innerText()).trim()).not.toBe('');
       }
+      // Its script is a bundled file, never inline, so a strict `script-src 'self'` policy lets it run.
+      expect(await page.locator('script:not([src])').count()).toBe(0);
+      expect(await page.locator('script[src]').count()).toBeGreaterThan(0);
       // Styled: the links look like buttons, not default blue underlined text.
       const decoration = await page.locator('a[data-edition="en"]').evaluate((a) => getComputedStyle(a).textDecorationLine);
       expect(decoration).toBe('none');
