@@ -50,6 +50,8 @@ function svgToPng(svg: string, name: string) {
 
 export function ExportPanel({ t, settings, params, svg, mse, disabled }: Props) {
   const [copyState, setCopyState] = useState<string>('');
+  // The code is only built once the panel has been opened (it is not needed on every training frame).
+  const [opened, setOpened] = useState(false);
   const base = `fit-lab-${settings.activation}-h${settings.hidden}-seed${settings.seed}`;
   const shareUrl = () => {
     const u = new URL(location.href);
@@ -67,7 +69,7 @@ export function ExportPanel({ t, settings, params, svg, mse, disabled }: Props) 
   const json = () =>
     JSON.stringify({ settings: Object.fromEntries(new URLSearchParams(serializeSettings(settings))), activation: settings.activation, hidden: settings.hidden, ...params, finalMse: mse }, null, 2);
   return (
-    <details class="fitlab__panel">
+    <details class="fitlab__panel" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && setOpened(true)}>
       <summary>{t.exports}</summary>
       <div class="fitlab__buttons">
         <button type="button" class="fitlab__button" disabled={disabled} onClick={() => void copy()}>
@@ -89,13 +91,13 @@ export function ExportPanel({ t, settings, params, svg, mse, disabled }: Props) 
       <details class="fitlab__code">
         <summary>{t.kerasCode}</summary>
         <pre tabIndex={0}>
-          <code>{kerasSnippet(settings)}</code>
+          <code>{opened ? kerasSnippet(settings) : ''}</code>
         </pre>
       </details>
       <details class="fitlab__code">
         <summary>{t.tfjsCode}</summary>
         <pre tabIndex={0}>
-          <code>{tfjsSnippet(settings)}</code>
+          <code>{opened ? tfjsSnippet(settings) : ''}</code>
         </pre>
       </details>
     </details>

@@ -258,6 +258,14 @@ export default function FitLabIsland(props: FitLabProps) {
       ? JSON.stringify({ activation: settings.activation, hidden: settings.hidden, w1: run.params.w1, b1: run.params.b1, w2: run.params.w2, b2: run.params.b2, finalMse: mse })
       : undefined;
 
+  // Settings only change on input: keep the form out of the per-snapshot re-render.
+  const updateRef = useRef(update);
+  updateRef.current = update;
+  const controls = useMemo(
+    () => <Controls t={t} lang={lang} uid={uid} settings={settings} disabled={!hydrated} onChange={(patch) => updateRef.current(patch)} />,
+    [settings, hydrated, lang],
+  );
+
   return (
     <div class="fitlab" id={uid} data-demo="fit-lab" data-status={status} data-epoch={run.epoch} data-loss={run.loss === null ? '' : String(run.loss)} data-weights={weights} data-hydrated={hydrated ? 'true' : 'false'} data-sync-url={props.syncUrl ? 'true' : undefined}>
       <p class="fitlab__status" role="status" aria-live="polite">
@@ -315,7 +323,7 @@ export default function FitLabIsland(props: FitLabProps) {
       <NeuronCards t={t} params={run.params} states={netView.states} gradNorm={run.gradNorm} deadSince={run.deadSince} />
       <details class="fitlab__panel" open={props.settingsOpen}>
         <summary>{t.settings}</summary>
-        <Controls t={t} lang={lang} uid={uid} settings={settings} disabled={!hydrated} onChange={update} />
+        {controls}
       </details>
       {props.manual !== false && (
         <details class="fitlab__panel" onToggle={(e) => setManual((e.currentTarget as HTMLDetailsElement).open)}>

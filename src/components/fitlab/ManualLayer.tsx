@@ -30,6 +30,7 @@ export function ManualLayer({ t, data, size, params, settings, onParams }: Props
   const frozen = useRef<ReturnType<typeof fitLayout> | null>(null);
   const layout = dragging.current !== null && frozen.current ? frozen.current : fitLayout(data, size);
   const phi1 = ACTIVATIONS[settings.activation].f(1, settings.activationParams);
+  const phi0 = ACTIVATIONS[settings.activation].f(0, settings.activationParams);
   const [yLo, yHi] = layout.y.domain() as [number, number];
   const step = (yHi - yLo) / 40;
 
@@ -65,11 +66,13 @@ export function ManualLayer({ t, data, size, params, settings, onParams }: Props
         const cx = Math.max(layout.margin.left, Math.min(size.width - layout.margin.right, layout.x(h.centre)));
         const cy = Math.max(layout.margin.top, Math.min(size.height - layout.margin.bottom, layout.y(h.height)));
         const style = neuronStyle(i);
+        // A stem from the component's value at its centre, v·φ(0), to the handle: the height being dragged.
+        const base = Math.max(layout.margin.top, Math.min(size.height - layout.margin.bottom, layout.y(params.w2[i]! * phi0)));
         return (
           <g
             key={i}
             class="fitlab__handle"
-            tabIndex={0}
+            tabindex={0}
             role="slider"
             aria-label={fill(t.handle, { i: i + 1, centre: fmt(h.centre), height: fmt(h.height) })}
             aria-valuenow={Number(h.centre.toFixed(3))}
@@ -98,6 +101,7 @@ export function ManualLayer({ t, data, size, params, settings, onParams }: Props
               frozen.current = null;
             }}
           >
+            <line x1="0" x2="0" y1="0" y2={base - cy} stroke={style.colour} stroke-width="1.5" stroke-dasharray="3 3" />
             <circle r="14" class="fitlab__handle-hit" fill="transparent" />
             <circle r="7" fill={style.colour} class="fitlab__handle-dot" />
           </g>

@@ -57,7 +57,8 @@ function tick(id: number, single: boolean) {
   const net = readout.networks[0]!;
   const history: Array<[number, number]> = net.losses.map((l, k) => [readout.firstEpoch + k, l]);
   const last = history[history.length - 1];
-  if (due || net.divergedAt !== null) {
+  // Never send non-finite weights to be drawn: on divergence only the losses go out, then the status.
+  if (due && net.divergedAt === null) {
     post({
       type: 'snapshot',
       runId: id,

@@ -48,7 +48,12 @@ export function createFitRunner(): FitRunner {
     pause: () => send({ type: 'pause', runId }),
     resume: () => send({ type: 'resume', runId }),
     step: () => send({ type: 'step', runId }),
-    cancel: () => send({ type: 'cancel', runId }),
+    cancel() {
+      send({ type: 'cancel', runId });
+      // Messages of the cancelled run still in flight are dropped from here on.
+      runId++;
+      events = null;
+    },
     compare(configs, data) {
       runId++;
       events = null;
