@@ -113,3 +113,49 @@ export async function demoPaths(paths: string[], fetchHtml: (path: string) => Pr
 export function isTfjsSource(source: string): boolean {
   return /\bregisterBackend\(|\btfjs-backend-wasm|\bTensorFlow\.js\b/.test(source);
 }
+
+/** The Fit Lab's island root; `data-status` is idle|loading|training|paused|done|diverged|error. */
+export const FIT_LAB = '[data-demo="fit-lab"]';
+/** The page whose prose embeds the Fit Lab (issue 5); with `?…` settings it reads them from the address bar. */
+export const FIT_LAB_PAGE = 'en/experiment/';
+
+/** Scroll the `index`-th Fit Lab into view and wait until it has hydrated; returns its locator. */
+export async function hydratedFitLab(page: Page, index = 0) {
+  const lab = page.locator(FIT_LAB).nth(index);
+  await lab.scrollIntoViewIfNeeded();
+  await page.waitForFunction((element) => element?.getAttribute('data-hydrated') === 'true', await lab.elementHandle(), {
+    timeout: 60_000,
+  });
+  return lab;
+}
+
+/** Wait until the lab's `data-status` is one of `statuses`, and return it. */
+export async function waitForStatus(
+  lab: ReturnType<Page['locator']>,
+  statuses: string[],
+  timeout = 120_000,
+): Promise<string> {
+  const handle = await lab.page().waitForFunction(
+    ([element, wanted]) => {
+      const status = (element as Element | null)?.getAttribute('data-status');
+      return status && (wanted as string[]).includes(status) ? status : null;
+    },
+    [await lab.elementHandle(), statuses] as const,
+    { timeout },
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+/** Start recording long main-thread tasks (the `longtask` entries Chromium reports for tasks over 50 ms). */
+export async function recordLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const record = ((window as unknown as { __longTasks?: number[] }).__longTasks = []);
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) record.push(Math.round(entry.duration));
+    }).observe({ type: 'longtask' });
+  });
+}
+
+export function longTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { __longTasks?: number[] }).__longTasks ?? []);
+}
