@@ -9,7 +9,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { leastSquaresLineMse, meanSquaredError, neuronStates, predictAll, GOOD_FIT_MSE, STRAIGHT_LINE_FRACTION } from '../lib/analysis';
+import { leastSquaresLineMse, GOOD_FIT_MSE, STRAIGHT_LINE_FRACTION } from '../lib/analysis';
+import { networkState, seedRunOf } from '../lib/seed-run';
 import { HIDDEN_ACTIVATION_IDS, type HiddenActivationId } from '../lib/activation-types';
 import { seedDataset } from '../lib/dataset';
 import { BatchTrainer, useBackend, type BackendName } from '../lib/engine';
@@ -38,38 +39,24 @@ export const STUDY_CONFIGS: readonly StudyConfig[] = [
 
 export const configId = (c: StudyConfig) => `${c.activation}-h${c.hidden}`;
 
-/** Six significant digits: far below any threshold we report, and it keeps the file small. */
-const round6 = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(6)) : v);
-
 function trainConfig(c: StudyConfig, seed: number, epochs: number): TrainConfig {
   return { activation: c.activation, activationParams: {}, hidden: c.hidden, lr: DEFAULT_SETTINGS.lr, epochs, batchSize: DEFAULT_SETTINGS.batch, seed };
 }
 
-function state(params: NetworkParams, c: StudyConfig, data: Dataset) {
-  const act = { activation: c.activation };
-  const states = neuronStates(params, act, data.x);
-  const finite = [params.b2, ...params.w1, ...params.b1, ...params.w2].every(Number.isFinite);
-  return {
-    mse: finite ? round6(meanSquaredError(predictAll(params, act, data.x), data.y)) : Infinity,
-    dead: states.filter((s) => s.dead).length,
-    negative: states.filter((s) => s.negativeRegime).length,
-  };
-}
-
 const seedsOf = (r: { from: number; to: number }) => Array.from({ length: r.to - r.from + 1 }, (_, i) => r.from + i);
 
-/** Train one configuration for the given seeds and epochs, reading the state at each checkpoint. */
+/** Train one configuration for the given seeds and epochs, reading the weights at each checkpoint. */
 function trainCheckpoints(c: StudyConfig, seeds: readonly number[], checkpoints: readonly number[], data: Dataset, progress?: (done: number) => void) {
   const total = checkpoints[checkpoints.length - 1]!;
   const trainer = new BatchTrainer({ configs: seeds.map((s) => trainConfig(c, s, total)), data });
-  const states: ReturnType<typeof state>[][] = seeds.map(() => []);
+  const states: NetworkParams[][] = seeds.map(() => []);
   try {
     for (const checkpoint of checkpoints) {
       while (trainer.epoch < checkpoint) {
         trainer.runEpochs(Math.min(50, checkpoint - trainer.epoch));
         progress?.(trainer.epoch / total);
       }
-      trainer.read().networks.forEach((n, i) => states[i]!.push(state(n.params, c, data)));
+      trainer.read().networks.forEach((n, i) => states[i]!.push(n.params));
     }
   } finally {
     trainer.dispose();
@@ -98,19 +85,7 @@ export async function generateManySeeds(options: GenerateOptions = {}): Promise<
   for (const c of STUDY_CONFIGS.filter(wanted)) {
     const seeds = seedsOf(seedRange);
     const results = trainCheckpoints(c, seeds, [DEFAULT_SETTINGS.epochs], data, (f) => options.onProgress?.(configId(c), f));
-    const runs: SeedRun[] = seeds.map((seed, i) => {
-      const init = state(initialParams(seed, c.hidden), c, data);
-      const end = results[i]![0]!;
-      return {
-        seed,
-        finalMse: end.mse,
-        deadAtInit: init.dead,
-        deadAtEnd: end.dead,
-        negativeAtInit: init.negative,
-        negativeAtEnd: end.negative,
-        initNegativeW1: initialParams(seed, c.hidden).w1.filter((w) => w < 0).length,
-      };
-    });
+    const runs: SeedRun[] = seeds.map((seed, i) => seedRunOf(seed, c.activation, c.hidden, results[i]![0]!, data));
     configs.push({
       id: configId(c),
       activation: c.activation,
@@ -128,13 +103,16 @@ export async function generateManySeeds(options: GenerateOptions = {}): Promise<
     if (!wanted(c)) continue;
     const seeds = seedsOf(longerRange);
     const results = trainCheckpoints(c, seeds, LONGER_CHECKPOINTS, data, (f) => options.onProgress?.(`${configId(c)} × ${LONGER_CHECKPOINTS.at(-1)}`, f));
-    const runs: LongerRun[] = seeds.map((seed, i) => ({
-      seed,
-      mse: results[i]!.map((s) => s.mse),
-      deadAtInit: state(initialParams(seed, 2), c, data).dead,
-      dead: results[i]!.map((s) => s.dead),
-      negative: results[i]!.map((s) => s.negative),
-    }));
+    const runs: LongerRun[] = seeds.map((seed, i) => {
+      const states = results[i]!.map((p) => networkState(p, activation, data));
+      return {
+        seed,
+        mse: states.map((s) => s.mse),
+        deadAtInit: networkState(initialParams(seed, 2), activation, data).dead,
+        dead: states.map((s) => s.dead),
+        negative: states.map((s) => s.negative),
+      };
+    });
     longer.push({ id: configId(c), activation, hidden: 2, summary: summarizeLonger(runs), runs });
   }
 
@@ -156,9 +134,18 @@ export async function generateManySeeds(options: GenerateOptions = {}): Promise<
   };
 }
 
-/** JSON with non-finite numbers (diverged runs) written as null, and a trailing newline. */
+/**
+ * JSON with non-finite numbers (diverged runs) written as null. Readable but compact: the structure is indented,
+ * while each run and each array of plain values sits on one line.
+ */
 export function serializeManySeeds(file: ManySeedsFile): string {
-  return JSON.stringify(file, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 1) + '\n';
+  const text = JSON.stringify(file, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 1);
+  const oneLine = (inner: string) => inner.replace(/\n\s*/g, '').replace(/": /g, '":').trim();
+  return (
+    text
+      .replace(/\[\n([^[\]{}]*?)\n\s*\]/g, (_m, inner: string) => `[${oneLine(inner)}]`)
+      .replace(/\{\n(\s*"seed"[^{}]*?)\n\s*\}/g, (_m, inner: string) => `{${oneLine(inner)}}`) + '\n'
+  );
 }
 
 function parseRange(text: string | undefined, fallback: { from: number; to: number }) {

@@ -54,9 +54,9 @@ export function summarizeConfig(runs: readonly SeedRun[], lineMse: number): Conf
   };
 }
 
-/** The shared bins: 4 per decade from 10⁻⁶ to 1, with the good-fit and straight-line thresholds as edges. */
+/** The shared bins: 4 per decade from 10⁻⁵ to 1, with the good-fit and straight-line thresholds as edges. */
 export function mseBinEdges(lineMse: number): number[] {
-  return logBinEdges({ min: 1e-6, max: 1, perDecade: 4, extraEdges: [GOOD_FIT_MSE, STRAIGHT_LINE_FRACTION * lineMse] });
+  return logBinEdges({ min: 1e-5, max: 1, perDecade: 4, extraEdges: [GOOD_FIT_MSE, STRAIGHT_LINE_FRACTION * lineMse] });
 }
 
 export function binOutcomes(edges: readonly number[], lineMse: number): Outcome[] {

@@ -47,7 +47,7 @@ export interface HistogramSize {
   idPrefix: string;
 }
 
-const MARGIN = { top: 26, right: 12, bottom: 34, left: 36 };
+const MARGIN = { top: 22, right: 14, bottom: 34, left: 36 };
 const OUTCOME_ORDER: readonly BinOutcome[] = ['good', 'plateau', 'line'];
 
 export function formatEdge(v: number): string {
@@ -100,15 +100,13 @@ export function histogramSvg(data: HistogramData, size: HistogramSize, labels: H
   out += `<title id="${id}-title">${esc(labels.title)}</title><desc id="${id}-desc">${esc(labels.desc)}</desc>`;
   out += patternDefs(id);
 
-  // Outcome regions: a faint band and a name above the plot for each.
+  // Outcome regions: a faint band behind the bars (named in the figure's legend and in each bar's label).
   for (const outcome of OUTCOME_ORDER) {
     const inRegion = bars.filter((b) => data.outcomes[b.index] === outcome);
     if (!inRegion.length) continue;
     const left = Math.min(...inRegion.map((b) => b.x));
     const right = Math.max(...inRegion.map((b) => b.x + b.width));
     out += `<rect class="sh-region sh-region-${outcome}" x="${r2(left)}" y="${y1}" width="${r2(right - left)}" height="${r2(y0 - y1)}"/>`;
-    const mid = (left + right) / 2;
-    out += `<text class="sh-region-label" x="${r2(mid)}" y="${y1 - 14}" text-anchor="middle" font-size="10" fill="currentColor">${esc(labels.outcome[outcome])}</text>`;
   }
 
   out += `<g class="sh-axes" fill="currentColor" font-size="10">`;
@@ -133,7 +131,7 @@ export function histogramSvg(data: HistogramData, size: HistogramSize, labels: H
   for (const b of bars) {
     const outcome = data.outcomes[b.index] ?? 'plateau';
     const fill = outcome === 'good' ? undefined : `url(#${id}-${outcome})`;
-    const name = labels.bar(formatEdge(b.lo), formatEdge(b.hi), b.count);
+    const name = `${labels.bar(formatEdge(b.lo), formatEdge(b.hi), b.count)} (${labels.outcome[outcome]})`;
     const selected = data.selected === b.index;
     const interactive = data.interactive && b.count > 0;
     // Interactive bars span the full plot height, so small bars are easy to hit; the visible part is the inner rect.
@@ -158,8 +156,22 @@ export function histogramSvg(data: HistogramData, size: HistogramSize, labels: H
     const p = r2(x(m.value));
     const dash = m.kind === 'threshold' ? '4 3' : m.kind === 'bound' ? '1 3' : '';
     out += `<g class="sh-marker sh-marker-${m.kind}" data-marker="${m.kind}">`;
-    out += `<line x1="${p}" x2="${p}" y1="${y0}" y2="${y1 - 2}" stroke="currentColor" stroke-width="1.25"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`;
-    out += `<text x="${p}" y="${y1 - 3}" font-size="9" text-anchor="middle" fill="currentColor">${esc(m.label)}</text></g>`;
+    out += `<line x1="${p}" x2="${p}" y1="${y0}" y2="${m.kind === 'bound' ? y1 : y1 - 2}" stroke="currentColor" stroke-width="1.25"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`;
+    // Thresholds are named above the plot; the bound, which sits just left of the line threshold, inside it.
+    const label =
+      m.kind === 'bound'
+        ? `<text x="${r2(x(m.value) - 3)}" y="${y1 + 9}" font-size="9" text-anchor="end" fill="currentColor">${esc(m.label)}</text>`
+        : `<text x="${p}" y="${y1 - 3}" font-size="9" text-anchor="middle" fill="currentColor">${esc(m.label)}</text>`;
+    out += `${label}</g>`;
   }
   return out + `</svg>`;
+}
+
+/** A small swatch of an outcome's fill and pattern, for the legend next to the histograms (decorative). */
+export function outcomeSwatchSvg(outcome: BinOutcome, idPrefix: string): string {
+  const fill = outcome === 'good' ? '' : ` fill="url(#${idPrefix}-${outcome})"`;
+  return (
+    `<svg class="seed-swatch" width="22" height="14" viewBox="0 0 22 14" aria-hidden="true">${patternDefs(idPrefix)}` +
+    `<rect class="sh-fill-${outcome}" x="0.5" y="0.5" width="21" height="13"${fill} stroke="currentColor" stroke-opacity="0.55"/></svg>`
+  );
 }

@@ -1,0 +1,75 @@
+/**
+ * From runs to a histogram card (CardData): used at build time for the precomputed figure and in the browser
+ * by the live panel, so both draw the same bins, markers and summary lines.
+ */
+import type { Dictionary, Lang } from '../../i18n';
+import type { HiddenActivationId } from '../../lib/activation-types';
+import { binMembers } from '../../lib/seed-bins';
+import { binOutcomes, histogramCounts, summarizeConfig, type SeedRun } from '../../lib/seed-stats';
+import type { HistogramMarker } from '../../plots/histogram';
+import type { CardData, CardLabels } from './HistogramCard';
+import { activationLabel, fill, formatMse, formatShare } from './format';
+
+export type SeedsText = Dictionary['seeds'];
+
+export interface CardContext {
+  edges: readonly number[];
+  lineMse: number;
+  monotoneBound: number;
+  lang: Lang;
+  t: SeedsText;
+  /** Fit Lab query prefix for this activation and H, ending just before the seed value. */
+  hrefTemplate: string;
+}
+
+export function cardLabels(t: SeedsText): CardLabels {
+  return {
+    xAxis: t.xAxis,
+    yAxis: t.yAxis,
+    outcome: { ...t.outcome },
+    bar: t.bar,
+    barHint: t.barHint,
+    binSeedsTitle: t.binSeedsTitle,
+    openSeed: t.openSeed,
+    closeList: t.closeList,
+    more: t.more,
+  };
+}
+
+export function configHeading(activation: HiddenActivationId, hidden: number, lang: Lang, t: SeedsText): string {
+  const h = hidden === 1 ? t.hiddenCountOne : fill(t.hiddenCount, { h: hidden });
+  return `${activationLabel(activation, lang)} · ${h}`;
+}
+
+export function buildCard(id: string, activation: HiddenActivationId, hidden: number, runs: readonly SeedRun[], ctx: CardContext): CardData {
+  const { edges, lineMse, lang, t } = ctx;
+  const mses = runs.map((r) => r.finalMse);
+  const s = summarizeConfig(runs, lineMse);
+  const pct = (v: number) => formatShare(v, lang);
+  const heading = configHeading(activation, hidden, lang, t);
+  const markers: HistogramMarker[] = [
+    { value: 0.01, label: t.markerGood, kind: 'threshold' },
+    { value: 0.9 * lineMse, label: t.markerLine, kind: 'threshold' },
+  ];
+  if (hidden === 1) markers.push({ value: ctx.monotoneBound, label: t.markerBound, kind: 'bound' });
+  const stats = { median: formatMse(s.medianMse), p10: formatMse(s.p10Mse), p90: formatMse(s.p90Mse), good: pct(s.goodFitShare), plateau: pct(s.plateauShare), line: pct(s.straightLineShare) };
+  const lines = [fill(t.summaryLine, stats), fill(t.sharesLine, stats)];
+  if (activation === 'leaky_relu') lines.push(fill(t.negativeLine, { start: pct(s.negativeAtInitShare), end: pct(s.negativeAtEndShare) }));
+  else if (s.deadAtInitShare > 0 || s.deadAtEndShare > 0 || activation === 'relu') lines.push(fill(t.deadLine, { start: pct(s.deadAtInitShare), end: pct(s.deadAtEndShare) }));
+  const members = binMembers(
+    mses.map((m) => (Number.isFinite(m) ? m : edges[edges.length - 1]! * 0.999)),
+    edges,
+  );
+  return {
+    id,
+    heading,
+    title: fill(t.figureTitle, { name: heading, n: runs.length }),
+    desc: fill(t.figureDesc, stats),
+    counts: histogramCounts(mses, edges),
+    outcomes: binOutcomes(edges, lineMse),
+    markers,
+    lines,
+    binSeeds: members.map((m) => m.map((i) => runs[i]!.seed)),
+    hrefTemplate: ctx.hrefTemplate,
+  };
+}
