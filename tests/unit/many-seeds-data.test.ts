@@ -78,6 +78,8 @@ describe('facts the page quotes', () => {
     const best = two.reduce((a, b) => (b.summary.goodFitShare > a.summary.goodFitShare ? b : a));
     expect(best.id, 'sigmoid gives the most good fits').toBe('sigmoid-h2');
     expect(fact(facts, 'softplus-h2.plateauShare'), 'most softplus runs are on a plateau').toBeGreaterThan(0.5);
+    expect(fact(facts, 'softplus-h2.straightLineShare'), 'softplus rarely fails outright').toBeLessThan(0.05);
+    expect(fact(facts, 'leaky_relu-h2.negativeAtEndShare'), 'negative leaky neurons crawl back').toBeLessThan(fact(facts, 'leaky_relu-h2.negativeAtInitShare'));
     for (const id of ['relu-h2', 'leaky_relu-h2']) {
       const min = fact(facts, `${id}.minMse`);
       expect(min, `${id}: best run just below the threshold`).toBeLessThan(0.01);

@@ -50,6 +50,7 @@ export default function LiveSeedsIsland(props: Props) {
   const [elapsed, setElapsed] = useState(0);
   const started = useRef(0);
   const runner = useRef<LiveSeedsRunner | null>(null);
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
     const r = new LiveSeedsRunner(
@@ -70,6 +71,7 @@ export default function LiveSeedsIsland(props: Props) {
     );
     runner.current = r;
     window.__manySeedsLive = { memory: () => r.memory() };
+    setReady(true);
     return () => {
       r.dispose();
       delete window.__manySeedsLive;
@@ -119,7 +121,7 @@ export default function LiveSeedsIsland(props: Props) {
   const value = progress.total ? (progress.done + progress.partial) / progress.total : 0;
 
   return (
-    <div class="seeds-live__body" data-demo="many-seeds-live" data-status={status} data-done={progress.done} data-total={progress.total}>
+    <div class="seeds-live__body" data-demo="many-seeds-live" data-ready={ready ? 'true' : 'false'} data-status={status} data-done={progress.done} data-total={progress.total}>
       <div class="seeds-live__controls">
         <fieldset disabled={running}>
           <legend>{tl.activations}</legend>

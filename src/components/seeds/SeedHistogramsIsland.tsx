@@ -1,4 +1,5 @@
 /** The precomputed many-seeds histograms: one card per configuration; bars list their seeds once hydrated. */
+import { useEffect, useState } from 'preact/hooks';
 import type { CardData, CardLabels } from './HistogramCard';
 import { HistogramCard, OutcomeLegend } from './HistogramCard';
 
@@ -9,8 +10,10 @@ interface Props {
 }
 
 export default function SeedHistogramsIsland({ cards, edges, labels }: Props) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   return (
-    <div class="seeds-grid" data-demo="seed-histograms">
+    <div class="seeds-grid" data-demo="seed-histograms" data-ready={ready ? 'true' : 'false'}>
       <OutcomeLegend labels={labels} idPrefix="sh-legend" />
       <p class="seeds-hint">{labels.barHint}</p>
       <div class="seeds-grid__cards">
