@@ -232,7 +232,7 @@ export const en = {
     exportPng: 'Plot (PNG)',
     kerasCode: 'Keras code',
     tfjsCode: 'TensorFlow.js code',
-    staticNote: 'A run of this exact configuration, drawn when the site was built. With JavaScript on, you can train it live.',
+    staticNote: 'Recorded when the site was built. With JavaScript on, you can train it live.',
   },
   seeds: {
     figureTitle: '{name}: final MSE of {n} seeds',

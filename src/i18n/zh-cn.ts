@@ -231,7 +231,7 @@ export const zhCn: Dictionary = {
     exportPng: '图（PNG）',
     kerasCode: 'Keras 代码',
     tfjsCode: 'TensorFlow.js 代码',
-    staticNote: '这是在构建网站时用完全相同的配置训练并绘制的结果。开启 JavaScript 后即可实时训练。',
+    staticNote: '这是构建网站时记录的一次训练。开启 JavaScript 即可实时训练。',
   },
   seeds: {
     figureTitle: '{name}：{n} 个种子的最终 MSE',

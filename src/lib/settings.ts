@@ -6,7 +6,7 @@
 import { ACTIVATIONS, isHiddenActivationId } from './activations';
 import type { ActivationParamName, ActivationParams, HiddenActivationId } from './activation-types';
 import { linspace } from './dataset';
-import { compileTarget, DEFAULT_TARGET, X_MAX, X_MIN } from './targets';
+import { compileTarget, DEFAULT_TARGET, X_MAX, X_MIN, type ExpressionError } from './targets';
 import type { TrainConfig } from './train-types';
 
 export const SPEEDS = ['slow', 'normal', 'fast', 'instant'] as const;
@@ -77,6 +77,8 @@ export interface Refusal {
   reason: RefusalReason;
   /** For 'outOfRange': the allowed range as "min–max"; for 'badExpression': the parser's error code. */
   detail?: string;
+  /** For 'badExpression': the parser's full error (code, position, offending text). */
+  error?: ExpressionError;
 }
 
 const MAX_NUMBER_TEXT = 32;
@@ -138,7 +140,7 @@ export function parseSettings(
   if (target !== null) {
     const compiled = compileTarget(target, trainingXs());
     if (compiled.ok) settings.target = compiled.target.spec;
-    else refuse('target', target, 'badExpression', compiled.error.code);
+    else refused.push({ param: 'target', value: shortenForDisplay(target), reason: 'badExpression', detail: compiled.error.code, error: compiled.error });
   }
 
   const speed = params.get('speed');

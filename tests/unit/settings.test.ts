@@ -98,7 +98,7 @@ describe('settings ⇄ URL', () => {
 
   it('a bad custom target is refused with the parser code; a good one is kept', () => {
     expect(parseSettings('target=expr:alert(1)').refused).toEqual([
-      { param: 'target', value: 'expr:alert(1)', reason: 'badExpression', detail: 'unknownFunction' },
+      { param: 'target', value: 'expr:alert(1)', reason: 'badExpression', detail: 'unknownFunction', error: { code: 'unknownFunction', pos: 0, detail: 'alert' } },
     ]);
     expect(parseSettings('target=expr:constructor').refused[0]).toMatchObject({ detail: 'unknownName' });
     expect(parseSettings('target=' + encodeURIComponent('expr:sin(x)+x^2/10')).settings.target).toBe('expr:sin(x)+x^2/10');

@@ -123,9 +123,12 @@ export default function FitLabIsland(props: FitLabProps) {
     runnerRef.current?.dispose();
   }, []);
 
-  // The address bar follows the settings once the reader has the page.
+  // The address bar follows the settings once the reader changes one (or arrived with some in the URL, which are
+  // then written back in canonical form, refused ones removed). A plain visit leaves the address alone.
+  const urlDirty = useRef(false);
   useEffect(() => {
     if (!hydrated || !props.syncUrl) return;
+    if (!urlDirty.current && location.search.length <= 1) return;
     const url = `${location.pathname}?${serializeSettings(settings)}${location.hash}`;
     history.replaceState(history.state, '', url);
   }, [settings, hydrated]);
@@ -207,6 +210,7 @@ export default function FitLabIsland(props: FitLabProps) {
   };
 
   const update = (patch: Partial<FitLabSettings>) => {
+    urlDirty.current = true;
     cancelRun();
     const next = { ...settingsRef.current, ...patch };
     setSettings(next);

@@ -24,6 +24,7 @@ export function expressionMessage(t: Dictionary['fitLab'], error: ExpressionErro
 }
 
 export function refusalMessage(t: Dictionary['fitLab'], r: Refusal): string {
-  const error = r.reason === 'badExpression' && r.detail ? fill(t.exprErrors[r.detail as ExpressionError['code']] ?? '', { pos: '?', detail: '' }) : '';
-  return fill(t.refusal[r.reason], { param: r.param, value: r.value, range: r.detail ?? '', error });
+  const error = r.error ? expressionMessage(t, r.error) : '';
+  const label = r.param in t ? `${t[r.param as 'lr']} (${r.param})` : r.param;
+  return fill(t.refusal[r.reason], { param: label, value: r.value, range: r.detail ?? '', error });
 }
