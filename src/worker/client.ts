@@ -8,7 +8,7 @@
  *
  * Updates and statuses of superseded runs are dropped, so callbacks always describe the current run.
  */
-import type { BackendName } from '../lib/engine/backend';
+import type { BackendName } from '../lib/engine/backend-core';
 import type { Dataset, RunStatus, TrainConfig } from '../lib/train-types';
 import type { FromWorker, RunUpdate, StatusMessage, ToWorker } from './protocol';
 

@@ -2,7 +2,7 @@
  * Messages between the page and the training worker. One run at a time per worker; every run-scoped message
  * carries the runId the page chose, so late messages from a cancelled run are recognisable and dropped.
  */
-import type { BackendName } from '../lib/engine/backend';
+import type { BackendName } from '../lib/engine/backend-core';
 import type { RunUpdate } from '../lib/engine/snapshots';
 import type { Dataset, RunStatus, TrainConfig } from '../lib/train-types';
 

@@ -1,13 +1,17 @@
 /// <reference lib="webworker" />
 /**
  * The training worker: receives runs from the page, trains them with the engine, streams updates back.
- * Backend: wasm (its binaries are emitted by Vite next to the site's other assets, so they follow the deploy base
- * path and never come from a CDN); the cpu backend is imported lazily only if wasm cannot start.
+ * Backend: wasm, imported statically (no dynamic import, so Vite can bundle the worker as one script in its
+ * default iife format); its binaries are emitted by Vite next to the site's other assets, so they follow the
+ * deploy base path and never come from a CDN. No cpu fallback here: it would cost ~43 kB gzip of the page
+ * budget, and every browser that runs module workers runs WebAssembly.
  */
 import { memory } from '@tensorflow/tfjs-core';
 import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import { useBackend, type BackendName } from '../lib/engine/backend';
+import threadedSimdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { activateBackend, type BackendName } from '../lib/engine/backend-core';
 import { RunController } from '../lib/engine/controller';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -22,12 +26,14 @@ const controller = new RunController({
 });
 
 async function initBackend(): Promise<BackendName> {
-  try {
-    // No threaded binary: workers here are not cross-origin isolated, so tfjs picks SIMD or plain.
-    return await useBackend('wasm', { wasmPaths: { 'tfjs-backend-wasm.wasm': plainWasm, 'tfjs-backend-wasm-simd.wasm': simdWasm } });
-  } catch {
-    return useBackend('cpu');
-  }
+  // tfjs wants all three; the threaded one is only fetched on cross-origin-isolated pages (this site is not).
+  setWasmPaths({
+    'tfjs-backend-wasm.wasm': plainWasm,
+    'tfjs-backend-wasm-simd.wasm': simdWasm,
+    'tfjs-backend-wasm-threaded-simd.wasm': threadedSimdWasm,
+  });
+  setThreadsCount(1);
+  return activateBackend('wasm');
 }
 
 const ready = initBackend().then(

@@ -1,15 +1,12 @@
 /**
- * Explicit backend choice. Only the backends we import can exist, so tfjs can never fall back to WebGL
- * (software WebGL is several times slower for these tiny programs). Each backend is imported lazily so a
- * bundle only carries the one it uses.
+ * Explicit backend choice for Node and the main thread. Only the backends we import can exist, so tfjs can
+ * never fall back to WebGL (software WebGL is several times slower for these tiny programs). Each backend is
+ * imported lazily so a bundle only carries the one it uses. (The worker imports wasm statically instead, see
+ * src/worker/train.worker.ts, so that it bundles as one script.)
  */
-import { engine, getBackend, ready, setBackend } from '@tensorflow/tfjs-core';
+import { activateBackend, type BackendName, type WasmPaths } from './backend-core';
 
-export type BackendName = 'cpu' | 'wasm';
-export const BACKEND_NAMES: readonly BackendName[] = ['cpu', 'wasm'];
-
-/** Where the browser finds the wasm binaries (URLs served by the site itself; never a CDN). */
-export type WasmPaths = Partial<Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>>;
+export { activateBackend, activeBackend, BACKEND_NAMES, type BackendName, type WasmPaths } from './backend-core';
 
 export interface BackendOptions {
   wasmPaths?: WasmPaths;
@@ -25,7 +22,7 @@ async function register(name: BackendName, options: BackendOptions): Promise<voi
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   if (!wasmConfigured) {
     if (options.wasmPaths) wasm.setWasmPaths(options.wasmPaths);
-    // One thread: the page (and the other demos) need the rest of the machine, and the networks are tiny.
+    // One thread: the networks are tiny and the rest of the machine has other work.
     wasm.setThreadsCount(1);
     wasmConfigured = true;
   }
@@ -33,14 +30,6 @@ async function register(name: BackendName, options: BackendOptions): Promise<voi
 
 /** Make `name` the active backend (registering it on first use); resolves once it is ready. */
 export async function useBackend(name: BackendName, options: BackendOptions = {}): Promise<BackendName> {
-  if (getBackend() === name && engine().backendName === name) return name;
   await register(name, options);
-  const ok = await setBackend(name);
-  if (!ok) throw new Error(`The ${name} backend could not be initialised`);
-  await ready();
-  return name;
-}
-
-export function activeBackend(): string {
-  return getBackend();
+  return activateBackend(name);
 }

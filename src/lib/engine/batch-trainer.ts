@@ -1,13 +1,13 @@
 /**
  * Trains S independent Dense(H, φ) → Dense(1) networks as one tensor program, with hand-derived gradients and
- * Keras' Adam on one flat parameter tensor. Network s sees exactly what a run of its own would see (its own
- * initial weights and shuffles), so a batch of S equals S single runs within float32 rounding.
+ * Keras' Adam as one fused kernel. Network s sees exactly what a run of its own would see (its own initial
+ * weights and shuffles), so a batch of S equals S single runs within float32 rounding.
  *
- * Layout (why: one matMul computes w·x + b, one computes both first-layer gradients, Adam is 12 kernels for all):
- *   params [S, 3H+1] = [ w1 (H) | b1 (H) | w2 (H) | b2 ]
- *   inputs [S, B, 2]  = (x, 1) per point, so z = inputs @ reshape(params[:, :2H], [S, 2, H])
- * Nothing is read back per step: the epoch loss (Σ err² over the epoch) accumulates on the device and is read
- * only when the caller asks for a snapshot.
+ * Layout (why: one matMul computes w·x + b, one computes both first-layer gradients, few kernels per step):
+ *   w1b1 [S, 2, H] (rows w1, b1), w2 [S, 1, H], b2 [S, 1, 1]; Adam's moments m, v [S, 3H+1]
+ *   inputs [S, B, 2] = (x, 1) per point, so z = inputs @ w1b1
+ * Per step: 2 uploads, 7 small batched matMuls, a handful of elementwise kernels, 1 fused Adam; nothing is read
+ * back: the epoch loss (Σ err² over the epoch) accumulates on the device until the caller asks for a readout.
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 import { registryTf, tf } from './tf';
@@ -15,15 +15,23 @@ import { ACTIVATIONS } from '../activations';
 import type { ActivationParams, HiddenActivationId } from '../activation-types';
 import { initialParams, ShuffleStream } from '../random';
 import type { Dataset, NetworkParams, TrainConfig } from '../train-types';
-import { ADAM_BETA1, ADAM_BETA2, adamStepSize, adamUpdate, gradientScaledScalars, type AdamScalars, type AdamState } from './adam';
+import { ADAM_BETA1, ADAM_BETA2, adamStepSize } from './adam';
 import { ensureFusedAdam, fusedAdam } from './fused-adam';
-import { assertTrainable, flattenParams, PARAM_ROWS, sameTraining, unflattenParams } from './params';
+import { assertTrainable, sameTraining, unflattenParams } from './params';
 
-/** Per batch size: a ones tensor (for the output-bias gradient) and Adam's scalars with 2/B folded in. */
-interface BatchConstants extends AdamScalars {
+/** Per batch size: a ones column (for the output-bias gradient) and Adam's gradient weights with 2/B folded in. */
+interface BatchConstants {
   ones: tfc.Tensor;
-  gradWeight1Value: number;
-  gradWeight2Value: number;
+  gradWeight1: number;
+  gradWeight2: number;
+}
+
+interface TrainState {
+  w1b1: tfc.Tensor;
+  w2: tfc.Tensor;
+  b2: tfc.Tensor;
+  m: tfc.Tensor;
+  v: tfc.Tensor;
 }
 
 interface Group {
@@ -61,8 +69,6 @@ export interface BatchTrainerOptions {
   data: Dataset;
   /** Start from these weights instead of the seed's glorot draw (tests, resumed runs). */
   initial?: readonly NetworkParams[];
-  /** Use the fused Adam kernel when the backend has one (default true; false runs Adam as tfjs ops). */
-  fusedAdam?: boolean;
 }
 
 export class BatchTrainer {
@@ -84,13 +90,11 @@ export class BatchTrainer {
   /** This epoch's visiting order, row-major [S, N]. */
   private readonly epochOrder: Int32Array;
   private readonly batchConstants = new Map<number, BatchConstants>();
-  private state: AdamState;
+  private state: TrainState;
   private lastGradScale = 1;
   private lossSum: tfc.Tensor | null = null;
   private lossHistory: tfc.Tensor[] = [];
   private lastGrads: { gW1B1: tfc.Tensor; gW2: tfc.Tensor; gB2: tfc.Tensor } | null = null;
-  /** Whether the fused Adam kernel serves the active backend (else: the same maths as tfjs ops). */
-  private readonly fused: boolean;
   /** An epoch loss above this counts as diverged (see DIVERGENCE_FACTOR). */
   private readonly lossLimit: number;
   private readonly divergedAt: (number | null)[];
@@ -127,21 +131,32 @@ export class BatchTrainer {
       this.batchSizes.push(Math.min(first.batchSize, this.points - offset));
     }
 
-    const width = PARAM_ROWS * this.hidden;
-    const flat = new Float32Array(this.size * width);
+    const H = this.hidden;
+    const w1b1 = new Float32Array(this.size * 2 * H);
+    const w2 = new Float32Array(this.size * H);
+    const b2 = new Float32Array(this.size);
     this.order.forEach((i, row) => {
-      const p = options.initial?.[i] ?? initialParams(configs[i]!.seed, this.hidden);
-      if (p.w1.length !== this.hidden) throw new RangeError('Initial weights do not match the hidden size');
-      flat.set(flattenParams(p), row * width);
+      const p = options.initial?.[i] ?? initialParams(configs[i]!.seed, H);
+      if (p.w1.length !== H) throw new RangeError('Initial weights do not match the hidden size');
+      w1b1.set(p.w1, 2 * H * row);
+      w1b1.set(p.b1, 2 * H * row + H);
+      w2.set(p.w2, H * row);
+      b2[row] = p.b2;
     });
     const meanSquare = data.y.reduce((acc, v) => acc + v * v, 0) / this.points;
     this.lossLimit = DIVERGENCE_FACTOR * Math.max(1, meanSquare);
     this.xs = Float32Array.from(data.x);
     this.ys = Float32Array.from(data.y);
     this.epochOrder = new Int32Array(this.size * this.points);
-    this.fused = options.fusedAdam !== false && ensureFusedAdam();
-    const params = tf.tensor3d(flat, [this.size, PARAM_ROWS, this.hidden]);
-    this.state = { params, m: tf.zerosLike(params), v: tf.zerosLike(params) };
+    if (!ensureFusedAdam()) throw new Error('The training engine runs on the cpu or wasm backend only');
+    const S = this.size;
+    this.state = {
+      w1b1: tf.tensor3d(w1b1, [S, 2, H]),
+      w2: tf.tensor3d(w2, [S, 1, H]),
+      b2: tf.tensor3d(b2, [S, 1, 1]),
+      m: tf.zeros([S, 3 * H + 1]),
+      v: tf.zeros([S, 3 * H + 1]),
+    };
   }
 
   get stepsPerEpoch(): number {
@@ -218,10 +233,9 @@ export class BatchTrainer {
     let c = this.batchConstants.get(batch);
     if (!c) {
       c = {
-        ones: tf.ones([this.size, batch, this.hidden]),
-        ...gradientScaledScalars(registryTf, 2 / batch),
-        gradWeight1Value: (1 - ADAM_BETA1) * (2 / batch),
-        gradWeight2Value: (1 - ADAM_BETA2) * (2 / batch) ** 2,
+        ones: tf.ones([this.size, batch, 1]),
+        gradWeight1: (1 - ADAM_BETA1) * (2 / batch),
+        gradWeight2: (1 - ADAM_BETA2) * (2 / batch) ** 2,
       };
       this.batchConstants.set(batch, c);
     }
@@ -240,10 +254,7 @@ export class BatchTrainer {
     const previous = this.state;
     const previousLoss = this.lossSum;
     const next = tf.tidy(() => {
-      const P = previous.params; // [S, 4, H]
-      const w1b1 = tf.slice(P, [0, 0, 0], [S, 2, H]);
-      const w2 = tf.slice(P, [0, 2, 0], [S, 1, H]);
-      const b2 = tf.slice(P, [0, 3, 0], [S, 1, 1]);
+      const { w1b1, w2, b2 } = previous;
       // Forward: z = x·w1 + b1 in one matMul thanks to the column of ones in x.
       const z = tf.matMul(x, w1b1); // [S, B, H]
       const a = this.activate(z, false);
@@ -252,20 +263,22 @@ export class BatchTrainer {
       const lossSum = previousLoss ? tf.add(previousLoss, sq) : sq;
       // Backward, by hand, with err standing for ∂L/∂pred = 2·err/B (the factor 2/B is folded into Adam).
       const gW2 = tf.matMul(err, a, true, false); // [S, 1, H]
-      const gB2 = tf.matMul(err, constants.ones, true, false); // [S, 1, H], every column Σ err
+      const gB2 = tf.matMul(err, constants.ones, true, false); // [S, 1, 1] = Σ err
       const dZ = tf.mul(tf.matMul(err, w2), this.activate(z, true)); // [S, B, H]
       const gW1B1 = tf.matMul(x, dZ, true, false); // [S, 2, H]: rows ∂w1, ∂b1
-      const grads = { gW1B1, gW2, gB2 };
-      const updated = this.fused
-        ? fusedAdam(previous, grads, { stepSize: stepSizeValue, gradWeight1: constants.gradWeight1Value, gradWeight2: constants.gradWeight2Value })
-        : adamUpdate(registryTf, previous, tf.concat([gW1B1, gW2, gB2], 1), tf.scalar(stepSizeValue), constants);
-      return { ...updated, lossSum, grads };
+      const updated = fusedAdam([w1b1, w2, b2], [gW1B1, gW2, gB2], previous, {
+        stepSize: stepSizeValue,
+        gradWeight1: constants.gradWeight1,
+        gradWeight2: constants.gradWeight2,
+      });
+      const [nextW1b1, nextW2, nextB2] = updated.params as [tfc.Tensor, tfc.Tensor, tfc.Tensor];
+      return { w1b1: nextW1b1, w2: nextW2, b2: nextB2, m: updated.m, v: updated.v, lossSum, grads: { gW1B1, gW2, gB2 } };
     });
-    for (const t of [x, y, previous.params, previous.m, previous.v]) t.dispose();
+    for (const t of [x, y, previous.w1b1, previous.w2, previous.b2, previous.m, previous.v]) t.dispose();
     previousLoss?.dispose();
     this.disposeGrads();
     this.lastGradScale = 2 / B;
-    this.state = { params: next.params, m: next.m, v: next.v };
+    this.state = { w1b1: next.w1b1, w2: next.w2, b2: next.b2, m: next.m, v: next.v };
     this.lossSum = next.lossSum;
     this.lastGrads = next.grads;
   }
@@ -275,13 +288,25 @@ export class BatchTrainer {
     this.lastGrads = null;
   }
 
-  /** The last step's gradient in the parameters' layout [S, 4, H] (one small concat, only when read). */
+  /** Per network, flat [ w1 | b1 | w2 | b2 ] values of three tensors laid out [S, 2, H], [S, 1, H], [S, 1, 1]. */
+  private readFlat(w1b1: tfc.Tensor, w2: tfc.Tensor, b2: tfc.Tensor): Float32Array {
+    const H = this.hidden;
+    const width = 3 * H + 1;
+    const a = w1b1.dataSync();
+    const b = w2.dataSync();
+    const c = b2.dataSync();
+    const flat = new Float32Array(this.size * width);
+    for (let row = 0; row < this.size; row++) {
+      flat.set(a.subarray(2 * H * row, 2 * H * (row + 1)), width * row);
+      flat.set(b.subarray(H * row, H * (row + 1)), width * row + 2 * H);
+      flat[width * row + 3 * H] = c[row]!;
+    }
+    return flat;
+  }
+
   private readGrad(): Float32Array | null {
-    if (!this.lastGrads) return null;
-    const g = tf.concat([this.lastGrads.gW1B1, this.lastGrads.gW2, this.lastGrads.gB2], 1);
-    const values = g.dataSync() as Float32Array;
-    g.dispose();
-    return values;
+    const g = this.lastGrads;
+    return g ? this.readFlat(g.gW1B1, g.gW2, g.gB2) : null;
   }
 
   /**
@@ -291,8 +316,8 @@ export class BatchTrainer {
   read(): BatchReadout {
     this.assertLive();
     const S = this.size;
-    const width = PARAM_ROWS * this.hidden;
-    const params = this.state.params.dataSync();
+    const width = 3 * this.hidden + 1;
+    const params = this.readFlat(this.state.w1b1, this.state.w2, this.state.b2);
     const grad = this.readGrad();
     const epochs = this.lossHistory.length;
     let losses: Float32Array | null = null;
@@ -331,13 +356,11 @@ export class BatchTrainer {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    for (const t of [this.state.params, this.state.m, this.state.v]) t.dispose();
+    for (const t of Object.values(this.state)) t.dispose();
     this.lossSum?.dispose();
     this.disposeGrads();
     for (const t of this.lossHistory) t.dispose();
-    for (const c of this.batchConstants.values()) {
-      for (const t of [c.ones, c.beta1, c.beta2, c.gradWeight1, c.gradWeight2, c.epsilon]) t.dispose();
-    }
+    for (const c of this.batchConstants.values()) c.ones.dispose();
     this.batchConstants.clear();
     this.lossHistory = [];
   }

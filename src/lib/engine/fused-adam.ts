@@ -1,11 +1,12 @@
 /**
  * A fused Keras-Adam kernel for the cpu and wasm backends: one kernel launch per step instead of twelve
- * elementwise ones, and it reads the gradient straight from its three pieces, so no concat is needed either.
+ * elementwise ones, reading and writing the parameter tensors in place of a concat and three slices.
  * This mirrors TensorFlow itself, where Keras' Adam runs as the single fused `ResourceApplyAdam` op.
  * The maths is exactly `adamUpdate` in adam.ts (Keras' ε form); a unit test checks that the two agree.
  *
- * Inputs: params, m, v [S, 4, H] (rows w1, b1, w2, b2 — see params.ts) and the gradient pieces
- * gW1B1 [S, 2, H], gW2 [S, 1, H], gB2 [S, 1, H], each up to the factor folded into gradWeight1/2.
+ * Inputs: n parameter tensors p0…p(n−1), each [S, …] (S networks first), their gradients g0…g(n−1) of the same
+ * shapes (up to the factor folded into gradWeight1/2), and the moments m, v [S, Σ sizes]: per network, the
+ * moments of p0's entries, then p1's, and so on. Outputs: the new p0…p(n−1), m, v.
  */
 import { engine, getBackend, getKernel, registerKernel } from '@tensorflow/tfjs-core';
 import type { BackendValues, DataType, KernelBackend, KernelFunc, NamedAttrMap, Tensor, TensorInfo } from '@tensorflow/tfjs-core';
@@ -60,30 +61,39 @@ function wasmStorage(backend: WasmLike): Storage {
 
 function kernel(storage: (b: KernelBackend) => Storage) {
   return ({ inputs, backend, attrs }: { inputs: Record<string, TensorInfo>; backend: KernelBackend; attrs?: NamedAttrMap }) => {
-    const { stepSize, gradWeight1, gradWeight2 } = attrs as unknown as FusedAdamAttrs;
+    const { stepSize, gradWeight1, gradWeight2, count } = attrs as unknown as FusedAdamAttrs & { count: number };
     const io = storage(backend);
-    const shape = inputs.params!.shape;
-    const [S, , H] = shape as [number, number, number];
-    const outs = [io.alloc(shape), io.alloc(shape), io.alloc(shape)] as const;
-    const [p, m, v, g12, g3, g4] = ['params', 'm', 'v', 'gW1B1', 'gW2', 'gB2'].map((k) => io.view(inputs[k]!)) as Float32Array[];
-    const [pOut, mOut, vOut] = outs.map((o) => io.view(o)) as [Float32Array, Float32Array, Float32Array];
+    const names = Array.from({ length: count }, (_, i) => i);
+    const params = names.map((i) => inputs[`p${i}`]!);
+    const S = params[0]!.shape[0]!;
+    const sizes = params.map((t) => t.shape.reduce((a, b) => a * b, 1) / S);
+    const width = sizes.reduce((a, b) => a + b, 0);
+    const outs = [...params.map((t) => io.alloc(t.shape)), io.alloc(inputs.m!.shape), io.alloc(inputs.v!.shape)];
+    const pIn = params.map((t) => io.view(t));
+    const gIn = names.map((i) => io.view(inputs[`g${i}`]!));
+    const m = io.view(inputs.m!);
+    const v = io.view(inputs.v!);
+    const views = outs.map((o) => io.view(o));
+    const mOut = views[count]!;
+    const vOut = views[count + 1]!;
     for (let s = 0; s < S; s++) {
-      for (let r = 0; r < 4; r++) {
-        const src = r < 2 ? g12! : r === 2 ? g3! : g4!;
-        const gBase = r < 2 ? (s * 2 + r) * H : s * H;
-        const base = (s * 4 + r) * H;
-        for (let h = 0; h < H; h++) {
-          const j = base + h;
-          const gh = src[gBase + h]!;
-          const mj = ADAM_BETA1 * m![j]! + gradWeight1 * gh;
-          const vj = ADAM_BETA2 * v![j]! + gradWeight2 * gh * gh;
+      let j = s * width;
+      for (let i = 0; i < count; i++) {
+        const size = sizes[i]!;
+        const p = pIn[i]!;
+        const g = gIn[i]!;
+        const pOut = views[i]!;
+        for (let k = s * size, end = k + size; k < end; k++, j++) {
+          const gk = g[k]!;
+          const mj = ADAM_BETA1 * m[j]! + gradWeight1 * gk;
+          const vj = ADAM_BETA2 * v[j]! + gradWeight2 * gk * gk;
           mOut[j] = mj;
           vOut[j] = vj;
-          pOut[j] = p![j]! - (stepSize * mj) / (Math.sqrt(vj) + ADAM_EPSILON);
+          pOut[k] = p[k]! - (stepSize * mj) / (Math.sqrt(vj) + ADAM_EPSILON);
         }
       }
     }
-    return outs.map((o, i) => io.finish(o, [pOut, mOut, vOut][i]!));
+    return outs.map((o, i) => io.finish(o, views[i]!));
   };
 }
 
@@ -100,11 +110,18 @@ export function ensureFusedAdam(): boolean {
   return true;
 }
 
+/** One fused update; returns the new parameters (same order) and moments. */
 export function fusedAdam(
-  state: { params: Tensor; m: Tensor; v: Tensor },
-  grads: { gW1B1: Tensor; gW2: Tensor; gB2: Tensor },
+  params: readonly Tensor[],
+  grads: readonly Tensor[],
+  moments: { m: Tensor; v: Tensor },
   attrs: FusedAdamAttrs,
-): { params: Tensor; m: Tensor; v: Tensor } {
-  const out = engine().runKernel(FUSED_ADAM, { ...state, ...grads }, attrs as unknown as NamedAttrMap) as Tensor[];
-  return { params: out[0]!, m: out[1]!, v: out[2]! };
+): { params: Tensor[]; m: Tensor; v: Tensor } {
+  const inputs: Record<string, Tensor> = { m: moments.m, v: moments.v };
+  params.forEach((p, i) => {
+    inputs[`p${i}`] = p;
+    inputs[`g${i}`] = grads[i]!;
+  });
+  const out = engine().runKernel(FUSED_ADAM, inputs, { ...attrs, count: params.length } as unknown as NamedAttrMap) as Tensor[];
+  return { params: out.slice(0, params.length), m: out[params.length]!, v: out[params.length + 1]! };
 }

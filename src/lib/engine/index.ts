@@ -3,6 +3,6 @@ export { BatchTrainer, type BatchReadout, type BatchTrainerOptions, type Network
 export { trainBatch, batchGroups, type BatchRunResult, type TrainBatchOptions } from './train';
 export { RunController, yieldToEventLoop, type RunEvents, type RunRequest, type StatusInfo, type Yielder } from './controller';
 export { toUpdate, gradientMagnitudes, hasNonFinite, type RunUpdate } from './snapshots';
-export { useBackend, activeBackend, BACKEND_NAMES, type BackendName, type BackendOptions, type WasmPaths } from './backend';
+export { useBackend, activateBackend, activeBackend, BACKEND_NAMES, type BackendName, type BackendOptions, type WasmPaths } from './backend';
 export { adamStepSize, ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON } from './adam';
 export { MIN_HIDDEN, MAX_HIDDEN, flattenParams, unflattenParams } from './params';

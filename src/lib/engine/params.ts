@@ -1,20 +1,13 @@
-/**
- * Conversions between NetworkParams and the engine's layout: 4 rows of H per network,
- *   [ w1 | b1 | w2 | b2 b2 … b2 ]
- * The output bias is stored H times: every copy receives the same gradient, so Adam (elementwise) keeps the
- * copies bit-identical, and the layout lets one concat assemble the gradient with no padding kernels.
- */
+/** Conversions between NetworkParams and the flat per-network layout [ w1 (H) | b1 (H) | w2 (H) | b2 ]. */
 import type { NetworkParams, TrainConfig } from '../train-types';
-
-export const PARAM_ROWS = 4;
 
 export function flattenParams(p: NetworkParams): Float32Array {
   const h = p.w1.length;
-  const flat = new Float32Array(PARAM_ROWS * h);
+  const flat = new Float32Array(3 * h + 1);
   flat.set(p.w1, 0);
   flat.set(p.b1, h);
   flat.set(p.w2, 2 * h);
-  flat.fill(p.b2, 3 * h);
+  flat[3 * h] = p.b2;
   return flat;
 }
 

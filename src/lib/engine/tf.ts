@@ -37,6 +37,7 @@ import {
   tanh,
   tensor3d,
   tidy,
+  zeros,
   zerosLike,
 } from '@tensorflow/tfjs-core';
 import type { TfCore } from '../activation-types';
@@ -72,6 +73,7 @@ const ops = {
   tanh,
   tensor3d,
   tidy,
+  zeros,
   zerosLike,
 };
 
