@@ -149,7 +149,8 @@ export async function waitForStatus(
 /** Start recording long main-thread tasks (the `longtask` entries Chromium reports for tasks over 50 ms). */
 export async function recordLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const record = ((window as unknown as { __longTasks?: number[] }).__longTasks = []);
+    const record: number[] = [];
+    (window as unknown as { __longTasks?: number[] }).__longTasks = record;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) record.push(Math.round(entry.duration));
     }).observe({ type: 'longtask' });

@@ -1,0 +1,57 @@
+/**
+ * Responsiveness: while any demo trains, the main thread has no task over 50 ms (Chromium's `longtask` entries are
+ * exactly the tasks over 50 ms). Covers every Fit Lab on every page that has one (a plain run, and the side-by-side
+ * run where a lab offers it) and the other demos while they are being used.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { expectClean, launchBrowser, openPage, siteUrl } from './harness';
+import { DOC_PATHS, FIT_LAB, hydratedFitLab, longTasks, recordLongTasks, waitForStatus } from './quality';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function labCount(path: string): Promise<number> {
+  const html = await (await fetch(siteUrl(path))).text();
+  return html.split('data-demo="fit-lab"').length - 1;
+}
+
+describe.each(DOC_PATHS.map((path) => [path] as const))('%s', (path) => {
+  test('no long task while its Fit Labs train', async () => {
+    const labs = await labCount(path);
+    if (labs === 0) return; // nothing trains on this page
+    const opened = await openPage(browser, path);
+    try {
+      const { page } = opened;
+      for (let index = 0; index < labs; index++) {
+        const lab = await hydratedFitLab(page, index);
+        await recordLongTasks(page);
+        await lab.locator('[data-action="train"]').click();
+        await waitForStatus(lab, ['done', 'diverged']);
+        expect(await longTasks(page), `long tasks (ms) while lab ${index} on ${path} trained`).toEqual([]);
+
+        const sideBySide = lab.locator('[data-action="side-by-side"]');
+        if ((await sideBySide.count()) > 0) {
+          const panel = lab.locator('[data-role="side-by-side"]');
+          await panel.evaluate((details) => ((details as HTMLDetailsElement).open = true));
+          await recordLongTasks(page);
+          await sideBySide.click();
+          await page.waitForFunction((element) => /^(done|error)$/.test(element?.getAttribute('data-phase') ?? ''), await panel.elementHandle(), {
+            timeout: 180_000,
+          });
+          expect(await panel.getAttribute('data-phase')).toBe('done');
+          expect(await longTasks(page), `long tasks (ms) while lab ${index} on ${path} trained side by side`).toEqual([]);
+        }
+      }
+      expect(await page.locator(FIT_LAB).count()).toBe(labs);
+      expectClean(opened);
+    } finally {
+      await opened.close();
+    }
+  });
+});
