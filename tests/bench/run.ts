@@ -63,6 +63,26 @@ function engineRun(count: number, offset: number): void {
   }
 }
 
+/**
+ * Engine and reference alternate within each round, so both see the same machine load (the machines are
+ * shared); each ratio is the median over rounds of (engine ms per network) / (reference ms per run).
+ */
+function measure(networks: number, rounds: number, oracleTimes: number[]): { msPerNetwork: number; ratio: number } {
+  const perNetwork: number[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const engineMs = timeMs(() => engineRun(networks, r * networks)) / networks;
+    const oracleRuns = 10;
+    const oracleMs = timeMs(() => {
+      for (let i = 0; i < oracleRuns; i++) oracleRun(r * oracleRuns + i);
+    }) / oracleRuns;
+    oracleTimes.push(oracleMs);
+    perNetwork.push(engineMs);
+    ratios.push(engineMs / oracleMs);
+  }
+  return { msPerNetwork: round(median(perNetwork)), ratio: round(median(ratios)) };
+}
+
 async function main(): Promise<void> {
   const backend: BackendName = backendArg === 'cpu' || backendArg === 'wasm' ? backendArg : 'wasm';
   await useBackend(backend);
@@ -71,23 +91,25 @@ async function main(): Promise<void> {
   };
 
   // Warm both up so that JIT and allocation effects are not billed to the first figure.
-  for (let i = 0; i < 20; i++) oracleRun(i);
+  for (let i = 0; i < 30; i++) oracleRun(i);
   engineRun(1, 0);
-  const oracleMs = median(Array.from({ length: 60 }, (_, i) => timeMs(() => oracleRun(i))));
-  log(`reference (float64, 1 run): ${oracleMs.toFixed(2)} ms`);
+  engineRun(6, 0);
+  const oracleTimes: number[] = [];
 
-  const singleMs = median(Array.from({ length: quick ? 3 : 7 }, (_, i) => timeMs(() => engineRun(1, i))));
-  const single = { msPerRun: round(singleMs), ratio: round(singleMs / oracleMs) };
-  log(`engine single run (${backend}): ${singleMs.toFixed(1)} ms = ${single.ratio}× reference`);
+  const single = (() => {
+    const m = measure(1, quick ? 5 : 11, oracleTimes);
+    return { msPerRun: m.msPerNetwork, ratio: m.ratio };
+  })();
+  log(`engine single run (${backend}): ${single.msPerRun} ms = ${single.ratio}× reference`);
 
   const batched = [];
   for (const networks of quick ? [6, 100] : [6, 100, 1000]) {
-    const reps = networks >= 1000 ? 3 : 5;
-    const ms = median(Array.from({ length: reps }, (_, i) => timeMs(() => engineRun(networks, i * networks))));
-    const msPerNetwork = ms / networks;
-    batched.push({ networks, msPerNetwork: round(msPerNetwork), ratio: round(msPerNetwork / oracleMs) });
-    log(`engine batched S=${networks} (${backend}): ${msPerNetwork.toFixed(2)} ms per network = ${round(msPerNetwork / oracleMs)}× reference`);
+    const m = measure(networks, networks >= 1000 ? 3 : 5, oracleTimes);
+    batched.push({ networks, ...m });
+    log(`engine batched S=${networks} (${backend}): ${m.msPerNetwork} ms per network = ${m.ratio}× reference`);
   }
+  const oracleMs = median(oracleTimes);
+  log(`reference (float64, 1 run, median of all rounds): ${oracleMs.toFixed(2)} ms`);
   const result = { oracleMsPerRun: round(oracleMs), single, batched, backend };
   if (json) process.stdout.write(JSON.stringify(result) + '\n');
 }

@@ -92,8 +92,10 @@ export class BatchTrainer {
   private readonly batchConstants = new Map<number, BatchConstants>();
   private state: TrainState;
   private lastGradScale = 1;
-  private lossSum: tfc.Tensor | null = null;
-  private lossHistory: tfc.Tensor[] = [];
+  /** Σ err² of every step since the last readout, [S, 1, 1] each; summed per epoch only when read. */
+  private stepLosses: tfc.Tensor[] = [];
+  /** Epochs completed since the last readout. */
+  private epochsPending = 0;
   private lastGrads: { gW1B1: tfc.Tensor; gW2: tfc.Tensor; gB2: tfc.Tensor } | null = null;
   /** An epoch loss above this counts as diverged (see DIVERGENCE_FACTOR). */
   private readonly lossLimit: number;
@@ -191,8 +193,7 @@ export class BatchTrainer {
   }
 
   private endEpoch(): void {
-    this.lossHistory.push(this.lossSum!);
-    this.lossSum = null;
+    this.epochsPending++;
     this.stepInEpoch = 0;
     this.epoch++;
   }
@@ -252,7 +253,6 @@ export class BatchTrainer {
     const stepSizeValue = adamStepSize(this.config.lr, this.updates);
     const [x, y] = this.batchTensors(offset, B);
     const previous = this.state;
-    const previousLoss = this.lossSum;
     const next = tf.tidy(() => {
       const { w1b1, w2, b2 } = previous;
       // Forward: z = x·w1 + b1 in one matMul thanks to the column of ones in x.
@@ -260,7 +260,6 @@ export class BatchTrainer {
       const a = this.activate(z, false);
       const err = tf.add(tf.sub(tf.matMul(a, w2, false, true), y), b2); // [S, B, 1]
       const sq = tf.matMul(err, err, true, false); // [S, 1, 1] = Σ err²
-      const lossSum = previousLoss ? tf.add(previousLoss, sq) : sq;
       // Backward, by hand, with err standing for ∂L/∂pred = 2·err/B (the factor 2/B is folded into Adam).
       const gW2 = tf.matMul(err, a, true, false); // [S, 1, H]
       const gB2 = tf.matMul(err, constants.ones, true, false); // [S, 1, 1] = Σ err
@@ -272,14 +271,13 @@ export class BatchTrainer {
         gradWeight2: constants.gradWeight2,
       });
       const [nextW1b1, nextW2, nextB2] = updated.params as [tfc.Tensor, tfc.Tensor, tfc.Tensor];
-      return { w1b1: nextW1b1, w2: nextW2, b2: nextB2, m: updated.m, v: updated.v, lossSum, grads: { gW1B1, gW2, gB2 } };
+      return { w1b1: nextW1b1, w2: nextW2, b2: nextB2, m: updated.m, v: updated.v, sq, grads: { gW1B1, gW2, gB2 } };
     });
     for (const t of [x, y, previous.w1b1, previous.w2, previous.b2, previous.m, previous.v]) t.dispose();
-    previousLoss?.dispose();
     this.disposeGrads();
     this.lastGradScale = 2 / B;
     this.state = { w1b1: next.w1b1, w2: next.w2, b2: next.b2, m: next.m, v: next.v };
-    this.lossSum = next.lossSum;
+    this.stepLosses.push(next.sq);
     this.lastGrads = next.grads;
   }
 
@@ -304,6 +302,31 @@ export class BatchTrainer {
     return flat;
   }
 
+  /**
+   * Keras-style loss of each of the `epochs` completed epochs since the last readout, [S, epochs] row-major:
+   * Σ over the epoch's steps of Σ err², over N — the batch-size-weighted mean of the per-batch mean losses.
+   */
+  private readEpochLosses(epochs: number): Float64Array {
+    const S = this.size;
+    const out = new Float64Array(S * epochs);
+    const steps = epochs * this.stepsPerEpoch;
+    if (steps === 0) return out;
+    const done = this.stepLosses.splice(0, steps); // the current partial epoch's steps stay
+    const stacked = tf.concat(done, 1); // [S, steps, 1]
+    const values = stacked.dataSync();
+    stacked.dispose();
+    for (const t of done) t.dispose();
+    for (let row = 0; row < S; row++) {
+      for (let e = 0; e < epochs; e++) {
+        let sum = 0;
+        for (let k = 0; k < this.stepsPerEpoch; k++) sum += values[row * steps + e * this.stepsPerEpoch + k]!;
+        out[row * epochs + e] = sum / this.points;
+      }
+    }
+    this.epochsPending = 0;
+    return out;
+  }
+
   private readGrad(): Float32Array | null {
     const g = this.lastGrads;
     return g ? this.readFlat(g.gW1B1, g.gW2, g.gB2) : null;
@@ -319,20 +342,13 @@ export class BatchTrainer {
     const width = 3 * this.hidden + 1;
     const params = this.readFlat(this.state.w1b1, this.state.w2, this.state.b2);
     const grad = this.readGrad();
-    const epochs = this.lossHistory.length;
-    let losses: Float32Array | null = null;
-    if (epochs > 0) {
-      const stacked = tf.concat(this.lossHistory, 1); // [S, epochs]
-      losses = stacked.dataSync() as Float32Array;
-      stacked.dispose();
-      for (const t of this.lossHistory) t.dispose();
-      this.lossHistory = [];
-    }
+    const epochs = this.epochsPending;
+    const losses = this.readEpochLosses(epochs);
     const firstEpoch = this.epoch - epochs + 1;
     const networks = new Array<NetworkReadout>(S);
     this.order.forEach((i, row) => {
       const p = params.subarray(row * width, (row + 1) * width);
-      const l = losses ? Array.from(losses.subarray(row * epochs, (row + 1) * epochs), (v) => v / this.points) : [];
+      const l = losses.subarray(row * epochs, (row + 1) * epochs);
       if (this.divergedAt[i] === null) {
         const bad = l.findIndex((v) => !(v <= this.lossLimit)); // also catches NaN
         if (bad >= 0) this.divergedAt[i] = firstEpoch + bad;
@@ -341,7 +357,7 @@ export class BatchTrainer {
       networks[i] = {
         params: unflattenParams(p, this.hidden),
         grad: grad ? unflattenParams(grad.subarray(row * width, (row + 1) * width), this.hidden, this.lastGradScale) : null,
-        losses: l,
+        losses: Array.from(l),
         divergedAt: this.divergedAt[i]!,
       };
     });
@@ -357,11 +373,10 @@ export class BatchTrainer {
     if (this.disposed) return;
     this.disposed = true;
     for (const t of Object.values(this.state)) t.dispose();
-    this.lossSum?.dispose();
     this.disposeGrads();
-    for (const t of this.lossHistory) t.dispose();
+    for (const t of this.stepLosses) t.dispose();
     for (const c of this.batchConstants.values()) c.ones.dispose();
     this.batchConstants.clear();
-    this.lossHistory = [];
+    this.stepLosses = [];
   }
 }
