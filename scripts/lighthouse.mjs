@@ -9,8 +9,14 @@
  *   CHROME_PATH=/path/to/chrome npm run lighthouse -- en/ en/activations/
  *
  * Not part of `npm test`: the performance score is a simulation that depends on the machine's load.
+ *
+ * Every static host compresses text (GitHub Pages, Netlify, Cloudflare Pages all gzip or brotli), but serve.mjs
+ * sends files as they are; so by default a small gzip layer sits in front of it, as a host would. `--no-gzip`
+ * measures the raw files instead.
  */
 import { execFileSync } from 'node:child_process';
+import { createServer, request } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
@@ -18,7 +24,9 @@ import * as chromeLauncher from 'chrome-launcher';
 import { startServer } from './serve.mjs';
 
 const ROOT = process.env.LIGHTHOUSE_DIST ?? 'dist';
-const PATHS = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['en/', 'en/experiment/'];
+const args = process.argv.slice(2);
+const GZIP = !args.includes('--no-gzip');
+const PATHS = args.filter((arg) => !arg.startsWith('--')).length > 0 ? args.filter((arg) => !arg.startsWith('--')) : ['en/', 'en/experiment/'];
 const GOALS = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
 const CHROME_FLAGS = [
   '--headless=new',
@@ -41,7 +49,38 @@ if (!existsSync(chromePath)) {
   process.exit(1);
 }
 
-const server = await startServer({ root: ROOT, base: '/', port: 0 });
+/** Put a gzip layer in front of `origin` (text types only, like a static host); resolves to its URL and closer. */
+async function withGzip(origin) {
+  const upstream = new URL(origin);
+  const proxy = createServer((req, res) => {
+    const forward = request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+      const chunks = [];
+      answer.on('data', (chunk) => chunks.push(chunk));
+      answer.on('end', () => {
+        let body = Buffer.concat(chunks);
+        const headers = { ...answer.headers };
+        const type = String(headers['content-type'] ?? '');
+        if (/gzip/.test(String(req.headers['accept-encoding'] ?? '')) && /text|javascript|json|svg|xml|wasm/.test(type) && body.length > 0) {
+          body = gzipSync(body);
+          headers['content-encoding'] = 'gzip';
+          headers['content-length'] = String(body.length);
+          headers.vary = 'Accept-Encoding';
+        }
+        res.writeHead(answer.statusCode ?? 502, headers);
+        res.end(req.method === 'HEAD' ? undefined : body);
+      });
+    });
+    forward.on('error', () => res.writeHead(502).end());
+    req.pipe(forward);
+  });
+  await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const { port } = proxy.address();
+  return { url: `http://127.0.0.1:${port}${upstream.pathname}`, close: () => new Promise((resolve) => proxy.close(resolve)) };
+}
+
+const site = await startServer({ root: ROOT, base: '/', port: 0 });
+const front = GZIP ? await withGzip(site.url) : null;
+const server = { url: front?.url ?? site.url, close: async () => { await front?.close(); await site.close(); } };
 const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS });
 const reports = 'dist-lighthouse';
 mkdirSync(reports, { recursive: true });
@@ -66,7 +105,7 @@ try {
       if (!(score >= goal)) unmet += 1;
       return { id, title: category?.title ?? id, score, goal, category };
     });
-    console.log(`\n/${path}  (Lighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor}, report: ${file})`);
+    console.log(`\n/${path}  (Lighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor}, ${GZIP ? 'gzip' : 'uncompressed'}, report: ${file})`);
     for (const { title, score, goal, category } of scores) {
       console.log(`  ${title.padEnd(16)} ${String(score).padStart(3)}   goal ${goal}${score >= goal ? '' : '   ← below goal'}`);
       if (score >= goal || !category) continue;

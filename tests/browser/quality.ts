@@ -109,9 +109,13 @@ export async function demoPaths(paths: string[], fetchHtml: (path: string) => Pr
   return found;
 }
 
-/** A JS chunk that carries TensorFlow.js (its engine registers backends by that method name, kept by minifiers). */
+/**
+ * A JS chunk that carries TensorFlow.js: its engine registers backends with `registerBackend(…)` and keeps itself on
+ * the global object as `_tfengine`, names minifiers keep. (Prose such as "TensorFlow.js" in a code snippet is not
+ * a sign: the Fit Lab's export panel contains it.)
+ */
 export function isTfjsSource(source: string): boolean {
-  return /\bregisterBackend\(|\btfjs-backend-wasm|\bTensorFlow\.js\b/.test(source);
+  return /\bregisterBackend\(/.test(source) && /_tfengine/.test(source);
 }
 
 /** The Fit Lab's island root; `data-status` is idle|loading|training|paused|done|diverged|error. */
