@@ -1,7 +1,7 @@
 /**
  * Responsiveness: while any demo trains, the main thread has no task over 50 ms (Chromium's `longtask` entries are
  * exactly the tasks over 50 ms). Covers every Fit Lab on every page that has one (a plain run, and the side-by-side
- * run where a lab offers it) and the other demos while they are being used.
+ * run where a lab offers it) and the many-seeds live panel (a few seeds, then cancelled).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -49,6 +49,43 @@ describe.each(DOC_PATHS.map((path) => [path] as const))('%s', (path) => {
         }
       }
       expect(await page.locator(FIT_LAB).count()).toBe(labs);
+      expectClean(opened);
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+describe.each(DOC_PATHS.map((path) => [path] as const))('%s', (path) => {
+  test('no long task while the many-seeds live panel trains', async () => {
+    const html = await (await fetch(siteUrl(path))).text();
+    if (!html.includes('data-demo="many-seeds-live"')) return; // no live panel on this page
+    const opened = await openPage(browser, path);
+    try {
+      const { page } = opened;
+      const panel = page.locator('[data-demo="many-seeds-live"]').first();
+      await panel.scrollIntoViewIfNeeded();
+      await page.waitForFunction((element) => element?.getAttribute('data-ready') === 'true', await panel.elementHandle(), { timeout: 60_000 });
+      await recordLongTasks(page);
+      await panel.locator('[data-action="start"]').click();
+      // A handful of finished seeds is enough to see the main thread under training load.
+      await page.waitForFunction(
+        (element) => {
+          const status = element?.getAttribute('data-status') ?? '';
+          const done = Number(element?.getAttribute('data-done') ?? 0);
+          const total = Number(element?.getAttribute('data-total') ?? 0);
+          return /^(done|error|cancelled)$/.test(status) || done >= Math.min(5, Math.max(1, total));
+        },
+        await panel.elementHandle(),
+        { timeout: 180_000 },
+      );
+      const tasks = await longTasks(page);
+      if ((await panel.getAttribute('data-status')) === 'training') {
+        await panel.locator('[data-action="cancel"]').click();
+        await page.waitForFunction((element) => element?.getAttribute('data-status') !== 'training', await panel.elementHandle());
+      }
+      expect(await panel.getAttribute('data-status')).not.toBe('error');
+      expect(tasks, `long tasks (ms) while the live panel on ${path} trained`).toEqual([]);
       expectClean(opened);
     } finally {
       await opened.close();
