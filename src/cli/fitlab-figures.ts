@@ -100,10 +100,13 @@ export function recordRun(s: FitLabSettings): StaticRun & { finalMse: number } {
   const epoch = trainer.epoch;
   trainer.dispose();
   const states = networkView(last.params, s, setup.data.x).states;
+  const grad = last.grad;
   return {
     params: last.params,
     history,
     epoch,
+    // Gradient size per neuron at the last step (|∂w1| + |∂b1| + |∂w2|), so a dead neuron's card reads 0.
+    gradNorm: grad ? grad.w1.map((g, i) => Number((Math.abs(g) + Math.abs(grad.b1[i]!) + Math.abs(grad.w2[i]!)).toPrecision(4))) : null,
     dead: states.map((st) => st === 'dead'),
     deadSince,
     status: last.divergedAt === null ? 'done' : 'diverged',

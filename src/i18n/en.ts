@@ -150,6 +150,7 @@ export const en = {
       idle: 'Ready: press Train.',
       loading: 'Loading the training engine…',
       training: 'Training: epoch {epoch} of {epochs}, loss {loss}.',
+      trainingLive: 'Training started.',
       paused: 'Paused at epoch {epoch} of {epochs}, loss {loss}.',
       done: 'Done after {epochs} epochs: mean squared error {mse} over all 100 points.',
       diverged: 'Stopped: the training diverged at epoch {epoch}.',

@@ -149,6 +149,7 @@ export const zhCn: Dictionary = {
       idle: '准备就绪：请按“训练”。',
       loading: '正在加载训练引擎……',
       training: '训练中：第 {epoch} / {epochs} 轮，损失 {loss}。',
+      trainingLive: '训练已开始。',
       paused: '已暂停于第 {epoch} / {epochs} 轮，损失 {loss}。',
       done: '完成 {epochs} 轮训练：全部 100 个点上的均方误差为 {mse}。',
       diverged: '已停止：训练在第 {epoch} 轮发散。',

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { dictionary, type Lang } from '../../i18n';
 import { initialParams } from '../../lib/random';
-import { DEFAULT_SETTINGS, parseSettings, safeLearningRate, serializeSettings, toTrainConfig, type FitLabSettings, type Refusal } from '../../lib/settings';
+import { parseSettings, safeLearningRate, serializeSettings, toTrainConfig, type FitLabSettings, type Refusal } from '../../lib/settings';
 import type { NetworkParams, RunStatus, Snapshot } from '../../lib/train-types';
 import { fitPlotSvg, type FitView } from '../../plots/fitPlot';
 import { lossPlotSvg } from '../../plots/lossPlot';
@@ -27,6 +27,7 @@ export interface StaticRun {
   epoch: number;
   dead: boolean[];
   deadSince: Array<number | null>;
+  gradNorm?: number[] | null;
   status: 'done' | 'diverged';
   divergedAt: number | null;
 }
@@ -72,7 +73,7 @@ function freshRun(s: FitLabSettings): RunState {
 
 function runFromStatic(r: StaticRun): RunState {
   const last = r.history[r.history.length - 1];
-  return { status: 'idle', params: r.params, epoch: r.epoch, loss: last ? last[1] : null, history: r.history, dead: r.dead, deadSince: r.deadSince, gradNorm: null, divergedAt: r.divergedAt, message: null };
+  return { status: 'idle', params: r.params, epoch: r.epoch, loss: last ? last[1] : null, history: r.history, dead: r.dead, deadSince: r.deadSince, gradNorm: r.gradNorm ?? null, divergedAt: r.divergedAt, message: null };
 }
 
 export default function FitLabIsland(props: FitLabProps) {
@@ -272,8 +273,10 @@ export default function FitLabIsland(props: FitLabProps) {
 
   return (
     <div class="fitlab" id={uid} data-demo="fit-lab" data-status={status} data-epoch={run.epoch} data-loss={run.loss === null ? '' : String(run.loss)} data-weights={weights} data-hydrated={hydrated ? 'true' : 'false'} data-sync-url={props.syncUrl ? 'true' : undefined}>
-      <p class="fitlab__status" role="status" aria-live="polite">
-        {statusText}
+      <p class="fitlab__status">{statusText}</p>
+      {/* Screen readers hear state changes, not every epoch. */}
+      <p class="sr-only" role="status" aria-live="polite">
+        {hydrated ? (status === 'training' ? t.status.trainingLive : statusText) : ''}
       </p>
       {refused.length > 0 && (
         <div class="fitlab__notice" role="alert" data-role="refused">

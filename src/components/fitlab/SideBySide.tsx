@@ -30,7 +30,7 @@ interface Result {
 
 type State = { phase: 'idle' } | { phase: 'running' } | { phase: 'done'; results: Result[] } | { phase: 'error'; message: string };
 
-function resultsFrom(initial: NonNullable<Props['initial']>, settings: FitLabSettings, setup: TrainingSetup): Result[] {
+function resultsFrom(initial: NonNullable<Props['initial']>, setup: TrainingSetup): Result[] {
   return HIDDEN_ACTIVATION_IDS.flatMap((activation) => {
     const result = initial[activation];
     if (!result) return [];
@@ -40,7 +40,7 @@ function resultsFrom(initial: NonNullable<Props['initial']>, settings: FitLabSet
 }
 
 export function SideBySide({ t, lang, uid, settings, setup, disabled, getRunner, initial, open }: Props) {
-  const [state, setState] = useState<State>(() => (initial ? { phase: 'done', results: resultsFrom(initial, settings, setup) } : { phase: 'idle' }));
+  const [state, setState] = useState<State>(() => (initial ? { phase: 'done', results: resultsFrom(initial, setup) } : { phase: 'idle' }));
   const run = async () => {
     setState({ phase: 'running' });
     try {
