@@ -5,15 +5,17 @@
  * chunk's SeedRun records. A small composition of the engine for this panel's needs (per-run results streaming
  * and job-level progress), which the general training worker does not offer.
  *
- * Backends are imported statically so the worker is one chunk (the site builds workers as IIFE, which cannot
- * code-split): wasm (binaries emitted by Vite next to the site's assets, never a CDN), cpu if wasm cannot start.
+ * The wasm backend is imported statically so the worker is one script (Vite's default iife worker format cannot
+ * code-split); its binaries are emitted next to the site's assets, never fetched from a CDN. Like the engine's
+ * own worker, no cpu fallback: it would cost page budget, and every browser with module workers runs wasm.
  */
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
+import { memory } from '@tensorflow/tfjs-core';
 import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import threadedSimdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { seedDataset } from '../../lib/dataset';
+import { activateBackend } from '../../lib/engine/backend-core';
 import { BatchTrainer } from '../../lib/engine/batch-trainer';
 import { seedRunOf } from '../../lib/seed-run';
 import { planChunks, type FromSeedsWorker, type LiveRequest, type ToSeedsWorker } from './seeds-protocol';
@@ -27,20 +29,20 @@ let currentJob = -1;
 let runningJob = -1;
 
 async function initBackend(): Promise<string> {
-  try {
-    setWasmPaths({ 'tfjs-backend-wasm.wasm': plainWasm, 'tfjs-backend-wasm-simd.wasm': simdWasm });
-    setThreadsCount(1);
-    if (await tf.setBackend('wasm')) return 'wasm';
-  } catch {
-    // fall through to cpu
-  }
-  await tf.setBackend('cpu');
-  return 'cpu';
+  // tfjs wants all three paths; the threaded binary is only fetched on cross-origin-isolated pages.
+  setWasmPaths({ 'tfjs-backend-wasm.wasm': plainWasm, 'tfjs-backend-wasm-simd.wasm': simdWasm, 'tfjs-backend-wasm-threaded-simd.wasm': threadedSimdWasm });
+  setThreadsCount(1);
+  return activateBackend('wasm');
 }
 
-const ready = initBackend().then((backend) => {
-  post({ type: 'ready', backend });
-});
+/** Resolves to an error message if the backend could not start (reported per job, in the page's language). */
+const ready: Promise<string | null> = initBackend().then(
+  (backend) => {
+    post({ type: 'ready', backend });
+    return null;
+  },
+  (e: unknown) => (e instanceof Error ? e.message : String(e)),
+);
 
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -83,15 +85,17 @@ async function run(jobId: number, request: LiveRequest): Promise<void> {
 
 self.onmessage = async (event: MessageEvent<ToSeedsWorker>) => {
   const m = event.data;
-  await ready;
+  const failure = await ready;
   if (m.type === 'memory') {
-    const { numTensors, numBytes } = tf.memory();
+    const { numTensors, numBytes } = memory();
     post({ type: 'memory', requestId: m.requestId, numTensors, numBytes });
   } else if (m.type === 'cancel') {
     if (m.jobId !== currentJob) return;
     currentJob = -1;
     // A running loop notices at its next slice, frees its trainer, then reports; otherwise report now.
     if (runningJob !== m.jobId) post({ type: 'status', jobId: m.jobId, status: 'cancelled' });
+  } else if (failure !== null) {
+    post({ type: 'status', jobId: m.jobId, status: 'error', message: failure });
   } else {
     currentJob = m.jobId;
     const { activations, hidden, count } = m;
