@@ -12,9 +12,9 @@
 import type * as tfc from '@tensorflow/tfjs-core';
 import { registryTf, tf } from './tf';
 import { ACTIVATIONS } from '../activations';
-import type { ActivationParams, HiddenActivationId } from '../activation-types';
 import { initialParams, ShuffleStream } from '../random';
 import type { Dataset, NetworkParams, TrainConfig } from '../train-types';
+import { assembleBatch, batchSizesFor, groupByActivation, type ActivationGroup } from './batch-data';
 import { ADAM_BETA1, ADAM_BETA2, adamStepSize } from './adam';
 import { ensureFusedAdam, fusedAdam } from './fused-adam';
 import { assertTrainable, sameTraining, unflattenParams } from './params';
@@ -32,12 +32,6 @@ interface TrainState {
   b2: tfc.Tensor;
   m: tfc.Tensor;
   v: tfc.Tensor;
-}
-
-interface Group {
-  activation: HiddenActivationId;
-  params: ActivationParams;
-  size: number;
 }
 
 /** The state of one network read back from the device. */
@@ -80,7 +74,7 @@ export class BatchTrainer {
   private stepInEpoch = 0;
   private updates = 0;
   private readonly config: TrainConfig;
-  private readonly groups: Group[];
+  private readonly groups: ActivationGroup[];
   /** order[p] = index in `configs` of the network at row p (rows are grouped by activation). */
   private readonly order: number[];
   private readonly shuffles: ShuffleStream[];
@@ -116,22 +110,11 @@ export class BatchTrainer {
     this.hidden = first.hidden;
     this.points = data.x.length;
 
-    // Rows grouped by (activation, parameters): each group's φ is one kernel call on a contiguous slice.
-    const keyOf = (c: TrainConfig) => `${c.activation}:${JSON.stringify(c.activationParams ?? {})}`;
-    const keys: string[] = [];
-    for (const c of configs) if (!keys.includes(keyOf(c))) keys.push(keyOf(c));
-    this.order = keys.flatMap((k) => configs.flatMap((c, i) => (keyOf(c) === k ? [i] : [])));
-    this.groups = keys.map((k) => {
-      const c = configs.find((cc) => keyOf(cc) === k)!;
-      return { activation: c.activation, params: c.activationParams ?? {}, size: configs.filter((cc) => keyOf(cc) === k).length };
-    });
+    ({ order: this.order, groups: this.groups } = groupByActivation(configs));
     this.divergedAt = new Array<number | null>(this.size).fill(null);
 
     this.shuffles = this.order.map((i) => new ShuffleStream(configs[i]!.seed, this.points));
-    this.batchSizes = [];
-    for (let offset = 0; offset < this.points; offset += first.batchSize) {
-      this.batchSizes.push(Math.min(first.batchSize, this.points - offset));
-    }
+    this.batchSizes = batchSizesFor(this.points, first.batchSize);
 
     const H = this.hidden;
     const w1b1 = new Float32Array(this.size * 2 * H);
@@ -198,30 +181,13 @@ export class BatchTrainer {
     this.epoch++;
   }
 
-  /**
-   * This step's inputs (x, 1) [S, B, 2] and targets [S, B, 1], gathered in plain JS from the epoch's shuffles and
-   * uploaded as two tensors: cheaper than gather + slice kernels, which dominate the batched run otherwise.
-   */
   private batchTensors(offset: number, batch: number): [tfc.Tensor3D, tfc.Tensor3D] {
-    const S = this.size;
-    const n = this.points;
-    const xs = new Float32Array(S * batch * 2);
-    const ys = new Float32Array(S * batch);
-    for (let row = 0; row < S; row++) {
-      const base = row * n + offset;
-      for (let k = 0; k < batch; k++) {
-        const idx = this.epochOrder[base + k]!;
-        const j = row * batch + k;
-        xs[2 * j] = this.xs[idx]!;
-        xs[2 * j + 1] = 1;
-        ys[j] = this.ys[idx]!;
-      }
-    }
-    return [tf.tensor3d(xs, [S, batch, 2]), tf.tensor3d(ys, [S, batch, 1])];
+    const { inputs, targets } = assembleBatch(this.epochOrder, this.xs, this.ys, this.size, offset, batch);
+    return [tf.tensor3d(inputs, [this.size, batch, 2]), tf.tensor3d(targets, [this.size, batch, 1])];
   }
 
   private activate(z: tfc.Tensor, prime: boolean): tfc.Tensor {
-    const apply = (g: Group, t: tfc.Tensor) => {
+    const apply = (g: ActivationGroup, t: tfc.Tensor) => {
       const a = ACTIVATIONS[g.activation];
       return prime ? a.tensorPrime(registryTf, t, g.params) : a.tensor(registryTf, t, g.params);
     };
