@@ -248,9 +248,7 @@ export const en = {
     markerGood: '0.01',
     markerLine: 'line',
     markerBound: 'B',
-    markerMedian: 'median',
     binSeedsTitle: '{heading}: {count} seeds with final MSE from {lo} to {hi}',
-    binSeedsNone: 'No bar selected.',
     openSeed: 'Open seed {seed} in the Fit Lab',
     closeList: 'Close the list',
     more: 'and {n} more',
@@ -292,7 +290,6 @@ export const en = {
       goodIfDead: 'good fits among runs with a dead neuron at the start',
       diedDuring: 'runs that lost a neuron during training',
       revived: 'runs with a neuron dead at the start that was alive at the end',
-      decided: 'runs whose failure was fixed before the first step',
     },
     longer: {
       caption: 'Longer training, seeds {from}–{to}: share of good fits after each number of epochs',

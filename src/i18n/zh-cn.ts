@@ -247,9 +247,7 @@ export const zhCn: Dictionary = {
     markerGood: '0.01',
     markerLine: '直线',
     markerBound: 'B',
-    markerMedian: '中位数',
     binSeedsTitle: '{heading}：最终 MSE 在 {lo} 到 {hi} 之间的 {count} 个种子',
-    binSeedsNone: '尚未选中任何柱。',
     openSeed: '在拟合实验室中打开种子 {seed}',
     closeList: '关闭列表',
     more: '另有 {n} 个',
@@ -291,7 +289,6 @@ export const zhCn: Dictionary = {
       goodIfDead: '开始时有死亡神经元的训练中，良好拟合的比例',
       diedDuring: '训练过程中失去一个神经元的训练',
       revived: '开始时死亡、结束时又活过来的训练',
-      decided: '在第一步之前就注定失败的训练',
     },
     longer: {
       caption: '更长的训练（种子 {from}–{to}）：各训练轮数下良好拟合的比例',
