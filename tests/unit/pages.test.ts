@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { zhCn } from '../../src/i18n/zh-cn';
-import { docPages, readFrontmatter, REQUIRED_SLUGS } from '../support/docs-pages';
+import { docPages, hasMath, readFrontmatter, REQUIRED_SLUGS, slugOf } from '../support/docs-pages';
 import { editionOfPath, preferredEdition } from '../../src/lib/preferred-lang';
 
 const slugs = (edition: 'en' | 'zh-cn') => docPages(edition).map((page) => page.slug);
@@ -27,6 +30,42 @@ describe('frontmatter', () => {
     const fields = readFrontmatter(file);
     expect(fields.title?.trim(), 'title').toBeTruthy();
     expect(fields.description?.trim(), 'description').toBeTruthy();
+  });
+});
+
+describe('the page reader used by these tests', () => {
+  const withFile = (text: string, check: (file: string) => void) => {
+    const dir = mkdtempSync(join(tmpdir(), 'pages-test-'));
+    try {
+      const file = join(dir, 'page.mdx');
+      writeFileSync(file, text);
+      check(file);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  test('reads quoted, plain and folded frontmatter values', () => {
+    withFile('---\ntitle: "A: title"\ndescription: >\n  folded\n  text\nsidebar:\n  order: 2\n---\nBody', (file) => {
+      expect(readFrontmatter(file)).toMatchObject({ title: 'A: title', description: 'folded text' });
+    });
+  });
+
+  test('finds no title where there is none', () => {
+    withFile('---\ndescription: only this\n---\n', (file) => expect(readFrontmatter(file).title).toBeUndefined());
+    withFile('no frontmatter', (file) => expect(readFrontmatter(file)).toEqual({}));
+  });
+
+  test('sees math in prose but not in code', () => {
+    withFile('Text $x^2$ here.', (file) => expect(hasMath(file)).toBe(true));
+    withFile('$$\nW_2(W_1x)\n$$', (file) => expect(hasMath(file)).toBe(true));
+    withFile('Run `echo $HOME $PATH`.\n\n```sh\nexport A=$B $C\n```\n', (file) => expect(hasMath(file)).toBe(false));
+  });
+
+  test('maps files to slugs', () => {
+    expect(slugOf('index.mdx')).toBe('');
+    expect(slugOf('dead-relu.mdx')).toBe('dead-relu');
+    expect(slugOf(join('guide', 'index.md'))).toBe('guide');
   });
 });
 
