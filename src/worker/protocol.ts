@@ -18,6 +18,7 @@ export interface StartMessage {
   paused?: boolean;
 }
 
+/** 'step' trains one slice (snapshotEvery epochs) while paused and sends its update. */
 export type ControlMessage = { type: 'pause' | 'resume' | 'step' | 'cancel'; runId: number };
 
 /** Test hook: the worker answers with its tf.memory(). */
