@@ -131,7 +131,14 @@ async function revealInputs(demo: Locator): Promise<void> {
 }
 
 async function feed(page: Page, input: Locator, value: string): Promise<{ refused: boolean; message: string }> {
-  await input.fill(value);
+  if ((await input.getAttribute('type')) === 'number') {
+    // A number input refuses programmatic typing of text; a reader can still paste it, which is what this does.
+    await input.evaluate((element) => (element as HTMLInputElement).select());
+    await input.focus();
+    await page.keyboard.insertText(value);
+  } else {
+    await input.fill(value);
+  }
   await input.press('Enter');
   await input.evaluate((element) => (element as HTMLInputElement).blur());
   return input.evaluate((element) => {
