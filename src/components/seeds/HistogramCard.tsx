@@ -73,7 +73,7 @@ export function HistogramCard({ data, edges, labels, idPrefix, width = 320, heig
 
   return (
     <div class="seeds-card" data-config={data.id} data-runs={data.counts.reduce((a, b) => a + b, 0)}>
-      <h4 class="seeds-card__heading">{data.heading}</h4>
+      <p class="seeds-card__heading">{data.heading}</p>
       <div
         class="seeds-card__plot"
         onClick={(e) => pick(e.target)}
