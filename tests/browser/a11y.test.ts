@@ -32,6 +32,21 @@ describe.each(DOC_PATHS.map((path) => [path] as const))('%s', (path) => {
   });
 });
 
+describe.each(DOC_PATHS.map((path) => [path] as const))('%s on a 375-px phone', (path) => {
+  test('has no axe violations once its demos have hydrated (pages with a demo)', async () => {
+    const html = await (await fetch(siteUrl(path))).text();
+    if (!html.includes('data-demo=')) return; // prose reflows the same at any width; the demos are what may not
+    const opened = await openPage(browser, path, { viewport: { width: 375, height: 740 } });
+    try {
+      await hydrateAll(opened.page);
+      expect(await axeViolations(opened.page), `axe on ${path} at 375 px`).toEqual([]);
+      expectClean(opened);
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
 describe('pages outside the docs', () => {
   test.each(THEMES.map((theme) => [theme] as const))('the root chooser, as served without JS (%s), has no axe violations', async (theme) => {
     // With scripts on, the root redirects at once, and with scripts off nothing (axe included) can run. So the
