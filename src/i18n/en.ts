@@ -158,6 +158,7 @@ export const en = {
     },
     diverged: 'The learning rate {lr} is too large: the loss became infinite at epoch {epoch}, so the weights are no longer numbers and training stopped.',
     resetSafeLr: 'Reset with learning rate {lr}',
+    workerFallback: 'The background training worker could not start, so this network trains on the page itself with a simpler trainer; the page may respond more slowly while it runs.',
     refusedTitle: 'Some settings in the address were not valid, so their defaults are used instead:',
     refusal: {
       notANumber: '{param} = “{value}” is not a number.',

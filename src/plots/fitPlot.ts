@@ -99,7 +99,8 @@ export function fitLayout(data: FitPlotData, size: PlotSize): FitLayout {
   const hi = Math.min(Math.max(tHi, oHi), tHi + 1.5 * span);
   const pad = (hi - lo) * 0.06;
   const x = scaleLinear().domain([data.grid[0] ?? 0, data.grid[data.grid.length - 1] ?? 1]).range([margin.left, size.width - margin.right]);
-  const y = scaleLinear().domain([lo - pad, hi + pad]).range([size.height - margin.bottom, margin.top]);
+  // nice(): the domain snaps to round values, so it (and the axes drawn from it) changes rarely while training.
+  const y = scaleLinear().domain([lo - pad, hi + pad]).range([size.height - margin.bottom, margin.top]).nice(size.compact ? 3 : 5);
   return { x, y, margin };
 }
 
@@ -140,7 +141,7 @@ function interpolate(grid: readonly number[], ys: readonly number[], at: number)
   return ys[j - 1]! + t * (ys[j]! - ys[j - 1]!);
 }
 
-export function fitPlotSvg(data: FitPlotData, size: PlotSize, labels: FitPlotLabels): string {
+function fitPlotParts(data: FitPlotData, size: PlotSize, labels: FitPlotLabels): { whole: string; back: string; front: string } {
   const layout = fitLayout(data, size);
   const { x, y } = layout;
   const [yLo, yHi] = y.domain() as [number, number];
@@ -156,16 +157,17 @@ export function fitPlotSvg(data: FitPlotData, size: PlotSize, labels: FitPlotLab
   const [cx0, cx1] = x.range() as [number, number];
   const [cy0, cy1] = y.range() as [number, number];
 
-  let body = '';
+  let background = '';
   // Training points under everything, then the target as a wide pale band.
-  body += `<g class="fl-points" fill="currentColor" fill-opacity="0.45">`;
+  background += `<g class="fl-points" fill="currentColor" fill-opacity="0.45">`;
   data.points.x.forEach((px, j) => {
     const vy = data.points.y[j]!;
-    if (finite(vy)) body += `<circle cx="${r2(x(px))}" cy="${r2(py(vy))}" r="${size.compact ? 1.2 : 1.8}"/>`;
+    if (finite(vy)) background += `<circle cx="${r2(x(px))}" cy="${r2(py(vy))}" r="${size.compact ? 1.2 : 1.8}"/>`;
   });
-  body += `</g>`;
-  body += `<path data-role="target" class="fl-target" d="${path(data.target)}" fill="none" stroke="currentColor" stroke-opacity="0.3" stroke-width="${size.compact ? 4 : 7}" stroke-linecap="round"/>`;
+  background += `</g>`;
+  background += `<path data-role="target" class="fl-target" d="${path(data.target)}" fill="none" stroke="currentColor" stroke-opacity="0.3" stroke-width="${size.compact ? 4 : 7}" stroke-linecap="round"/>`;
 
+  let body = '';
   if (data.bias !== null && finite(data.bias)) {
     const by = r2(py(data.bias));
     body += `<line data-role="bias" class="fl-bias" x1="${cx0}" x2="${cx1}" y1="${by}" y2="${by}" stroke="currentColor" stroke-opacity="0.7" stroke-dasharray="2 2"/>`;
@@ -240,22 +242,39 @@ export function fitPlotSvg(data: FitPlotData, size: PlotSize, labels: FitPlotLab
     legend += `</g>`;
   }
 
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="fl-plot" viewBox="0 0 ${size.width} ${size.height}" width="${size.width}" height="${size.height}"` +
-    attrs({
-      role: 'img',
-      'aria-labelledby': `${size.idPrefix}-title ${size.idPrefix}-desc`,
-      'data-x-domain': (x.domain() as number[]).join(','),
-      'data-y-domain': (y.domain() as number[]).join(','),
-      'data-x-range': (x.range() as number[]).join(','),
-      'data-y-range': (y.range() as number[]).join(','),
-      'data-view': data.view,
-    }) +
-    `><title id="${size.idPrefix}-title">${esc(labels.title)}</title><desc id="${size.idPrefix}-desc">${esc(labels.desc)}</desc>` +
-    `<defs><clipPath id="${clip}"><rect x="${cx0}" y="${cy1}" width="${r2(cx1 - cx0)}" height="${r2(cy0 - cy1)}"/></clipPath></defs>` +
-    axes(layout, size) +
-    `<g clip-path="url(#${clip})">${body}</g>` +
-    legend +
-    `</svg>`
-  );
+  const rootAttrs = attrs({
+    'data-x-domain': (x.domain() as number[]).join(','),
+    'data-y-domain': (y.domain() as number[]).join(','),
+    'data-x-range': (x.range() as number[]).join(','),
+    'data-y-range': (y.range() as number[]).join(','),
+    'data-view': data.view,
+  });
+  const open = (cls: string, extra: string) =>
+    `<svg xmlns="http://www.w3.org/2000/svg" class="${cls}" viewBox="0 0 ${size.width} ${size.height}" width="${size.width}" height="${size.height}"${rootAttrs}${extra}>`;
+  const labelled = attrs({ role: 'img', 'aria-labelledby': `${size.idPrefix}-title ${size.idPrefix}-desc` });
+  const titleDesc = `<title id="${size.idPrefix}-title">${esc(labels.title)}</title><desc id="${size.idPrefix}-desc">${esc(labels.desc)}</desc>`;
+  const clipDef = (id: string) => `<defs><clipPath id="${id}"><rect x="${cx0}" y="${cy1}" width="${r2(cx1 - cx0)}" height="${r2(cy0 - cy1)}"/></clipPath></defs>`;
+  const whole = open('fl-plot', labelled) + titleDesc + clipDef(clip) + axes(layout, size) + `<g clip-path="url(#${clip})">${background}${body}</g>` + legend + `</svg>`;
+  // Live drawing uses two stacked layers: the back one (axes, points, target) rarely changes, so each frame
+  // only re-parses and repaints the curves.
+  // The back layer's description is an element outside the SVG (id `<idPrefix>-summary`, kept by the caller),
+  // so the numbers it reads out can change without redrawing this layer.
+  const backLabel = attrs({ role: 'img', 'aria-labelledby': `${size.idPrefix}-title ${size.idPrefix}-summary` });
+  const back = open('fl-plot fl-back', backLabel) + `<title id="${size.idPrefix}-title">${esc(labels.title)}</title>` + clipDef(clip) + axes(layout, size) + `<g clip-path="url(#${clip})">${background}</g></svg>`;
+  const front = open('fl-plot fl-front', ' aria-hidden="true"') + clipDef(`${clip}-front`) + `<g clip-path="url(#${clip}-front)">${body}</g>` + legend + `</svg>`;
+  return { whole, back, front };
+}
+
+/** The plot as one SVG (static figures, exports). */
+export function fitPlotSvg(data: FitPlotData, size: PlotSize, labels: FitPlotLabels): string {
+  return fitPlotParts(data, size, labels).whole;
+}
+
+/**
+ * The plot as two stacked SVGs of the same size: `back` (axes, points, target) and `front` (the curves). The
+ * caller shows `labels.desc` in an element with id `<idPrefix>-summary` (the back layer's description).
+ */
+export function fitPlotLayers(data: FitPlotData, size: PlotSize, labels: FitPlotLabels): { back: string; front: string } {
+  const { back, front } = fitPlotParts(data, size, labels);
+  return { back, front };
 }

@@ -40,7 +40,7 @@ const click = (page: Page, action: string) => page.locator(`${LAB} [data-action=
 /** Read a drawn path back into data units using the scales the plot publishes on its root element. */
 async function drawnCurves(page: Page) {
   return page.locator(LAB).evaluate((lab) => {
-    const svg = lab.querySelector('svg.fl-plot[data-x-domain]')!;
+    const svg = lab.querySelector('svg.fl-front[data-x-domain]')!;
     const nums = (a: string) => svg.getAttribute(a)!.split(',').map(Number) as [number, number];
     const [dx0, dx1] = nums('data-x-domain');
     const [rx0, rx1] = nums('data-x-range');

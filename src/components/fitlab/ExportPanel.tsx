@@ -10,7 +10,8 @@ interface Props {
   uid: string;
   settings: FitLabSettings;
   params: NetworkParams;
-  svg: string;
+  /** Builds the plot as one SVG (only when exporting). */
+  svg: () => string;
   mse: number | null;
   disabled: boolean;
 }
@@ -78,10 +79,10 @@ export function ExportPanel({ t, settings, params, svg, mse, disabled }: Props) 
         <button type="button" class="fitlab__button" disabled={disabled} onClick={() => download(`${base}.json`, new Blob([json()], { type: 'application/json' }))}>
           {t.exportJson}
         </button>
-        <button type="button" class="fitlab__button" disabled={disabled} onClick={() => download(`${base}.svg`, new Blob([standaloneSvg(svg)], { type: 'image/svg+xml' }))}>
+        <button type="button" class="fitlab__button" disabled={disabled} onClick={() => download(`${base}.svg`, new Blob([standaloneSvg(svg())], { type: 'image/svg+xml' }))}>
           {t.exportSvg}
         </button>
-        <button type="button" class="fitlab__button" disabled={disabled} onClick={() => svgToPng(svg, `${base}.png`)}>
+        <button type="button" class="fitlab__button" disabled={disabled} onClick={() => svgToPng(svg(), `${base}.png`)}>
           {t.exportPng}
         </button>
       </div>

@@ -8,12 +8,12 @@ import { dictionary, type Lang } from '../../i18n';
 import { initialParams } from '../../lib/random';
 import { parseSettings, safeLearningRate, serializeSettings, toTrainConfig, type FitLabSettings, type Refusal } from '../../lib/settings';
 import type { NetworkParams, RunStatus, Snapshot } from '../../lib/train-types';
-import { fitPlotSvg, type FitView } from '../../plots/fitPlot';
+import { fitPlotLayers, fitPlotSvg, type FitView } from '../../plots/fitPlot';
 import { lossPlotSvg } from '../../plots/lossPlot';
 import { Controls } from './Controls';
 import { ExportPanel } from './ExportPanel';
 import { ManualLayer } from './ManualLayer';
-import { activationName, finalMse, networkView, plotData, trainingSetup } from './model';
+import { activationName, finalMse, networkView, neuronLabels, plotData, trainingSetup } from './model';
 import { NeuronCards } from './NeuronCards';
 import type { CompareResult, FitRunner } from './runner';
 import type { HiddenActivationId } from '../../lib/activation-types';
@@ -52,6 +52,7 @@ export interface FitLabProps {
 }
 
 export const PLOT_ASPECT = 0.6;
+const MIN_FRAME_MS = 40;
 export const LOSS_ASPECT = 0.28;
 
 interface RunState {
@@ -68,7 +69,10 @@ interface RunState {
 }
 
 function freshRun(s: FitLabSettings): RunState {
-  return { status: 'idle', params: initialParams(s.seed, s.hidden), epoch: 0, loss: null, history: [], dead: [], deadSince: [], gradNorm: null, divergedAt: null, message: null };
+  const params = initialParams(s.seed, s.hidden);
+  // A ReLU unit can be dead before training starts (b = 0, w < 0, x ≥ 0): that is "dead since epoch 0".
+  const dead = neuronLabels(params, s, trainingSetup(s).data.x).map((state) => state === 'dead');
+  return { status: 'idle', params, epoch: 0, loss: null, history: [], dead, deadSince: dead.map((d) => (d ? 0 : null)), gradNorm: null, divergedAt: null, message: null };
 }
 
 function runFromStatic(r: StaticRun): RunState {
@@ -86,6 +90,7 @@ export default function FitLabIsland(props: FitLabProps) {
   const [view, setView] = useState<FitView>(props.view ?? 'components');
   const [hydrated, setHydrated] = useState(false);
   const [manual, setManual] = useState(false);
+  const [fallback, setFallback] = useState(false);
   const [width, setWidth] = useState(640);
   const runnerRef = useRef<FitRunner | null>(null);
   const pending = useRef<Snapshot | null>(null);
@@ -149,12 +154,22 @@ export default function FitLabIsland(props: FitLabProps) {
       return { ...next, params: s.params, epoch: s.epoch, loss: s.loss, dead: s.dead, deadSince, gradNorm: s.gradNorm };
     });
   };
+  // At most ~25 redraws a second: the animation stays smooth and the main thread keeps most of its time free.
+  const lastDraw = useRef(0);
   const schedule = () => {
-    if (!frame.current)
+    if (frame.current) return;
+    const draw = () => {
       frame.current = requestAnimationFrame(() => {
         frame.current = 0;
+        lastDraw.current = performance.now();
         applyPending();
       });
+    };
+    const wait = lastDraw.current + MIN_FRAME_MS - performance.now();
+    if (wait > 0) {
+      frame.current = -1;
+      setTimeout(draw, wait);
+    } else draw();
   };
   const onSnapshot = useCallback((s: Snapshot, history: Array<[number, number]>) => {
     pendingHistory.current.push(...history);
@@ -191,6 +206,7 @@ export default function FitLabIsland(props: FitLabProps) {
         {
           snapshot: onSnapshot,
           losses: onLosses,
+          fallback: () => setFallback(true),
           status: (status, info) => {
             if (status !== 'training') flush();
             setRun((r) => ({ ...r, status, divergedAt: info.divergedAt ?? (status === 'diverged' ? info.epoch : r.divergedAt), message: info.message ?? null }));
@@ -244,15 +260,18 @@ export default function FitLabIsland(props: FitLabProps) {
     .join(' ');
   const plotSize = { width, height: Math.round(width * PLOT_ASPECT), idPrefix: `${uid}-fit` };
   const data = plotData(setup, run.params, netView, manual ? 'components' : view);
-  const svg = fitPlotSvg(data, plotSize, {
+  const plotLabels = {
     title: fill(t.plot.title, { target: setup.target.text, hidden: settings.hidden, activation: name }),
     desc: fill(t.plot.summary, { c: fmt(run.params.b2), hidden: settings.hidden, components: componentText }),
     target: t.plot.target,
     prediction: t.plot.prediction,
     bias: t.plot.bias,
-    neuronTag: (i) => String(i + 1),
+    neuronTag: (i: number) => String(i + 1),
     dead: t.plot.dead,
-  });
+  };
+  const layers = fitPlotLayers(data, plotSize, plotLabels);
+  // The one-piece SVG is only needed for the export buttons.
+  const exportSvg = () => fitPlotSvg(data, plotSize, plotLabels);
   const lossSvg = lossPlotSvg(
     { history: run.history, epochs: settings.epochs, epoch: run.epoch, divergedAt: run.divergedAt },
     { width, height: Math.round(width * LOSS_ASPECT), idPrefix: `${uid}-loss` },
@@ -288,6 +307,11 @@ export default function FitLabIsland(props: FitLabProps) {
           </ul>
         </div>
       )}
+      {fallback && (
+        <p class="fitlab__notice" role="alert" data-role="fallback">
+          {t.workerFallback}
+        </p>
+      )}
       {status === 'diverged' && (
         <div class="fitlab__notice fitlab__notice--error" role="alert" data-role="diverged">
           <p>{fill(t.diverged, { lr: fmt(settings.lr), epoch: run.divergedAt ?? run.epoch })}</p>
@@ -297,7 +321,11 @@ export default function FitLabIsland(props: FitLabProps) {
         </div>
       )}
       <div class="fitlab__plot" ref={plotBox}>
-        <div class="fitlab__svg" dangerouslySetInnerHTML={{ __html: svg }} />
+        <div class="fitlab__svg" dangerouslySetInnerHTML={{ __html: layers.back }} />
+        <div class="fitlab__svg fitlab__front" dangerouslySetInnerHTML={{ __html: layers.front }} />
+        <p class="sr-only" id={`${plotSize.idPrefix}-summary`}>
+          {plotLabels.desc}
+        </p>
         {manual && hydrated && (
           <ManualLayer t={t} uid={uid} data={data} size={plotSize} params={run.params} settings={settings} onParams={(params) => setRun((r) => ({ ...r, params, status: 'idle', dead: [], deadSince: [] }))} />
         )}
@@ -358,7 +386,7 @@ export default function FitLabIsland(props: FitLabProps) {
           open={props.compareOpen}
         />
       )}
-      {props.exports !== false && <ExportPanel t={t} uid={uid} settings={settings} params={run.params} svg={svg} mse={mse} disabled={!hydrated} />}
+      {props.exports !== false && <ExportPanel t={t} uid={uid} settings={settings} params={run.params} svg={exportSvg} mse={mse} disabled={!hydrated} />}
     </div>
   );
 }

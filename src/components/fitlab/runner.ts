@@ -24,6 +24,8 @@ export interface RunEvents {
   /** history: [epoch, loss] for every epoch since the previous report (snapshots may skip epochs). */
   snapshot(snapshot: Snapshot, history: Array<[number, number]>): void;
   losses?(history: Array<[number, number]>): void;
+  /** The worker could not start; training continues on the main thread with the plain trainer. */
+  fallback?(): void;
   status(status: RunStatus, info: { epoch: number; message?: string; divergedAt?: number }): void;
 }
 
