@@ -159,14 +159,45 @@ export async function waitForStatus(
 /** Start recording long main-thread tasks (the `longtask` entries Chromium reports for tasks over 50 ms). */
 export async function recordLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const record: number[] = [];
-    (window as unknown as { __longTasks?: number[] }).__longTasks = record;
+    const record: { start: number; duration: number }[] = [];
+    (window as unknown as { __longTasks?: typeof record }).__longTasks = record;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) record.push(Math.round(entry.duration));
+      for (const entry of list.getEntries()) record.push({ start: entry.startTime, duration: Math.round(entry.duration) });
     }).observe({ type: 'longtask' });
   });
 }
 
-export function longTasks(page: Page): Promise<number[]> {
-  return page.evaluate(() => (window as unknown as { __longTasks?: number[] }).__longTasks ?? []);
+/** Durations (ms) of the long tasks recorded so far, optionally only those that began at or after `since`. */
+export function longTasks(page: Page, since = 0): Promise<number[]> {
+  return page.evaluate(
+    (from) =>
+      ((window as unknown as { __longTasks?: { start: number; duration: number }[] }).__longTasks ?? [])
+        .filter((task) => task.start >= from)
+        .map((task) => task.duration),
+    since,
+  );
+}
+
+/**
+ * Note the page-clock time (performance.now()) at which `element`'s `attribute` first takes the value `value`;
+ * read it back with `markedTime`. Lets a test look only at what happened while a demo was actually training.
+ */
+export async function markWhen(element: ReturnType<Page['locator']>, attribute: string, value: string): Promise<void> {
+  await element.evaluate(
+    (node, [name, wanted]) => {
+      const key = `__mark_${name}_${wanted}`;
+      const store = window as unknown as Record<string, number>;
+      delete store[key];
+      const check = () => {
+        if (store[key] === undefined && node.getAttribute(name as string) === wanted) store[key] = performance.now();
+      };
+      check();
+      new MutationObserver(check).observe(node, { attributes: true, attributeFilter: [name as string] });
+    },
+    [attribute, value] as const,
+  );
+}
+
+export function markedTime(page: Page, attribute: string, value: string): Promise<number> {
+  return page.evaluate((key) => (window as unknown as Record<string, number>)[key] ?? 0, `__mark_${attribute}_${value}`);
 }

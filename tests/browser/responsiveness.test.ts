@@ -1,12 +1,13 @@
 /**
  * Responsiveness: while any demo trains, the main thread has no task over 50 ms (Chromium's `longtask` entries are
- * exactly the tasks over 50 ms). Covers every Fit Lab on every page that has one (a plain run, and the side-by-side
+ * exactly the tasks over 50 ms). Counted from the moment the demo reports it is training (`data-status="training"`;
+ * starting the worker before that is loading, not training). Covers every Fit Lab on every page that has one (a plain run, and the side-by-side
  * run where a lab offers it) and the many-seeds live panel (a few seeds, then cancelled).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { expectClean, launchBrowser, openPage, siteUrl } from './harness';
-import { DOC_PATHS, FIT_LAB, hydratedFitLab, longTasks, recordLongTasks, waitForStatus } from './quality';
+import { DOC_PATHS, FIT_LAB, hydratedFitLab, longTasks, markedTime, markWhen, recordLongTasks, waitForStatus } from './quality';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -31,21 +32,26 @@ describe.each(DOC_PATHS.map((path) => [path] as const))('%s', (path) => {
       for (let index = 0; index < labs; index++) {
         const lab = await hydratedFitLab(page, index);
         await recordLongTasks(page);
+        await markWhen(lab, 'data-status', 'training');
         await lab.locator('[data-action="train"]').click();
         await waitForStatus(lab, ['done', 'diverged']);
-        expect(await longTasks(page), `long tasks (ms) while lab ${index} on ${path} trained`).toEqual([]);
+        const since = await markedTime(page, 'data-status', 'training');
+        expect(since, 'the lab reported training').toBeGreaterThan(0);
+        expect(await longTasks(page, since), `long tasks (ms) while lab ${index} on ${path} trained`).toEqual([]);
 
         const sideBySide = lab.locator('[data-action="side-by-side"]');
         if ((await sideBySide.count()) > 0) {
           const panel = lab.locator('[data-role="side-by-side"]');
           await panel.evaluate((details) => ((details as HTMLDetailsElement).open = true));
           await recordLongTasks(page);
+          await markWhen(panel, 'data-phase', 'running');
           await sideBySide.click();
           await page.waitForFunction((element) => /^(done|error)$/.test(element?.getAttribute('data-phase') ?? ''), await panel.elementHandle(), {
             timeout: 180_000,
           });
           expect(await panel.getAttribute('data-phase')).toBe('done');
-          expect(await longTasks(page), `long tasks (ms) while lab ${index} on ${path} trained side by side`).toEqual([]);
+          const running = await markedTime(page, 'data-phase', 'running');
+          expect(await longTasks(page, running), `long tasks (ms) while lab ${index} on ${path} trained side by side`).toEqual([]);
         }
       }
       expect(await page.locator(FIT_LAB).count()).toBe(labs);
@@ -67,6 +73,7 @@ describe.each(DOC_PATHS.map((path) => [path] as const))('%s', (path) => {
       await panel.scrollIntoViewIfNeeded();
       await page.waitForFunction((element) => element?.getAttribute('data-ready') === 'true', await panel.elementHandle(), { timeout: 60_000 });
       await recordLongTasks(page);
+      await markWhen(panel, 'data-status', 'training');
       await panel.locator('[data-action="start"]').click();
       // A handful of finished seeds is enough to see the main thread under training load.
       await page.waitForFunction(
@@ -79,7 +86,7 @@ describe.each(DOC_PATHS.map((path) => [path] as const))('%s', (path) => {
         await panel.elementHandle(),
         { timeout: 180_000 },
       );
-      const tasks = await longTasks(page);
+      const tasks = await longTasks(page, await markedTime(page, 'data-status', 'training'));
       if ((await panel.getAttribute('data-status')) === 'training') {
         await panel.locator('[data-action="cancel"]').click();
         await page.waitForFunction((element) => element?.getAttribute('data-status') !== 'training', await panel.elementHandle());
