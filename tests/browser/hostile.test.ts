@@ -81,7 +81,8 @@ const URL_CASES: { name: string; query: string; train: boolean }[] = [
   ...BAD_VALUES.filter((value) => value !== LONG).map((value) => ({
     name: `every parameter = ${label(value)}`,
     query: URL_PARAMS.map((param) => `${param}=${encodeURIComponent(value)}`).join('&'),
-    train: true,
+    // Training after a refusal is what matters, not after every one of them: a few cases keep the suite short.
+    train: ['NaN', '1e309', '<script>alert(1)</script>', '🙂'].includes(value),
   })),
   ...URL_PARAMS.map((param, index) => ({ name: `${param} = ${label(LONG)}`, query: `${param}=${LONG}`, train: index === 0 })),
 ];
