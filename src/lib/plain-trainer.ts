@@ -1,9 +1,11 @@
 /**
- * The Fit Lab's last resort when its worker cannot start: the engine's training loop in plain float64 JavaScript,
+ * The Fit Lab's last resort when its worker cannot start: the engine's training loop in plain JavaScript,
  * small enough to run on the main thread without bringing a second copy of tfjs (the demo's JS budget has room
  * for one). Same initial weights and shuffles (random.ts), same activations (registry), Keras' Adam in the
  * engine's form (adam.ts: ε added to √v, bias correction folded into the step size), same batching and epoch
- * loss. It mirrors the part of BatchTrainer's interface that the Fit Lab uses, for one network.
+ * loss. Parameters and Adam's moments are stored as float32, like the engine's tensors, so that what overflows
+ * there (a huge learning rate) overflows here too. It mirrors the part of BatchTrainer's interface that the Fit
+ * Lab uses, for one network.
  */
 import { ACTIVATIONS } from './activations';
 import { ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON, adamStepSize } from './engine/adam';
@@ -16,8 +18,15 @@ export interface PlainReadout {
   networks: Array<{ params: NetworkParams; grad: NetworkParams | null; losses: number[]; divergedAt: number | null }>;
 }
 
+/**
+ * Same rule as the engine's DIVERGENCE_FACTOR (batch-trainer.ts, not imported: that module brings tfjs): an epoch
+ * loss above 10⁸ × the target's mean square counts as diverged. A unit test keeps the two in step.
+ */
+export const PLAIN_DIVERGENCE_FACTOR = 1e8;
+
 const flat = (p: NetworkParams) => [...p.w1, ...p.b1, ...p.w2, p.b2];
-function unflat(v: readonly number[], h: number): NetworkParams {
+function unflat(values: ArrayLike<number>, h: number): NetworkParams {
+  const v = Array.from(values);
   return { w1: v.slice(0, h), b1: v.slice(h, 2 * h), w2: v.slice(2 * h, 3 * h), b2: v[3 * h]! };
 }
 
@@ -25,24 +34,27 @@ export class PlainTrainer {
   epoch = 0;
   private readonly config: TrainConfig;
   private readonly data: Dataset;
-  private theta: number[];
-  private m: number[];
-  private v: number[];
-  private grad: number[] | null = null;
+  private theta: Float32Array;
+  private m: Float32Array;
+  private v: Float32Array;
+  private grad: Float32Array | null = null;
   private updates = 0;
   private losses: number[] = [];
   private divergedAt: number | null = null;
   private readonly shuffles: ShuffleStream;
+  private readonly lossLimit: number;
 
   constructor(options: { configs: readonly TrainConfig[]; data: Dataset; initial?: readonly NetworkParams[] }) {
     const config = options.configs[0];
     if (!config || options.configs.length !== 1) throw new RangeError('The plain trainer trains exactly one network');
     this.config = config;
     this.data = options.data;
-    this.theta = flat(options.initial?.[0] ?? initialParams(config.seed, config.hidden));
-    this.m = this.theta.map(() => 0);
-    this.v = this.theta.map(() => 0);
+    this.theta = Float32Array.from(flat(options.initial?.[0] ?? initialParams(config.seed, config.hidden)));
+    this.m = new Float32Array(this.theta.length);
+    this.v = new Float32Array(this.theta.length);
     this.shuffles = new ShuffleStream(config.seed, options.data.x.length);
+    const meanSquare = options.data.y.reduce((acc, v) => acc + v * v, 0) / options.data.y.length;
+    this.lossLimit = PLAIN_DIVERGENCE_FACTOR * Math.max(1, meanSquare);
   }
 
   get finished(): boolean {
@@ -63,7 +75,7 @@ export class PlainTrainer {
     let lossSum = 0;
     for (let start = 0; start < n; start += batchSize) {
       const B = Math.min(batchSize, n - start);
-      const g = new Array<number>(3 * H + 1).fill(0);
+      const g = new Float32Array(3 * H + 1);
       for (let k = 0; k < B; k++) {
         const idx = order[start + k]!;
         const x = this.data.x[idx]!;
@@ -97,7 +109,7 @@ export class PlainTrainer {
     // Keras' epoch loss: batch-size-weighted mean of the batch means = Σ err² / n.
     const loss = lossSum / n;
     this.losses.push(loss);
-    if (this.divergedAt === null && (!Number.isFinite(loss) || !this.theta.every(Number.isFinite))) this.divergedAt = this.epoch;
+    if (this.divergedAt === null && (!(loss <= this.lossLimit) || !this.theta.every((t) => Number.isFinite(t)))) this.divergedAt = this.epoch;
   }
 
   /** Parameters, last gradient and the epoch losses since the previous read. */
