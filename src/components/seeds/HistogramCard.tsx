@@ -3,7 +3,7 @@
  * selectable bars that list their seeds, each linking to that exact run in the Fit Lab. Shared by the
  * precomputed figure and the live panel.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatEdge, histogramSvg, outcomeSwatchSvg, type BinOutcome, type HistogramMarker } from '../../plots/histogram';
 import { fill } from './format';
 
@@ -50,17 +50,21 @@ export function HistogramCard({ data, edges, labels, idPrefix, width = 320, heig
   // Bars become buttons only once the island runs: without JavaScript they would be controls that do nothing.
   const [live, setLive] = useState(false);
   useEffect(() => setLive(true), []);
-  const svg = histogramSvg(
-    { edges, counts: data.counts, outcomes: data.outcomes, markers: data.markers, selected, interactive: live },
-    { width, height, idPrefix },
-    {
-      title: data.title,
-      desc: data.desc,
-      xAxis: labels.xAxis,
-      yAxis: labels.yAxis,
-      outcome: labels.outcome,
-      bar: (lo, hi, count) => fill(labels.bar, { lo, hi, count }),
-    },
+  const svg = useMemo(
+    () =>
+      histogramSvg(
+        { edges, counts: data.counts, outcomes: data.outcomes, markers: data.markers, selected, interactive: live },
+        { width, height, idPrefix },
+        {
+          title: data.title,
+          desc: data.desc,
+          xAxis: labels.xAxis,
+          yAxis: labels.yAxis,
+          outcome: labels.outcome,
+          bar: (lo, hi, count) => fill(labels.bar, { lo, hi, count }),
+        },
+      ),
+    [data, edges, labels, selected, live, width, height, idPrefix],
   );
 
   const pick = (target: EventTarget | null) => {

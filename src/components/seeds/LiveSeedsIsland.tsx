@@ -9,7 +9,7 @@ import type { HiddenActivationId } from '../../lib/activation-types';
 import type { SeedRun } from '../../lib/seed-stats';
 import { parseStrictNumber } from '../../lib/settings';
 import { buildCard, type SeedsText } from './cards';
-import { HistogramCard, OutcomeLegend, type CardLabels } from './HistogramCard';
+import { HistogramCard, OutcomeLegend, type CardData, type CardLabels } from './HistogramCard';
 import { fill } from './format';
 import { LiveSeedsRunner, MAX_SEEDS, type LiveStatus } from './live-runner';
 import type { Lang } from '../../i18n';
@@ -45,34 +45,65 @@ export default function LiveSeedsIsland(props: Props) {
   const [status, setStatus] = useState<LiveStatus>('idle');
   const [message, setMessage] = useState('');
   const [progress, setProgress] = useState({ done: 0, total: 0, partial: 0 });
+  // Results reach the page in batches (one per trained chunk). They are collected here and shown one activation
+  // per task, so each update re-draws a single histogram and the main thread never blocks for long.
   const [results, setResults] = useState<Record<string, SeedRun[]>>({});
+  const collected = useRef<Record<string, SeedRun[]>>({});
+  const dirty = useRef<string[]>([]);
+  const flushTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const cardCache = useRef(new Map<string, { runs: SeedRun[]; card: CardData }>());
   const [runHidden, setRunHidden] = useState(2);
   const [elapsed, setElapsed] = useState(0);
   const started = useRef(0);
   const runner = useRef<LiveSeedsRunner | null>(null);
   const [ready, setReady] = useState(false);
 
+  const pendingFinal = useRef<(() => void) | null>(null);
+  const showStatus = (s: LiveStatus, m?: string) => {
+    setStatus(s);
+    setMessage(m ?? '');
+    if (s === 'done' || s === 'cancelled') setElapsed((performance.now() - started.current) / 1000);
+  };
+
+  const scheduleFlush = () => {
+    if (flushTimer.current !== null) return;
+    flushTimer.current = setTimeout(() => {
+      flushTimer.current = null;
+      const activation = dirty.current.shift();
+      if (activation === undefined) return;
+      const runs = collected.current[activation] ?? [];
+      setResults((prev) => ({ ...prev, [activation]: runs }));
+      if (dirty.current.length > 0) scheduleFlush();
+      else if (pendingFinal.current) {
+        pendingFinal.current();
+        pendingFinal.current = null;
+      }
+    }, 0);
+  };
+
   useEffect(() => {
     const r = new LiveSeedsRunner(
       {
         status: (s, m) => {
-          setStatus(s);
-          setMessage(m ?? '');
-          if (s === 'done' || s === 'cancelled') setElapsed((performance.now() - started.current) / 1000);
+          // A final status waits until every collected result is on screen, so "done" means "all drawn".
+          if ((s === 'done' || s === 'cancelled') && flushTimer.current !== null) pendingFinal.current = () => showStatus(s, m);
+          else showStatus(s, m);
         },
         progress: (done, total, partial) => setProgress({ done, total, partial }),
-        results: (runs) =>
-          setResults((prev) => {
-            const next = { ...prev };
-            for (const { activation, run } of runs) next[activation] = [...(next[activation] ?? []), run];
-            return next;
-          }),
+        results: (runs) => {
+          for (const { activation, run } of runs) {
+            collected.current[activation] = [...(collected.current[activation] ?? []), run];
+            if (!dirty.current.includes(activation)) dirty.current.push(activation);
+          }
+          scheduleFlush();
+        },
       },
     );
     runner.current = r;
     window.__manySeedsLive = { memory: () => r.memory() };
     setReady(true);
     return () => {
+      if (flushTimer.current !== null) clearTimeout(flushTimer.current);
       r.dispose();
       delete window.__manySeedsLive;
     };
@@ -86,20 +117,28 @@ export default function LiveSeedsIsland(props: Props) {
     if (!parsedCount.ok || chosen.length === 0 || !runner.current) return;
     // Registry order, whatever order the boxes were ticked in.
     const activations = props.activations.map((a) => a.id).filter((id) => chosen.includes(id));
+    collected.current = {};
+    dirty.current = [];
+    pendingFinal.current = null;
+    cardCache.current.clear();
     setResults({});
     setRunHidden(hidden);
     started.current = performance.now();
     runner.current.start({ activations, hidden, count: parsedCount.value });
   };
 
+  // A card is rebuilt only when its activation's runs changed (same array ⇒ same card object ⇒ no redraw).
   const cards = useMemo(
     () =>
       props.activations
         .filter((a) => (results[a.id]?.length ?? 0) > 0)
         .map((a) => {
+          const runs = results[a.id]!;
+          const cached = cardCache.current.get(a.id);
+          if (cached && cached.runs === runs) return cached.card;
           const id = `${a.id}-h${runHidden}`;
-          const runs = [...results[a.id]!].sort((x, y) => x.seed - y.seed);
-          const card = buildCard(`live-${id}`, a.id, runHidden, runs, {
+          const sorted = [...runs].sort((x, y) => x.seed - y.seed);
+          const card = buildCard(`live-${id}`, a.id, runHidden, sorted, {
             edges: props.edges,
             lineMse: props.lineMse,
             monotoneBound: props.monotoneBound,
@@ -107,7 +146,9 @@ export default function LiveSeedsIsland(props: Props) {
             t,
             hrefTemplate: props.hrefTemplates[id] ?? '',
           });
-          return { ...card, heading: fill(tl.resultTitle, { name: card.heading, n: runs.length }) };
+          const titled = { ...card, heading: fill(tl.resultTitle, { name: card.heading, n: runs.length }) };
+          cardCache.current.set(a.id, { runs, card: titled });
+          return titled;
         }),
     [results, runHidden],
   );
