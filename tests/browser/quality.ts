@@ -201,3 +201,42 @@ export async function markWhen(element: ReturnType<Page['locator']>, attribute: 
 export function markedTime(page: Page, attribute: string, value: string): Promise<number> {
   return page.evaluate((key) => (window as unknown as Record<string, number>)[key] ?? 0, `__mark_${attribute}_${value}`);
 }
+
+export interface MainThreadTask {
+  wallMs: number;
+  cpuMs: number;
+}
+
+/**
+ * Trace the renderer's main thread (Chrome's `devtools.timeline` category) while `during` runs, and return every
+ * task on it with its wall-clock and CPU time. On a loaded machine a task's wall time includes time the OS gave to
+ * other processes; its CPU (thread) time is the page's own work.
+ */
+export async function traceMainThread(page: Page, during: () => Promise<void>): Promise<MainThreadTask[]> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('no browser');
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  try {
+    await during();
+  } finally {
+    const buffer = await browser.stopTracing();
+    traced = JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] };
+  }
+  const events = traced.traceEvents;
+  const threads = new Map<string, string>();
+  for (const event of events) if (event.name === 'thread_name') threads.set(`${event.pid}:${event.tid}`, String(event.args?.name ?? ''));
+  return events
+    .filter((event) => event.name === 'RunTask' && event.ph === 'X' && threads.get(`${event.pid}:${event.tid}`) === 'CrRendererMain')
+    .map((event) => ({ wallMs: Math.round((event.dur ?? 0) / 1000), cpuMs: Math.round((event.tdur ?? 0) / 1000) }));
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+let traced: { traceEvents: TraceEvent[] } = { traceEvents: [] };
