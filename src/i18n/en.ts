@@ -154,7 +154,7 @@ export const en = {
       paused: 'Paused at epoch {epoch} of {epochs}, loss {loss}.',
       done: 'Done after {epochs} epochs: mean squared error {mse} over all 100 points.',
       diverged: 'Stopped: the training diverged at epoch {epoch}.',
-      error: 'The demo could not run: {message}',
+      error: 'The demo stopped because of an error. Reload the page to try again.',
     },
     diverged: 'The learning rate {lr} is too large: the loss became infinite at epoch {epoch}, so the weights are no longer numbers and training stopped.',
     resetSafeLr: 'Reset with learning rate {lr}',

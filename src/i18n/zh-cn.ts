@@ -153,7 +153,7 @@ export const zhCn: Dictionary = {
       paused: '已暂停于第 {epoch} / {epochs} 轮，损失 {loss}。',
       done: '完成 {epochs} 轮训练：全部 100 个点上的均方误差为 {mse}。',
       diverged: '已停止：训练在第 {epoch} 轮发散。',
-      error: '演示无法运行：{message}',
+      error: '演示因出错而停止。请重新加载页面再试。',
     },
     diverged: '学习率 {lr} 太大：损失在第 {epoch} 轮变成了无穷大，权重已不再是有限的数，因此训练停止。',
     resetSafeLr: '以学习率 {lr} 重置',

@@ -4,7 +4,7 @@
  * several Fit Labs can share a page; only the one with `syncUrl` reads and writes the address bar.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { dictionary, type Lang } from '../../i18n';
+import type { Dictionary, Lang } from '../../i18n';
 import { initialParams } from '../../lib/random';
 import { parseSettings, safeLearningRate, serializeSettings, toTrainConfig, type FitLabSettings, type Refusal } from '../../lib/settings';
 import type { NetworkParams, RunStatus, Snapshot } from '../../lib/train-types';
@@ -34,6 +34,8 @@ export interface StaticRun {
 
 export interface FitLabProps {
   lang: Lang;
+  /** This language's Fit Lab strings (passed in, so the island does not bundle every dictionary of the site). */
+  t: Dictionary['fitLab'];
   /** Unique on the page; prefixes element ids. */
   uid: string;
   /** Settings as a query string, e.g. "activation=relu&seed=3" (validated like a URL). */
@@ -82,7 +84,7 @@ function runFromStatic(r: StaticRun): RunState {
 
 export default function FitLabIsland(props: FitLabProps) {
   const { lang, uid } = props;
-  const t = dictionary(lang).fitLab;
+  const { t } = props;
   const presetSettings = useMemo(() => parseSettings(props.preset ?? '').settings, [props.preset]);
   const [settings, setSettings] = useState<FitLabSettings>(presetSettings);
   const [refused, setRefused] = useState<Refusal[]>([]);
@@ -291,7 +293,7 @@ export default function FitLabIsland(props: FitLabProps) {
   );
 
   return (
-    <div class="fitlab" id={uid} data-demo="fit-lab" data-status={status} data-epoch={run.epoch} data-loss={run.loss === null ? '' : String(run.loss)} data-weights={weights} data-hydrated={hydrated ? 'true' : 'false'} data-sync-url={props.syncUrl ? 'true' : undefined}>
+    <div class="fitlab" id={uid} data-demo="fit-lab" data-status={status} data-epoch={run.epoch} data-loss={run.loss === null ? '' : String(run.loss)} data-weights={weights} data-hydrated={hydrated ? 'true' : 'false'} data-sync-url={props.syncUrl ? 'true' : undefined} data-error={run.message ?? undefined}>
       <p class="fitlab__status">{statusText}</p>
       {/* Screen readers hear state changes, not every epoch. */}
       <p class="sr-only" role="status" aria-live="polite">
