@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { formatFact } from '../../src/components/seeds/format';
 import { reviveManySeeds } from '../../src/lib/many-seeds-data';
 import { factKind, seedFacts } from '../../src/lib/seed-facts';
+import { histogramCounts } from '../../src/lib/seed-stats';
 import { expectClean, launchBrowser, openPage } from './harness';
 
 const data = reviveManySeeds(JSON.parse(readFileSync('src/data/many-seeds.json', 'utf8')));
@@ -106,6 +107,11 @@ describe('many seeds, live panel', () => {
     expect(await live.locator('[data-action="start"]').isDisabled()).toBe(true);
     expect(await live.locator('#seeds-live-count-hint').textContent()).toContain('1 to 1,000');
 
+    const boxes = live.locator('input[name="activation"]');
+    for (let i = 0; i < (await boxes.count()); i++) {
+      const box = boxes.nth(i);
+      await box.setChecked(['sigmoid', 'relu', 'leaky_relu'].includes((await box.getAttribute('value'))!));
+    }
     await live.locator('input[name="count"]').fill('20');
     await live.locator('[data-action="start"]').click();
     await page.waitForSelector('[data-demo="many-seeds-live"][data-status="done"]', { timeout: 120_000 });
@@ -116,6 +122,12 @@ describe('many seeds, live panel', () => {
     for (let i = 0; i < chosen; i++) {
       expect(await cards.nth(i).getAttribute('data-runs')).toBe('20');
       expect(await cards.nth(i).locator('svg[data-plot="seed-histogram"]').count()).toBe(1);
+    }
+    // Same engine, same seeds, same bins: the browser's histograms are the precomputed ones for seeds 0–19.
+    for (const id of ['sigmoid-h2', 'relu-h2', 'leaky_relu-h2']) {
+      const drawn = await page.$$eval(`[data-config="live-${id}"] [data-bin]`, (els) => els.map((e) => Number(e.getAttribute('data-count'))));
+      const stored = data.configs.find((c) => c.id === id)!.runs.filter((r) => r.seed < 20);
+      expect(drawn, id).toEqual(histogramCounts(stored.map((r) => r.finalMse), data.binEdges));
     }
     // A finished job frees everything it allocated in the worker.
     await expect.poll(async () => (await workerMemory(page)).numTensors).toBe(0);
