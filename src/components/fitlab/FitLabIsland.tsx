@@ -254,7 +254,7 @@ export default function FitLabIsland(props: FitLabProps) {
   const name = activationName(settings.activation, lang);
   const statusText = !hydrated
     ? t.staticNote
-    : fill(t.status[status], { epoch: run.epoch, epochs: settings.epochs, loss: fmt(run.loss), mse: fmt(mse), message: run.message ?? '' });
+    : fill(t.status[status], { epoch: status === 'diverged' ? (run.divergedAt ?? run.epoch) : run.epoch, epochs: settings.epochs, loss: fmt(run.loss), mse: fmt(mse), message: run.message ?? '' });
   const componentText = netView.components
     .map((c, i) =>
       fill(t.plot.component, { i: i + 1, v: fmt(run.params.w2[i]), w: fmt(run.params.w1[i]), b: fmt(run.params.b1[i]), centre: c.centre === null ? t.card.noCentre : fmt(c.centre), state: t.states[c.state] }),
@@ -316,7 +316,7 @@ export default function FitLabIsland(props: FitLabProps) {
       )}
       {status === 'diverged' && (
         <div class="fitlab__notice fitlab__notice--error" role="alert" data-role="diverged">
-          <p>{fill(t.diverged, { lr: fmt(settings.lr), epoch: run.divergedAt ?? run.epoch })}</p>
+          <p>{fill(t.diverged, { lr: String(settings.lr), epoch: run.divergedAt ?? run.epoch })}</p>
           <button type="button" class="fitlab__button" onClick={() => update({ lr: safeLearningRate(settings.lr) })}>
             {fill(t.resetSafeLr, { lr: fmt(safeLearningRate(settings.lr)) })}
           </button>
