@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectClean, launchBrowser, openPage } from './harness';
+import { longTasks, recordLongTasks, traceMainThread } from './quality';
 
 const LAB = '[data-demo="fit-lab"][data-sync-url="true"]';
 let browser: Browser;
@@ -67,20 +68,16 @@ describe('Fit Lab', () => {
     const { page } = opened;
     await hydratedLab(page);
     expect(await attr(page, 'data-status')).toBe('idle');
-    // Long tasks on the main thread while training (a task over 50 ms is what 'longtask' reports).
-    await page.evaluate(() => {
-      const w = window as unknown as { __longTasks: number[] };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-      }).observe({ type: 'longtask' });
+    // Long tasks while training: PerformanceObserver 'longtask' entries are wall-clock and printed; the assertion
+    // is on each main-thread task's own CPU time from Chrome's trace, since on a loaded machine wall time also
+    // counts the time other processes held the CPU (the same rule as responsiveness.test.ts).
+    await recordLongTasks(page);
+    const tasks = await traceMainThread(page, async () => {
+      await click(page, 'train');
+      expect(await waitStatus(page, ['done', 'diverged', 'error'])).toBe('done');
     });
-    await click(page, 'train');
-    await waitStatus(page, ['training', 'done']);
-    const trainingStart = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.length);
-    expect(await waitStatus(page, ['done', 'diverged', 'error'])).toBe('done');
-    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-    expect(longTasks.slice(trainingStart), 'long tasks (ms) while training').toEqual([]);
+    console.log(`[fitlab] ${tasks.length} main-thread tasks while training, heaviest ${Math.max(0, ...tasks.map((t) => t.cpuMs))} ms CPU; longtask entries (wall ms): ${(await longTasks(page)).join(', ') || 'none'}`);
+    expect(tasks.filter((t) => t.cpuMs > 50), 'main-thread tasks over 50 ms of CPU while training').toEqual([]);
 
     expect(Number(await attr(page, 'data-epoch'))).toBe(300);
     expect(Number.isFinite(Number(await attr(page, 'data-loss')))).toBe(true);
