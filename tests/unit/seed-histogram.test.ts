@@ -73,3 +73,14 @@ describe('longer-training summary', () => {
     expect(s).toEqual({ runs: 4, goodShare: [0.25, 0.5, 0.5], stuckAtFirst: 3, slow: 1, neverDeadStart: 1, neverDiedLater: 1, stillStuckAlive: 0 });
   });
 });
+
+describe('packed histogram cards (island props)', () => {
+  it('round-trip the seeds of every bin', async () => {
+    const { packCard, unpackCard } = await import('../../src/components/seeds/cards');
+    const card = { id: 'x', heading: 'h', title: 't', desc: 'd', counts: [2, 0, 1], outcomes: ['good', 'plateau', 'line'] as const, markers: [], lines: [], binSeeds: [[10, 12], [], [11]], hrefTemplate: '' };
+    const packed = packCard(card, [10, 11, 12]);
+    expect(packed.bins).toBe('020');
+    expect(unpackCard(packed, 3)).toEqual(card);
+    expect(() => packCard(card, [10, 12, 13])).toThrow(/consecutive/);
+  });
+});

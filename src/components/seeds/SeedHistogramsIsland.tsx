@@ -1,15 +1,17 @@
 /** The precomputed many-seeds histograms: one card per configuration; bars list their seeds once hydrated. */
-import { useEffect, useState } from 'preact/hooks';
-import type { CardData, CardLabels } from './HistogramCard';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { unpackCard, type PackedCard } from './cards';
+import type { CardLabels } from './HistogramCard';
 import { HistogramCard, OutcomeLegend } from './HistogramCard';
 
 interface Props {
-  cards: CardData[];
+  cards: PackedCard[];
   edges: number[];
   labels: CardLabels;
 }
 
-export default function SeedHistogramsIsland({ cards, edges, labels }: Props) {
+export default function SeedHistogramsIsland({ cards: packed, edges, labels }: Props) {
+  const cards = useMemo(() => packed.map((c) => unpackCard(c, edges.length - 1)), [packed, edges]);
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
   return (

@@ -73,3 +73,28 @@ export function buildCard(id: string, activation: HiddenActivationId, hidden: nu
     hrefTemplate: ctx.hrefTemplate,
   };
 }
+
+/**
+ * Island props are serialised into the page, and 13 × 1,000 seed numbers in Astro's format weigh ~100 kB. So the
+ * figure sends, per card, one character per run (its bin, as a char code from '0'), runs being seeds from…from+n−1.
+ */
+export interface PackedCard extends Omit<CardData, 'binSeeds'> {
+  firstSeed: number;
+  bins: string;
+}
+
+export function packCard(card: CardData, seeds: readonly number[]): PackedCard {
+  const first = seeds[0] ?? 0;
+  if (seeds.some((s, i) => s !== first + i)) throw new Error(`packCard: seeds of ${card.id} are not consecutive`);
+  const bins = new Array<string>(seeds.length).fill('0');
+  card.binSeeds.forEach((members, k) => members.forEach((seed) => (bins[seed - first] = String.fromCharCode(48 + k))));
+  const { binSeeds: _dropped, ...rest } = card;
+  return { ...rest, firstSeed: first, bins: bins.join('') };
+}
+
+export function unpackCard(packed: PackedCard, binCount: number): CardData {
+  const binSeeds = Array.from({ length: binCount }, () => [] as number[]);
+  for (let i = 0; i < packed.bins.length; i++) binSeeds[packed.bins.charCodeAt(i) - 48]?.push(packed.firstSeed + i);
+  const { firstSeed: _f, bins: _b, ...rest } = packed;
+  return { ...rest, binSeeds };
+}
