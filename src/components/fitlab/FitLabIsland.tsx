@@ -126,9 +126,21 @@ export default function FitLabIsland(props: FitLabProps) {
     return () => observer.disconnect();
   }, []);
 
-  useEffect(() => () => {
-    cancelAnimationFrame(frame.current);
-    runnerRef.current?.dispose();
+  // Leaving the page (also into the back/forward cache) ends the worker; a new one starts on the next Train.
+  useEffect(() => {
+    const leave = () => {
+      cancelAnimationFrame(frame.current);
+      frame.current = 0;
+      pending.current = null;
+      runnerRef.current?.dispose();
+      runnerRef.current = null;
+      setRun((r) => (r.status === 'training' || r.status === 'loading' || r.status === 'paused' ? { ...r, status: 'idle' } : r));
+    };
+    addEventListener('pagehide', leave);
+    return () => {
+      removeEventListener('pagehide', leave);
+      leave();
+    };
   }, []);
 
   // The address bar follows the settings once the reader changes one (or arrived with some in the URL, which are
