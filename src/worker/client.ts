@@ -101,7 +101,7 @@ export class TrainingClient {
   startJob(request: SeedJobRequest, events: SeedJobEvents): void {
     this.jobId++;
     this.job = events;
-    this.send({ type: 'job', jobId: this.jobId, activations: [...request.activations], hidden: request.hidden, count: request.count });
+    this.send({ ...request, type: 'job', jobId: this.jobId, activations: [...request.activations] });
   }
 
   cancelJob(): void {

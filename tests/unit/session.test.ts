@@ -13,12 +13,14 @@ import type { RunUpdate } from '../../src/lib/engine/snapshots';
 import { trainBatch } from '../../src/lib/engine/train';
 import { PlainBatch, PlainTrainer } from '../../src/lib/plain-trainer';
 import { seedRunOf } from '../../src/lib/seed-run';
+import { DEFAULT_SETTINGS } from '../../src/lib/settings';
 import type { RunStatus } from '../../src/lib/train-types';
 import { createDispatcher } from '../../src/worker/dispatch';
 import type { FromWorker } from '../../src/worker/protocol';
 import { config, engineBackend } from './engine-setup';
 
 const data = seedDataset();
+const training = { lr: DEFAULT_SETTINGS.lr, epochs: DEFAULT_SETTINGS.epochs, batchSize: DEFAULT_SETTINGS.batch };
 const engine: TrainerFactory = (o) => new BatchTrainer(o);
 const plain: TrainerFactory = (o) => (o.configs.length === 1 ? new PlainTrainer(o) : new PlainBatch(o));
 
@@ -104,7 +106,7 @@ describe('training session', () => {
 
 describe('seed job runner', () => {
   it('plans chunks that hold every activation, and streams the runs seedRunOf gives', async () => {
-    const request = { activations: ['relu', 'tanh'] as const, hidden: 2, count: 3 };
+    const request = { activations: ['relu', 'tanh'] as const, hidden: 2, count: 3, ...training };
     expect(planChunks(request).flat()).toHaveLength(6);
     const jobs = new SeedJobRunner(engine);
     const statuses: SeedJobStatus[] = [];
@@ -126,7 +128,7 @@ describe('seed job runner', () => {
     const statuses: SeedJobStatus[] = [];
     const baseline = tf.memory().numTensors;
     let tensorsAtCancelled = -1;
-    jobs.start({ activations: ['relu'], hidden: 2, count: 5 }, {
+    jobs.start({ activations: ['relu'], hidden: 2, count: 5, ...training }, {
       status: (s) => {
         statuses.push(s);
         if (s === 'cancelled') tensorsAtCancelled = tf.memory().numTensors;
@@ -148,7 +150,7 @@ describe('dispatcher', () => {
     await dispatch({ type: 'step', runId: 0 });
     await dispatch({ type: 'step', runId: 1 });
     await dispatch({ type: 'memory', requestId: 9 });
-    await dispatch({ type: 'job', jobId: 2, activations: ['relu'], hidden: 2, count: 1 });
+    await dispatch({ type: 'job', jobId: 2, activations: ['relu'], hidden: 2, count: 1, ...training });
     const kinds = out.map((m) => ('runId' in m ? `${m.type}:${m.runId}:${m.type === 'update' ? m.update.epoch : m.type === 'status' ? m.status : ''}` : m.type === 'job-status' ? `job:${m.status}` : m.type));
     expect(kinds).toEqual(['status:1:loading', 'update:1:0', 'status:1:paused', 'update:1:1', 'memory', 'job:error']);
   });

@@ -5,11 +5,13 @@
  */
 import type { HiddenActivationId } from '../../lib/activation-types';
 import type { SeedRun } from '../../lib/seed-stats';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { TrainingClient } from '../../worker/client';
 import type { SeedJobRequest } from '../../worker/protocol';
 
 export { MAX_SEEDS } from '../../worker/protocol';
-export type LiveRequest = SeedJobRequest;
+/** The panel chooses these; the rest of the training is the site's default (as in the precomputed runs). */
+export type LiveRequest = Pick<SeedJobRequest, 'activations' | 'hidden' | 'count'>;
 
 export type LiveStatus = 'idle' | 'loading' | 'training' | 'done' | 'cancelled' | 'error';
 
@@ -34,7 +36,8 @@ export class LiveSeedsRunner {
     this.events.status('loading');
     this.events.progress(0, 0, 0);
     this.client ??= new TrainingClient({ createWorker: this.createWorker });
-    this.client.startJob(request, {
+    const { lr, epochs, batch: batchSize } = DEFAULT_SETTINGS;
+    this.client.startJob({ ...request, lr, epochs, batchSize }, {
       status: (s, message) => {
         if (s !== 'training') this.active = false;
         this.events.status(s, message);

@@ -8,7 +8,6 @@ import type { HiddenActivationId } from '../activation-types';
 import { seedDataset } from '../dataset';
 import { seedRunOf } from '../seed-run';
 import type { SeedRun } from '../seed-stats';
-import { DEFAULT_SETTINGS } from '../settings';
 import type { Dataset, TrainConfig } from '../train-types';
 import { waitMs, type TrainerFactory } from './session';
 
@@ -21,6 +20,10 @@ export interface SeedJobRequest {
   hidden: number;
   /** Seeds 0 … count−1. */
   count: number;
+  /** The rest of each network's training (the page sends the site's defaults, settings.ts). */
+  lr: number;
+  epochs: number;
+  batchSize: number;
 }
 
 export type SeedJobStatus = 'training' | 'done' | 'cancelled' | 'error';
@@ -42,7 +45,7 @@ export function planChunks(request: SeedJobRequest): TrainConfig[][] {
     const chunk: TrainConfig[] = [];
     for (const activation of request.activations)
       for (let seed = from; seed < Math.min(request.count, from + perChunk); seed++)
-        chunk.push({ activation, activationParams: {}, hidden: request.hidden, lr: DEFAULT_SETTINGS.lr, epochs: DEFAULT_SETTINGS.epochs, batchSize: DEFAULT_SETTINGS.batch, seed });
+        chunk.push({ activation, activationParams: {}, hidden: request.hidden, lr: request.lr, epochs: request.epochs, batchSize: request.batchSize, seed });
     chunks.push(chunk);
   }
   return chunks;
