@@ -6,7 +6,7 @@
  *   client.start([config], dataset, { snapshotEvery: 5 });
  *   client.pause(); client.step(); client.resume(); client.cancel();
  *   await client.compare(configs, dataset);
- *   client.startJob({ activations, hidden, count }, jobEvents); client.cancelJob();
+ *   client.startJob({ chunks, data }, jobEvents); client.cancelJob();
  *   client.dispose(); // terminates the worker
  *
  * Reports of superseded runs and jobs are dropped, so callbacks always describe the current work. With a
@@ -101,7 +101,7 @@ export class TrainingClient {
   startJob(request: SeedJobRequest, events: SeedJobEvents): void {
     this.jobId++;
     this.job = events;
-    this.send({ ...request, type: 'job', jobId: this.jobId, activations: [...request.activations] });
+    this.send({ type: 'job', jobId: this.jobId, chunks: request.chunks, data: copy(request.data) });
   }
 
   cancelJob(): void {

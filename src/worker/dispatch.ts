@@ -1,9 +1,10 @@
 /**
  * The worker's message handling, independent of where it runs: the training worker (train.worker.ts, engine's
  * BatchTrainer on wasm) and the main-thread fallback (local.ts, the plain trainer) both answer ToWorker messages
- * with FromWorker ones through this. tfjs-free: trainers, memory and jobs are handed in.
+ * with FromWorker ones through this: one TrainingSession serves runs, comparisons and seed jobs. tfjs-free: the
+ * trainer factory and the memory readout are handed in.
  */
-import type { SeedJobRunner } from '../lib/engine/seed-job';
+import { runSeedJob } from '../lib/engine/seed-job';
 import { TrainingSession, type TrainerFactory } from '../lib/engine/session';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -13,18 +14,13 @@ export interface DispatcherOptions {
   /** Resolves to null once a backend is active, or to the reason none could start. */
   ready: Promise<string | null>;
   memory(): { numTensors: number; numBytes: number };
-  /** Batch jobs, where they can run (the worker); elsewhere a job ends in 'error'. */
-  jobs?: SeedJobRunner;
   sliceMs?: number;
 }
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 export function createDispatcher(options: DispatcherOptions): (m: ToWorker) => Promise<void> {
-  const { post, ready, jobs } = options;
+  const { post, ready } = options;
   let runId = -1;
   let jobId = -1;
-  let jobRunning = false;
   const session = new TrainingSession(
     {
       update: (update) => post({ type: 'update', runId, update }),
@@ -34,79 +30,52 @@ export function createDispatcher(options: DispatcherOptions): (m: ToWorker) => P
     { makeTrainer: options.makeTrainer, sliceMs: options.sliceMs },
   );
 
-  /** Make `id` the current run (the previous one is cancelled under its own id); false if the backend failed. */
-  const adopt = async (id: number): Promise<boolean> => {
-    session.cancel();
-    runId = id;
-    return (await ready) === null && runId === id;
-  };
-
   const handle = async (m: ToWorker): Promise<void> => {
-    switch (m.type) {
-      case 'memory': {
-        await ready;
-        post({ type: 'memory', requestId: m.requestId, ...options.memory() });
-        return;
+    if (m.type === 'memory') {
+      await ready;
+      post({ type: 'memory', requestId: m.requestId, ...options.memory() });
+    } else if (m.type === 'job') {
+      // A job takes over the session (as a run would): chunk by chunk, each a batched compare.
+      const id = m.jobId;
+      session.cancel();
+      jobId = id;
+      const failure = await ready;
+      if (failure !== null) throw new Error(failure);
+      // (A newer job or run arriving meanwhile cancels this one's first chunk, which then reports 'cancelled'.)
+      await runSeedJob(session, m, {
+        status: (status, message) => post({ type: 'job-status', jobId: id, status, message }),
+        progress: (done, total, partial) => post({ type: 'job-progress', jobId: id, done, total, partial }),
+        results: (runs) => post({ type: 'job-results', jobId: id, runs }),
+      });
+    } else if (m.type === 'cancel-job') {
+      // After `ready` like the job itself, so the job's first chunk has started; it then reports 'cancelled'.
+      await ready;
+      if (m.jobId === jobId) session.cancel();
+    } else if (m.type === 'start' || m.type === 'compare') {
+      session.cancel(); // under the previous run's id
+      runId = m.runId;
+      if (m.type === 'start') post({ type: 'status', runId, status: 'loading', epoch: 0 });
+      if ((await ready) !== null || runId !== m.runId) return;
+      if (m.type === 'start') session.start(m);
+      else {
+        const results = await session.compare(m.networks, m.data);
+        if (results) post({ type: 'compared', runId: m.runId, results });
       }
-      case 'start': {
-        const { type: _type, runId: id, ...request } = m;
-        const pending = adopt(id);
-        post({ type: 'status', runId: id, status: 'loading', epoch: 0 });
-        if (await pending) session.start(request);
-        return;
-      }
-      case 'compare': {
-        if (!(await adopt(m.runId))) return;
-        try {
-          const results = await session.compare(m.networks, m.data);
-          if (results) post({ type: 'compared', runId: m.runId, results });
-        } catch (e) {
-          if (runId === m.runId) post({ type: 'status', runId: m.runId, status: 'error', epoch: 0, message: messageOf(e) });
-        }
-        return;
-      }
-      case 'job': {
-        const { type: _type, jobId: id, ...request } = m;
-        jobs?.cancel();
-        jobId = id;
-        jobRunning = false;
-        const failure = await ready;
-        if (jobId !== id) return; // cancelled (and reported) while the backend was starting
-        if (failure !== null || !jobs) {
-          post({ type: 'job-status', jobId: id, status: 'error', message: failure ?? 'batch jobs run in the worker only' });
-          return;
-        }
-        jobRunning = true;
-        jobs.start(request, {
-          status: (status, message) => post({ type: 'job-status', jobId: id, status, message }),
-          progress: (done, total, partial) => post({ type: 'job-progress', jobId: id, done, total, partial }),
-          results: (runs) => post({ type: 'job-results', jobId: id, runs }),
-        });
-        return;
-      }
-      case 'cancel-job':
-        if (m.jobId !== jobId) return;
-        jobId = -1;
-        // A running job reports 'cancelled' itself once its tensors are freed; otherwise report now.
-        if (jobRunning) jobs?.cancel();
-        else post({ type: 'job-status', jobId: m.jobId, status: 'cancelled' });
-        return;
-      default: {
-        if (m.runId !== runId) return; // a control for a run that is already gone
-        await ready;
-        if (m.runId !== runId) return;
-        if (m.type === 'pause') session.pause();
-        else if (m.type === 'resume') session.resume();
-        else if (m.type === 'step') session.step();
-        else session.cancel();
-      }
+    } else {
+      await ready;
+      if (m.runId !== runId) return; // a control for a run that is already gone
+      if (m.type === 'pause') session.pause();
+      else if (m.type === 'resume') session.resume();
+      else if (m.type === 'step') session.step();
+      else session.cancel();
     }
   };
 
-  // Anything unexpected is reported to the work it belongs to, never thrown into the console.
+  // Failures are reported to the work they belong to (the page drops reports of superseded work), never thrown.
   return (m) =>
     handle(m).catch((e: unknown) => {
-      if ('runId' in m) post({ type: 'status', runId: m.runId, status: 'error', epoch: 0, message: messageOf(e) });
-      else if ('jobId' in m) post({ type: 'job-status', jobId: m.jobId, status: 'error', message: messageOf(e) });
+      const message = e instanceof Error ? e.message : String(e);
+      if ('runId' in m) post({ type: 'status', runId: m.runId, status: 'error', epoch: 0, message });
+      else if ('jobId' in m) post({ type: 'job-status', jobId: m.jobId, status: 'error', message });
     });
 }

@@ -1,7 +1,7 @@
 /**
  * The training worker's stand-in on the main thread, for when the worker cannot run (its script blocked, or its
  * wasm backend refused): the same dispatcher and session with the plain float64 trainer, which brings no second
- * copy of tfjs. Short slices keep the page responsive. Batch jobs are not offered here.
+ * copy of tfjs. Short slices keep the page responsive.
  */
 import { PlainBatch, PlainTrainer } from '../lib/plain-trainer';
 import { createDispatcher } from './dispatch';

@@ -3,8 +3,8 @@
  * two kinds of work, each scoped by an id the page chose, so late messages of superseded work are recognisable:
  * - a run (runId): an interactive TrainingSession (src/lib/engine/session.ts) — start, pause/resume/step/cancel,
  *   snapshots and losses, or a batched side-by-side `compare`;
- * - a job (jobId): a SeedJobRunner (src/lib/engine/seed-job.ts) — many seeds trained to the end, with progress
- *   and streamed per-run results.
+ * - a job (jobId): a seed job (runSeedJob, src/lib/engine/seed-job.ts, on the same session) — many seeds trained
+ *   to the end in batched chunks, with progress and streamed per-run results.
  * The same messages drive the main-thread fallback (local.ts), so both sides share one dispatcher (dispatch.ts).
  */
 import type { BackendName } from '../lib/engine/backend-core';
@@ -14,9 +14,6 @@ import type { RunUpdate } from '../lib/engine/snapshots';
 import type { Dataset, RunStatus, TrainConfig } from '../lib/train-types';
 
 export type { CompareResult, LossUpdate, RunRequest, RunUpdate, SeedJobEvents, SeedJobRequest, SeedJobResult, SeedJobStatus };
-
-/** Most seeds a job may ask for (the live panel refuses more before sending). */
-export const MAX_SEEDS = 1000;
 
 export type StartMessage = { type: 'start'; runId: number } & RunRequest;
 

@@ -6,8 +6,6 @@
  */
 import { memory } from '@tensorflow/tfjs-core';
 import { BatchTrainer } from '../lib/engine/batch-trainer';
-import { SeedJobRunner } from '../lib/engine/seed-job';
-import type { TrainerFactory } from '../lib/engine/session';
 import { createDispatcher } from './dispatch';
 import type { FromWorker, ToWorker } from './protocol';
 import { initWasmBackend } from './wasm-backend';
@@ -15,7 +13,6 @@ import { initWasmBackend } from './wasm-backend';
 declare const self: DedicatedWorkerGlobalScope;
 
 const post = (m: FromWorker) => self.postMessage(m);
-const makeTrainer: TrainerFactory = (options) => new BatchTrainer(options);
 
 /** Resolves to null once wasm runs, or to the reason it could not start. */
 const ready: Promise<string | null> = initWasmBackend().then(
@@ -32,13 +29,9 @@ const ready: Promise<string | null> = initWasmBackend().then(
 
 const dispatch = createDispatcher({
   post,
-  makeTrainer,
+  makeTrainer: (options) => new BatchTrainer(options),
   ready,
-  memory: () => {
-    const { numTensors, numBytes } = memory();
-    return { numTensors, numBytes };
-  },
-  jobs: new SeedJobRunner(makeTrainer),
+  memory,
 });
 
 self.onmessage = (event: MessageEvent<ToWorker>) => void dispatch(event.data);

@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDataset } from '../../src/lib/dataset';
 import { BatchTrainer } from '../../src/lib/engine/batch-trainer';
-import { SeedJobRunner, planChunks, type SeedJobResult, type SeedJobStatus } from '../../src/lib/engine/seed-job';
+import { runSeedJob, type SeedJobResult, type SeedJobStatus } from '../../src/lib/engine/seed-job';
+import { planChunks } from '../../src/lib/seed-chunks';
 import { TrainingSession, type LossUpdate, type RunRequest, type TrainerFactory } from '../../src/lib/engine/session';
 import type { RunUpdate } from '../../src/lib/engine/snapshots';
 import { trainBatch } from '../../src/lib/engine/train';
@@ -106,34 +107,40 @@ describe('training session', () => {
 
 describe('seed job runner', () => {
   it('plans chunks that hold every activation, and streams the runs seedRunOf gives', async () => {
-    const request = { activations: ['relu', 'tanh'] as const, hidden: 2, count: 3, ...training };
-    expect(planChunks(request).flat()).toHaveLength(6);
-    const jobs = new SeedJobRunner(engine);
+    const big = planChunks({ activations: ['relu', 'tanh', 'sigmoid'], hidden: 2, count: 1000, ...training });
+    expect(big.flat()).toHaveLength(3000);
+    for (const chunk of big) {
+      expect(chunk.length).toBeLessThanOrEqual(200);
+      expect(new Set(chunk.map((c) => c.activation)).size).toBe(3);
+    }
+    const request = { chunks: planChunks({ activations: ['relu', 'tanh'], hidden: 2, count: 3, ...training }), data };
+    expect(request.chunks.flat()).toHaveLength(6);
+    const { session } = recorded(engine);
     const statuses: SeedJobStatus[] = [];
     const runs: SeedJobResult[] = [];
     const progress: number[] = [];
     const baseline = tf.memory().numTensors;
-    jobs.start(request, { status: (s) => statuses.push(s), progress: (done) => progress.push(done), results: (r) => runs.push(...r) });
+    void runSeedJob(session, request, { status: (s) => statuses.push(s), progress: (done) => progress.push(done), results: (r) => runs.push(...r) });
     await until(() => statuses.includes('done'));
     expect(statuses).toEqual(['training', 'done']);
     expect(progress.at(-1)).toBe(6);
-    const chunk = planChunks(request)[0]!;
+    const chunk = request.chunks[0]!;
     const trained = trainBatch(chunk, data);
     expect(runs).toEqual(chunk.map((c, s) => ({ activation: c.activation, run: seedRunOf(c.seed, c.activation, c.hidden, trained[s]!.params, data) })));
     expect(tf.memory().numTensors).toBe(baseline);
   });
 
   it('cancels midway, reporting only after its tensors are freed', async () => {
-    const jobs = new SeedJobRunner(engine);
+    const { session } = recorded(engine);
     const statuses: SeedJobStatus[] = [];
     const baseline = tf.memory().numTensors;
     let tensorsAtCancelled = -1;
-    jobs.start({ activations: ['relu'], hidden: 2, count: 5, ...training }, {
+    void runSeedJob(session, { chunks: planChunks({ activations: ['relu'], hidden: 2, count: 5, ...training }), data }, {
       status: (s) => {
         statuses.push(s);
         if (s === 'cancelled') tensorsAtCancelled = tf.memory().numTensors;
       },
-      progress: (_done, _total, partial) => partial > 0 && jobs.cancel(),
+      progress: (_done, _total, partial) => partial > 0 && session.cancel(),
       results: () => undefined,
     });
     await until(() => statuses.includes('cancelled'));
@@ -150,8 +157,8 @@ describe('dispatcher', () => {
     await dispatch({ type: 'step', runId: 0 });
     await dispatch({ type: 'step', runId: 1 });
     await dispatch({ type: 'memory', requestId: 9 });
-    await dispatch({ type: 'job', jobId: 2, activations: ['relu'], hidden: 2, count: 1, ...training });
+    await dispatch({ type: 'job', jobId: 2, chunks: planChunks({ activations: ['relu'], hidden: 2, count: 1, ...training, epochs: 2 }), data });
     const kinds = out.map((m) => ('runId' in m ? `${m.type}:${m.runId}:${m.type === 'update' ? m.update.epoch : m.type === 'status' ? m.status : ''}` : m.type === 'job-status' ? `job:${m.status}` : m.type));
-    expect(kinds).toEqual(['status:1:loading', 'update:1:0', 'status:1:paused', 'update:1:1', 'memory', 'job:error']);
+    expect(kinds).toEqual(['status:1:loading', 'update:1:0', 'status:1:paused', 'update:1:1', 'memory', 'status:1:idle', 'job:training', 'job-progress', 'job-progress', 'job-results', 'job-progress', 'job:done']);
   });
 });

@@ -5,13 +5,14 @@
  */
 import type { HiddenActivationId } from '../../lib/activation-types';
 import type { SeedRun } from '../../lib/seed-stats';
+import { seedDataset } from '../../lib/dataset';
+import { planChunks, type SeedsRequest } from '../../lib/seed-chunks';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { TrainingClient } from '../../worker/client';
-import type { SeedJobRequest } from '../../worker/protocol';
 
-export { MAX_SEEDS } from '../../worker/protocol';
-/** The panel chooses these; the rest of the training is the site's default (as in the precomputed runs). */
-export type LiveRequest = Pick<SeedJobRequest, 'activations' | 'hidden' | 'count'>;
+export { MAX_SEEDS } from '../../lib/seed-chunks';
+/** The panel chooses these; the rest is the site's default training on the seed data (as in the precomputed runs). */
+export type LiveRequest = Pick<SeedsRequest, 'activations' | 'hidden' | 'count'>;
 
 export type LiveStatus = 'idle' | 'loading' | 'training' | 'done' | 'cancelled' | 'error';
 
@@ -37,7 +38,7 @@ export class LiveSeedsRunner {
     this.events.progress(0, 0, 0);
     this.client ??= new TrainingClient({ createWorker: this.createWorker });
     const { lr, epochs, batch: batchSize } = DEFAULT_SETTINGS;
-    this.client.startJob({ ...request, lr, epochs, batchSize }, {
+    this.client.startJob({ chunks: planChunks({ ...request, lr, epochs, batchSize }), data: seedDataset() }, {
       status: (s, message) => {
         if (s !== 'training') this.active = false;
         this.events.status(s, message);

@@ -109,7 +109,6 @@ export class TrainingSession {
     this.request = { ...request, snapshotEvery: Math.max(1, Math.floor(request.snapshotEvery)) };
     try {
       this.trainer = this.makeTrainer({ configs: request.networks, data: request.data, initial: request.initial });
-      this.last = null;
       this.last = toUpdate(this.trainer.read(), request.networks, request.data, null);
       this.events.update(this.last); // epoch 0: the starting weights
     } catch (e) {
@@ -146,9 +145,10 @@ export class TrainingSession {
 
   /**
    * Train several configurations (same hidden, lr, epochs, batch; any activations and seeds) as one batch to the
-   * end; cancels any current run first. Resolves to null if superseded by a start, cancel or another compare.
+   * end; cancels any current run first. `progress` hears the epoch after every slice. Resolves to null (its
+   * tensors freed) if superseded by a start, cancel or another compare.
    */
-  async compare(networks: readonly TrainConfig[], data: Dataset): Promise<CompareResult[] | null> {
+  async compare(networks: readonly TrainConfig[], data: Dataset, progress?: (epoch: number) => void): Promise<CompareResult[] | null> {
     this.cancel();
     const generation = ++this.generation;
     const batch = this.makeTrainer({ configs: networks, data });
@@ -157,6 +157,7 @@ export class TrainingSession {
         const started = performance.now();
         do batch.runEpochs(1);
         while (!batch.finished && performance.now() - started < this.sliceMs);
+        progress?.(batch.epoch);
         await this.wait(0);
         if (generation !== this.generation) return null;
       }
