@@ -6,8 +6,9 @@ import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 
 function classes(node: Element): string[] {
-  const value = node.properties?.className;
-  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+  const value: unknown = node.properties?.className;
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === 'string' ? value.split(/\s+/) : [];
 }
 
 export default function rehypeFocusableMath() {
