@@ -5,6 +5,7 @@ import preact from '@astrojs/preact';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import contentSecurityPolicy from './src/integrations/csp.ts';
+import rehypeFocusableMath from './src/integrations/rehype-focusable-math.ts';
 
 // Deploy under a sub-path with `BASE=/x/ SITE=https://host npm run build`.
 const base = process.env.BASE ?? '/';
@@ -16,8 +17,8 @@ export default defineConfig({
   trailingSlash: 'always',
   markdown: {
     remarkPlugins: [remarkMath],
-    // `output: 'html'` keeps MathML out of the page: KaTeX's HTML plus its own CSS is what readers see.
-    rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'ignore' }]],
+    // KaTeX's HTML for sighted readers plus MathML for screen readers.
+    rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'ignore' }], rehypeFocusableMath],
   },
   integrations: [
     starlight({
@@ -31,6 +32,8 @@ export default defineConfig({
       favicon: '/favicon.svg',
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
       disable404Route: true,
+      // Long code lines wrap instead of making unnamed scrolling regions.
+      expressiveCode: { defaultProps: { wrap: true } },
       sidebar: [
         { slug: 'index', label: 'Overview', translations: { 'zh-CN': '概览' } },
         { slug: 'activations', label: 'The functions', translations: { 'zh-CN': '常见激活函数' } },

@@ -87,6 +87,7 @@ export const en = {
     plotDescShading: 'Shaded bands mark where |f′(x)| < 0.1.',
     logitsLabel: 'Logits (scores)',
     softmaxDesc: 'Bars show the probability of each class; together they always sum to 1.',
+    liveNote: 'Interactive: the figure follows the controls as you change them.',
   },
   engine: {
     status: {

@@ -86,6 +86,7 @@ export const zhCn: Dictionary = {
     plotDescShading: '阴影带标出 |f′(x)| < 0.1 的区域。',
     logitsLabel: '分数（logits）',
     softmaxDesc: '每根条表示一个类别的概率；它们的总和始终为 1。',
+    liveNote: '已可交互：调整控件，图形随之变化。',
   },
   engine: {
     status: {

@@ -77,7 +77,7 @@ export function lossPlotSvg(data: LossPlotData, size: PlotSize, labels: LossPlot
   }
   if (data.divergedAt !== null) {
     const cx = r2(x(data.divergedAt));
-    out += `<path data-role="diverged" transform="translate(${cx},${r2(y1 + 6)})" d="M-5,-5L5,5M-5,5L5,-5" stroke="#d6336c" stroke-width="2.5"/>`;
+    out += `<path data-role="diverged-marker" transform="translate(${cx},${r2(y1 + 6)})" d="M-5,-5L5,5M-5,5L5,-5" stroke="#d6336c" stroke-width="2.5"/>`;
   }
 
   return (

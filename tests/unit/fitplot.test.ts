@@ -52,7 +52,7 @@ describe('fit plot', () => {
     expect(svg.match(/data-role="layer"/g)).toHaveLength(3);
     const lossSvg = lossPlotSvg({ history: [[1, 0.5], [2, Infinity], [3, NaN]], epochs: 300, epoch: 3, divergedAt: 2 }, { width: 640, height: 180, idPrefix: 'l' }, { title: 't', desc: 'd', epoch: 'epoch', loss: 'loss' });
     expect(lossSvg).not.toMatch(/NaN|Infinity/);
-    expect(lossSvg).toContain('data-role="diverged"');
+    expect(lossSvg).toContain('data-role="diverged-marker"');
   });
 });
 

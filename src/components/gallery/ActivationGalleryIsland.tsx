@@ -13,6 +13,7 @@ import { curveFor } from './curves';
 import { factRows } from './facts';
 import { GalleryCards } from './GalleryCards';
 import { PlotSvg } from './PlotSvg';
+import { StatusNote } from './StatusNote';
 import { fill, formatNumber } from './text';
 import { useWidth } from './useWidth';
 import './gallery.css';
@@ -21,7 +22,7 @@ interface Props {
   lang: Lang;
   t: Dictionary['gallery'];
   initial?: HiddenActivationId;
-  /** Shown until the island has hydrated (the controls are disabled until then). */
+  /** Shown until the island has hydrated (the controls are disabled until then); then `t.liveNote` takes its place. */
   staticNote: string;
   /** Build-time KaTeX of every formula, each in an element with `data-formula="<id>"`; CSS shows the selected one. */
   children?: ComponentChildren;
@@ -46,6 +47,7 @@ export default function ActivationGalleryIsland({ lang, t, initial = 'sigmoid', 
   const [plotRef, width] = useWidth(640);
   useEffect(() => setReady(true), []);
 
+  // gallery.css gives the SVG box the same height (clamp(240px, 60cqw, 380px)): keep the two in step.
   const height = Math.round(Math.min(380, Math.max(240, width * 0.6)));
   const shown = compare ? HIDDEN_ACTIVATION_IDS.filter((id) => compareSet.includes(id)) : [selected];
   const names = shown.map((id) => ACTIVATIONS[id].name[lang]);
@@ -111,7 +113,7 @@ export default function ActivationGalleryIsland({ lang, t, initial = 'sigmoid', 
     <div class="ag not-content" data-demo="gallery" data-ready={ready ? 'true' : 'false'} data-selected={selected} data-mode={compare ? 'compare' : 'single'}>
       {cards}
 
-      {ready ? null : <p class="ag-hint" data-static-note="">{staticNote}</p>}
+      <StatusNote ready={ready} staticNote={staticNote} liveNote={t.liveNote} className="ag-hint" />
       <div class="ag-controls">
         <fieldset class="ag-mode">
           <legend>{t.modeLabel}</legend>

@@ -38,14 +38,26 @@ export function GalleryCards({ lang, t, params, pressed, compare, onToggle, uid 
           compact: true,
         });
         const name = ACTIVATIONS[id].name[lang];
+        const idPrefix = `ag-thumb-${uid}-${id}`;
+        // Named by its visible text (WCAG 2.5.3: the spoken name contains what is seen); the thumbnail's title,
+        // which carries the full localized name, becomes the description.
         return (
-          <button type="button" key={id} class="ag-card" aria-label={name} aria-pressed={pressed.has(id) ? 'true' : 'false'} data-card={id} onClick={() => onToggle(id)}>
+          <button
+            type="button"
+            key={id}
+            class="ag-card"
+            aria-describedby={`${idPrefix}-title`}
+            aria-pressed={pressed.has(id) ? 'true' : 'false'}
+            data-card={id}
+            onClick={() => onToggle(id)}
+          >
             <PlotSvg
               scene={scene}
               variant="thumb"
-              idPrefix={`ag-thumb-${uid}-${id}`}
+              idPrefix={idPrefix}
               dataPlot={`thumb-${id}`}
               title={fill(t.plotLabel, { name, min: `−${THUMB.xMax}`, max: THUMB.xMax })}
+              hidden
             />
             <span class="ag-card__name">{ACTIVATIONS[id].shortName ?? id}</span>
           </button>

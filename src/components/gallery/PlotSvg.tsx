@@ -11,6 +11,8 @@ interface Props {
   /** single: f solid + f′ dashed in two colours; compare: one style (colour + dash + marker) per curve. */
   variant: 'single' | 'compare' | 'thumb';
   dataPlot: string;
+  /** For a thumbnail inside a button: the button is named by its visible text and described by this title. */
+  hidden?: boolean;
   children?: ComponentChildren;
   onPointerMove?: (event: PointerEvent) => void;
   onPointerDown?: (event: PointerEvent) => void;
@@ -34,7 +36,7 @@ function Marker({ shape, cx, cy, className }: { shape: string; cx: number; cy: n
   }
 }
 
-export function PlotSvg({ scene, title, desc, idPrefix, variant, dataPlot, children, onPointerMove, onPointerDown }: Props) {
+export function PlotSvg({ scene, title, desc, idPrefix, variant, dataPlot, hidden, children, onPointerMove, onPointerDown }: Props) {
   const { plot } = scene;
   const styleClass = (kind: 'f' | 'fPrime', style: number) => (variant === 'compare' ? `ag-curve ag-s${style % 6}` : `ag-curve ag-${kind}`);
   const dash = (kind: 'f' | 'fPrime', style: number) => (variant === 'compare' ? dashOf(style) : kind === 'fPrime' ? '6 4' : '');
@@ -45,6 +47,7 @@ export function PlotSvg({ scene, title, desc, idPrefix, variant, dataPlot, child
       width={scene.width}
       height={scene.height}
       role="img"
+      aria-hidden={hidden ? 'true' : undefined}
       aria-labelledby={desc ? `${idPrefix}-title ${idPrefix}-desc` : `${idPrefix}-title`}
       data-plot={dataPlot}
       onPointerMove={onPointerMove}

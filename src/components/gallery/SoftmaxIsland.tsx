@@ -6,13 +6,14 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import { DEFAULT_LOGITS, MAX_LOGITS, MIN_LOGITS, TEMPERATURE, parseLogit, softmax } from '../../lib/softmax';
 import { buildSoftmaxBars, formatProbability } from '../../plots/softmaxBars';
 import type { Dictionary } from '../../i18n';
+import { StatusNote } from './StatusNote';
 import { fill, formatNumber } from './text';
 import { useWidth } from './useWidth';
 import './gallery.css';
 
 interface Props {
   t: Dictionary['gallery'];
-  /** Shown until the island has hydrated (the controls are disabled until then). */
+  /** Shown until the island has hydrated (the controls are disabled until then); then `t.liveNote` takes its place. */
   staticNote: string;
 }
 
@@ -66,7 +67,7 @@ export default function SoftmaxIsland({ t, staticNote }: Props) {
       data-sum={String(total)}
       data-temperature={String(temperature)}
     >
-      {ready ? null : <p class="sm-hint" data-static-note="">{staticNote}</p>}
+      <StatusNote ready={ready} staticNote={staticNote} liveNote={t.liveNote} className="sm-hint" />
       <fieldset class="sm-logits">
         <legend>{t.logitsLabel}</legend>
         {entries.map((entry, i) => {
@@ -119,7 +120,7 @@ export default function SoftmaxIsland({ t, staticNote }: Props) {
       </label>
 
       <div ref={barsRef}>
-        <svg class="sm-bars" viewBox={`0 0 ${scene.width} ${scene.height}`} width={scene.width} height={scene.height} role="img" aria-labelledby={`sm-title-${uid} sm-desc-${uid}`} data-plot="softmax">
+        <svg class="sm-bars" preserveAspectRatio="xMinYMid meet" viewBox={`0 0 ${scene.width} ${scene.height}`} width={scene.width} height={scene.height} role="img" aria-labelledby={`sm-title-${uid} sm-desc-${uid}`} data-plot="softmax">
           <title id={`sm-title-${uid}`}>{summary}</title>
           <desc id={`sm-desc-${uid}`}>{t.softmaxDesc}</desc>
           {scene.ticks.map((tick) => (
