@@ -15,6 +15,9 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  // Minified chunks keep every licence notice once, at the end of the file, instead of one copy per bundled
+  // module (tfjs repeats its Apache header ~270 times): −4.7 kB gzip in the training worker alone.
+  vite: { esbuild: { legalComments: 'eof' } },
   markdown: {
     remarkPlugins: [remarkMath],
     // KaTeX's HTML for sighted readers plus MathML for screen readers.

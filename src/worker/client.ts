@@ -1,61 +1,75 @@
 /**
- * The page's side of the training worker, for islands: start a run, control it, receive its updates.
+ * The page's side of the training worker, for every island: interactive runs, side-by-side comparisons and
+ * batch jobs, one worker per client.
  *
  *   const client = new TrainingClient({ onUpdate, onStatus });
  *   client.start([config], dataset, { snapshotEvery: 5 });
  *   client.pause(); client.step(); client.resume(); client.cancel();
+ *   await client.compare(configs, dataset);
+ *   client.startJob({ chunks, data }, jobEvents); client.cancelJob();
  *   client.dispose(); // terminates the worker
  *
- * Updates and statuses of superseded runs are dropped, so callbacks always describe the current run.
+ * Reports of superseded runs and jobs are dropped, so callbacks always describe the current work. With a
+ * `fallback`, a worker that cannot start (script blocked, wasm refused) is replaced by the same message handling
+ * on the main thread (local.ts), and the current run is replayed there.
  */
 import type { BackendName } from '../lib/engine/backend-core';
 import type { Dataset, RunStatus, TrainConfig } from '../lib/train-types';
-import type { FromWorker, RunUpdate, StatusMessage, ToWorker } from './protocol';
+import type { CompareResult, FromWorker, LossUpdate, RunRequest, RunUpdate, SeedJobEvents, SeedJobRequest, StatusMessage, ToWorker } from './protocol';
+
+export type StatusDetail = Omit<StatusMessage, 'type' | 'runId' | 'status'>;
+type LocalEngine = (m: ToWorker) => void;
 
 export interface TrainingClientOptions {
-  onUpdate(update: RunUpdate): void;
-  onStatus(status: RunStatus, detail: Omit<StatusMessage, 'type' | 'runId' | 'status'>): void;
+  onUpdate?(update: RunUpdate): void;
+  onLosses?(losses: LossUpdate): void;
+  onStatus?(status: RunStatus, detail: StatusDetail): void;
   onReady?(backend: BackendName): void;
+  /** With `fallback`: called when training moves to the main thread. */
+  onFallback?(): void;
+  /** Loads the main-thread stand-in (`createLocalEngine` of local.ts) for when the worker cannot start. */
+  fallback?: () => Promise<(post: (m: FromWorker) => void) => LocalEngine>;
   /** Tests may inject a worker; by default the bundled training worker is created. */
   createWorker?: () => Worker;
 }
 
-export interface StartOptions {
-  snapshotEvery?: number;
-  paused?: boolean;
-}
+export type StartOptions = Partial<Omit<RunRequest, 'networks' | 'data'>>;
 
 export function createTrainingWorker(): Worker {
   return new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: 'training' });
 }
 
+const copy = (data: Dataset): Dataset => ({ x: [...data.x], y: [...data.y] });
+
 export class TrainingClient {
   private readonly worker: Worker;
   private runId = 0;
+  private jobId = 0;
+  private job: SeedJobEvents | null = null;
+  private comparing: { id: number; resolve(r: CompareResult[]): void; reject(e: Error): void } | null = null;
   private requestId = 0;
   private readonly memoryWaiters = new Map<number, (m: { numTensors: number; numBytes: number }) => void>();
   private disposed = false;
+  private ready = false;
+  /** The message that started the current work and the controls since, replayed if the worker is replaced. */
+  private replay: ToWorker[] = [];
+  /** Set once training has moved to the main thread: messages queue until the stand-in has loaded. */
+  private local: LocalEngine | ToWorker[] | null = null;
 
-  constructor(private readonly options: TrainingClientOptions) {
+  constructor(private readonly options: TrainingClientOptions = {}) {
     this.worker = (options.createWorker ?? createTrainingWorker)();
     this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
     this.worker.onerror = (e) => {
-      e.preventDefault(); // reported through onStatus, not as an uncaught error in the console
-      this.options.onStatus('error', { epoch: 0, message: e.message });
+      e.preventDefault(); // said in words by the island, not thrown into the console
+      this.unavailable(e.message || 'worker error');
     };
   }
 
   /** Start a run (cancelling any current one); returns its id. */
-  start(networks: TrainConfig[], data: Dataset, options: StartOptions = {}): number {
+  start(networks: readonly TrainConfig[], data: Dataset, options: StartOptions = {}): number {
+    this.supersedeCompare();
     this.runId++;
-    this.send({
-      type: 'start',
-      runId: this.runId,
-      networks,
-      data: { x: [...data.x], y: [...data.y] },
-      snapshotEvery: options.snapshotEvery ?? 1,
-      paused: options.paused,
-    });
+    this.send({ ...options, type: 'start', runId: this.runId, networks: [...networks], data: copy(data), snapshotEvery: options.snapshotEvery ?? 1 });
     return this.runId;
   }
 
@@ -69,7 +83,29 @@ export class TrainingClient {
     this.send({ type: 'step', runId: this.runId });
   }
   cancel(): void {
+    this.supersedeCompare();
     this.send({ type: 'cancel', runId: this.runId });
+  }
+
+  /** Train `networks` (same hidden, lr, epochs, batch) as one batch to the end; results in their order. */
+  compare(networks: readonly TrainConfig[], data: Dataset): Promise<CompareResult[]> {
+    this.supersedeCompare();
+    const id = ++this.runId;
+    return new Promise<CompareResult[]>((resolve, reject) => {
+      this.comparing = { id, resolve, reject };
+      this.send({ type: 'compare', runId: id, networks: [...networks], data: copy(data) });
+    });
+  }
+
+  /** Start a batch job (cancelling the current one); its reports go to `events`. */
+  startJob(request: SeedJobRequest, events: SeedJobEvents): void {
+    this.jobId++;
+    this.job = events;
+    this.send({ type: 'job', jobId: this.jobId, chunks: request.chunks, data: copy(request.data) });
+  }
+
+  cancelJob(): void {
+    this.send({ type: 'cancel-job', jobId: this.jobId });
   }
 
   /** Test hook: the worker's tf.memory(). */
@@ -83,22 +119,59 @@ export class TrainingClient {
 
   dispose(): void {
     if (this.disposed) return;
+    this.send({ type: 'cancel', runId: this.runId }); // stops a main-thread stand-in's loop; a worker just ends
     this.disposed = true;
     this.worker.terminate();
     this.memoryWaiters.clear();
+    this.comparing = null;
+    this.job = null;
   }
 
   private send(m: ToWorker): void {
-    if (!this.disposed) this.worker.postMessage(m);
+    if (this.disposed) return;
+    if (m.type === 'start' || m.type === 'compare' || m.type === 'job') this.replay = [m];
+    else if (m.type !== 'memory') this.replay.push(m);
+    if (this.local === null) this.worker.postMessage(m);
+    else if (Array.isArray(this.local)) this.local.push(m);
+    else this.local(m);
+  }
+
+  private supersedeCompare(): void {
+    this.comparing?.reject(new Error('superseded'));
+    this.comparing = null;
+  }
+
+  /** The worker cannot run: move to the main thread if allowed and nothing has trained yet, else report. */
+  private unavailable(message: string): void {
+    if (this.local !== null) return; // already on the main thread: the old worker no longer matters
+    const load = this.options.fallback;
+    if (load && !this.ready) {
+      this.worker.terminate();
+      this.local = [...this.replay];
+      this.options.onFallback?.();
+      void load().then((create) => {
+        const queued = Array.isArray(this.local) ? this.local : [];
+        const engine = create((m) => this.receive(m));
+        this.local = engine;
+        if (!this.disposed) for (const m of queued) engine(m);
+      });
+      return;
+    }
+    this.options.onStatus?.('error', { epoch: 0, message });
+    this.comparing?.reject(new Error(message));
+    this.comparing = null;
+    this.job?.status('error', message);
   }
 
   private receive(m: FromWorker): void {
+    if (this.disposed) return;
     switch (m.type) {
       case 'ready':
+        this.ready = true;
         this.options.onReady?.(m.backend);
         return;
       case 'fatal':
-        this.options.onStatus('error', { epoch: 0, message: m.message });
+        this.unavailable(m.message);
         return;
       case 'memory': {
         const resolve = this.memoryWaiters.get(m.requestId);
@@ -106,15 +179,27 @@ export class TrainingClient {
         resolve?.({ numTensors: m.numTensors, numBytes: m.numBytes });
         return;
       }
-      case 'update':
-        if (m.runId === this.runId) this.options.onUpdate(m.update);
+      case 'job-status':
+      case 'job-progress':
+      case 'job-results':
+        if (m.jobId !== this.jobId || !this.job) return;
+        if (m.type === 'job-progress') this.job.progress(m.done, m.total, m.partial);
+        else if (m.type === 'job-results') this.job.results(m.runs);
+        else this.job.status(m.status, m.message);
         return;
-      case 'status': {
-        if (m.runId !== this.runId) return;
-        const { type: _type, runId: _runId, status, ...detail } = m;
-        this.options.onStatus(status, detail);
-        return;
-      }
+    }
+    if (m.runId !== this.runId) return;
+    if (m.type === 'compared') {
+      this.comparing?.resolve(m.results);
+      this.comparing = null;
+    } else if (m.type === 'update') this.options.onUpdate?.(m.update);
+    else if (m.type === 'losses') this.options.onLosses?.(m.losses);
+    else {
+      const { type: _type, runId: _runId, status, ...detail } = m;
+      if (status === 'error' && this.comparing) {
+        this.comparing.reject(new Error(detail.message ?? 'error'));
+        this.comparing = null;
+      } else this.options.onStatus?.(status, detail);
     }
   }
 }

@@ -1,25 +1,33 @@
 /**
- * Messages between the page and the training worker. One run at a time per worker; every run-scoped message
- * carries the runId the page chose, so late messages from a cancelled run are recognisable and dropped.
+ * Messages between the page and the training worker (train.worker.ts), the one worker of the site. It serves
+ * two kinds of work, each scoped by an id the page chose, so late messages of superseded work are recognisable:
+ * - a run (runId): an interactive TrainingSession (src/lib/engine/session.ts) — start, pause/resume/step/cancel,
+ *   snapshots and losses, or a batched side-by-side `compare`;
+ * - a job (jobId): a seed job (runSeedJob, src/lib/engine/seed-job.ts, on the same session) — many seeds trained
+ *   to the end in batched chunks, with progress and streamed per-run results.
+ * The same messages drive the main-thread fallback (local.ts), so both sides share one dispatcher (dispatch.ts).
  */
 import type { BackendName } from '../lib/engine/backend-core';
+import type { SeedJobEvents, SeedJobRequest, SeedJobResult, SeedJobStatus } from '../lib/engine/seed-job';
+import type { CompareResult, LossUpdate, RunRequest } from '../lib/engine/session';
 import type { RunUpdate } from '../lib/engine/snapshots';
 import type { Dataset, RunStatus, TrainConfig } from '../lib/train-types';
 
-export type { RunUpdate };
+export type { CompareResult, LossUpdate, RunRequest, RunUpdate, SeedJobEvents, SeedJobRequest, SeedJobResult, SeedJobStatus };
 
-export interface StartMessage {
-  type: 'start';
+export type StartMessage = { type: 'start'; runId: number } & RunRequest;
+
+/** 'step' trains one step's epochs while paused and sends its update. */
+export type ControlMessage = { type: 'pause' | 'resume' | 'step' | 'cancel'; runId: number };
+
+export interface CompareMessage {
+  type: 'compare';
   runId: number;
   networks: TrainConfig[];
   data: Dataset;
-  /** Snapshot every k epochs. */
-  snapshotEvery: number;
-  paused?: boolean;
 }
 
-/** 'step' trains one slice (snapshotEvery epochs) while paused and sends its update. */
-export type ControlMessage = { type: 'pause' | 'resume' | 'step' | 'cancel'; runId: number };
+export type JobMessage = ({ type: 'job'; jobId: number } & SeedJobRequest) | { type: 'cancel-job'; jobId: number };
 
 /** Test hook: the worker answers with its tf.memory(). */
 export interface MemoryRequest {
@@ -27,12 +35,7 @@ export interface MemoryRequest {
   requestId: number;
 }
 
-export type ToWorker = StartMessage | ControlMessage | MemoryRequest;
-
-export interface ReadyMessage {
-  type: 'ready';
-  backend: BackendName;
-}
+export type ToWorker = StartMessage | ControlMessage | CompareMessage | JobMessage | MemoryRequest;
 
 export interface StatusMessage {
   type: 'status';
@@ -44,23 +47,21 @@ export interface StatusMessage {
   message?: string;
 }
 
-export interface UpdateMessage {
-  type: 'update';
-  runId: number;
-  update: RunUpdate;
-}
+export type RunMessage =
+  | StatusMessage
+  | { type: 'update'; runId: number; update: RunUpdate }
+  | { type: 'losses'; runId: number; losses: LossUpdate }
+  | { type: 'compared'; runId: number; results: CompareResult[] };
 
-export interface MemoryReply {
-  type: 'memory';
-  requestId: number;
-  numTensors: number;
-  numBytes: number;
-}
+export type JobReport =
+  | { type: 'job-status'; jobId: number; status: SeedJobStatus; message?: string }
+  | { type: 'job-progress'; jobId: number; done: number; total: number; partial: number }
+  | { type: 'job-results'; jobId: number; runs: SeedJobResult[] };
 
-/** The engine could not start at all (no backend could be initialised). */
-export interface FatalMessage {
-  type: 'fatal';
-  message: string;
-}
-
-export type FromWorker = ReadyMessage | StatusMessage | UpdateMessage | MemoryReply | FatalMessage;
+export type FromWorker =
+  | { type: 'ready'; backend: BackendName }
+  /** The engine could not start at all (no backend could be initialised). */
+  | { type: 'fatal'; message: string }
+  | { type: 'memory'; requestId: number; numTensors: number; numBytes: number }
+  | RunMessage
+  | JobReport;

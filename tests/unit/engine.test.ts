@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDataset } from '../../src/lib/dataset';
 import { adamStepSize, adamUpdate, gradientScaledScalars } from '../../src/lib/engine/adam';
 import { BatchTrainer } from '../../src/lib/engine/batch-trainer';
-import { RunController, type StatusInfo } from '../../src/lib/engine/controller';
+import { TrainingSession, type LossUpdate, type StatusInfo } from '../../src/lib/engine/session';
 import { ensureFusedAdam, fusedAdam } from '../../src/lib/engine/fused-adam';
 import type { RunUpdate } from '../../src/lib/engine/snapshots';
 import { trainBatch } from '../../src/lib/engine/train';
@@ -101,19 +101,20 @@ describe('Adam', () => {
   });
 });
 
-/** A controller whose events are recorded, driven without timers (yield = a resolved promise). */
-function recordingController() {
+/** A session whose events are recorded, driven without timers (wait = a resolved promise). */
+function recordingController(sliceMs?: number) {
   const statuses: { status: RunStatus; info: StatusInfo }[] = [];
   const updates: RunUpdate[] = [];
-  const controller = new RunController(
-    { update: (u) => updates.push(u), status: (status, info) => statuses.push({ status, info }) },
-    () => Promise.resolve(),
+  const losses: LossUpdate[] = [];
+  const controller = new TrainingSession(
+    { update: (u) => updates.push(u), losses: (l) => losses.push(l), status: (status, info) => statuses.push({ status, info }) },
+    { makeTrainer: (o) => new BatchTrainer(o), wait: () => Promise.resolve(), sliceMs },
   );
   const until = async (pred: () => boolean) => {
     for (let i = 0; i < 10_000 && !pred(); i++) await Promise.resolve();
     expect(pred()).toBe(true);
   };
-  return { controller, statuses, updates, until };
+  return { controller, statuses, updates, losses, until };
 }
 
 describe('divergence', () => {

@@ -203,7 +203,7 @@ export default function FitLabIsland(props: FitLabProps) {
 
   const getRunner = async (): Promise<FitRunner> => {
     if (!runnerRef.current) {
-      const { createFitRunner } = await import('./runner-client');
+      const { createFitRunner } = await import('./runner');
       runnerRef.current = createFitRunner();
     }
     return runnerRef.current;

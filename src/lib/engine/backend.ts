@@ -2,7 +2,7 @@
  * Explicit backend choice for Node and the main thread. Only the backends we import can exist, so tfjs can
  * never fall back to WebGL (software WebGL is several times slower for these tiny programs). Each backend is
  * imported lazily so a bundle only carries the one it uses. (The worker imports wasm statically instead, see
- * src/worker/train.worker.ts, so that it bundles as one script.)
+ * src/worker/wasm-backend.ts, so that it bundles as one script.)
  */
 import { activateBackend, type BackendName, type WasmPaths } from './backend-core';
 

@@ -210,8 +210,6 @@ export class BatchTrainer {
   }
 
   private step(): void {
-    const S = this.size;
-    const H = this.hidden;
     const B = this.batchSizes[this.stepInEpoch]!;
     const offset = this.stepInEpoch * this.config.batchSize;
     const constants = this.constantsFor(B);

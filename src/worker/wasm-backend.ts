@@ -1,0 +1,23 @@
+/**
+ * The worker's tfjs backend: wasm, imported statically (no dynamic import, so Vite bundles the worker as one
+ * script in its default iife format). The binaries are emitted by Vite next to the site's other assets through
+ * `?url`, so they follow the deploy base path and never come from a CDN. No cpu fallback in the worker: it would
+ * cost ~43 kB gzip of the page budget; if wasm cannot start, the Fit Lab trains on the main thread instead.
+ */
+import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import threadedSimdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { activateBackend, type BackendName } from '../lib/engine/backend-core';
+
+export function initWasmBackend(): Promise<BackendName> {
+  // tfjs wants all three; the threaded one is only fetched on cross-origin-isolated pages (this site is not).
+  setWasmPaths({
+    'tfjs-backend-wasm.wasm': plainWasm,
+    'tfjs-backend-wasm-simd.wasm': simdWasm,
+    'tfjs-backend-wasm-threaded-simd.wasm': threadedSimdWasm,
+  });
+  // One thread: the networks are tiny and the rest of the machine has other work.
+  setThreadsCount(1);
+  return activateBackend('wasm');
+}
