@@ -42,15 +42,17 @@ export function centres(p: NetworkParams): (number | null)[] {
   return p.w1.map((w, i) => (w === 0 ? null : -p.b1[i]! / w));
 }
 
-/** f′ below this on every input counts as saturated (sigmoid-like units far from their centre). */
-export const SATURATION_SLOPE = 0.01;
+/** |f′| below this on most inputs counts as saturated (issue #5: sigmoid/tanh |f′| < 0.1 on most inputs). */
+export const SATURATION_SLOPE = 0.1;
+/** "Most inputs": more than this share of the training inputs. */
+export const SATURATION_SHARE = 0.5;
 
 export interface NeuronState {
   /** ReLU-style: pre-activation ≤ 0 on every training input, so it outputs 0 and never learns again. */
   dead: boolean;
   /** Pre-activation ≤ 0 on every input, for units that keep a gradient there (leaky ReLU, ELU…). */
   negativeRegime: boolean;
-  /** A saturating unit whose slope is tiny on every input. */
+  /** A saturating unit whose slope is small on most inputs, so it learns slowly there. */
   saturated: boolean;
 }
 
@@ -59,7 +61,8 @@ export function neuronStates(p: NetworkParams, act: ActivationChoice, xs: readon
   return p.w1.map((w, i) => {
     const b = p.b1[i]!;
     const allNonPositive = xs.every((x) => w * x + b <= 0);
-    const saturated = a.facts.saturating && !a.facts.canDie && xs.every((x) => Math.abs(a.fPrime(w * x + b, act.activationParams)) < SATURATION_SLOPE);
+    const flat = xs.filter((x) => Math.abs(a.fPrime(w * x + b, act.activationParams)) < SATURATION_SLOPE).length;
+    const saturated = a.facts.saturating && !a.facts.canDie && flat > SATURATION_SHARE * xs.length;
     return {
       dead: a.facts.canDie && allNonPositive,
       negativeRegime: !a.facts.canDie && a.facts.kinks.includes(0) && allNonPositive,

@@ -44,9 +44,10 @@ describe('neuron states', () => {
     expect(states.map((s) => s.dead)).toEqual([false, false, false]);
     expect(states.map((s) => s.negativeRegime)).toEqual([true, false, false]);
   });
-  it('flags saturated sigmoid units', () => {
-    const q: NetworkParams = { w1: [0.01, 1], b1: [20, 0], w2: [1, 1], b2: 0 };
-    expect(neuronStates(q, { activation: 'sigmoid' }, xs).map((s) => s.saturated)).toEqual([true, false]);
+  it('flags sigmoid units whose slope is below 0.1 on most inputs as saturated', () => {
+    // far off-centre; a sharp step (|f′| < 0.1 away from its centre); a gentle slope (|f′| ≥ 0.1 everywhere)
+    const q: NetworkParams = { w1: [0.01, 4, 0.5], b1: [20, -4 * Math.PI, -1.5], w2: [1, 1, 1], b2: 0 };
+    expect(neuronStates(q, { activation: 'sigmoid' }, xs).map((s) => s.saturated)).toEqual([true, true, false]);
   });
 });
 
