@@ -22,28 +22,21 @@ import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { startServer } from './serve.mjs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const ROOT = process.env.LIGHTHOUSE_DIST ?? 'dist';
 const args = process.argv.slice(2);
 const GZIP = !args.includes('--no-gzip');
 const PATHS = args.filter((arg) => !arg.startsWith('--')).length > 0 ? args.filter((arg) => !arg.startsWith('--')) : ['en/', 'en/experiment/'];
 const GOALS = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
 
 if (!existsSync(join(ROOT, 'index.html'))) {
   console.log(`No built site in ./${ROOT}; building it first (npm run build).`);
   execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
 }
 
-const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const chromePath = CHROMIUM_PATH;
 if (!existsSync(chromePath)) {
   console.error(`Chromium not found at ${chromePath}. Install it (sudo apt-get install chromium) or set CHROME_PATH.`);
   process.exit(1);

@@ -2,8 +2,9 @@
 // The browser tests drive a real Chromium through playwright-core, which ships no browser of its own.
 // Fail early, with the fix in the message, instead of deep inside a test.
 import { accessSync, constants } from 'node:fs';
+import { CHROMIUM_PATH } from './chromium.mjs';
 
-const candidate = process.env.CHROME_PATH || '/usr/bin/chromium';
+const candidate = CHROMIUM_PATH;
 try {
   accessSync(candidate, constants.X_OK);
 } catch {
