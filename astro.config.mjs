@@ -46,6 +46,7 @@ export default defineConfig({
         { slug: 'one-neuron', label: 'One neuron or two', translations: { 'zh-CN': '一个神经元还是两个' } },
         { slug: 'many-seeds', label: 'Many random seeds', translations: { 'zh-CN': '大量随机种子' } },
         { slug: 'code', label: 'The code', translations: { 'zh-CN': '代码' } },
+        { slug: 'further', label: 'Going further', translations: { 'zh-CN': '更进一步' } },
       ],
     }),
     preact(),
