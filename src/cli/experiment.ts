@@ -1,5 +1,6 @@
 /**
  * `npm run experiment -- --activation relu --hidden 2 --seeds 0-199 [--epochs 300 --lr 0.04 --batch 32 --json]`
+ *   [--init glorot|he|zeros --bias 0.1]: kernel scheme and hidden-bias start (default Keras': glorot, 0)
  *
  * Trains one network per seed on the seed experiment (y = cos x + 1, 100 points of [0, 2π]) as batches in Node,
  * then prints a table and a summary (or one JSON object with --json). Bad arguments exit with status 2.
@@ -12,6 +13,7 @@ import { seedDataset } from '../lib/dataset';
 import { useBackend, type BackendName } from '../lib/engine/backend';
 import { MAX_HIDDEN, MIN_HIDDEN } from '../lib/engine/params';
 import { trainBatch } from '../lib/engine/train';
+import { HIDDEN_BIAS_RANGE, resolveInit, type InitSpec, type KernelInit } from '../lib/init';
 import { initialParams } from '../lib/random';
 import type { TrainConfig } from '../lib/train-types';
 
@@ -28,9 +30,11 @@ interface Options {
   batch: number;
   json: boolean;
   backend: BackendName;
+  /** Absent unless --init or --bias was given, so the default run's configs are exactly as before. */
+  init?: InitSpec;
 }
 
-const USAGE = 'usage: npm run experiment -- --activation relu --hidden 2 --seeds 0-199 [--epochs 300 --lr 0.04 --batch 32 --alpha A --beta B --backend wasm|cpu --json]';
+const USAGE = 'usage: npm run experiment -- --activation relu --hidden 2 --seeds 0-199 [--epochs 300 --lr 0.04 --batch 32 --alpha A --beta B --init glorot|he|zeros --bias B --backend wasm|cpu --json]';
 /** Networks per tensor program: big enough to amortise kernel launches, small enough for memory. */
 const BATCH_OF_NETWORKS = 1000;
 const MAX_SEEDS = 100_000;
@@ -46,6 +50,18 @@ function parsePositive(name: string, raw: string): number {
   const v = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(v) || v <= 0) throw new UsageError(`--${name} must be a positive number, got "${raw}"`);
   return v;
+}
+
+/** --init's short names for the kernel schemes of init.ts. */
+export const INIT_FLAG_VALUES: Readonly<Record<string, KernelInit>> = { glorot: 'glorot_uniform', he: 'he_uniform', zeros: 'zeros' };
+
+/** --bias: a plain decimal in HIDDEN_BIAS_RANGE (no hex, no Infinity, no blanks). */
+function parseBias(raw: string): number {
+  const v = Number(raw);
+  if (!/^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(raw) || !Number.isFinite(v) || v < HIDDEN_BIAS_RANGE.min || v > HIDDEN_BIAS_RANGE.max) {
+    throw new UsageError(`--bias must be a number from ${HIDDEN_BIAS_RANGE.min} to ${HIDDEN_BIAS_RANGE.max}, got "${raw}"`);
+  }
+  return v === 0 ? 0 : v;
 }
 
 /** "0-199", "7" or "1,5,9" (ranges and single seeds may be mixed: "0-9,42"). */
@@ -113,6 +129,15 @@ export function parseArgs(argv: readonly string[]): Options {
       case '--beta':
         o.activationParams.beta = parsePositive('beta', value);
         break;
+      case '--init': {
+        const kernel = Object.hasOwn(INIT_FLAG_VALUES, value) ? INIT_FLAG_VALUES[value] : undefined;
+        if (!kernel) throw new UsageError(`--init must be glorot, he or zeros, got "${value}"`);
+        o.init = { ...resolveInit(o.init), kernel };
+        break;
+      }
+      case '--bias':
+        o.init = { ...resolveInit(o.init), hiddenBias: parseBias(value) };
+        break;
       case '--backend':
         if (value !== 'wasm' && value !== 'cpu') throw new UsageError(`--backend must be wasm or cpu, got "${value}"`);
         o.backend = value;
@@ -164,6 +189,7 @@ async function main(): Promise<void> {
     epochs: o.epochs,
     batchSize: o.batch,
     seed,
+    ...(o.init ? { init: o.init } : {}),
   }));
   const total = configs.length * o.epochs;
   let before = 0;
@@ -180,7 +206,7 @@ async function main(): Promise<void> {
       runs.push({
         seed: r.config.seed,
         finalMse: r.status === 'diverged' || !Number.isFinite(mse) ? null : mse,
-        deadAtInit: count(deadFlags(initialParams(r.config.seed, o.hidden), r.config, data.x)),
+        deadAtInit: count(deadFlags(initialParams(r.config.seed, o.hidden, o.init), r.config, data.x)),
         deadAtEnd: r.status === 'diverged' ? 0 : count(deadFlags(r.params, r.config, data.x)),
         status: r.status,
       });
@@ -191,7 +217,7 @@ async function main(): Promise<void> {
     leastSquaresLineMse(data),
   );
   if (o.json) {
-    const config = { activation: o.activation, activationParams: o.activationParams, hidden: o.hidden, seeds: o.seedSpec, epochs: o.epochs, lr: o.lr, batchSize: o.batch, backend: o.backend, points: data.x.length, target: 'cos(x) + 1 on [0, 2π]' };
+    const config = { activation: o.activation, activationParams: o.activationParams, hidden: o.hidden, seeds: o.seedSpec, epochs: o.epochs, lr: o.lr, batchSize: o.batch, init: resolveInit(o.init), backend: o.backend, points: data.x.length, target: 'cos(x) + 1 on [0, 2π]' };
     // JSON has no Infinity: a p90 over diverged runs is reported as null.
     const finite = (v: number) => (Number.isFinite(v) ? v : null);
     const jsonSummary = { ...summary, medianMse: finite(summary.medianMse), p10Mse: finite(summary.p10Mse), p90Mse: finite(summary.p90Mse) };

@@ -49,7 +49,7 @@ export class PlainTrainer {
     if (!config || options.configs.length !== 1) throw new RangeError('The plain trainer trains exactly one network');
     this.config = config;
     this.data = options.data;
-    this.theta = Float32Array.from(flat(options.initial?.[0] ?? initialParams(config.seed, config.hidden)));
+    this.theta = Float32Array.from(flat(options.initial?.[0] ?? initialParams(config.seed, config.hidden, config.init)));
     this.m = new Float32Array(this.theta.length);
     this.v = new Float32Array(this.theta.length);
     this.shuffles = new ShuffleStream(config.seed, options.data.x.length);

@@ -1,12 +1,15 @@
 /**
- * Seeded randomness for training: a small, fast PRNG (splitmix32 seeding + mulberry32), Keras' glorot-uniform
- * initialisation and the per-epoch shuffles. Everything is a pure function of the seed, so the same seed gives
- * the same run in Node and in every browser.
+ * Seeded randomness for training: a small, fast PRNG (splitmix32 seeding + mulberry32), the initial weights
+ * (Keras' glorot-uniform by default; other schemes in init.ts) and the per-epoch shuffles. Everything is a pure
+ * function of the seed, so the same seed gives the same run in Node and in every browser.
  *
  * Two independent streams are derived from one seed: one for the initial weights and one for the shuffles.
  * The weights stream never depends on the activation, so side-by-side runs with one seed share their start.
  */
+import { assertValidInit, layerLimits, resolveInit, type InitSpec } from './init';
 import type { NetworkParams } from './train-types';
+
+export { glorotLimit } from './init';
 
 /** A deterministic generator of uniform numbers in [0, 1). */
 export interface Rng {
@@ -38,22 +41,23 @@ export function createRng(seed: number, stream = 0): Rng {
 const WEIGHTS_STREAM = 1;
 const SHUFFLE_STREAM = 2;
 
-/** Keras' glorot-uniform limit √(6 / (fan_in + fan_out)). */
-export function glorotLimit(fanIn: number, fanOut: number): number {
-  return Math.sqrt(6 / (fanIn + fanOut));
-}
-
 /**
- * Initial parameters of Dense(H) → Dense(1) for a seed: kernels glorot-uniform U(−L, L)
- * (layer 1: fan_in 1, fan_out H; layer 2: fan_in H, fan_out 1), biases zero — Keras' defaults.
+ * Initial parameters of Dense(H) → Dense(1) for a seed. By default Keras' defaults: kernels glorot-uniform
+ * U(−L, L) (layer 1: fan_in 1, fan_out H; layer 2: fan_in H, fan_out 1), biases zero. `init` chooses another
+ * kernel scheme and a constant start for the hidden biases (init.ts). The uniform schemes draw the same numbers in
+ * the same order (all of w₁, then all of w₂), so the default stays exactly what it always was.
  */
-export function initialParams(seed: number, hidden: number): NetworkParams {
+export function initialParams(seed: number, hidden: number, init?: Partial<InitSpec>): NetworkParams {
+  assertValidInit(init);
+  const { kernel, hiddenBias } = resolveInit(init);
+  const limits = layerLimits(kernel, hidden);
+  const b1 = new Array<number>(hidden).fill(hiddenBias);
+  // Zero kernels draw nothing (and avoid the −0 that (2r − 1)·0 could give).
+  if (kernel === 'zeros') return { w1: new Array<number>(hidden).fill(0), b1, w2: new Array<number>(hidden).fill(0), b2: 0 };
   const rng = createRng(seed, WEIGHTS_STREAM);
-  const limit1 = glorotLimit(1, hidden);
-  const limit2 = glorotLimit(hidden, 1);
-  const w1 = Array.from({ length: hidden }, () => (2 * rng.next() - 1) * limit1);
-  const w2 = Array.from({ length: hidden }, () => (2 * rng.next() - 1) * limit2);
-  return { w1, b1: new Array<number>(hidden).fill(0), w2, b2: 0 };
+  const w1 = Array.from({ length: hidden }, () => (2 * rng.next() - 1) * limits.w1);
+  const w2 = Array.from({ length: hidden }, () => (2 * rng.next() - 1) * limits.w2);
+  return { w1, b1, w2, b2: 0 };
 }
 
 /** Fisher–Yates shuffle of 0…n−1 in place into `out`. */

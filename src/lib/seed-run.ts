@@ -5,6 +5,7 @@
  */
 import { meanSquaredError, neuronStates, predictAll } from './analysis';
 import type { HiddenActivationId } from './activation-types';
+import type { InitSpec } from './init';
 import { initialParams } from './random';
 import type { SeedRun } from './seed-stats';
 import type { Dataset, NetworkParams } from './train-types';
@@ -30,16 +31,17 @@ export function networkState(params: NetworkParams, activation: HiddenActivation
   };
 }
 
-export function seedRunOf(seed: number, activation: HiddenActivationId, hidden: number, finalParams: NetworkParams, data: Dataset): SeedRun {
-  const start = initialParams(seed, hidden);
-  const init = networkState(start, activation, data);
+/** `init`: the scheme the run started from (its dead-at-init count depends on it); absent = Keras' defaults. */
+export function seedRunOf(seed: number, activation: HiddenActivationId, hidden: number, finalParams: NetworkParams, data: Dataset, init?: InitSpec): SeedRun {
+  const start = initialParams(seed, hidden, init);
+  const atStart = networkState(start, activation, data);
   const end = networkState(finalParams, activation, data);
   return {
     seed,
     finalMse: end.mse,
-    deadAtInit: init.dead,
+    deadAtInit: atStart.dead,
     deadAtEnd: end.dead,
-    negativeAtInit: init.negative,
+    negativeAtInit: atStart.negative,
     negativeAtEnd: end.negative,
     initNegativeW1: start.w1.filter((w) => w < 0).length,
   };

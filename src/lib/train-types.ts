@@ -1,5 +1,6 @@
 /** Types shared by the settings (URL/controls), the engine, the worker protocol and the islands. */
 import type { ActivationParams, HiddenActivationId } from './activation-types';
+import type { InitSpec } from './init';
 
 /** What one training run needs besides its data. Defaults are the seed experiment's (see `settings.ts`). */
 export interface TrainConfig {
@@ -10,6 +11,8 @@ export interface TrainConfig {
   epochs: number;
   batchSize: number;
   seed: number; // non-negative integer
+  /** How the seed's initial weights are drawn (init.ts); absent = Keras' defaults (glorot-uniform, zero biases). */
+  init?: InitSpec;
 }
 
 /** Training points; x and y have the same length. */

@@ -121,7 +121,7 @@ export class BatchTrainer {
     const w2 = new Float32Array(this.size * H);
     const b2 = new Float32Array(this.size);
     this.order.forEach((i, row) => {
-      const p = options.initial?.[i] ?? initialParams(configs[i]!.seed, H);
+      const p = options.initial?.[i] ?? initialParams(configs[i]!.seed, H, configs[i]!.init);
       if (p.w1.length !== H) throw new RangeError('Initial weights do not match the hidden size');
       w1b1.set(p.w1, 2 * H * row);
       w1b1.set(p.b1, 2 * H * row + H);

@@ -35,7 +35,7 @@ export async function runSeedJob(session: TrainingSession, { chunks, data }: See
   for (const chunk of chunks) {
     const results = await session.compare(chunk, data, (epoch) => events.progress(done, total, (epoch / chunk[0]!.epochs) * chunk.length));
     if (!results) return events.status('cancelled');
-    events.results(chunk.map((c, s) => ({ activation: c.activation, run: seedRunOf(c.seed, c.activation, c.hidden, results[s]!.params, data) })));
+    events.results(chunk.map((c, s) => ({ activation: c.activation, run: seedRunOf(c.seed, c.activation, c.hidden, results[s]!.params, data, c.init) })));
     done += chunk.length;
     events.progress(done, total, 0);
   }
