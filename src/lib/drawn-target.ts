@@ -112,7 +112,7 @@ export function encodeShape(values: readonly number[]): string {
     .join('');
 }
 
-export type ShapeRefusal = 'empty' | 'badLength' | 'badCharacter' | 'outOfRange';
+export type ShapeRefusal = 'empty' | 'badLength' | 'badCharacter' | 'badValue';
 export type DecodedShape = { ok: true; values: number[] } | { ok: false; reason: ShapeRefusal };
 
 const ENCODED = /^[0-9a-z]+$/;
@@ -124,7 +124,7 @@ export function decodeShape(text: string): DecodedShape {
   const values: number[] = [];
   for (let k = 0; k < CONTROL_POINTS; k++) {
     const level = parseInt(text.slice(k * DIGITS_PER_VALUE, (k + 1) * DIGITS_PER_VALUE), 36);
-    if (level > LEVELS) return { ok: false, reason: 'outOfRange' };
+    if (level > LEVELS) return { ok: false, reason: 'badValue' };
     values.push(Y_MIN + (level / LEVELS) * (Y_MAX - Y_MIN));
   }
   return { ok: true, values };
@@ -140,9 +140,9 @@ const SHAPE_FUNCTIONS: Record<ShapePresetId, (x: number) => number> = {
   bump: (x) => 2 * Math.exp(-((x - Math.PI) ** 2) / 0.8),
   cos: (x) => Math.cos(x) + 1,
   step: (x) => (x < Math.PI ? 0 : 2),
-  // Three teeth between 0 and 2: a triangle wave with period 2π/3.
+  // Two teeth between 0 and 2: a triangle wave with period π.
   zigzag: (x) => {
-    const phase = ((x / ((2 * Math.PI) / 3)) % 1 + 1) % 1;
+    const phase = ((x / Math.PI) % 1 + 1) % 1;
     return 2 * (1 - Math.abs(2 * phase - 1));
   },
 };

@@ -129,7 +129,7 @@ describe('drawn target: URL encoding', () => {
       [good.slice(1), 'badLength'],
       [good + '0', 'badLength'],
       [' '.repeat(ENCODED_LENGTH), 'badCharacter'],
-      ['zz'.repeat(CONTROL_POINTS), 'outOfRange'],
+      ['zz'.repeat(CONTROL_POINTS), 'badValue'],
     ];
     for (const [text, reason] of cases) expect(decodeShape(text)).toEqual({ ok: false, reason });
   });
