@@ -7,6 +7,7 @@
  *   client.pause(); client.step(); client.resume(); client.cancel();
  *   await client.compare(configs, dataset);
  *   client.startJob({ chunks, data }, jobEvents); client.cancelJob();
+ *   client.startDeep({ config, data, snapshotEvery }, deepEvents); client.pauseDeep(); client.resumeDeep(); client.cancelDeep();
  *   client.dispose(); // terminates the worker
  *
  * Reports of superseded runs and jobs are dropped, so callbacks always describe the current work. With a
@@ -15,6 +16,7 @@
  */
 import type { BackendName } from '../lib/engine/backend-core';
 import type { Dataset, RunStatus, TrainConfig } from '../lib/train-types';
+import type { DeepRunRequest, DeepStatusInfo, DeepUpdate } from '../lib/deep-types';
 import type { CompareResult, FromWorker, LossUpdate, RunRequest, RunUpdate, SeedJobEvents, SeedJobRequest, StatusMessage, ToWorker } from './protocol';
 
 export type StatusDetail = Omit<StatusMessage, 'type' | 'runId' | 'status'>;
@@ -33,6 +35,12 @@ export interface TrainingClientOptions {
   createWorker?: () => Worker;
 }
 
+/** What a deep run reports (only the current deep run's reports arrive). */
+export interface DeepEvents {
+  update(u: DeepUpdate): void;
+  status(s: RunStatus, info: DeepStatusInfo): void;
+}
+
 export type StartOptions = Partial<Omit<RunRequest, 'networks' | 'data'>>;
 
 export function createTrainingWorker(): Worker {
@@ -40,12 +48,19 @@ export function createTrainingWorker(): Worker {
 }
 
 const copy = (data: Dataset): Dataset => ({ x: [...data.x], y: [...data.y] });
+/** A plain copy of a deep configuration (islands may hand in frozen or proxied objects; postMessage needs plain data). */
+const plainDeepConfig = (c: DeepRunRequest['config']): DeepRunRequest['config'] => ({
+  ...c,
+  networks: c.networks.map((n) => (n.activationParams ? { activation: n.activation, activationParams: { ...n.activationParams } } : { activation: n.activation })),
+});
 
 export class TrainingClient {
   private readonly worker: Worker;
   private runId = 0;
   private jobId = 0;
   private job: SeedJobEvents | null = null;
+  private deepId = 0;
+  private deep: DeepEvents | null = null;
   private comparing: { id: number; resolve(r: CompareResult[]): void; reject(e: Error): void } | null = null;
   private requestId = 0;
   private readonly memoryWaiters = new Map<number, (m: { numTensors: number; numBytes: number }) => void>();
@@ -108,6 +123,25 @@ export class TrainingClient {
     this.send({ type: 'cancel-job', jobId: this.jobId });
   }
 
+  /** Start a deep-stack run (cancelling the current one); its reports go to `events`. */
+  startDeep(request: DeepRunRequest, events: DeepEvents): void {
+    this.deepId++;
+    this.deep = events;
+    const { config, snapshotEvery, initial } = request;
+    const message: ToWorker = { type: 'deep-start', deepId: this.deepId, config: plainDeepConfig(config), data: copy(request.data), snapshotEvery };
+    if (initial) message.initial = initial.map((p) => ({ kernels: p.kernels.map((k) => [...k]), biases: p.biases.map((b) => [...b]) }));
+    this.send(message);
+  }
+  pauseDeep(): void {
+    this.send({ type: 'deep-pause', deepId: this.deepId });
+  }
+  resumeDeep(): void {
+    this.send({ type: 'deep-resume', deepId: this.deepId });
+  }
+  cancelDeep(): void {
+    this.send({ type: 'deep-cancel', deepId: this.deepId });
+  }
+
   /** Test hook: the worker's tf.memory(). */
   memory(): Promise<{ numTensors: number; numBytes: number }> {
     const requestId = ++this.requestId;
@@ -120,16 +154,18 @@ export class TrainingClient {
   dispose(): void {
     if (this.disposed) return;
     this.send({ type: 'cancel', runId: this.runId }); // stops a main-thread stand-in's loop; a worker just ends
+    if (this.deep) this.send({ type: 'deep-cancel', deepId: this.deepId });
     this.disposed = true;
     this.worker.terminate();
     this.memoryWaiters.clear();
     this.comparing = null;
     this.job = null;
+    this.deep = null;
   }
 
   private send(m: ToWorker): void {
     if (this.disposed) return;
-    if (m.type === 'start' || m.type === 'compare' || m.type === 'job') this.replay = [m];
+    if (m.type === 'start' || m.type === 'compare' || m.type === 'job' || m.type === 'deep-start') this.replay = [m];
     else if (m.type !== 'memory') this.replay.push(m);
     if (this.local === null) this.worker.postMessage(m);
     else if (Array.isArray(this.local)) this.local.push(m);
@@ -161,6 +197,7 @@ export class TrainingClient {
     this.comparing?.reject(new Error(message));
     this.comparing = null;
     this.job?.status('error', message);
+    this.deep?.status('error', { epoch: 0, message });
   }
 
   private receive(m: FromWorker): void {
@@ -186,6 +223,15 @@ export class TrainingClient {
         if (m.type === 'job-progress') this.job.progress(m.done, m.total, m.partial);
         else if (m.type === 'job-results') this.job.results(m.runs);
         else this.job.status(m.status, m.message);
+        return;
+      case 'deep-update':
+      case 'deep-status':
+        if (m.deepId !== this.deepId || !this.deep) return;
+        if (m.type === 'deep-update') this.deep.update(m.update);
+        else {
+          const { type: _type, deepId: _deepId, status, ...info } = m;
+          this.deep.status(status, info);
+        }
         return;
     }
     if (m.runId !== this.runId) return;

@@ -4,9 +4,10 @@
  * with FromWorker ones through this: one TrainingSession serves runs, comparisons and seed jobs. tfjs-free: the
  * trainer factory and the memory readout are handed in.
  */
+import { DeepSession, type DeepTrainerFactory } from '../lib/engine/deep-session';
 import { runSeedJob } from '../lib/engine/seed-job';
 import { TrainingSession, type TrainerFactory } from '../lib/engine/session';
-import type { FromWorker, ToWorker } from './protocol';
+import type { DeepMessage, FromWorker, ToWorker } from './protocol';
 
 export interface DispatcherOptions {
   post(m: FromWorker): void;
@@ -15,6 +16,8 @@ export interface DispatcherOptions {
   ready: Promise<string | null>;
   memory(): { numTensors: number; numBytes: number };
   sliceMs?: number;
+  /** The deep-stack trainer, loaded on the first deep run (after `ready`); absent: deep runs report an error. */
+  loadDeepTrainer?: () => Promise<DeepTrainerFactory>;
 }
 
 export function createDispatcher(options: DispatcherOptions): (m: ToWorker) => Promise<void> {
@@ -30,8 +33,11 @@ export function createDispatcher(options: DispatcherOptions): (m: ToWorker) => P
     { makeTrainer: options.makeTrainer, sliceMs: options.sliceMs },
   );
 
+  const handleDeep = createDeepHandler(options);
+
   const handle = async (m: ToWorker): Promise<void> => {
-    if (m.type === 'memory') {
+    if (isDeepMessage(m)) await handleDeep(m);
+    else if (m.type === 'memory') {
       await ready;
       post({ type: 'memory', requestId: m.requestId, ...options.memory() });
     } else if (m.type === 'job') {
@@ -77,5 +83,51 @@ export function createDispatcher(options: DispatcherOptions): (m: ToWorker) => P
       const message = e instanceof Error ? e.message : String(e);
       if ('runId' in m) post({ type: 'status', runId: m.runId, status: 'error', epoch: 0, message });
       else if ('jobId' in m) post({ type: 'job-status', jobId: m.jobId, status: 'error', message });
+      else if ('deepId' in m) post({ type: 'deep-status', deepId: m.deepId, status: 'error', epoch: 0, message });
     });
+}
+
+function isDeepMessage(m: ToWorker): m is DeepMessage {
+  return m.type === 'deep-start' || m.type === 'deep-pause' || m.type === 'deep-resume' || m.type === 'deep-cancel';
+}
+
+/** Deep runs (deepId) have their own session, so they never cancel a Fit Lab run or a seed job, nor the reverse. */
+function createDeepHandler(options: DispatcherOptions): (m: DeepMessage) => Promise<void> {
+  const { post, ready } = options;
+  let deepId = -1;
+  let session: Promise<DeepSession> | null = null;
+  const open = async (): Promise<DeepSession> => {
+    const failure = await ready;
+    if (failure !== null) throw new Error(failure);
+    if (!options.loadDeepTrainer) throw new Error('Deep runs are not available here');
+    const makeTrainer = await options.loadDeepTrainer();
+    return new DeepSession(
+      {
+        update: (update) => post({ type: 'deep-update', deepId, update }),
+        status: (status, info) => post({ type: 'deep-status', deepId, status, ...info }),
+      },
+      { makeTrainer, sliceMs: options.sliceMs },
+    );
+  };
+  return async (m) => {
+    if (m.type === 'deep-start') {
+      if (session) (await session).cancel(); // under the previous run's id
+      deepId = m.deepId;
+      post({ type: 'deep-status', deepId, status: 'loading', epoch: 0 });
+      session ??= open();
+      const s = await session.catch((e: unknown) => {
+        session = null; // let a later start try again
+        throw e;
+      });
+      if (deepId !== m.deepId) return; // superseded while loading
+      const { type: _type, deepId: _id, ...request } = m;
+      s.start(request);
+      return;
+    }
+    if (!session || m.deepId !== deepId) return; // a control for a run that is already gone
+    const s = await session;
+    if (m.type === 'deep-pause') s.pause();
+    else if (m.type === 'deep-resume') s.resume();
+    else s.cancel();
+  };
 }

@@ -5,6 +5,9 @@
  *   snapshots and losses, or a batched side-by-side `compare`;
  * - a job (jobId): a seed job (runSeedJob, src/lib/engine/seed-job.ts, on the same session) — many seeds trained
  *   to the end in batched chunks, with progress and streamed per-run results.
+ * - a deep run (deepId): a DeepSession (src/lib/engine/deep-session.ts) of the deep-stack demo — start, pause,
+ *   resume, cancel, per-layer snapshots — kept apart from runs so the Fit Lab and the deep demo never cancel
+ *   each other's work.
  * The same messages drive the main-thread fallback (local.ts), so both sides share one dispatcher (dispatch.ts).
  */
 import type { BackendName } from '../lib/engine/backend-core';
@@ -12,6 +15,7 @@ import type { SeedJobEvents, SeedJobRequest, SeedJobResult, SeedJobStatus } from
 import type { CompareResult, LossUpdate, RunRequest } from '../lib/engine/session';
 import type { RunUpdate } from '../lib/engine/snapshots';
 import type { Dataset, RunStatus, TrainConfig } from '../lib/train-types';
+import type { DeepRunRequest, DeepUpdate } from '../lib/deep-types';
 
 export type { CompareResult, LossUpdate, RunRequest, RunUpdate, SeedJobEvents, SeedJobRequest, SeedJobResult, SeedJobStatus };
 
@@ -35,7 +39,11 @@ export interface MemoryRequest {
   requestId: number;
 }
 
-export type ToWorker = StartMessage | ControlMessage | CompareMessage | JobMessage | MemoryRequest;
+export type DeepStartMessage = { type: 'deep-start'; deepId: number } & DeepRunRequest;
+export type DeepControlMessage = { type: 'deep-pause' | 'deep-resume' | 'deep-cancel'; deepId: number };
+export type DeepMessage = DeepStartMessage | DeepControlMessage;
+
+export type ToWorker = StartMessage | ControlMessage | CompareMessage | JobMessage | MemoryRequest | DeepMessage;
 
 export interface StatusMessage {
   type: 'status';
@@ -58,10 +66,23 @@ export type JobReport =
   | { type: 'job-progress'; jobId: number; done: number; total: number; partial: number }
   | { type: 'job-results'; jobId: number; runs: SeedJobResult[] };
 
+export interface DeepStatusMessage {
+  type: 'deep-status';
+  deepId: number;
+  status: RunStatus;
+  epoch: number;
+  divergedAt?: number;
+  /** Developer detail for 'error' (the island shows a localized message instead). */
+  message?: string;
+}
+
+export type DeepReport = DeepStatusMessage | { type: 'deep-update'; deepId: number; update: DeepUpdate };
+
 export type FromWorker =
   | { type: 'ready'; backend: BackendName }
   /** The engine could not start at all (no backend could be initialised). */
   | { type: 'fatal'; message: string }
   | { type: 'memory'; requestId: number; numTensors: number; numBytes: number }
   | RunMessage
-  | JobReport;
+  | JobReport
+  | DeepReport;

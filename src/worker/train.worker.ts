@@ -2,10 +2,11 @@
 /**
  * The site's training worker, the only one: starts the wasm backend once, then answers the page's messages
  * (protocol.ts) through the shared dispatcher — interactive runs (Fit Lab, TrainingClient) and batch jobs (the
- * many-seeds live panel) — with the engine's BatchTrainer.
+ * many-seeds live panel) — with the engine's BatchTrainer, and deep-stack runs with its DeepTrainer.
  */
 import { memory } from '@tensorflow/tfjs-core';
 import { BatchTrainer } from '../lib/engine/batch-trainer';
+import { DeepTrainer } from '../lib/engine/deep-trainer';
 import { createDispatcher } from './dispatch';
 import type { FromWorker, ToWorker } from './protocol';
 import { initWasmBackend } from './wasm-backend';
@@ -32,6 +33,7 @@ const dispatch = createDispatcher({
   makeTrainer: (options) => new BatchTrainer(options),
   ready,
   memory,
+  loadDeepTrainer: () => Promise.resolve((request) => new DeepTrainer(request)),
 });
 
 self.onmessage = (event: MessageEvent<ToWorker>) => void dispatch(event.data);
