@@ -13,8 +13,9 @@ import { seedDataset } from '../lib/dataset';
 import { useBackend, type BackendName } from '../lib/engine/backend';
 import { MAX_HIDDEN, MIN_HIDDEN } from '../lib/engine/params';
 import { trainBatch } from '../lib/engine/train';
-import { HIDDEN_BIAS_RANGE, resolveInit, type InitSpec, type KernelInit } from '../lib/init';
+import { HIDDEN_BIAS_RANGE, kernelFromShortName, resolveInit, type InitSpec } from '../lib/init';
 import { initialParams } from '../lib/random';
+import { parseStrictNumber } from '../lib/settings';
 import type { TrainConfig } from '../lib/train-types';
 
 export class UsageError extends Error {}
@@ -52,16 +53,11 @@ function parsePositive(name: string, raw: string): number {
   return v;
 }
 
-/** --init's short names for the kernel schemes of init.ts. */
-export const INIT_FLAG_VALUES: Readonly<Record<string, KernelInit>> = { glorot: 'glorot_uniform', he: 'he_uniform', zeros: 'zeros' };
-
-/** --bias: a plain decimal in HIDDEN_BIAS_RANGE (no hex, no Infinity, no blanks). */
+/** --bias: a plain decimal in HIDDEN_BIAS_RANGE (the settings' strict parser: no hex, no Infinity, no blanks). */
 function parseBias(raw: string): number {
-  const v = Number(raw);
-  if (!/^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(raw) || !Number.isFinite(v) || v < HIDDEN_BIAS_RANGE.min || v > HIDDEN_BIAS_RANGE.max) {
-    throw new UsageError(`--bias must be a number from ${HIDDEN_BIAS_RANGE.min} to ${HIDDEN_BIAS_RANGE.max}, got "${raw}"`);
-  }
-  return v === 0 ? 0 : v;
+  const parsed = parseStrictNumber(raw, { ...HIDDEN_BIAS_RANGE, integer: false, minInclusive: true });
+  if (!parsed.ok) throw new UsageError(`--bias must be a number from ${HIDDEN_BIAS_RANGE.min} to ${HIDDEN_BIAS_RANGE.max}, got "${raw}"`);
+  return parsed.value;
 }
 
 /** "0-199", "7" or "1,5,9" (ranges and single seeds may be mixed: "0-9,42"). */
@@ -130,7 +126,7 @@ export function parseArgs(argv: readonly string[]): Options {
         o.activationParams.beta = parsePositive('beta', value);
         break;
       case '--init': {
-        const kernel = Object.hasOwn(INIT_FLAG_VALUES, value) ? INIT_FLAG_VALUES[value] : undefined;
+        const kernel = kernelFromShortName(value);
         if (!kernel) throw new UsageError(`--init must be glorot, he or zeros, got "${value}"`);
         o.init = { ...resolveInit(o.init), kernel };
         break;

@@ -28,6 +28,14 @@ export const HIDDEN_BIAS_RANGE = { min: -1, max: 1 } as const;
 /** A small positive start for ReLU biases, a common recipe against units that are dead from the start. */
 export const SMALL_POSITIVE_BIAS = 0.1;
 
+/** Short names for the command line (--init) and the address bar (init=): glorot, he, zeros. */
+export const KERNEL_SHORT_NAMES: Readonly<Record<KernelInit, string>> = Object.freeze({ zeros: 'zeros', glorot_uniform: 'glorot', he_uniform: 'he' });
+
+/** The scheme a short name stands for, or null (own keys only: "toString" is not a scheme). */
+export function kernelFromShortName(name: string): KernelInit | null {
+  return KERNEL_INITS.find((k) => KERNEL_SHORT_NAMES[k] === name) ?? null;
+}
+
 export function isKernelInit(value: unknown): value is KernelInit {
   return typeof value === 'string' && (KERNEL_INITS as readonly string[]).includes(value);
 }
