@@ -14,6 +14,7 @@ import { GOOD_FIT_MSE, leastSquaresLineMse } from '../lib/analysis';
 import { seedDataset } from '../lib/dataset';
 import { trainBatch, useBackend, type BackendName } from '../lib/engine';
 import { layerLimits, SMALL_POSITIVE_BIAS, type InitSpec } from '../lib/init';
+import { INIT_LAB_ACTIVATIONS } from '../lib/init-settings';
 import { initConfigId, toColumns, type InitStudyFile, type StoredInitConfig } from '../lib/init-study-data';
 import { seedRunOf } from '../lib/seed-run';
 import { summarizeConfig } from '../lib/seed-stats';
@@ -24,7 +25,7 @@ import { serializeManySeeds } from './many-seeds';
 export const BACKEND: BackendName = 'wasm';
 export const INIT_SEEDS = { from: 0, to: 999 } as const;
 export const INIT_HIDDEN = 2;
-export const INIT_ACTIVATIONS: readonly HiddenActivationId[] = ['relu', 'leaky_relu', 'sigmoid'];
+export const INIT_ACTIVATIONS: readonly HiddenActivationId[] = INIT_LAB_ACTIVATIONS;
 export const INIT_STUDY: readonly InitSpec[] = (['zeros', 'glorot_uniform', 'he_uniform'] as const).flatMap((kernel) =>
   [0, SMALL_POSITIVE_BIAS].map((hiddenBias) => ({ kernel, hiddenBias })),
 );
