@@ -16,7 +16,10 @@ export interface DispatcherOptions {
   ready: Promise<string | null>;
   memory(): { numTensors: number; numBytes: number };
   sliceMs?: number;
-  /** The deep-stack trainer, loaded on the first deep run (after `ready`); absent: deep runs report an error. */
+  /**
+   * The deep-stack trainer, loaded on the first deep run (after `ready`). The main-thread stand-in has none (it
+   * would need a second copy of tfjs on the page), so there deep runs report an error the island words.
+   */
   loadDeepTrainer?: () => Promise<DeepTrainerFactory>;
 }
 
