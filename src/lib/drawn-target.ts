@@ -133,7 +133,7 @@ export function decodeShape(text: string): DecodedShape {
 /** Shapes to start from. Each is a function sampled at the control points (so a preset is a drawn shape too). */
 export const SHAPE_PRESET_IDS = ['bump', 'cos', 'step', 'zigzag'] as const;
 export type ShapePresetId = (typeof SHAPE_PRESET_IDS)[number];
-export const DEFAULT_SHAPE: ShapePresetId = 'bump';
+export const DEFAULT_SHAPE: ShapePresetId = 'zigzag';
 
 const SHAPE_FUNCTIONS: Record<ShapePresetId, (x: number) => number> = {
   // A smooth hill in the middle of a flat line.

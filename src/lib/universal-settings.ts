@@ -30,7 +30,7 @@ export interface UniversalSettings {
 export const UNIVERSAL_TRAINING = { lr: 0.04, batchSize: 32, seed: 0 } as const;
 
 export const DEFAULT_UNIVERSAL: Readonly<Omit<UniversalSettings, 'shape'>> & { shape: ShapePresetId } = Object.freeze({
-  units: 8,
+  units: 12,
   activation: 'relu',
   shape: DEFAULT_SHAPE,
   epochs: 1000,

@@ -12,7 +12,7 @@ import {
 describe('universal settings ⇄ URL', () => {
   it('an empty query gives the defaults, nothing refused', () => {
     expect(parseUniversalSettings('')).toEqual({ settings: defaultUniversal(), refused: [] });
-    expect(serializeUniversalSettings(defaultUniversal())).toBe(`units=8&uact=relu&shape=${DEFAULT_UNIVERSAL.shape}`);
+    expect(serializeUniversalSettings(defaultUniversal())).toBe(`units=12&uact=relu&shape=${DEFAULT_UNIVERSAL.shape}`);
   });
 
   it('reads good values, presets by name and drawn shapes by code', () => {
