@@ -1,0 +1,39 @@
+/** Shared by InitLab.astro and its island: the rows of the precomputed table, labels and refusal messages. */
+import type { Dictionary } from '../../../i18n';
+import type { HiddenActivationId } from '../../../lib/activation-types';
+import type { InitSpec, KernelInit } from '../../../lib/init';
+import type { InitRefusal } from '../../../lib/init-settings';
+import { fill } from '../../seeds/format';
+
+export type InitLabText = Dictionary['initLab'];
+
+export interface PrecomputedRow {
+  activation: HiddenActivationId;
+  kernel: KernelInit;
+  hiddenBias: number;
+  deadAtInitShare: number;
+  deadAtEndShare: number;
+  negativeAtInitShare: number;
+  goodFitShare: number;
+  medianMse: number;
+}
+
+/** The statistics the lab shows, in order; `negativeAtInitShare` only for activations that cannot die. */
+export const STAT_KEYS = ['deadAtInitShare', 'negativeAtInitShare', 'deadAtEndShare', 'goodFitShare', 'medianMse'] as const;
+export type StatKey = (typeof STAT_KEYS)[number];
+
+export function statLabel(t: InitLabText, key: StatKey): string {
+  const names = { deadAtInitShare: t.stats.deadAtInit, negativeAtInitShare: t.stats.negativeAtInit, deadAtEndShare: t.stats.deadAtEnd, goodFitShare: t.stats.goodFit, medianMse: t.stats.medianMse };
+  return names[key];
+}
+
+export function findRow(rows: readonly PrecomputedRow[], activation: HiddenActivationId, init: InitSpec): PrecomputedRow | undefined {
+  return rows.find((r) => r.activation === activation && r.kernel === init.kernel && r.hiddenBias === init.hiddenBias);
+}
+
+/** A bias as written in the UI: a true minus sign. */
+export const biasText = (b: number) => String(b).replace('-', '−');
+
+export function refusalText(t: InitLabText, r: InitRefusal): string {
+  return fill(t.refusal[r.reason], { param: `${t.paramNames[r.param]} (${r.param})`, value: r.value, range: (r.detail ?? '').replace(/-/g, '−') });
+}
