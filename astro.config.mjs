@@ -5,6 +5,7 @@ import preact from '@astrojs/preact';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import contentSecurityPolicy from './src/integrations/csp.ts';
+import katexFontPreload from './src/integrations/katex-preload.ts';
 import rehypeFocusableMath from './src/integrations/rehype-focusable-math.ts';
 
 // Deploy under a sub-path with `BASE=/x/ SITE=https://host npm run build`.
@@ -50,6 +51,7 @@ export default defineConfig({
       ],
     }),
     preact(),
+    katexFontPreload(),
     // Last, so that it hashes the final HTML (after Pagefind and the sitemap have run).
     contentSecurityPolicy(),
   ],

@@ -49,7 +49,7 @@ export function withCspMeta(html: string): string {
   return html.replace(/<head([^>]*)>/i, `<head$1>${meta}`);
 }
 
-async function* htmlFiles(dir: string): AsyncGenerator<string> {
+export async function* htmlFiles(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* htmlFiles(path);

@@ -3,8 +3,7 @@
  * Non-finite losses (divergence) end the line; a cross marks the epoch where it happened.
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { line } from 'd3-shape';
-import { attrs, esc, r2, tickText } from './svg';
+import { attrs, esc, polylinePath, r2, tickText } from './svg';
 import type { PlotSize } from './fitPlot';
 
 export interface LossPlotData {
@@ -60,12 +59,10 @@ export function lossPlotSvg(data: LossPlotData, size: PlotSize, labels: LossPlot
   out += `</g>`;
 
   const clamp = (v: number) => Math.max(lo, Math.min(hi, v));
-  const d =
-    line<readonly [number, number]>()
-      .defined((h) => Number.isFinite(h[1]) && h[1] > 0)
-      .x((h) => x(h[0]))
-      .y((h) => y(clamp(h[1])))
-      .digits(2)(data.history as Array<readonly [number, number]>) ?? '';
+  const d = polylinePath(
+    data.history.map((h) => x(h[0])),
+    data.history.map((h) => (Number.isFinite(h[1]) && h[1] > 0 ? y(clamp(h[1])) : NaN)),
+  );
   out += `<path data-role="loss" d="${d}" fill="none" stroke="#d6336c" class="fl-prediction" stroke-width="1.75"/>`;
 
   const current = data.history[data.history.length - 1]?.[1];

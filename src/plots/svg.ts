@@ -15,6 +15,69 @@ export function attrs(a: Record<string, string | number | undefined>): string {
 }
 
 export const r2 = (v: number) => Math.round(v * 100) / 100;
+const r1 = (v: number) => Math.round(v * 10) / 10;
+
+/**
+ * Largest vertical distance of points first+1…last−1 from the chord first→last, and where it is. Vertical, not
+ * perpendicular: these are graphs of functions of x, and a reader (or a test) compares values at the same x.
+ */
+function farthestFromChord(px: readonly number[], py: readonly number[], first: number, last: number): [number, number] {
+  const dx = px[last]! - px[first]!;
+  const dy = py[last]! - py[first]!;
+  let worst = -1;
+  let at = -1;
+  for (let k = first + 1; k < last; k++) {
+    const along = dx === 0 ? 0 : (px[k]! - px[first]!) / dx;
+    const d = Math.abs(py[k]! - (py[first]! + along * dy));
+    if (d > worst) [worst, at] = [d, k];
+  }
+  return [worst, at];
+}
+
+/** Indices of the points Ramer–Douglas–Peucker keeps for one unbroken run of points. */
+function simplifiedRun(px: readonly number[], py: readonly number[], tolerance: number): number[] {
+  const keep = new Uint8Array(px.length);
+  keep[0] = 1;
+  keep[px.length - 1] = 1;
+  const spans: [number, number][] = [[0, px.length - 1]];
+  while (spans.length > 0) {
+    const [first, last] = spans.pop()!;
+    if (last - first < 2) continue;
+    const [worst, at] = farthestFromChord(px, py, first, last);
+    if (worst > tolerance) {
+      keep[at] = 1;
+      spans.push([first, at], [at, last]);
+    }
+  }
+  return [...keep.keys()].filter((k) => keep[k]);
+}
+
+/**
+ * An SVG path through the pixel points (xs[j], ys[j]); a non-finite point breaks the line. Points within
+ * `tolerance` px (vertically) of the straight line their neighbours would draw are dropped and coordinates kept to 0.1 px:
+ * the eye sees the same curve, and a page of static figures shrinks (ReLU components are two segments, not 241
+ * points; the five labs of /en/experiment/ carried over 200 kB of path data).
+ */
+export function polylinePath(xs: ArrayLike<number>, ys: ArrayLike<number>, tolerance = 0.25): string {
+  let out = '';
+  let runX: number[] = [];
+  let runY: number[] = [];
+  const flush = () => {
+    if (runX.length > 0) simplifiedRun(runX, runY, tolerance).forEach((k, i) => (out += `${i === 0 ? 'M' : 'L'}${r1(runX[k]!)},${r1(runY[k]!)}`));
+    runX = [];
+    runY = [];
+  };
+  for (let j = 0; j < xs.length; j++) {
+    const x = xs[j]!;
+    const y = ys[j]!;
+    if (Number.isFinite(x) && Number.isFinite(y)) {
+      runX.push(x);
+      runY.push(y);
+    } else flush();
+  }
+  flush();
+  return out;
+}
 
 /**
  * Per-neuron styles: colour (Okabe–Ito, readable on light and dark), dash pattern and marker shape, so neurons
