@@ -3,7 +3,7 @@
  * dots and labels. No DOM: the same scene is rendered to static SVG at build time and redrawn live by the island.
  */
 import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
+import { polylinePath } from './svg';
 
 export interface PlotCurve {
   key: string;
@@ -151,10 +151,10 @@ export function buildActivationPlot(input: ActivationPlotInput): ActivationPlotS
     compact ? [] : scale.ticks(count).map((value) => ({ value, position: scale(value), label: horizontal ? fmtTick(value) : fmtTick(value) }));
 
   const pathOf = (ys: number[], from: number, to: number) =>
-    line<number>()
-      .x((i) => x(xs[i]!))
-      .y((i) => y(ys[i]!))
-      .defined((i) => Number.isFinite(ys[i]!))(Array.from({ length: to - from }, (_, k) => from + k)) ?? '';
+    polylinePath(
+      xs.slice(from, to).map((v) => x(v)),
+      ys.slice(from, to).map((v) => (Number.isFinite(v) ? y(v) : NaN)),
+    );
 
   const paths: ScenePath[] = [];
   const dots: ActivationPlotScene['dots'] = [];
