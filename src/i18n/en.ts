@@ -535,7 +535,7 @@ export const en = {
     preRow: 'Layer {l}: median {median}, middle 80 % from {p10} to {p90}{note}.',
     preAxis: 'pre-activation z',
     deadNote: 'dead {share}',
-    saturatedNote: 'flat {share}',
+    saturatedNote: 'saturated {share}',
     lossTitle: '{name}: training loss',
     lossDesc: 'Loss at epoch {epoch}: {loss}.',
     lossAxis: 'loss (log)',

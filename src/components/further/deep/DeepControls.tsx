@@ -1,0 +1,117 @@
+/** The deep demo's settings form. Values go through deep-settings.ts; refused input is named, not applied. */
+import { useState } from 'preact/hooks';
+import { HIDDEN_ACTIVATION_IDS, type HiddenActivationId } from '../../../lib/activation-types';
+import { shortNameOf } from '../../../lib/activations';
+import { DEEP_KEYS, parseDeepSettings, type DeepRefusal, type DeepSettings } from '../../../lib/deep-settings';
+import { MAX_LAYERS, MIN_LAYERS } from '../../../lib/deep-types';
+import { deepRefusalMessage, fill, type DeepText } from './text';
+
+interface Props {
+  t: DeepText;
+  uid: string;
+  settings: DeepSettings;
+  disabled: boolean;
+  onChange(patch: Partial<DeepSettings>): void;
+}
+
+type NumberKey = 'width' | 'lr' | 'epochs';
+
+function NumberField({ t, uid, name, settings, disabled, onChange }: Props & { name: NumberKey }) {
+  const [text, setText] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<DeepRefusal | null>(null);
+  const id = `${uid}-${name}`;
+  const commit = (value: string) => {
+    const { settings: next, refused } = parseDeepSettings(new URLSearchParams([[DEEP_KEYS[name], value]]), settings);
+    if (refused[0]) {
+      setRefusal(refused[0]);
+      return;
+    }
+    setRefusal(null);
+    setText(null);
+    if (next[name] !== settings[name]) onChange({ [name]: next[name] });
+  };
+  return (
+    <div class="deeplab__field">
+      <label for={id}>{t[name]}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode={name === 'lr' ? 'decimal' : 'numeric'}
+        autoComplete="off"
+        spellcheck={false}
+        maxLength={64}
+        value={text ?? String(settings[name])}
+        disabled={disabled}
+        data-setting={DEEP_KEYS[name]}
+        aria-invalid={refusal ? 'true' : undefined}
+        aria-describedby={refusal ? `${id}-error` : undefined}
+        onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
+        onChange={(e) => commit((e.currentTarget as HTMLInputElement).value)}
+      />
+      {refusal && (
+        <p class="deeplab__field-error" id={`${id}-error`} role="alert">
+          {fill(t.inputRefused, { reason: deepRefusalMessage(t, refusal) })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function DeepControls(props: Props) {
+  const { t, uid, settings, disabled, onChange } = props;
+  const [noneChosen, setNoneChosen] = useState(false);
+  const toggle = (id: HiddenActivationId, box: HTMLInputElement) => {
+    // Keep the registry's order, so panels do not jump around as boxes are ticked.
+    const next = HIDDEN_ACTIVATION_IDS.filter((a) => (a === id ? box.checked : settings.activations.includes(a)));
+    if (next.length === 0) {
+      box.checked = true; // the last one stays: Preact would not undo the browser's toggle by itself
+      setNoneChosen(true);
+      return;
+    }
+    setNoneChosen(false);
+    onChange({ activations: next });
+  };
+  return (
+    <fieldset class="deeplab__controls" disabled={disabled}>
+      <legend class="sr-only">{t.settings}</legend>
+      <div class="deeplab__field">
+        <label for={`${uid}-layers`}>{t.layers}</label>
+        <select
+          id={`${uid}-layers`}
+          data-setting={DEEP_KEYS.layers}
+          value={String(settings.layers)}
+          onChange={(e) => onChange({ layers: Number((e.currentTarget as HTMLSelectElement).value) })}
+        >
+          {Array.from({ length: MAX_LAYERS - MIN_LAYERS + 1 }, (_, k) => MIN_LAYERS + k).map((n) => (
+            <option key={n} value={String(n)}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </div>
+      <NumberField {...props} name="width" />
+      <NumberField {...props} name="lr" />
+      <NumberField {...props} name="epochs" />
+      <fieldset class="deeplab__acts" aria-describedby={noneChosen ? `${uid}-none` : undefined}>
+        <legend>{t.activations}</legend>
+        {HIDDEN_ACTIVATION_IDS.map((id) => (
+          <label key={id}>
+            <input
+              type="checkbox"
+              name={`${uid}-acts`}
+              value={id}
+              checked={settings.activations.includes(id)}
+              onChange={(e) => toggle(id, e.currentTarget as HTMLInputElement)}
+            />{' '}
+            {shortNameOf(id)}
+          </label>
+        ))}
+        {noneChosen && (
+          <p class="deeplab__field-error" id={`${uid}-none`} role="alert">
+            {t.noneChosen}
+          </p>
+        )}
+      </fieldset>
+    </fieldset>
+  );
+}

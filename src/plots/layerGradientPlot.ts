@@ -1,0 +1,116 @@
+/**
+ * Gradient norm per layer over epochs, on a log scale: one line per hidden layer, each labelled at its right end
+ * by its layer number (and drawn with its own dash pattern), so colour is never the only way to tell them apart.
+ * Pure (data, size, labels) → SVG string, for build-time figures and the deep demo's island alike.
+ */
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { attrs, esc, neuronStyle, r2, tickText } from './svg';
+
+export interface LayerGradientData {
+  /** series[l] = [epoch, ‖∂L/∂W_l‖] for hidden layer l (input side first), in epoch order. */
+  series: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+  epochs: number;
+  /** Common log-scale domain, so side-by-side panels compare at a glance (computed from the data if absent). */
+  domain?: readonly [number, number];
+}
+
+export interface LayerGradientLabels {
+  title: string;
+  desc: string;
+  epoch: string;
+  gradient: string;
+}
+
+export interface LayerPlotSize {
+  width: number;
+  height: number;
+  /** Unique per plot on the page (title/desc ids). */
+  idPrefix: string;
+}
+
+const MARGIN = { top: 14, right: 26, bottom: 28, left: 44 };
+const usable = (v: number) => Number.isFinite(v) && v > 0;
+
+/** Log domain covering every finite positive value, widened to whole decades (at least two). */
+export function gradientDomain(values: Iterable<number>): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (!usable(v)) continue;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  if (lo === Infinity) return [1e-4, 1];
+  let a = 10 ** Math.floor(Math.log10(lo));
+  let b = 10 ** Math.ceil(Math.log10(hi));
+  if (b / a < 100) {
+    a /= 10;
+    b = Math.max(b, a * 100);
+  }
+  return [Math.max(a, 1e-12), b];
+}
+
+function path(points: ReadonlyArray<readonly [number, number]>, x: (v: number) => number, y: (v: number) => number): string {
+  let d = '';
+  let pen = false;
+  for (const [e, g] of points) {
+    if (!usable(g)) {
+      pen = false;
+      continue;
+    }
+    d += `${pen ? 'L' : 'M'}${r2(x(e))},${r2(y(g))}`;
+    pen = true;
+  }
+  return d;
+}
+
+export function layerGradientSvg(data: LayerGradientData, size: LayerPlotSize, labels: LayerGradientLabels): string {
+  const domain = data.domain ?? gradientDomain(data.series.flatMap((s) => s.map((p) => p[1])));
+  const x = scaleLinear().domain([0, Math.max(1, data.epochs)]).range([MARGIN.left, size.width - MARGIN.right]);
+  const y = scaleLog().domain(domain).range([size.height - MARGIN.bottom, MARGIN.top]).clamp(true);
+  const [x0, x1] = x.range() as [number, number];
+  const [y0, y1] = y.range() as [number, number];
+
+  let out = `<g class="fl-axes" fill="currentColor" font-size="10">`;
+  const decades = y.ticks().filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9);
+  const step = Math.max(1, Math.ceil(decades.length / 5));
+  decades.forEach((t, k) => {
+    if (k % step !== 0) return;
+    const p = r2(y(t));
+    out += `<line x1="${x0}" x2="${x1}" y1="${p}" y2="${p}" stroke="currentColor" stroke-opacity="0.12"/>`;
+    out += `<text x="${x0 - 4}" y="${p}" dy="0.32em" text-anchor="end">${esc(tickText(t))}</text>`;
+  });
+  for (const t of x.ticks(4)) {
+    const p = r2(x(t));
+    out += `<line x1="${p}" x2="${p}" y1="${y0}" y2="${y0 + 4}" stroke="currentColor"/>`;
+    out += `<text x="${p}" y="${y0 + 14}" text-anchor="middle">${t}</text>`;
+  }
+  out += `<line x1="${x0}" x2="${x1}" y1="${y0}" y2="${y0}" stroke="currentColor" stroke-opacity="0.5"/>`;
+  out += `<text x="${x1}" y="${y0 + 25}" text-anchor="end">${esc(labels.epoch)}</text>`;
+  out += `<text x="${x0 + 4}" y="${y1 - 4}">${esc(labels.gradient)}</text>`;
+  out += `</g>`;
+
+  // Labels at the lines' ends, nudged apart vertically so neighbouring layers stay readable.
+  const ends: Array<{ layer: number; y: number; x: number }> = [];
+  data.series.forEach((points, l) => {
+    const style = neuronStyle(l);
+    const d = path(points, x, y);
+    if (!d) return;
+    out += `<path data-role="layer-gradient" data-layer="${l + 1}" d="${d}" fill="none" stroke="${style.colour}" stroke-width="1.6" stroke-dasharray="${style.dash}" stroke-linejoin="round"/>`;
+    const last = [...points].reverse().find((p) => usable(p[1]));
+    if (last) ends.push({ layer: l + 1, y: y(last[1]), x: x(last[0]) });
+  });
+  ends.sort((a, b) => a.y - b.y);
+  for (let k = 1; k < ends.length; k++) ends[k]!.y = Math.max(ends[k]!.y, ends[k - 1]!.y + 9);
+  for (const e of ends) {
+    out += `<text data-role="layer-label" x="${r2(e.x + 4)}" y="${r2(e.y)}" dy="0.32em" font-size="10" font-weight="600" fill="currentColor">${e.layer}</text>`;
+  }
+
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="fl-plot deep-plot" viewBox="0 0 ${size.width} ${size.height}"` +
+    attrs({ role: 'img', 'aria-labelledby': `${size.idPrefix}-title ${size.idPrefix}-desc` }) +
+    `><title id="${size.idPrefix}-title">${esc(labels.title)}</title><desc id="${size.idPrefix}-desc">${esc(labels.desc)}</desc>` +
+    out +
+    `</svg>`
+  );
+}
