@@ -27,6 +27,9 @@ export function DrawingArea({ t, uid, values, width, disabled, onChange }: Props
   const [focused, setFocused] = useState(false);
   const stroke = useRef<{ base: number[]; samples: Sample[] } | null>(null);
   const box = useRef<HTMLDivElement>(null);
+  // Keys can arrive faster than re-renders: each press builds on the previous one, not on a stale render.
+  const latest = useRef({ values, focus });
+  latest.current = { values, focus };
   const shown = live ?? values;
   const size = { width, height: Math.round(width * DRAWING_ASPECT), idPrefix: `${uid}-drawing` };
   const yDomain = [Y_MIN, Y_MAX] as const;
@@ -71,14 +74,15 @@ export function DrawingArea({ t, uid, values, width, disabled, onChange }: Props
   const onKeyDown = (e: KeyboardEvent) => {
     if (disabled) return;
     const step = e.shiftKey ? BIG_STEP : SMALL_STEP;
-    let k = focus;
+    const { values: base, focus: from } = latest.current;
+    let k = from;
     let dy = 0;
     switch (e.key) {
       case 'ArrowLeft':
-        k = Math.max(0, focus - 1);
+        k = Math.max(0, from - 1);
         break;
       case 'ArrowRight':
-        k = Math.min(CONTROL_POINTS - 1, focus + 1);
+        k = Math.min(CONTROL_POINTS - 1, from + 1);
         break;
       case 'Home':
         k = 0;
@@ -103,10 +107,14 @@ export function DrawingArea({ t, uid, values, width, disabled, onChange }: Props
     }
     e.preventDefault();
     setFocus(k);
+    latest.current = { values: base, focus: k };
     if (dy !== 0) {
-      const next = [...values];
+      const next = [...base];
       next[k] = quantize(next[k]! + dy);
-      if (next[k] !== values[k]) onChange(next);
+      if (next[k] !== base[k]) {
+        latest.current = { values: next, focus: k };
+        onChange(next);
+      }
     }
   };
 

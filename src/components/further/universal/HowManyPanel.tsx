@@ -5,11 +5,12 @@
  * published in `data-runs` so they can be checked.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ACTIVATIONS } from '../../../lib/activations';
+import { shortNameOf } from '../../../lib/activations';
 import { GOOD_FIT_MSE } from '../../../lib/analysis';
 import { summarizeSweep, sweepConfigs, sweepRuns, type SweepPlan, type SweepRun, type SweepSummary } from '../../../lib/units-needed';
 import { SWEEP_ACTIVATIONS, UNIT_SWEEP, UNIVERSAL_TRAINING } from '../../../lib/universal-settings';
 import type { Dataset } from '../../../lib/train-types';
+import type { HiddenActivationId } from '../../../lib/activation-types';
 import { unitsChartSvg } from '../../../plots/universalPlots';
 import type { Lang } from '../../../i18n';
 import type { FitRunner } from '../../fitlab/runner';
@@ -35,7 +36,7 @@ interface Props {
 const pct = (share: number) => `${Math.round(share * 100)} %`;
 
 export function HowManyPanel(props: Props) {
-  const { t, lang, uid } = props;
+  const { t, uid } = props;
   const h = t.howMany;
   const [phase, setPhase] = useState<Phase>('idle');
   const [runs, setRuns] = useState<SweepRun[]>([]);
@@ -105,7 +106,8 @@ export function HowManyPanel(props: Props) {
     props.onBusy(false);
   };
 
-  const name = (id: string) => ACTIVATIONS[id as 'relu'].name[lang];
+  // Short names (sigmoid, ReLU) keep the table and the chart's legend narrow.
+  const name = (id: HiddenActivationId) => shortNameOf(id);
   const total = plan.sizes.length;
   const statusText = fill(h.status[phase], { units: current, done, total, seeds: props.seeds, seconds: seconds.toFixed(1), message });
   const neededText = summary?.needed.map((n) => (n.hidden === null ? fill(h.neededNone, { name: name(n.activation), max: Math.max(...UNIT_SWEEP) }) : fill(h.needed, { name: name(n.activation), units: n.hidden, share: pct(n.goodShare) }))) ?? [];

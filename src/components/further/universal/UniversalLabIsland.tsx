@@ -167,6 +167,7 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
     if (run.status === 'training' || run.status === 'loading') stop();
     setSweeping(false);
     const next = { ...settingsRef.current, ...patch };
+    settingsRef.current = next;
     setSettings(next);
     setRun(freshRun(next));
     setK(next.units);
