@@ -370,9 +370,10 @@ export const en = {
     weightsBand: 'U(−L, L), L = {l}',
     weightsSummary: '{off} of {units} units start off; {networkShare} of networks have at least one.',
     why: {
-      zerosNoBias: 'All weights are 0, so every pre-activation is 0. ReLU outputs 0 there with slope 0, and w₂ = 0 blocks the gradient to the first layer anyway: only the output bias learns, and the network stays a constant.',
-      zerosBias: 'The kernels are 0 but the bias is not, so both units start identical and receive identical gradients. They stay twins forever, and the network can do no more than a single unit.',
-      signNoBias: 'With b = 0 and inputs x ≥ 0, a unit starts off exactly when w₁ ≤ 0: the sign decides, not the size. Glorot and He draw the same signs, so they start with the same dead units.',
+      zerosNoBias: 'All weights are 0, so every pre-activation is 0 and every unit outputs φ(0) = 0: w₂ gets no gradient, and w₂ = 0 blocks the gradient to the first layer. Only the output bias learns, and the network stays a constant.',
+      zerosBias: 'All kernels are 0, so both units start identical and receive identical gradients. They stay twins forever, and the network can do no more than a single unit.',
+      signNoBias: 'With b = 0 and inputs x ≥ 0, a unit starts off exactly when w₁ ≤ 0: the sign decides, not the size. Glorot and He draw the same signs, so they switch off the same units.',
+      neverOff: 'A sigmoid unit is never off: σ′ > 0 everywhere, so every unit keeps a gradient whatever the sign of w₁. What the scheme changes is how far into the flat tails the units start.',
       signPositiveBias: 'With b > 0 every unit is active at x = 0, so none starts dead; a unit with w₁ < 0 is active only near x = 0 and can still die during training.',
       signNegativeBias: 'With b < 0 a unit needs w₁ > −b / 2π to be active anywhere on [0, 2π], so even some positive weights start off.',
     },
@@ -380,6 +381,9 @@ export const en = {
     tableKernel: 'Kernels',
     tableBias: 'b',
     tableActivation: 'Activation',
+    tableNote: 'Each cell is the share of networks with at least one such neuron, or the median final MSE.',
+    kernelShort: { zeros: 'zeros', glorot_uniform: 'glorot-uniform', he_uniform: 'He-uniform' },
+    tableHeads: { deadAtInit: 'Dead at start', deadAtEnd: 'Dead at end', negativeAtInit: 'Negative side at start', goodFit: 'Good fit', medianMse: 'Median MSE' },
     refusedTitle: 'Some settings in the address were not valid, so their defaults are used instead:',
     paramNames: { init: 'Kernel initialisation', bias: 'Hidden-bias start', iact: 'Activation', iseeds: 'Seeds' },
     refusal: {

@@ -369,9 +369,10 @@ export const zhCn: Dictionary = {
     weightsBand: 'U(−L, L)，L = {l}',
     weightsSummary: '{units} 个单元中有 {off} 个一开始就关闭；{networkShare} 的网络至少有一个。',
     why: {
-      zerosNoBias: '所有权重都是 0，所以每个预激活都是 0。ReLU 在这里输出 0、斜率也是 0，而且 w₂ = 0 本来就挡住了传向第一层的梯度：只有输出偏置在学习，网络始终是一个常数。',
-      zerosBias: '权重为 0 但偏置不为 0，所以两个单元起点相同、得到的梯度也相同。它们永远是一对双胞胎，网络最多只能做到一个单元的效果。',
-      signNoBias: '当 b = 0 且输入 x ≥ 0 时，一个单元一开始就关闭当且仅当 w₁ ≤ 0：决定因素是符号，而不是大小。Glorot 和 He 抽出的符号相同，因此一开始死亡的单元也相同。',
+      zerosNoBias: '所有权重都是 0，所以每个预激活都是 0，每个单元都输出 φ(0) = 0：w₂ 得不到梯度，而 w₂ = 0 又挡住了传向第一层的梯度。只有输出偏置在学习，网络始终是一个常数。',
+      zerosBias: '所有权重都是 0，所以两个单元起点相同、得到的梯度也相同。它们永远是一对双胞胎，网络最多只能做到一个单元的效果。',
+      signNoBias: '当 b = 0 且输入 x ≥ 0 时，一个单元一开始就关闭当且仅当 w₁ ≤ 0：决定因素是符号，而不是大小。Glorot 和 He 抽出的符号相同，因此关闭的也是同样的单元。',
+      neverOff: 'sigmoid 单元从不关闭：σ′ 处处大于 0，所以无论 w₁ 的符号如何，每个单元都有梯度。初始化方案改变的是单元一开始有多深地落在平坦的两端。',
       signPositiveBias: '当 b > 0 时，每个单元在 x = 0 处都是活跃的，所以没有单元一开始就死亡；但 w₁ < 0 的单元只在 x = 0 附近活跃，训练中仍可能死亡。',
       signNegativeBias: '当 b < 0 时，单元需要 w₁ > −b / 2π 才能在 [0, 2π] 上某处活跃，所以连一些正的权重也一开始就关闭。',
     },
@@ -379,6 +380,9 @@ export const zhCn: Dictionary = {
     tableKernel: '权重初始化',
     tableBias: 'b',
     tableActivation: '激活函数',
+    tableNote: '每格是至少有一个这类神经元的网络所占比例，或最终 MSE 的中位数。',
+    kernelShort: { zeros: '全零', glorot_uniform: 'Glorot 均匀', he_uniform: 'He 均匀' },
+    tableHeads: { deadAtInit: '开始时死亡', deadAtEnd: '结束时死亡', negativeAtInit: '开始时处在负半边', goodFit: '拟合良好', medianMse: 'MSE 中位数' },
     refusedTitle: '地址中的部分设置无效，因此改用默认值：',
     paramNames: { init: '权重初始化', bias: '隐藏层偏置初值', iact: '激活函数', iseeds: '种子数' },
     refusal: {

@@ -43,8 +43,11 @@ function controlsFor(s: InitLabSettings): ControlState {
   return { kernel: s.init.kernel, biasChoice, biasOther: biasChoice === 'other' ? String(b) : '', activation: s.activation, seedsText: String(s.seeds) };
 }
 
-function whyText(t: InitLabText, init: InitSpec): string {
-  if (init.kernel === 'zeros') return init.hiddenBias === 0 ? t.why.zerosNoBias : t.why.zerosBias;
+function whyText(t: InitLabText, init: InitSpec, activation: InitLabActivation): string {
+  // φ(0) = 0 for ReLU and leaky ReLU only: with zero kernels and bias, sigmoid units still output ½ and learn (as twins).
+  const zeroAtZero = activation !== 'sigmoid';
+  if (init.kernel === 'zeros') return init.hiddenBias === 0 && zeroAtZero ? t.why.zerosNoBias : t.why.zerosBias;
+  if (!zeroAtZero) return t.why.neverOff;
   if (init.hiddenBias === 0) return t.why.signNoBias;
   return init.hiddenBias > 0 ? t.why.signPositiveBias : t.why.signNegativeBias;
 }
@@ -164,7 +167,7 @@ export default function InitLabIsland(props: Props) {
           precomputed={findRow(props.rows, settings.activation, settings.init)}
           precomputedRuns={props.precomputedRuns}
         />
-        <WeightsFigure t={t} lang={lang} histogram={histogram} kernelName={kernelName} bias={biasText(settings.init.hiddenBias)} why={whyText(t, settings.init)} />
+        <WeightsFigure t={t} lang={lang} histogram={histogram} kernelName={kernelName} bias={biasText(settings.init.hiddenBias)} why={whyText(t, settings.init, settings.activation)} />
       </div>
     </div>
   );
