@@ -2,7 +2,8 @@
  * The initial input weights w₁ of many seeds as a stacked histogram, as an SVG string: units that start active
  * (solid) and units that start off (hatched: pre-activation ≤ 0 on every input), the scheme's interval U(−L, L) as
  * a band, and w = 0 marked. Pure (data, size, labels) → string: drawn at build time and redrawn by the InitLab.
- * Active and off differ in pattern as well as colour, and both are named in the title and the legend.
+ * Active and off differ in pattern as well as colour, and both are named in the title and the legend. (The off
+ * bars carry no fill class: a CSS fill would override their pattern.)
  */
 import { scaleLinear } from 'd3-scale';
 import type { InitWeightsHistogram } from '../lib/init-weights';
@@ -27,6 +28,14 @@ export interface InitWeightsSize {
 
 const MARGIN = { top: 26, right: 12, bottom: 32, left: 38 };
 
+/** Diagonal hatching over the "off" colour. */
+function offPattern(id: string): string {
+  return (
+    `<defs><pattern id="${id}-off" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
+    `<rect width="5" height="5" class="iw-fill-off"/><line x1="0" y1="0" x2="0" y2="5" stroke="currentColor" stroke-opacity="0.55" stroke-width="2"/></pattern></defs>`
+  );
+}
+
 export function initWeightsSvg(data: InitWeightsHistogram, size: InitWeightsSize, labels: InitWeightsLabels): string {
   const { edges } = data;
   const id = size.idPrefix;
@@ -40,9 +49,7 @@ export function initWeightsSvg(data: InitWeightsHistogram, size: InitWeightsSize
 
   let out = `<svg${attrs({ class: 'init-weights', viewBox: `0 0 ${size.width} ${size.height}`, width: size.width, height: size.height, role: 'img', 'aria-labelledby': `${id}-title ${id}-desc`, 'data-plot': 'init-weights', 'data-off-units': data.offUnits, 'data-units': data.units })}>`;
   out += `<title id="${id}-title">${esc(labels.title)}</title><desc id="${id}-desc">${esc(labels.desc)}</desc>`;
-  out +=
-    `<defs><pattern id="${id}-off" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
-    `<rect width="5" height="5" class="iw-fill-off"/><line x1="0" y1="0" x2="0" y2="5" stroke="currentColor" stroke-opacity="0.55" stroke-width="2"/></pattern></defs>`;
+  out += offPattern(id);
 
   // The scheme's interval (nothing for zero kernels, whose weights are all exactly 0).
   if (data.limit > 0) {
@@ -79,7 +86,7 @@ export function initWeightsSvg(data: InitWeightsHistogram, size: InitWeightsSize
     const name = `${tickText(edges[k]!)} … ${tickText(edges[k + 1]!)}: ${labels.active} ${active}, ${labels.off} ${off}`.replace(/-/g, '−');
     out += `<g data-bin="${k}" data-active="${active}" data-off="${off}"><title>${esc(name)}</title>`;
     if (active > 0) out += `<rect class="iw-fill-active" x="${r2(left)}" y="${r2(y(active))}" width="${r2(width)}" height="${r2(y0 - y(active))}" stroke="currentColor" stroke-opacity="0.55" stroke-width="0.75"/>`;
-    if (off > 0) out += `<rect class="iw-fill-off" x="${r2(left)}" y="${r2(y(total))}" width="${r2(width)}" height="${r2(y(active) - y(total))}" fill="url(#${id}-off)" stroke="currentColor" stroke-opacity="0.55" stroke-width="0.75"/>`;
+    if (off > 0) out += `<rect class="iw-bar-off" x="${r2(left)}" y="${r2(y(total))}" width="${r2(width)}" height="${r2(y(active) - y(total))}" fill="url(#${id}-off)" stroke="currentColor" stroke-opacity="0.55" stroke-width="0.75"/>`;
     out += `</g>`;
   });
   out += `</g>`;
@@ -91,7 +98,6 @@ export function initWeightsSvg(data: InitWeightsHistogram, size: InitWeightsSize
 
 /** Legend swatches (decorative; the legend's text names them). */
 export function initWeightsSwatch(kind: 'active' | 'off', idPrefix: string): string {
-  const defs = `<defs><pattern id="${idPrefix}-off" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="5" height="5" class="iw-fill-off"/><line x1="0" y1="0" x2="0" y2="5" stroke="currentColor" stroke-opacity="0.55" stroke-width="2"/></pattern></defs>`;
   const fill = kind === 'off' ? ` fill="url(#${idPrefix}-off)"` : '';
-  return `<svg class="iw-swatch" width="22" height="14" viewBox="0 0 22 14" aria-hidden="true">${kind === 'off' ? defs : ''}<rect class="iw-fill-${kind}" x="0.5" y="0.5" width="21" height="13"${fill} stroke="currentColor" stroke-opacity="0.55"/></svg>`;
+  return `<svg class="iw-swatch" width="22" height="14" viewBox="0 0 22 14" aria-hidden="true">${kind === 'off' ? offPattern(idPrefix) : ''}<rect class="${kind === 'off' ? 'iw-bar-off' : 'iw-fill-active'}" x="0.5" y="0.5" width="21" height="13"${fill} stroke="currentColor" stroke-opacity="0.55"/></svg>`;
 }
