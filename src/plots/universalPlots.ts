@@ -158,8 +158,9 @@ export function unitsChartSvg(series: readonly UnitsChartSeries[], sizes: readon
     for (const p of s.points) out += style.marker(r2(x(p[0])), r2(y(clamp(p[1]))));
     out += `</g>`;
     // Legend: marker + dash + name, so the two lines differ without colour.
-    const ly = m.top + 6 + k * 15;
-    out += `<g transform="translate(${x1 - 120},${ly})" fill="${style.colour}" stroke="${style.colour}"><line x1="0" x2="22" y1="0" y2="0" stroke-width="2"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''}/>${style.marker(11, 0)}<text x="28" dy="0.32em" stroke="none" fill="currentColor" font-size="11">${esc(s.name)}</text></g>`;
+    // Bottom left: small networks have large errors, so that corner of the chart stays clear.
+    const ly = y0 - 8 - (series.length - 1 - k) * 15;
+    out += `<g transform="translate(${x0 + 8},${ly})" fill="${style.colour}" stroke="${style.colour}"><line x1="0" x2="22" y1="0" y2="0" stroke-width="2"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''}/>${style.marker(11, 0)}<text x="28" dy="0.32em" stroke="none" fill="currentColor" font-size="11">${esc(s.name)}</text></g>`;
   });
   const t = titled(size, labels.title, labels.desc);
   return svgOpen('fl-plot ul-units', size, t.attrs) + t.head + out + `</svg>`;

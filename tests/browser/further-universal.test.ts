@@ -277,6 +277,26 @@ describe('Universal approximation lab', () => {
     await opened.close();
   });
 
+  it('"how many units?" shows its progress and can be cancelled', async () => {
+    const opened = await openPage(browser, '/en/further/?shape=step&uepochs=400&useeds=2');
+    const { page } = opened;
+    await hydrated(page);
+    const panel = page.locator(`${LAB} [data-role="how-many"]`);
+    await panel.locator('[data-action="how-many"]').click();
+    await page.waitForFunction((sel) => Number(document.querySelector(sel)?.getAttribute('data-done')) >= 1, `${LAB} [data-role="how-many"]`, { timeout: 120_000 });
+    expect(await panel.getAttribute('data-phase')).toBe('running');
+    expect(Number(await panel.locator('progress').getAttribute('value'))).toBeGreaterThanOrEqual(1);
+    expect(await panel.locator('[data-action="how-many"]').isDisabled()).toBe(true);
+    await panel.locator('[data-action="how-many-cancel"]').click();
+    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-phase') === 'cancelled', `${LAB} [data-role="how-many"]`);
+    expect(await panel.locator('[data-role="how-many-status"]').innerText()).toMatch(/Cancelled after \d+ of 10 sizes/);
+    // The lab is free again: a normal run trains to the end.
+    await page.locator(`${LAB} [data-action="train"]`).click();
+    expect(await waitStatus(page, ['done', 'diverged', 'error'])).toBe('done');
+    expectClean(opened);
+    await opened.close();
+  });
+
   it('names refused URL values in the reader’s language and still trains with the defaults', async () => {
     const opened = await openPage(browser, `/en/further/?units=99&uact=nope&shape=%3Cscript%3Ealert(1)%3C%2Fscript%3E&uepochs=30`);
     const { page } = opened;
