@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CONTROL_XS, decodeShape, drawnDataset, presetControls, quantize } from '../../src/lib/drawn-target';
 import { expectClean, launchBrowser, openPage } from './harness';
-import { chooseTheme } from './quality';
+import { chooseTheme, traceMainThread } from './quality';
 
 /** axe-core on the lab alone (the page-wide checks are in a11y.test.ts). */
 async function labAxe(page: Page): Promise<string[]> {
@@ -203,6 +203,24 @@ describe('Universal approximation lab', () => {
     await hydrated(page);
     expect(await shapeValues(page)).toEqual(drawn);
     expect(await page.locator(`${LAB} [data-role="refused"]`).count()).toBe(0);
+    expectClean(opened);
+    await opened.close();
+  });
+
+  it('trains 32 units without long main-thread tasks, and draws all 32 components', async () => {
+    const opened = await openPage(browser, '/en/further/?units=32&uact=sigmoid&shape=bump&uepochs=300');
+    const { page } = opened;
+    await hydrated(page);
+    // CPU time per main-thread task from Chrome's trace (wall time would also count other processes' turns).
+    const tasks = await traceMainThread(page, async () => {
+      await page.locator(`${LAB} [data-action="train"]`).click();
+      expect(await waitStatus(page, ['done', 'diverged', 'error'])).toBe('done');
+    });
+    console.log(`[universal] ${tasks.length} main-thread tasks while training 32 units, heaviest ${Math.max(0, ...tasks.map((t) => t.cpuMs))} ms CPU`);
+    expect(tasks.filter((t) => t.cpuMs > 50), 'main-thread tasks over 50 ms of CPU while training').toEqual([]);
+    const w = JSON.parse((await attr(page, 'data-weights'))!) as Weights;
+    expect(w.units).toBe(32);
+    expect(await page.locator(`${LAB} svg.fl-front [data-role="component"]`).count()).toBe(32);
     expectClean(opened);
     await opened.close();
   });
