@@ -146,7 +146,7 @@ describe('InitLab, address and keyboard', () => {
     await lab.locator('input[name="init-kernel"]:checked').focus();
     await page.keyboard.press('ArrowUp');
     expect(await lab.locator('input[name="init-kernel"]:checked').getAttribute('value')).toBe('zeros');
-    expect(await lab.locator('[data-role="why"]').innerText()).toMatch(/only the output bias learns/);
+    expect(await lab.locator('[data-role="why"]').innerText()).toMatch(/only the output bias learns/i);
     expect(await lab.locator('[data-role="weights"]').getAttribute('data-off-units')).toBe('400'); // 200 seeds × 2 units, all w = 0
 
     // Bias "other" with a bad value: named, Measure disabled.
