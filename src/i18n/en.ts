@@ -536,7 +536,7 @@ export const en = {
     gradValue: 'layer {l} {value}',
     preTitle: '{name}: pre-activations of each layer at epoch {epoch}',
     preDesc: 'One histogram per hidden layer (layer 1 at the top) of the inputs z of its units over the 100 training points, from −8 to 8. {rows}',
-    preRow: 'Layer {l}: median {median}, middle 80 % from {p10} to {p90}{note}.',
+    preRow: 'Layer {l}: median {median}, middle 80% from {p10} to {p90}{note}.',
     preAxis: 'pre-activation z',
     deadNote: 'dead {share}',
     saturatedNote: 'saturated {share}',

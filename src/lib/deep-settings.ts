@@ -95,7 +95,7 @@ export function parseDeepSettings(query: string | URLSearchParams, base: Readonl
     if (text === null) continue;
     const parsed = parseStrictNumber(text, DEEP_RANGES[key]);
     if (parsed.ok) settings[key] = parsed.value;
-    else refuse(name, text, parsed.reason, parsed.detail);
+    else refuse(name, text, parsed.reason as DeepRefusalReason, parsed.detail); // parseStrictNumber's number reasons only
   }
   const list = params.get(DEEP_KEYS.activations);
   if (list !== null) {

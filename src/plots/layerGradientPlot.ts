@@ -41,13 +41,11 @@ export function gradientDomain(values: Iterable<number>): [number, number] {
     hi = Math.max(hi, v);
   }
   if (lo === Infinity) return [1e-4, 1];
-  let a = 10 ** Math.floor(Math.log10(lo));
-  let b = 10 ** Math.ceil(Math.log10(hi));
-  if (b / a < 100) {
-    a /= 10;
-    b = Math.max(b, a * 100);
-  }
-  return [Math.max(a, 1e-12), b];
+  // Powers of ten written as 1eK, so they are exact decimals (10 ** -4 is not 0.0001 in floating point).
+  const power = (k: number) => Number(`1e${k}`);
+  const b = Math.ceil(Math.log10(hi));
+  const a = Math.min(Math.floor(Math.log10(lo)), b - 2); // at least two decades, widened downwards
+  return [power(Math.max(a, -12)), power(b)];
 }
 
 function path(points: ReadonlyArray<readonly [number, number]>, x: (v: number) => number, y: (v: number) => number): string {

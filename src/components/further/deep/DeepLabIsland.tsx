@@ -152,7 +152,7 @@ export default function DeepLabIsland(props: DeepLabProps) {
         {hydrated ? (status === 'training' ? t.status.trainingLive : statusText) : ''}
       </p>
       {refused.length > 0 && (
-        <div class="deeplab__notice" role="alert" data-role="refused">
+        <div class="fitlab__notice" role="alert" data-role="refused">
           <p>{t.refusedTitle}</p>
           <ul>
             {refused.map((r) => (
@@ -162,24 +162,24 @@ export default function DeepLabIsland(props: DeepLabProps) {
         </div>
       )}
       {status === 'diverged' && (
-        <p class="deeplab__notice deeplab__notice--error" role="alert" data-role="diverged">
+        <p class="fitlab__notice fitlab__notice--error" role="alert" data-role="diverged">
           {fill(t.diverged, { lr: String(settings.lr), epoch: view.divergedAt ?? view.epoch })}
         </p>
       )}
       {status === 'error' && !view.networks[0]?.start && (
-        <p class="deeplab__notice deeplab__notice--error" role="alert" data-role="error">
+        <p class="fitlab__notice fitlab__notice--error" role="alert" data-role="error">
           {t.unavailable}
         </p>
       )}
       {controls}
-      <div class="deeplab__buttons" role="group" aria-label={t.title}>
-        <button type="button" class="deeplab__button deeplab__button--primary" data-action="train" disabled={!hydrated || busy} onClick={onTrain}>
+      <div class="fitlab__buttons" role="group" aria-label={t.title}>
+        <button type="button" class="fitlab__button fitlab__button--primary" data-action="train" disabled={!hydrated || busy} onClick={onTrain}>
           {status === 'paused' ? t.resume : t.train}
         </button>
-        <button type="button" class="deeplab__button" data-action="pause" disabled={!hydrated || status !== 'training'} onClick={() => clientRef.current?.pauseDeep()}>
+        <button type="button" class="fitlab__button" data-action="pause" disabled={!hydrated || status !== 'training'} onClick={() => clientRef.current?.pauseDeep()}>
           {t.pause}
         </button>
-        <button type="button" class="deeplab__button" data-action="cancel" disabled={!hydrated || !(busy || status === 'paused')} onClick={() => reset(settingsRef.current)}>
+        <button type="button" class="fitlab__button" data-action="cancel" disabled={!hydrated || !(busy || status === 'paused')} onClick={() => reset(settingsRef.current)}>
           {t.cancel}
         </button>
       </div>
