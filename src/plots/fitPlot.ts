@@ -104,7 +104,8 @@ export function fitLayout(data: FitPlotData, size: PlotSize): FitLayout {
   return { x, y, margin };
 }
 
-const PI_TICKS: Array<[number, string]> = [
+/** Ticks at multiples of π/2 on the x range [0, 2π] (shared by the plots of that range). */
+export const PI_TICKS: ReadonlyArray<readonly [number, string]> = [
   [0, '0'],
   [Math.PI / 2, 'π/2'],
   [Math.PI, 'π'],

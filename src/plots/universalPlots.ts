@@ -8,16 +8,8 @@
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
-import { fitLayout, type FitPlotData, type PlotSize } from './fitPlot';
+import { fitLayout, PI_TICKS, type FitPlotData, type PlotSize } from './fitPlot';
 import { attrs, esc, r2, tickText } from './svg';
-
-const PI_TICKS: Array<[number, string]> = [
-  [0, '0'],
-  [Math.PI / 2, 'π/2'],
-  [Math.PI, 'π'],
-  [(3 * Math.PI) / 2, '3π/2'],
-  [2 * Math.PI, '2π'],
-];
 
 function svgOpen(cls: string, size: Pick<PlotSize, 'width' | 'height'>, extra: Record<string, string | number | undefined>): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" class="${cls}" viewBox="0 0 ${size.width} ${size.height}" width="${size.width}" height="${size.height}"${attrs(extra)}>`;

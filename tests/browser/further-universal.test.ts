@@ -296,7 +296,7 @@ describe('Universal approximation lab', () => {
   });
 
   it('"how many units?" shows its progress and can be cancelled', async () => {
-    const opened = await openPage(browser, '/en/further/?shape=step&uepochs=400&useeds=2');
+    const opened = await openPage(browser, '/en/further/?shape=step&uepochs=1500&useeds=2');
     const { page } = opened;
     await hydrated(page);
     const panel = page.locator(`${LAB} [data-role="how-many"]`);
