@@ -358,6 +358,7 @@ export const en = {
       deadAtInit: '≥ 1 dead neuron at the start',
       deadAtEnd: '≥ 1 dead neuron after training',
       negativeAtInit: '≥ 1 unit on its negative side at the start',
+      negativeAtEnd: '≥ 1 unit on its negative side after training',
       goodFit: 'Good fit (MSE < 0.01)',
       medianMse: 'Median final MSE',
     },
@@ -383,7 +384,7 @@ export const en = {
     tableActivation: 'Activation',
     tableNote: 'Each cell is the share of networks with at least one such neuron, or the median final MSE.',
     kernelShort: { zeros: 'zeros', glorot_uniform: 'glorot-uniform', he_uniform: 'He-uniform' },
-    tableHeads: { deadAtInit: 'Dead at start', deadAtEnd: 'Dead at end', negativeAtInit: 'Negative side at start', goodFit: 'Good fit', medianMse: 'Median MSE' },
+    tableHeads: { deadAtInit: 'Dead at start', deadAtEnd: 'Dead at end', negativeAtInit: 'Negative side at start', negativeAtEnd: 'Negative side at end', goodFit: 'Good fit', medianMse: 'Median MSE' },
     refusedTitle: 'Some settings in the address were not valid, so their defaults are used instead:',
     paramNames: { init: 'Kernel initialisation', bias: 'Hidden-bias start', iact: 'Activation', iseeds: 'Seeds' },
     refusal: {
@@ -518,7 +519,8 @@ export const en = {
     },
     staticNote: 'Recorded when the site was built, with the default settings. With JavaScript on, you can train it live.',
     diverged: 'The learning rate {lr} is too large: a loss became infinite at epoch {epoch}, so training stopped.',
-    unavailable: 'This demo needs the background training worker, which could not start in this browser.',
+    unavailable: 'The training engine could not start in this browser.',
+    workerFallback: 'The background training worker could not start, so these networks train on the page itself with a plain-JavaScript twin of the engine; the page may respond more slowly while they run.',
     refusedTitle: 'Some settings in the address were not valid, so their defaults are used instead:',
     refusal: {
       notANumber: '{param} = “{value}” is not a number.',

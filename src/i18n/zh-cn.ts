@@ -357,6 +357,7 @@ export const zhCn: Dictionary = {
       deadAtInit: '开始时至少 1 个死亡神经元',
       deadAtEnd: '训练后至少 1 个死亡神经元',
       negativeAtInit: '开始时至少 1 个单元处在负半边',
+      negativeAtEnd: '训练后至少 1 个单元处在负半边',
       goodFit: '拟合良好（MSE < 0.01）',
       medianMse: '最终 MSE 的中位数',
     },
@@ -382,7 +383,7 @@ export const zhCn: Dictionary = {
     tableActivation: '激活函数',
     tableNote: '每格是至少有一个这类神经元的网络所占比例，或最终 MSE 的中位数。',
     kernelShort: { zeros: '全零', glorot_uniform: 'Glorot 均匀', he_uniform: 'He 均匀' },
-    tableHeads: { deadAtInit: '开始时死亡', deadAtEnd: '结束时死亡', negativeAtInit: '开始时处在负半边', goodFit: '拟合良好', medianMse: 'MSE 中位数' },
+    tableHeads: { deadAtInit: '开始时死亡', deadAtEnd: '结束时死亡', negativeAtInit: '开始时处在负半边', negativeAtEnd: '结束时处在负半边', goodFit: '拟合良好', medianMse: 'MSE 中位数' },
     refusedTitle: '地址中的部分设置无效，因此改用默认值：',
     paramNames: { init: '权重初始化', bias: '隐藏层偏置初值', iact: '激活函数', iseeds: '种子数' },
     refusal: {
@@ -517,7 +518,8 @@ export const zhCn: Dictionary = {
     },
     staticNote: '这是构建网站时用默认设置记录的结果。启用 JavaScript 后可以实时训练。',
     diverged: '学习率 {lr} 太大：某个损失在第 {epoch} 轮变成了无穷大，因此训练停止。',
-    unavailable: '这个演示需要后台训练线程，但它无法在此浏览器中启动。',
+    unavailable: '训练引擎无法在此浏览器中启动。',
+    workerFallback: '后台训练线程无法启动，所以这些网络改为在页面本身用纯 JavaScript 版本的引擎训练；训练期间页面的响应可能会变慢。',
     refusedTitle: '地址中的部分设置无效，已改用默认值：',
     refusal: {
       notANumber: '{param} = “{value}” 不是数字。',

@@ -77,6 +77,9 @@ describe.each(['en', 'zh-cn'] as const)('InitLab (%s)', (lang) => {
     // Same engine, same seeds: the browser's runs are the CLI's first 50.
     expect(runs).toEqual(runsOf(stored.runs).slice(0, 50));
     expect(summary.deadAtInitShare).toBe(0); // z(0) = b > 0: nobody starts dead
+    // A finished measurement frees everything it allocated in the worker.
+    type Hook = { __initLab?: { memory(): Promise<{ numTensors: number }> | null } };
+    await expect.poll(() => page.evaluate(async () => (await (window as unknown as Hook).__initLab?.memory())?.numTensors)).toBe(0);
     expectClean(opened);
     await opened.close();
   });
@@ -184,6 +187,8 @@ describe('InitLab, address and keyboard', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector(`${LAB}[data-status="cancelled"]`, { timeout: 120_000 });
     expect(Number(await lab.getAttribute('data-done'))).toBeLessThan(1000);
+    type Hook = { __initLab?: { memory(): Promise<{ numTensors: number }> | null } };
+    await expect.poll(() => page.evaluate(async () => (await (window as unknown as Hook).__initLab?.memory())?.numTensors)).toBe(0);
     expectClean(opened);
     await opened.close();
   });
@@ -196,7 +201,7 @@ describe('InitLab, address and keyboard', () => {
     expect(rows.map((r) => r.id)).toEqual(study.configs.map((c) => c.id));
     rows.forEach((r, k) => {
       const s = study.configs[k]!.summary;
-      expect(r.values).toEqual([s.deadAtInitShare, s.deadAtEndShare, s.negativeAtInitShare, s.goodFitShare, s.medianMse]);
+      expect(r.values).toEqual([s.deadAtInitShare, s.deadAtEndShare, s.negativeAtInitShare, s.negativeAtEndShare, s.goodFitShare, s.medianMse]);
     });
     expect(await opened.page.locator('[data-demo="init-lab"] svg[data-plot="init-weights"]').count()).toBe(1);
     await opened.close();

@@ -24,11 +24,13 @@ interface Props {
   bias: FieldResult<number>;
   seeds: FieldResult<number>;
   running: boolean;
+  /** False until hydrated: without JavaScript the button cannot do anything, so it says so by being disabled. */
+  ready: boolean;
   onMeasure(): void;
   onCancel(): void;
 }
 
-export function Controls({ t, state, onChange, activationNames, limits, bias, seeds, running, onMeasure, onCancel }: Props) {
+export function Controls({ t, state, onChange, activationNames, limits, bias, seeds, running, ready, onMeasure, onCancel }: Props) {
   const invalid = !bias.ok || !seeds.ok;
   return (
     <div class="init-lab__controls">
@@ -99,7 +101,7 @@ export function Controls({ t, state, onChange, activationNames, limits, bias, se
           {seeds.ok ? t.seedsHint : fill(t.inputRefused, { reason: refusalText(t, seeds.refusal) })}
         </p>
         <div class="init-lab__buttons">
-          <button type="button" data-action="measure" onClick={onMeasure} disabled={running || invalid}>
+          <button type="button" data-action="measure" onClick={onMeasure} disabled={!ready || running || invalid}>
             {t.measure}
           </button>
           <button type="button" data-action="cancel" onClick={onCancel} disabled={!running}>

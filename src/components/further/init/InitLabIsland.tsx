@@ -134,7 +134,7 @@ export default function InitLabIsland(props: Props) {
   const histogram = useMemo(() => initWeightsHistogram(settings.init, settings.activation, 2, settings.seeds, xs), [settingsKey]);
   const live = useMemo(() => (runs.length ? summarizeConfig(runs, props.lineMse) : null), [runs]);
   const limits = Object.fromEntries(KERNEL_INITS.map((k) => [k, { w1: formatMse(layerLimits(k, 2).w1), w2: formatMse(layerLimits(k, 2).w2) }])) as Record<KernelInit, { w1: string; w2: string }>;
-  const keys: StatKey[] = settings.activation === 'leaky_relu' ? ['negativeAtInitShare', 'deadAtEndShare', 'goodFitShare', 'medianMse'] : ['deadAtInitShare', 'deadAtEndShare', 'goodFitShare', 'medianMse'];
+  const keys: StatKey[] = settings.activation === 'leaky_relu' ? ['negativeAtInitShare', 'negativeAtEndShare', 'goodFitShare', 'medianMse'] : ['deadAtInitShare', 'deadAtEndShare', 'goodFitShare', 'medianMse'];
   const kernelName = t.kernelNames[settings.init.kernel];
   const statusText = fill(t.status[status], { done: progress.done, total: progress.total, seconds: elapsed.toFixed(1), message });
   const value = progress.total ? (progress.done + progress.partial) / progress.total : 0;
@@ -151,7 +151,7 @@ export default function InitLabIsland(props: Props) {
           </ul>
         </div>
       )}
-      <Controls t={t} state={controls} onChange={change} activationNames={props.activationNames} limits={limits} bias={bias} seeds={seeds} running={running} onMeasure={measure} onCancel={() => runner.current?.cancel()} />
+      <Controls t={t} state={controls} onChange={change} activationNames={props.activationNames} limits={limits} bias={bias} seeds={seeds} running={running} ready={ready} onMeasure={measure} onCancel={() => runner.current?.cancel()} />
       <progress max={1} value={value} aria-label={t.progress} />
       <p class="init-lab__status" role="status" aria-live="polite">
         {statusText}

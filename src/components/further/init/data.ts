@@ -17,6 +17,7 @@ export const PRECOMPUTED_ROWS: PrecomputedRow[] = INIT_STUDY.configs.map((c) => 
   deadAtInitShare: c.summary.deadAtInitShare,
   deadAtEndShare: c.summary.deadAtEndShare,
   negativeAtInitShare: c.summary.negativeAtInitShare,
+  negativeAtEndShare: c.summary.negativeAtEndShare,
   goodFitShare: c.summary.goodFitShare,
   medianMse: c.summary.medianMse,
 }));

@@ -14,16 +14,24 @@ export interface PrecomputedRow {
   deadAtInitShare: number;
   deadAtEndShare: number;
   negativeAtInitShare: number;
+  negativeAtEndShare: number;
   goodFitShare: number;
   medianMse: number;
 }
 
-/** The statistics the lab shows, in order; `negativeAtInitShare` only for activations that cannot die. */
-export const STAT_KEYS = ['deadAtInitShare', 'negativeAtInitShare', 'deadAtEndShare', 'goodFitShare', 'medianMse'] as const;
+/** The statistics the lab can show: dead units for ReLU, units on their negative side for leaky ReLU. */
+export const STAT_KEYS = ['deadAtInitShare', 'negativeAtInitShare', 'deadAtEndShare', 'negativeAtEndShare', 'goodFitShare', 'medianMse'] as const;
 export type StatKey = (typeof STAT_KEYS)[number];
 
 export function statLabel(t: InitLabText, key: StatKey): string {
-  const names = { deadAtInitShare: t.stats.deadAtInit, negativeAtInitShare: t.stats.negativeAtInit, deadAtEndShare: t.stats.deadAtEnd, goodFitShare: t.stats.goodFit, medianMse: t.stats.medianMse };
+  const names = {
+    deadAtInitShare: t.stats.deadAtInit,
+    negativeAtInitShare: t.stats.negativeAtInit,
+    deadAtEndShare: t.stats.deadAtEnd,
+    negativeAtEndShare: t.stats.negativeAtEnd,
+    goodFitShare: t.stats.goodFit,
+    medianMse: t.stats.medianMse,
+  };
   return names[key];
 }
 
