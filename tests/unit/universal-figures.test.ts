@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GOOD_FIT_MSE } from '../../src/lib/analysis';
 import { presetControls, SHAPE_PRESET_IDS } from '../../src/lib/drawn-target';
 import { defaultUniversal, serializeUniversalSettings, SWEEP_ACTIVATIONS, UNIT_SWEEP } from '../../src/lib/universal-settings';
-import { recordedFigures } from '../../src/components/further/universal/figures';
+import { recordedFigures, unitsStat } from '../../src/components/further/universal/figures';
 import { mseOf, shapeData } from '../../src/components/further/universal/model';
 
 describe('universal lab build-time figures (figures.json)', () => {
@@ -33,5 +33,18 @@ describe('universal lab build-time figures (figures.json)', () => {
         for (const c of cells) expect(c.goodShare > 0).toBe(c.bestMse < GOOD_FIT_MSE);
       }
     }
+  });
+
+  it('gives prose its numbers (UnitsStat): units, share and time, in both languages, and refuses unknown names', () => {
+    const zig = figures.howMany.zigzag!;
+    const relu = zig.needed.find((n) => n.activation === 'relu')!;
+    expect(unitsStat(figures, 'zigzag', 'relu', 'units', 'en')).toEqual({ value: relu.hidden, text: relu.hidden === null ? 'more than 32' : String(relu.hidden) });
+    expect(unitsStat(figures, 'zigzag', 'relu', 'share', 'zh-cn').text).toBe(`${Math.round(relu.goodShare * 100)} %`);
+    expect(unitsStat(figures, 'zigzag', 'relu', 'seconds', 'en').value).toBe(zig.seconds);
+    const none = { ...figures, howMany: { flat: { ...zig, needed: [{ activation: 'sigmoid' as const, hidden: null, goodShare: 0 }] } } };
+    expect(unitsStat(none, 'flat', 'sigmoid', 'units', 'en')).toEqual({ value: null, text: 'more than 32' });
+    expect(unitsStat(none, 'flat', 'sigmoid', 'units', 'zh-cn').text).toBe('超过 32');
+    expect(() => unitsStat(figures, 'nope', 'relu', 'units', 'en')).toThrow(/no recorded sweep/);
+    expect(() => unitsStat(figures, 'zigzag', 'tanh', 'units', 'en')).toThrow(/no tanh results/);
   });
 });

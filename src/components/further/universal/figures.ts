@@ -16,3 +16,22 @@ export function recordedFigures(): RecordedFigures {
   }
   return { run: raw.run, howMany };
 }
+
+export type UnitsStatName = 'units' | 'share' | 'seconds';
+
+/**
+ * One number of the recorded sweep for prose (UnitsStat.astro): the smallest size with MSE < 0.01 ("more than
+ * 32" when none did), the share of seeds that get there at that size, or the sweep's time in Node.
+ */
+export function unitsStat(figures: RecordedFigures, shape: string, activation: string, stat: UnitsStatName, lang: 'en' | 'zh-cn'): { value: number | null; text: string } {
+  const summary = figures.howMany[shape];
+  if (!summary) throw new Error(`UnitsStat: no recorded sweep for shape "${shape}"; run npm run figures:universal`);
+  const needed = summary.needed.find((n) => n.activation === activation);
+  if (!needed) throw new Error(`UnitsStat: no ${activation} results for shape "${shape}"`);
+  if (stat === 'units') {
+    const max = Math.max(...summary.cells.map((c) => c.hidden));
+    return { value: needed.hidden, text: needed.hidden === null ? (lang === 'zh-cn' ? `超过 ${max}` : `more than ${max}`) : String(needed.hidden) };
+  }
+  if (stat === 'share') return { value: needed.goodShare, text: `${Math.round(needed.goodShare * 100)} %` };
+  return { value: summary.seconds, text: summary.seconds.toLocaleString(lang === 'zh-cn' ? 'zh-CN' : 'en') };
+}
