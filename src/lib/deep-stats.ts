@@ -7,7 +7,7 @@
 import { ACTIVATIONS } from './activations';
 import { quantile, SATURATION_SHARE, SATURATION_SLOPE } from './analysis';
 import { createRng, glorotLimit } from './random';
-import { PREACT_BINS, PREACT_QUANTILES, PREACT_RANGE, type DeepActivation, type DeepLayerStats, type DeepParams } from './deep-types';
+import { MAX_LAYERS, MAX_WIDTH, MIN_LAYERS, MIN_WIDTH, PREACT_BINS, PREACT_QUANTILES, PREACT_RANGE, type DeepActivation, type DeepConfig, type DeepLayerStats, type DeepParams } from './deep-types';
 
 /**
  * random.ts draws initial weights from stream 1 of a seed (its WEIGHTS_STREAM). Drawing from the same stream in
@@ -15,6 +15,16 @@ import { PREACT_BINS, PREACT_QUANTILES, PREACT_RANGE, type DeepActivation, type 
  * a unit test checks it, so a change there cannot silently part the two.
  */
 const WEIGHTS_STREAM = 1;
+
+/** Engine-level checks (deep-settings.ts gives readers localized messages before it gets this far). */
+export function assertDeepTrainable(c: DeepConfig): void {
+  const int = (v: number, lo: number, hi: number) => Number.isInteger(v) && v >= lo && v <= hi;
+  const ok =
+    int(c.layers, MIN_LAYERS, MAX_LAYERS) && int(c.width, MIN_WIDTH, MAX_WIDTH) &&
+    Number.isFinite(c.lr) && c.lr > 0 && int(c.epochs, 1, Number.MAX_SAFE_INTEGER) &&
+    int(c.batchSize, 1, Number.MAX_SAFE_INTEGER) && int(c.seed, 0, 2 ** 32 - 1) && c.networks.length > 0;
+  if (!ok) throw new RangeError(`Untrainable deep configuration: ${JSON.stringify(c)}`);
+}
 
 /** Kernel shapes [fan_in, fan_out] of L hidden layers of width H and the output layer. */
 export function kernelShapes(layers: number, width: number): Array<[number, number]> {

@@ -17,8 +17,8 @@ export interface DispatcherOptions {
   memory(): { numTensors: number; numBytes: number };
   sliceMs?: number;
   /**
-   * The deep-stack trainer, loaded on the first deep run (after `ready`). The main-thread stand-in has none (it
-   * would need a second copy of tfjs on the page), so there deep runs report an error the island words.
+   * The deep-stack trainer, loaded on the first deep run (after `ready`): the engine's DeepTrainer in the worker,
+   * the plain one on the main thread. Absent: deep runs report an error.
    */
   loadDeepTrainer?: () => Promise<DeepTrainerFactory>;
 }

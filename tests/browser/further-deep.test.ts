@@ -163,6 +163,29 @@ describe('deep demo', () => {
     }
   });
 
+  it.each([['en'], ['zh-cn']])('trains on the page itself when the worker script cannot load (%s), and says so', async (lang) => {
+    const opened = await openPage(browser, `${lang}/further/?layers=3&width=4&depochs=15`);
+    const { page, context } = opened;
+    try {
+      const blocked: string[] = [];
+      await context.route(/\/_astro\/[^/]*worker[^/]*\.m?js(\?|$)/i, (route) => {
+        blocked.push(route.request().url());
+        return route.abort('failed');
+      });
+      await hydrated(page);
+      await page.locator(`${LAB} [data-action="train"]`).click();
+      expect(await settled(page)).toBe('done');
+      expect(blocked.length).toBeGreaterThan(0);
+      const notice = (await page.locator(`${LAB} [data-role="fallback"]`).textContent()) ?? '';
+      expect(notice).toMatch(lang === 'zh-cn' ? /[\u3400-\u9fff]/ : /worker/);
+      expect((await panels(page)).every((p) => p.lines.length === 3 && p.first > 0)).toBe(true);
+      const unrelated = opened.consoleErrors.filter((line) => !blocked.some((url) => line.includes(url)) && !/net::ERR_FAILED/.test(line));
+      expect(unrelated).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+
   it('works from the keyboard alone: settings, train, pause, resume', async () => {
     const opened = await openPage(browser, 'en/further/');
     const { page } = opened;

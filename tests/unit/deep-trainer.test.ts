@@ -7,6 +7,7 @@ import { PREACT_BINS, type DeepConfig, type DeepStatus, type DeepUpdate } from '
 import { BatchTrainer } from '../../src/lib/engine/batch-trainer';
 import { DeepSession } from '../../src/lib/engine/deep-session';
 import { DeepTrainer } from '../../src/lib/engine/deep-trainer';
+import { PlainDeepTrainer } from '../../src/lib/plain-deep-trainer';
 import { initialParams } from '../../src/lib/random';
 import { deepReferenceLoss, finiteDifferenceGradient, type DeepReferenceActivation } from '../reference/deep-reference';
 import { config, engineBackend } from './engine-setup';
@@ -151,6 +152,37 @@ describe('DeepTrainer', () => {
     } finally {
       t.dispose();
     }
+  });
+});
+
+describe('PlainDeepTrainer (the main-thread stand-in)', () => {
+  it('trains like the engine: same snapshots at the start, same losses and weights after 20 epochs', () => {
+    const c = deepConfig({ layers: 4, width: 5, epochs: 20 });
+    const engine = new DeepTrainer({ config: c, data });
+    const plain = new PlainDeepTrainer({ config: c, data });
+    try {
+      const [e0, p0] = [engine.read(), plain.read()];
+      e0.networks.forEach((n, s) => {
+        expectClose(p0.networks[s]!.layers.map((l) => l.gradW), n.layers.map((l) => l.gradW), 1e-4, 1e-7);
+        expect(p0.networks[s]!.layers.map((l) => l.hist)).toEqual(n.layers.map((l) => l.hist));
+      });
+      engine.runEpochs(20);
+      plain.runEpochs(20);
+      const [e, p] = [engine.read(), plain.read()];
+      e.losses.forEach((l, s) => expectClose(p.losses[s]!, l, 2e-3, 1e-6));
+      const flat = (ps: ReturnType<DeepTrainer['readParams']>) => ps.map((q) => [...q.kernels.flat(), ...q.biases.flat()]);
+      const [fe, fp] = [flat(engine.readParams()), flat(plain.readParams())];
+      fe.forEach((w, s) => expectClose(fp[s]!, w, 2e-3, 2e-4));
+    } finally {
+      engine.dispose();
+    }
+  });
+
+  it('diverges at lr 1e6 like the engine', () => {
+    const plain = new PlainDeepTrainer({ config: deepConfig({ lr: 1e6, epochs: 50 }), data });
+    plain.runEpochs(50);
+    expect(plain.finished).toBe(true);
+    expect(plain.read().divergedAt.some((d) => d !== null)).toBe(true);
   });
 });
 

@@ -16,8 +16,8 @@
 import type * as tfc from '@tensorflow/tfjs-core';
 import { sum } from '@tensorflow/tfjs-core';
 import { ACTIVATIONS } from '../activations';
-import { deepInitialParams, kernelShapes, layerStats, norm } from '../deep-stats';
-import { MAX_LAYERS, MAX_WIDTH, MIN_LAYERS, MIN_WIDTH, type DeepConfig, type DeepParams, type DeepUpdate } from '../deep-types';
+import { assertDeepTrainable, deepInitialParams, kernelShapes, layerStats, norm } from '../deep-stats';
+import type { DeepConfig, DeepParams, DeepUpdate } from '../deep-types';
 import { ShuffleStream } from '../random';
 import type { Dataset, TrainConfig } from '../train-types';
 import { ADAM_BETA1, ADAM_BETA2, adamStepSize } from './adam';
@@ -31,16 +31,6 @@ export interface DeepTrainerOptions {
   data: Dataset;
   /** Start from these weights (one per network) instead of the seed's draw. */
   initial?: readonly DeepParams[];
-}
-
-/** Engine-level checks (deep-settings.ts gives readers localized messages before it gets this far). */
-export function assertDeepTrainable(c: DeepConfig): void {
-  const int = (v: number, lo: number, hi: number) => Number.isInteger(v) && v >= lo && v <= hi;
-  const ok =
-    int(c.layers, MIN_LAYERS, MAX_LAYERS) && int(c.width, MIN_WIDTH, MAX_WIDTH) &&
-    Number.isFinite(c.lr) && c.lr > 0 && int(c.epochs, 1, Number.MAX_SAFE_INTEGER) &&
-    int(c.batchSize, 1, Number.MAX_SAFE_INTEGER) && int(c.seed, 0, 2 ** 32 - 1) && c.networks.length > 0;
-  if (!ok) throw new RangeError(`Untrainable deep configuration: ${JSON.stringify(c)}`);
 }
 
 interface Pass {

@@ -49,6 +49,7 @@ export default function DeepLabIsland(props: DeepLabProps) {
   const [refused, setRefused] = useState<DeepRefusal[]>([]);
   const [hydrated, setHydrated] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [fallback, setFallback] = useState(false);
   const clientRef = useRef<TrainingClient | null>(null);
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
@@ -90,7 +91,10 @@ export default function DeepLabIsland(props: DeepLabProps) {
   const getClient = async (): Promise<TrainingClient> => {
     if (!clientRef.current) {
       const { TrainingClient } = await import('../../../worker/client');
-      clientRef.current = new TrainingClient();
+      clientRef.current = new TrainingClient({
+        onFallback: () => setFallback(true),
+        fallback: () => import('../../../worker/local').then((m) => m.createLocalEngine),
+      });
     }
     return clientRef.current;
   };
@@ -160,6 +164,11 @@ export default function DeepLabIsland(props: DeepLabProps) {
             ))}
           </ul>
         </div>
+      )}
+      {fallback && (
+        <p class="fitlab__notice" role="alert" data-role="fallback">
+          {t.workerFallback}
+        </p>
       )}
       {status === 'diverged' && (
         <p class="fitlab__notice fitlab__notice--error" role="alert" data-role="diverged">
