@@ -3,6 +3,8 @@
  * regenerate byte-for-byte, the default scheme reproduces the many-seeds study, and the zero-kernel rows say
  * what the maths says (see the comments).
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateInitStudy, INIT_ACTIVATIONS, INIT_STUDY } from '../../src/cli/init-experiment';
 import raw from '../../src/data/init-experiment.json';
@@ -67,5 +69,16 @@ describe('init-experiment.json', () => {
     expect(initFact(facts, 'relu.glorot_uniform+0.deadAtInitShare')).toBe(findInitConfig(file, 'relu', DEFAULT_INIT)!.summary.deadAtInitShare);
     expect(initFact(facts, 'relu.predictedAnyDeadAtInit')).toBe(0.75);
     expect(() => initFact(facts, 'relu.lecun+0.deadAtInitShare')).toThrow(/no fact/);
+  });
+});
+
+describe('npm run init-experiment', () => {
+  it('exits 2 on a bad seed range, writing nothing', async () => {
+    const err = await promisify(execFile)('npx', ['tsx', 'src/cli/init-experiment.ts', '--seeds', '5-2', '--out', '/dev/null'], { cwd: process.cwd() }).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(err?.code).toBe(2);
+    expect(err?.stderr).toContain('bad seed range');
   });
 });
