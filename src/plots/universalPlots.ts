@@ -2,7 +2,8 @@
  * Plots of the universal-approximation demo, as pure (data, size, labels) → SVG strings:
  * - the drawing area: the drawn curve through its control points on a fixed y range, the focused point ringed;
  * - centre marks: a layer of the same size as a Fit Lab plot (fitPlot.ts) that marks each component's centre
- *   −b/w on the x-axis, filled when the component is in the partial sum, hollow when not;
+ *   −b/w on the x-axis (an arrow at the edge when it lies beyond), filled when the component is in the partial
+ *   sum, hollow when not;
  * - the "how many units?" chart: best MSE against hidden size, per activation, with the MSE = 0.01 line.
  * Roots carry their scales' domains and ranges (data attributes), so tests can map pixels back to data.
  */
@@ -86,11 +87,20 @@ export function centreMarksSvg(plot: FitPlotData, size: PlotSize, marks: readonl
   const [lo, hi] = x.domain() as [number, number];
   const [base] = y.range() as [number, number];
   let out = '';
+  const [left, right] = x.range() as [number, number];
   for (const m of marks) {
-    if (!Number.isFinite(m.x) || m.x < lo || m.x > hi) continue;
-    const px = r2(x(m.x));
-    // An upward triangle sitting on the axis: filled = counted in the sum, hollow = not yet (shape, not colour).
-    out += `<path${attrs({ 'data-role': 'centre-mark', 'data-neuron': m.neuron, 'data-included': m.included ? 'true' : 'false', d: `M${px},${r2(base - 9)}L${r2(px - 5)},${r2(base)}L${r2(px + 5)},${r2(base)}Z`, fill: m.included ? '#d6336c' : 'none', stroke: '#d6336c', 'stroke-width': 1.5, class: 'fl-prediction' })}/>`;
+    if (!Number.isFinite(m.x)) continue;
+    const outside = m.x < lo ? 'left' : m.x > hi ? 'right' : undefined;
+    const px = r2(x(Math.min(hi, Math.max(lo, m.x))));
+    // An upward triangle sitting on the axis; a centre beyond the plotted range is an arrow at that edge.
+    // Filled = counted in the sum, hollow = not yet (shape, not colour, tells them apart).
+    const d =
+      outside === 'left'
+        ? `M${r2(left)},${r2(base - 5)}L${r2(left + 8)},${r2(base - 10)}L${r2(left + 8)},${r2(base)}Z`
+        : outside === 'right'
+          ? `M${r2(right)},${r2(base - 5)}L${r2(right - 8)},${r2(base - 10)}L${r2(right - 8)},${r2(base)}Z`
+          : `M${px},${r2(base - 9)}L${r2(px - 5)},${r2(base)}L${r2(px + 5)},${r2(base)}Z`;
+    out += `<path${attrs({ 'data-role': 'centre-mark', 'data-neuron': m.neuron, 'data-included': m.included ? 'true' : 'false', 'data-outside': outside, d, fill: m.included ? '#d6336c' : 'none', stroke: '#d6336c', 'stroke-width': 1.5, class: 'fl-prediction' })}/>`;
   }
   return svgOpen('fl-plot ul-marks', size, { 'aria-hidden': 'true' }) + out + `</svg>`;
 }

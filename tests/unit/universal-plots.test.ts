@@ -18,7 +18,7 @@ describe('universal-approximation plots', () => {
     expect(drawingSvg({ xs: CONTROL_XS, values: presetControls('bump'), yDomain: [-1, 3], focused: null }, size, { title: '', desc: '' })).not.toContain('data-focused');
   });
 
-  it('centre marks: one per centre inside the x range, filled only when included', () => {
+  it('centre marks: one per centre (an edge arrow beyond the x range), filled only when included', () => {
     const grid = [0, Math.PI, 2 * Math.PI];
     const plot: FitPlotData = { grid, points: { x: grid, y: [0, 1, 0] }, target: [0, 1, 0], prediction: null, components: [], bias: 0, view: 'components' };
     const svg = centreMarksSvg(plot, size, [
@@ -27,7 +27,9 @@ describe('universal-approximation plots', () => {
       { x: -5, included: true, neuron: 3 },
       { x: NaN, included: false, neuron: 4 },
     ]);
-    expect(svg.match(/data-role="centre-mark"/g)).toHaveLength(2);
+    expect(svg.match(/data-role="centre-mark"/g)).toHaveLength(3);
+    expect(svg).toMatch(/data-neuron="3" data-included="true" data-outside="left"/);
+    expect(svg).not.toContain('data-neuron="4"');
     expect(svg).toMatch(/data-neuron="2" data-included="true"[^>]*fill="#d6336c"/);
     expect(svg).toMatch(/data-neuron="1" data-included="false"[^>]*fill="none"/);
     expect(svg).toContain('aria-hidden="true"');

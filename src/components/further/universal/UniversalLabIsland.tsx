@@ -178,7 +178,8 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
   const name = ACTIVATIONS[settings.activation].name[lang];
   const statusText = !hydrated
     ? t.staticNote
-    : fill(t.status[status], { units, activation: name, epoch: run.epoch, epochs: settings.epochs, loss: fmt(run.loss), mse: fmt(mse) });
+    : // A finished run shown while idle (the recorded one) reads as done, not as "ready".
+      fill(t.status[status === 'idle' && run.epoch === settings.epochs ? 'done' : status], { units, activation: name, epoch: run.epoch, epochs: settings.epochs, loss: fmt(run.loss), mse: fmt(mse) });
   const plotSize = { width, height: Math.round(width * PLOT_ASPECT), idPrefix: `${uid}-fit` };
   const plotLabels = {
     title: fill(t.plot.title, { units, activation: name }),
