@@ -6,7 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import contentSecurityPolicy from './src/integrations/csp.ts';
 import katexFontPreload from './src/integrations/katex-preload.ts';
-import rehypeFocusableMath from './src/integrations/rehype-focusable-math.ts';
+import rehypeFocusableScrollers from './src/integrations/rehype-focusable-scrollers.ts';
 
 // Deploy under a sub-path with `BASE=/x/ SITE=https://host npm run build`.
 const base = process.env.BASE ?? '/';
@@ -22,7 +22,7 @@ export default defineConfig({
   markdown: {
     remarkPlugins: [remarkMath],
     // KaTeX's HTML for sighted readers plus MathML for screen readers.
-    rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'ignore' }], rehypeFocusableMath],
+    rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'ignore' }], rehypeFocusableScrollers],
   },
   integrations: [
     starlight({

@@ -1,6 +1,7 @@
 /**
- * Display formulas scroll sideways on narrow screens (`overflow-x: auto` in site.css); a scrolling region must be
- * reachable by keyboard, so each `.katex-display` gets `tabindex="0"` (its MathML twin gives screen readers the formula).
+ * Display formulas and tables scroll sideways on narrow screens (`overflow-x: auto`: site.css for formulas,
+ * Starlight's own CSS for tables); a scrolling region must be reachable by keyboard, so each `.katex-display`
+ * (whose MathML twin gives screen readers the formula) and each prose table gets `tabindex="0"`.
  */
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
@@ -11,10 +12,10 @@ function classes(node: Element): string[] {
   return typeof value === 'string' ? value.split(/\s+/) : [];
 }
 
-export default function rehypeFocusableMath() {
+export default function rehypeFocusableScrollers() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
-      if (classes(node).includes('katex-display')) {
+      if (node.tagName === 'table' || classes(node).includes('katex-display')) {
         node.properties = { ...node.properties, tabIndex: 0 };
       }
     });
