@@ -556,6 +556,14 @@ export const en = {
       saturated: 'saturated units',
     },
     showTable: 'Numbers',
+    runTable: {
+      caption: 'The recorded run: {layers} hidden layers of {width} units, {epochs} epochs (ratio = first layer’s gradient norm ÷ last layer’s)',
+      activation: 'Activation',
+      ratioStart: 'First ÷ last at the start',
+      ratioEnd: '… at the end',
+      finalLoss: 'Final loss',
+      deadShare: 'Units dead at the end',
+    },
   },
 };
 

@@ -555,5 +555,13 @@ export const zhCn: Dictionary = {
       saturated: '饱和单元',
     },
     showTable: '数值',
+    runTable: {
+      caption: '记录的训练：{layers} 个隐藏层，每层 {width} 个单元，{epochs} 轮（比值 = 第一层梯度范数 ÷ 最后一层的）',
+      activation: '激活函数',
+      ratioStart: '开始时 第一层 ÷ 最后一层',
+      ratioEnd: '结束时',
+      finalLoss: '最终损失',
+      deadShare: '结束时死亡的单元',
+    },
   },
 };
