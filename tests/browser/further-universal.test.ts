@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CONTROL_XS, decodeShape, drawnDataset, presetControls, quantize } from '../../src/lib/drawn-target';
-import { expectClean, launchBrowser, openPage } from './harness';
+import { expectClean, launchBrowser, openPage, siteUrl } from './harness';
 import { chooseTheme, traceMainThread } from './quality';
 
 /** axe-core on the lab alone (the page-wide checks are in a11y.test.ts). */
@@ -154,8 +154,21 @@ describe('Universal approximation lab', () => {
     expect(await attr(page, 'data-shape')).toBe('zigzag');
     // A straight stroke from (1, 2.5) down to (5, −0.5), drawn in many small moves.
     const line = (x: number) => 2.5 - (3 * (x - 1)) / 4;
+    // Raw mouse moves do not scroll: bring the drawing into view and wait until its box holds still.
+    await page.locator(`${LAB} [data-role="drawing"]`).scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      (sel) =>
+        new Promise<boolean>((resolve) => {
+          const box = () => JSON.stringify(document.querySelector(sel)!.getBoundingClientRect());
+          const before = box();
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(box() === before)));
+        }),
+      `${LAB} [data-role="drawing"]`,
+    );
     const start = await drawingPoint(page, 1, line(1));
     const end = await drawingPoint(page, 5, line(5));
+    const hit = await page.evaluate(([x, y]) => !!document.elementFromPoint(x!, y!)?.closest('[data-role="drawing"]'), [start.x, start.y] as const);
+    expect(hit, 'the stroke starts inside the drawing area').toBe(true);
     await page.mouse.move(start.x, start.y);
     await page.mouse.down();
     await page.mouse.move(end.x, end.y, { steps: 25 });
@@ -223,6 +236,36 @@ describe('Universal approximation lab', () => {
     expect(await page.locator(`${LAB} svg.fl-front [data-role="component"]`).count()).toBe(32);
     expectClean(opened);
     await opened.close();
+  });
+
+  it('draws with a finger on a touch screen, and the page does not scroll meanwhile', async () => {
+    const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(siteUrl('/en/further/'));
+    await hydrated(page);
+    const area = page.locator(`${LAB} [data-role="drawing"]`);
+    await area.scrollIntoViewIfNeeded();
+    const scrolled = await page.evaluate(() => scrollY);
+    // A diagonal swipe from (0.5, 2.5) to (5.5, 0) (touch events, as a finger sends them): with the browser's
+    // default touch-action it would scroll the page and cancel the stroke.
+    const line = (x: number) => 2.5 - (x - 0.5) / 2;
+    const from = await drawingPoint(page, 0.5, line(0.5));
+    const to = await drawingPoint(page, 5.5, line(5.5));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y }] });
+    for (let i = 1; i <= 20; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: from.x + ((to.x - from.x) * i) / 20, y: from.y + ((to.y - from.y) * i) / 20 }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-shape') !== 'zigzag', LAB);
+    const values = await shapeValues(page);
+    CONTROL_XS.forEach((x, k) => {
+      if (x > 0.6 && x < 5.4) expect(Math.abs(values[k]! - line(x))).toBeLessThan(0.1);
+    });
+    expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('draws with the keys only and trains from the keyboard', async () => {
