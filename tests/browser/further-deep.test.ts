@@ -208,13 +208,16 @@ describe('deep demo', () => {
       await tabTo(`${LAB} [data-action="train"]`);
       await page.keyboard.press('Enter');
       await page.waitForSelector(`${LAB}[data-status="training"]`, { timeout: 60_000 });
-      await tabTo(`${LAB} [data-action="pause"]`);
+      // Train is disabled while training: focus moves to Pause instead of dropping to the page.
+      const focusedAction = () => page.evaluate(() => document.activeElement?.getAttribute('data-action') ?? null);
+      await expect.poll(focusedAction).toBe('pause');
       await page.keyboard.press('Enter');
       await page.waitForSelector(`${LAB}[data-status="paused"]`);
-      await page.locator(`${LAB} [data-action="train"]`).focus();
+      await expect.poll(focusedAction).toBe('train');
       expect(await page.locator(`${LAB} [data-action="train"]`).textContent()).toBe('Resume');
       await page.keyboard.press('Enter');
       expect(await settled(page)).toBe('done');
+      await expect.poll(focusedAction).toBe('train');
       const params = new URL(page.url()).searchParams;
       expect(params.get('layers')).toBe('5');
       expect(params.get('depochs')).toBe('400');

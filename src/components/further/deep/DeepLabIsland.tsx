@@ -136,6 +136,25 @@ export default function DeepLabIsland(props: DeepLabProps) {
     reset(next);
   };
 
+  // A button that gets disabled under the keyboard would drop focus to the page: hand it to the one that is
+  // now usable (Train ⇄ Pause), if one of them had focus last and focus has not gone elsewhere since.
+  const trainButton = useRef<HTMLButtonElement>(null);
+  const pauseButton = useRef<HTMLButtonElement>(null);
+  const buttonFocused = useRef(false);
+  useEffect(() => {
+    const focused = document.activeElement;
+    const lost = focused === null || focused === document.body || focused === trainButton.current || focused === pauseButton.current;
+    if (!buttonFocused.current || !lost) return;
+    const target = status === 'training' ? pauseButton.current : status === 'loading' ? null : trainButton.current;
+    if (target && !target.disabled) target.focus();
+  }, [status]);
+  const onButtonFocus = () => (buttonFocused.current = true);
+  const onButtonBlur = (e: FocusEvent) => {
+    const next = e.relatedTarget;
+    // Focus moving to the page itself (a disabled button) keeps the hand-off armed; anywhere else disarms it.
+    if (next !== null && next !== trainButton.current && next !== pauseButton.current) buttonFocused.current = false;
+  };
+
   const busy = status === 'training' || status === 'loading';
   const onTrain = () => (status === 'paused' ? clientRef.current?.resumeDeep() : void start());
   const domain = useMemo(() => gradientDomain(allGradients(view)), [view]);
@@ -182,10 +201,10 @@ export default function DeepLabIsland(props: DeepLabProps) {
       )}
       {controls}
       <div class="fitlab__buttons" role="group" aria-label={t.title}>
-        <button type="button" class="fitlab__button fitlab__button--primary" data-action="train" disabled={!hydrated || busy} onClick={onTrain}>
+        <button ref={trainButton} onFocus={onButtonFocus} onBlur={onButtonBlur} type="button" class="fitlab__button fitlab__button--primary" data-action="train" disabled={!hydrated || busy} onClick={onTrain}>
           {status === 'paused' ? t.resume : t.train}
         </button>
-        <button type="button" class="fitlab__button" data-action="pause" disabled={!hydrated || status !== 'training'} onClick={() => clientRef.current?.pauseDeep()}>
+        <button ref={pauseButton} onFocus={onButtonFocus} onBlur={onButtonBlur} type="button" class="fitlab__button" data-action="pause" disabled={!hydrated || status !== 'training'} onClick={() => clientRef.current?.pauseDeep()}>
           {t.pause}
         </button>
         <button type="button" class="fitlab__button" data-action="cancel" disabled={!hydrated || !(busy || status === 'paused')} onClick={() => reset(settingsRef.current)}>
