@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectClean, launchBrowser, openPage } from './harness';
+import { longTasks, recordLongTasks, traceMainThread } from './quality';
 
 const LAB = '[data-demo="deep-lab"]';
 let browser: Browser;
@@ -60,8 +61,15 @@ describe('deep demo', () => {
     try {
       await hydrated(page);
       expect(await page.locator(LAB).getAttribute('data-status')).toBe('idle');
-      await page.locator(`${LAB} [data-action="train"]`).click();
-      expect(await settled(page)).toBe('done');
+      // The same rule as responsiveness.test.ts: no main-thread task over 50 ms of CPU while the stacks train.
+      await recordLongTasks(page);
+      const started = Date.now();
+      const tasks = await traceMainThread(page, async () => {
+        await page.locator(`${LAB} [data-action="train"]`).click();
+        expect(await settled(page)).toBe('done');
+      });
+      console.log(`[deep] default run (4 × 6 layers × 8 units, 200 epochs) in ${Date.now() - started} ms wall; ${tasks.length} main-thread tasks, heaviest ${Math.max(0, ...tasks.map((t) => t.cpuMs))} ms CPU; longtask entries (wall ms): ${(await longTasks(page)).join(', ') || 'none'}`);
+      expect(tasks.filter((t) => t.cpuMs > 50), 'main-thread tasks over 50 ms of CPU while training').toEqual([]);
       expect(await page.locator(LAB).getAttribute('data-epoch')).toBe('200');
       const shown = await panels(page);
       expect(shown.map((p) => p.activation)).toEqual(['sigmoid', 'tanh', 'relu', 'leaky_relu']);
