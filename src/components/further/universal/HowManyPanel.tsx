@@ -12,7 +12,6 @@ import { SWEEP_ACTIVATIONS, UNIT_SWEEP, UNIVERSAL_TRAINING } from '../../../lib/
 import type { Dataset } from '../../../lib/train-types';
 import type { HiddenActivationId } from '../../../lib/activation-types';
 import { unitsChartSvg } from '../../../plots/universalPlots';
-import type { Lang } from '../../../i18n';
 import type { FitRunner } from '../../fitlab/runner';
 import { fill, fmt, type UniversalText } from './model';
 
@@ -20,7 +19,6 @@ type Phase = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
 interface Props {
   t: UniversalText;
-  lang: Lang;
   uid: string;
   data: Dataset;
   epochs: number;
@@ -47,16 +45,16 @@ export function HowManyPanel(props: Props) {
   const [message, setMessage] = useState('');
   const generation = useRef(0);
   const runnerRef = useRef<FitRunner | null>(null);
+  const phaseRef = useRef(phase);
+  phaseRef.current = phase;
 
-  // A new drawing or setting makes the old answer stale: stop and forget it.
+  // The lab remounts this panel for a new drawing: a sweep of the old one stops and is forgotten.
   useEffect(() => {
     return () => {
       generation.current++;
       if (phaseRef.current === 'running') runnerRef.current?.cancel();
     };
   }, []);
-  const phaseRef = useRef(phase);
-  phaseRef.current = phase;
 
   const plan: SweepPlan = { sizes: UNIT_SWEEP, activations: SWEEP_ACTIVATIONS, seeds: props.seeds, epochs: props.epochs, lr: UNIVERSAL_TRAINING.lr, batchSize: UNIVERSAL_TRAINING.batchSize };
 

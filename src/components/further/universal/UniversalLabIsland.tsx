@@ -41,6 +41,9 @@ interface RunState {
   message: string | null;
 }
 
+/** The "how many units?" sweep depends on the shape, epochs and seeds only (not on the lab's units or activation). */
+const sweepKey = (s: UniversalSettings) => serializeUniversalSettings({ ...s, units: 1, activation: 'relu' });
+
 const freshRun = (s: UniversalSettings): RunState => ({ status: 'idle', params: initialParams(0, s.units), epoch: 0, loss: null, message: null });
 
 export default function UniversalLabIsland(props: UniversalLabProps) {
@@ -165,8 +168,9 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
   const update = (patch: Partial<UniversalSettings>) => {
     urlDirty.current = true;
     if (run.status === 'training' || run.status === 'loading') stop();
-    setSweeping(false);
     const next = { ...settingsRef.current, ...patch };
+    // A new sweep key remounts the sweep panel, which stops its sweep.
+    if (sweepKey(next) !== sweepKey(settingsRef.current)) setSweeping(false);
     settingsRef.current = next;
     setSettings(next);
     setRun(freshRun(next));
@@ -193,8 +197,6 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
   const layers = fitPlotLayers(view.plot, plotSize, plotLabels);
   const marks = centreMarksSvg(view.plot, plotSize, view.marks);
   const weights = status === 'done' && mse !== null ? JSON.stringify({ activation: settings.activation, units, w1: run.params.w1, b1: run.params.b1, w2: run.params.w2, b2: run.params.b2, finalMse: mse }) : undefined;
-  // The recorded sweep depends on the shape, epochs and seeds only.
-  const sweepKey = (s: UniversalSettings) => serializeUniversalSettings({ ...s, units: 1, activation: 'relu' });
   const isPresetShape = sweepKey(settings) === sweepKey(presetSettings);
   const shapeCode = new URLSearchParams(serializeUniversalSettings(settings)).get('shape') ?? '';
 
@@ -282,7 +284,6 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
       <HowManyPanel
         key={sweepKey(settings)}
         t={t}
-        lang={lang}
         uid={uid}
         data={shape.data}
         epochs={settings.epochs}
