@@ -1,0 +1,169 @@
+/**
+ * One whole training step of S networks as ONE custom tfjs kernel, for the cpu and wasm backends.
+ *
+ * Why: these networks are tiny (H ≤ 32 neurons, batches of 32 points), so the same step written as tfjs ops
+ * (~13 kernels: matMuls, activation, error, gradients, Adam) spent nearly all its time in per-kernel bookkeeping
+ * and per-step tensor allocation, not in arithmetic. This kernel runs the forward pass z = w·x + b, φ(z), φ′(z),
+ * the MSE gradient, Σ err² and Keras' Adam (adam.ts: ε added to √v, bias correction folded into the step size) in
+ * one launch, in place on the tensors' memory, allocating no tensor. TensorFlow itself fuses Adam the same way
+ * (`ResourceApplyAdam`); here the whole step is fused because the networks are so small.
+ *
+ * φ and φ′ are the registry's scalar f and fPrime (one definition of each activation, with its parameters such as
+ * leaky ReLU's α or swish's β), evaluated in float64 and stored as float32, so every registered hidden activation
+ * is covered. A unit test checks a step against the same step written as tfjs ops with the registry's tensor forms.
+ *
+ * Inputs, all [S, …] with S networks first; the first seven are updated in place:
+ *   w1b1 [S, 2, H] (rows w1, b1), w2 [S, 1, H], b2 [S, 1, 1]; Adam's moments m, v [S, 3H+1] (w1 | b1 | w2 | b2);
+ *   grad [S, 3H+1]: this step's gradient, same layout; loss [S, L]: Σ err² of the step is added at column lossColumn;
+ *   order [S, N] int32: this epoch's visiting order of each network; xs, ys [N]: the data.
+ * The kernel returns no tensor.
+ */
+import { engine, getBackend, getKernel, registerKernel } from '@tensorflow/tfjs-core';
+import type { BackendValues, KernelBackend, KernelFunc, NamedAttrMap, Tensor, TensorInfo } from '@tensorflow/tfjs-core';
+import { ACTIVATIONS } from '../activations';
+import { ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON } from './adam';
+import type { ActivationGroup } from './batch-data';
+
+export const FUSED_TRAIN_STEP = 'ActivationsTrainStep';
+
+export interface TrainStepTensors {
+  w1b1: Tensor;
+  w2: Tensor;
+  b2: Tensor;
+  m: Tensor;
+  v: Tensor;
+  grad: Tensor;
+  loss: Tensor;
+  order: Tensor;
+  xs: Tensor;
+  ys: Tensor;
+}
+
+export interface TrainStepAttrs {
+  /** Index in each row of `order` of the batch's first point. */
+  offset: number;
+  batch: number;
+  /** Adam's step size for this update (bias correction folded in). */
+  stepSize: number;
+  lossColumn: number;
+  /** Consecutive rows sharing an activation, in row order; their sizes sum to S. */
+  groups: readonly ActivationGroup[];
+}
+
+type Views = { [K in keyof TrainStepTensors]: K extends 'order' ? Int32Array : Float32Array };
+
+interface CpuLike extends KernelBackend {
+  data: { get(id: object): { values?: BackendValues } };
+}
+interface WasmLike extends KernelBackend {
+  typedArrayFromHeap(t: TensorInfo): Float32Array | Int32Array;
+}
+
+/** Float64 scratch for one network's gradient sums and one point's z, φ(z); grown on demand, never per step. */
+let scratch = { sums: new Float64Array(97), z: new Float64Array(32), a: new Float64Array(32) };
+
+function scratchFor(hidden: number): typeof scratch {
+  if (scratch.z.length < hidden) scratch = { sums: new Float64Array(3 * hidden + 1), z: new Float64Array(hidden), a: new Float64Array(hidden) };
+  return scratch;
+}
+
+/** θ ← θ − stepSize·m/(√v + ε) with the moments' update, for `count` entries of p from pAt (moments from mAt). */
+function adam(p: Float32Array, pAt: number, count: number, io: Views, mAt: number, sums: Float64Array, sumsAt: number, gradScale: number, stepSize: number): void {
+  const { m, v, grad } = io;
+  for (let i = 0; i < count; i++) {
+    const j = mAt + i;
+    const g = gradScale * sums[sumsAt + i]!;
+    grad[j] = g;
+    const mj = ADAM_BETA1 * m[j]! + (1 - ADAM_BETA1) * g;
+    const vj = ADAM_BETA2 * v[j]! + (1 - ADAM_BETA2) * g * g;
+    m[j] = mj;
+    v[j] = vj;
+    p[pAt + i] = p[pAt + i]! - (stepSize * mj) / (Math.sqrt(vj) + ADAM_EPSILON);
+  }
+}
+
+/** The step for rows [from, to) that share one activation group. */
+function stepRows(io: Views, group: ActivationGroup, from: number, to: number, hidden: number, attrs: TrainStepAttrs): void {
+  const { w1b1, w2, b2, order, xs, ys, loss } = io;
+  const activation = ACTIVATIONS[group.activation];
+  const f = activation.f;
+  const fPrime = activation.fPrime;
+  const params = group.params;
+  const H = hidden;
+  const width = 3 * H + 1;
+  const points = xs.length;
+  const lossWidth = loss.length / (b2.length || 1);
+  const { batch, offset } = attrs;
+  const { sums, z, a } = scratchFor(H);
+  // The gradient of the batch's mean squared error is (2/B)·Σ err·∂pred; the sums below leave out 2/B.
+  const gradScale = 2 / batch;
+  for (let s = from; s < to; s++) {
+    const wAt = 2 * H * s;
+    const vAt = H * s;
+    sums.fill(0, 0, width);
+    let squares = 0;
+    let errors = 0;
+    for (let k = 0; k < batch; k++) {
+      const idx = order[s * points + offset + k]!;
+      const x = xs[idx]!;
+      let pred = b2[s]!;
+      for (let j = 0; j < H; j++) {
+        const zj = w1b1[wAt + j]! * x + w1b1[wAt + H + j]!;
+        const aj = f(zj, params);
+        z[j] = zj;
+        a[j] = aj;
+        pred += w2[vAt + j]! * aj;
+      }
+      const err = pred - ys[idx]!;
+      squares += err * err;
+      errors += err;
+      for (let j = 0; j < H; j++) {
+        const dz = err * w2[vAt + j]! * fPrime(z[j]!, params);
+        sums[j] = sums[j]! + dz * x;
+        sums[H + j] = sums[H + j]! + dz;
+        sums[2 * H + j] = sums[2 * H + j]! + err * a[j]!;
+      }
+    }
+    sums[3 * H] = errors;
+    const mAt = width * s;
+    adam(w1b1, wAt, 2 * H, io, mAt, sums, 0, gradScale, attrs.stepSize);
+    adam(w2, vAt, H, io, mAt + 2 * H, sums, 2 * H, gradScale, attrs.stepSize);
+    adam(b2, s, 1, io, mAt + 3 * H, sums, 3 * H, gradScale, attrs.stepSize);
+    const lossAt = s * lossWidth + attrs.lossColumn;
+    loss[lossAt] = loss[lossAt]! + squares;
+  }
+}
+
+const NAMES: readonly (keyof TrainStepTensors)[] = ['w1b1', 'w2', 'b2', 'm', 'v', 'grad', 'loss', 'order', 'xs', 'ys'];
+
+function kernel(view: (backend: KernelBackend, t: TensorInfo) => Float32Array | Int32Array) {
+  return ({ inputs, backend, attrs }: { inputs: Record<string, TensorInfo>; backend: KernelBackend; attrs?: NamedAttrMap }) => {
+    const a = attrs as unknown as TrainStepAttrs;
+    const io = Object.fromEntries(NAMES.map((n) => [n, view(backend, inputs[n]!)])) as unknown as Views;
+    const hidden = inputs.w2!.shape[2]!;
+    let row = 0;
+    for (const g of a.groups) {
+      stepRows(io, g, row, row + g.size, hidden, a);
+      row += g.size;
+    }
+    return [];
+  };
+}
+
+/** Register the kernel for the active backend if it is cpu or wasm; false means the engine cannot run here. */
+export function ensureFusedStep(): boolean {
+  const backendName = getBackend();
+  if (backendName !== 'cpu' && backendName !== 'wasm') return false;
+  if (getKernel(FUSED_TRAIN_STEP, backendName)) return true;
+  const view =
+    backendName === 'cpu'
+      ? (b: KernelBackend, t: TensorInfo) => (b as CpuLike).data.get(t.dataId).values as Float32Array | Int32Array
+      : (b: KernelBackend, t: TensorInfo) => (b as WasmLike).typedArrayFromHeap(t);
+  registerKernel({ kernelName: FUSED_TRAIN_STEP, backendName, kernelFunc: kernel(view) as unknown as KernelFunc });
+  return true;
+}
+
+/** One step, in place (see the header for the tensors' layout). */
+export function fusedTrainStep(tensors: TrainStepTensors, attrs: TrainStepAttrs): void {
+  engine().runKernel(FUSED_TRAIN_STEP, tensors as unknown as Record<string, Tensor>, attrs as unknown as NamedAttrMap);
+}
