@@ -23,6 +23,7 @@ import type { BackendValues, KernelBackend, KernelFunc, NamedAttrMap, Tensor, Te
 import { ACTIVATIONS } from '../activations';
 import { ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON } from './adam';
 import type { ActivationGroup } from './batch-data';
+import type { ActivationParams, HiddenActivationId, ScalarActivation } from '../activation-types';
 
 export const FUSED_TRAIN_STEP = 'ActivationsTrainStep';
 
@@ -59,13 +60,50 @@ interface WasmLike extends KernelBackend {
   typedArrayFromHeap(t: TensorInfo): Float32Array | Int32Array;
 }
 
-/** Float64 scratch for one network's gradient sums and one point's z, φ(z); grown on demand, never per step. */
-let scratch = { sums: new Float64Array(97), z: new Float64Array(32), a: new Float64Array(32) };
+/** Float64 scratch for one network's step (inputs, targets, errors, z, φ(z), φ′(z), gradient); grown on demand, never per step. */
+let scratch = allocScratch(32, 32);
 
-function scratchFor(hidden: number): typeof scratch {
-  if (scratch.z.length < hidden) scratch = { sums: new Float64Array(3 * hidden + 1), z: new Float64Array(hidden), a: new Float64Array(hidden) };
+function allocScratch(batch: number, hidden: number) {
+  const n = batch * hidden;
+  return { x: new Float64Array(batch), y: new Float64Array(batch), err: new Float64Array(batch), z: new Float64Array(n), a: new Float64Array(n), d: new Float64Array(n), sums: new Float64Array(3 * hidden + 1) };
+}
+
+function scratchFor(batch: number, hidden: number): typeof scratch {
+  if (scratch.x.length < batch || scratch.sums.length < 3 * hidden + 1) {
+    scratch = allocScratch(Math.max(batch, scratch.x.length), Math.max(hidden, (scratch.sums.length - 1) / 3));
+  }
   return scratch;
 }
+
+type Evaluate = (z: Float64Array, a: Float64Array, d: Float64Array, n: number, params: ActivationParams) => void;
+
+/** a = φ(z), d = φ′(z) for the first n entries, with the registry's scalar forms. */
+function evaluate(activation: ScalarActivation, z: Float64Array, a: Float64Array, d: Float64Array, n: number, params: ActivationParams): void {
+  const { f, fPrime } = activation;
+  for (let i = 0; i < n; i++) {
+    const zi = z[i]!;
+    a[i] = f(zi, params);
+    d[i] = fPrime(zi, params);
+  }
+}
+
+/**
+ * One `evaluate` per activation, each its own function: V8 inlines a call only where the call site always sees
+ * the same function, so a single loop calling ten activations' f would pay a real call (and a boxed number) per
+ * point and neuron — about as much as the rest of the step. Each entry only names the registry's entry.
+ */
+const EVALUATE: Readonly<Record<HiddenActivationId, Evaluate>> = {
+  linear: (z, a, d, n, p) => { const { f, fPrime } = ACTIVATIONS.linear; for (let k = 0; k < n; k++) { a[k] = f(z[k]!, p); d[k] = fPrime(z[k]!, p); } },
+  sigmoid: (z, a, d, n, p) => { const { f, fPrime } = ACTIVATIONS.sigmoid; for (let k = 0; k < n; k++) { a[k] = f(z[k]!, p); d[k] = fPrime(z[k]!, p); } },
+  tanh: (z, a, d, n, p) => { const { f, fPrime } = ACTIVATIONS.tanh; for (let k = 0; k < n; k++) { a[k] = f(z[k]!, p); d[k] = fPrime(z[k]!, p); } },
+  relu: (z, a, d, n, p) => { const { f, fPrime } = ACTIVATIONS.relu; for (let k = 0; k < n; k++) { a[k] = f(z[k]!, p); d[k] = fPrime(z[k]!, p); } },
+  leaky_relu: (z, a, d, n, p) => { const { f, fPrime } = ACTIVATIONS.leaky_relu; for (let k = 0; k < n; k++) { a[k] = f(z[k]!, p); d[k] = fPrime(z[k]!, p); } },
+  swish: (z, a, d, n, p) => { const { f, fPrime } = ACTIVATIONS.swish; for (let k = 0; k < n; k++) { a[k] = f(z[k]!, p); d[k] = fPrime(z[k]!, p); } },
+  elu: (z, a, d, n, p) => { const { f, fPrime } = ACTIVATIONS.elu; for (let k = 0; k < n; k++) { a[k] = f(z[k]!, p); d[k] = fPrime(z[k]!, p); } },
+  gelu: (z, a, d, n, p) => { const { f, fPrime } = ACTIVATIONS.gelu; for (let k = 0; k < n; k++) { a[k] = f(z[k]!, p); d[k] = fPrime(z[k]!, p); } },
+  softplus: (z, a, d, n, p) => { const { f, fPrime } = ACTIVATIONS.softplus; for (let k = 0; k < n; k++) { a[k] = f(z[k]!, p); d[k] = fPrime(z[k]!, p); } },
+  mish: (z, a, d, n, p) => { const { f, fPrime } = ACTIVATIONS.mish; for (let k = 0; k < n; k++) { a[k] = f(z[k]!, p); d[k] = fPrime(z[k]!, p); } },
+};
 
 /** θ ← θ − stepSize·m/(√v + ε) with the moments' update, for `count` entries of p from pAt (moments from mAt). */
 function adam(p: Float32Array, pAt: number, count: number, io: Views, mAt: number, sums: Float64Array, sumsAt: number, gradScale: number, stepSize: number): void {
@@ -82,47 +120,59 @@ function adam(p: Float32Array, pAt: number, count: number, io: Views, mAt: numbe
   }
 }
 
-/** The step for rows [from, to) that share one activation group. */
+/** The step for rows [from, to), which share one activation group. */
 function stepRows(io: Views, group: ActivationGroup, from: number, to: number, hidden: number, attrs: TrainStepAttrs): void {
   const { w1b1, w2, b2, order, xs, ys, loss } = io;
-  const activation = ACTIVATIONS[group.activation];
-  const f = activation.f;
-  const fPrime = activation.fPrime;
+  const evaluateGroup = EVALUATE[group.activation];
   const params = group.params;
   const H = hidden;
   const width = 3 * H + 1;
   const points = xs.length;
-  const lossWidth = loss.length / (b2.length || 1);
+  const lossWidth = loss.length / b2.length;
   const { batch, offset } = attrs;
-  const { sums, z, a } = scratchFor(H);
+  const { x, y, err, z, a, d, sums } = scratchFor(batch, H);
   // The gradient of the batch's mean squared error is (2/B)·Σ err·∂pred; the sums below leave out 2/B.
   const gradScale = 2 / batch;
   for (let s = from; s < to; s++) {
     const wAt = 2 * H * s;
     const vAt = H * s;
-    sums.fill(0, 0, width);
+    const orderAt = s * points + offset;
+    // Forward: z = w·x + b for every point and neuron (point-major), then φ(z) and φ′(z) in one pass.
+    for (let k = 0, kH = 0; k < batch; k++, kH += H) {
+      const idx = order[orderAt + k]!;
+      const xk = xs[idx]!;
+      x[k] = xk;
+      y[k] = ys[idx]!;
+      for (let j = 0; j < H; j++) z[kH + j] = w1b1[wAt + j]! * xk + w1b1[wAt + H + j]!;
+    }
+    evaluateGroup(z, a, d, batch * H, params);
     let squares = 0;
     let errors = 0;
-    for (let k = 0; k < batch; k++) {
-      const idx = order[s * points + offset + k]!;
-      const x = xs[idx]!;
+    for (let k = 0, kH = 0; k < batch; k++, kH += H) {
       let pred = b2[s]!;
-      for (let j = 0; j < H; j++) {
-        const zj = w1b1[wAt + j]! * x + w1b1[wAt + H + j]!;
-        const aj = f(zj, params);
-        z[j] = zj;
-        a[j] = aj;
-        pred += w2[vAt + j]! * aj;
+      for (let j = 0; j < H; j++) pred += w2[vAt + j]! * a[kH + j]!;
+      const e = pred - y[k]!;
+      err[k] = e;
+      squares += e * e;
+      errors += e;
+    }
+    // Backward, one neuron at a time so that its three sums stay in registers: ∂w2 = Σ err·a,
+    // ∂b1 = w2·Σ err·φ′, ∂w1 = w2·Σ err·φ′·x.
+    for (let j = 0; j < H; j++) {
+      let sumW = 0;
+      let sumB = 0;
+      let sumV = 0;
+      for (let k = 0, kj = j; k < batch; k++, kj += H) {
+        const e = err[k]!;
+        const ed = e * d[kj]!;
+        sumW += ed * x[k]!;
+        sumB += ed;
+        sumV += e * a[kj]!;
       }
-      const err = pred - ys[idx]!;
-      squares += err * err;
-      errors += err;
-      for (let j = 0; j < H; j++) {
-        const dz = err * w2[vAt + j]! * fPrime(z[j]!, params);
-        sums[j] = sums[j]! + dz * x;
-        sums[H + j] = sums[H + j]! + dz;
-        sums[2 * H + j] = sums[2 * H + j]! + err * a[j]!;
-      }
+      const v = w2[vAt + j]!;
+      sums[j] = v * sumW;
+      sums[H + j] = v * sumB;
+      sums[2 * H + j] = sumV;
     }
     sums[3 * H] = errors;
     const mAt = width * s;
