@@ -50,6 +50,19 @@ describe('batched training', () => {
     expect(initialParams(43, 2).w1).not.toEqual(initialParams(42, 2).w1);
   });
 
+  it('gives the same run on the cpu and wasm backends (the step kernel is the same code on both)', async () => {
+    const configs = [config('relu', 4, { epochs: 30 }), config('gelu', 4, { epochs: 30 }), config('swish', 4, { epochs: 30, activationParams: { beta: 2 } })];
+    try {
+      await engineBackend('cpu');
+      const onCpu = trainBatch(configs, data);
+      await engineBackend('wasm');
+      const onWasm = trainBatch(configs, data);
+      expect(onCpu.map((r) => [r.params, r.losses])).toEqual(onWasm.map((r) => [r.params, r.losses]));
+    } finally {
+      await engineBackend('wasm');
+    }
+  });
+
   it('starts every activation from the same weights for one seed', () => {
     const trainer = new BatchTrainer({ configs: [config('relu', 9), config('sigmoid', 9), config('tanh', 9)], data });
     try {
@@ -112,12 +125,12 @@ describe('the fused train step', () => {
       const b2 = rand([S, 1, 1], 1, 3);
       const m = rand([S, 3 * H + 1], 0.1, 4);
       const v = tf.add(tf.abs(rand([S, 3 * H + 1], 0.01, 5)), 0.001);
-      // The kernel works in place: keep copies of the inputs for the op form.
-      const [w1b1Before, w2Before, b2Before, mBefore, vBefore] = [w1b1, w2, b2, m, v].map((t) => tf.clone(t)) as tf.Tensor[];
+      // The kernel works in place: keep copies of the inputs for the op form (tf.clone may share memory).
+      const [w1b1Before, w2Before, b2Before, mBefore, vBefore] = [w1b1, w2, b2, m, v].map((t) => tf.tensor(t.dataSync().slice(), t.shape)) as tf.Tensor[];
       const grad = tf.zeros([S, 3 * H + 1]);
       const loss = tf.zeros([S, 2]);
       fusedTrainStep(
-        { w1b1, w2, b2, m, v, grad, loss, order: tf.tensor2d(order, [S, N], 'int32'), xs: tf.tensor1d(data.x), ys: tf.tensor1d(data.y) },
+        { w1b1, w2, b2, m, v, grad, loss, order: tf.tensor2d(order, [S, N], 'int32'), xs: tf.tensor1d(Float32Array.from(data.x)), ys: tf.tensor1d(Float32Array.from(data.y)) },
         { offset, batch: B, stepSize, lossColumn: 1, groups: [{ activation, params, size: S }] },
       );
 

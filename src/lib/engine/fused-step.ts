@@ -184,13 +184,25 @@ function stepRows(io: Views, group: ActivationGroup, from: number, to: number, h
   }
 }
 
-const NAMES: readonly (keyof TrainStepTensors)[] = ['w1b1', 'w2', 'b2', 'm', 'v', 'grad', 'loss', 'order', 'xs', 'ys'];
-
 function kernel(view: (backend: KernelBackend, t: TensorInfo) => Float32Array | Int32Array) {
   return ({ inputs, backend, attrs }: { inputs: Record<string, TensorInfo>; backend: KernelBackend; attrs?: NamedAttrMap }) => {
     const a = attrs as unknown as TrainStepAttrs;
-    const io = Object.fromEntries(NAMES.map((n) => [n, view(backend, inputs[n]!)])) as unknown as Views;
-    const hidden = inputs.w2!.shape[2]!;
+    const t = inputs as unknown as Record<keyof TrainStepTensors, TensorInfo>;
+    const f32 = (info: TensorInfo) => view(backend, info) as Float32Array;
+    // Views only (no copies): the kernel reads and writes the tensors' own memory.
+    const io: Views = {
+      w1b1: f32(t.w1b1),
+      w2: f32(t.w2),
+      b2: f32(t.b2),
+      m: f32(t.m),
+      v: f32(t.v),
+      grad: f32(t.grad),
+      loss: f32(t.loss),
+      order: view(backend, t.order) as Int32Array,
+      xs: f32(t.xs),
+      ys: f32(t.ys),
+    };
+    const hidden = t.w2.shape[2]!;
     let row = 0;
     for (const g of a.groups) {
       stepRows(io, g, row, row + g.size, hidden, a);
