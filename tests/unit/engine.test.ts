@@ -63,6 +63,26 @@ describe('batched training', () => {
     }
   });
 
+  it('gives the same state whether steps run one launch at a time or many per launch', () => {
+    const configs = [config('relu', 6, { epochs: 5 }), config('elu', 6, { epochs: 5 })];
+    const oneByOne = new BatchTrainer({ configs, data });
+    const together = new BatchTrainer({ configs, data });
+    try {
+      for (let i = 0; i < 11; i++) oneByOne.runSteps(1); // 4 steps per epoch: ends 3 steps into epoch 3
+      together.runSteps(3);
+      together.runSteps(8);
+      expect(together.read()).toEqual(oneByOne.read());
+      oneByOne.runEpochs(5);
+      together.runEpochs(5);
+      const [a, b] = [oneByOne.read(), together.read()];
+      expect(b).toEqual(a);
+      expect(a.epoch).toBe(5);
+    } finally {
+      oneByOne.dispose();
+      together.dispose();
+    }
+  });
+
   it('starts every activation from the same weights for one seed', () => {
     const trainer = new BatchTrainer({ configs: [config('relu', 9), config('sigmoid', 9), config('tanh', 9)], data });
     try {
@@ -115,7 +135,9 @@ describe('the fused train step', () => {
     const B = 32;
     const offset = 32;
     const N = data.x.length;
-    const stepSize = 0.01;
+    const lr = 0.04;
+    const t = 5; // Adam's update count
+    const stepSize = adamStepSize(lr, t);
     const before = tf.memory().numTensors;
     const order = Int32Array.from({ length: S * N }, (_, i) => (i * 37 + Math.floor(i / N) * 11) % N);
     tf.tidy(() => {
@@ -131,7 +153,7 @@ describe('the fused train step', () => {
       const loss = tf.zeros([S, 2]);
       fusedTrainStep(
         { w1b1, w2, b2, m, v, grad, loss, order: tf.tensor2d(order, [S, N], 'int32'), xs: tf.tensor1d(Float32Array.from(data.x)), ys: tf.tensor1d(Float32Array.from(data.y)) },
-        { offset, batch: B, stepSize, lossColumn: 1, groups: [{ activation, params, size: S }] },
+        { firstStep: 1, steps: 1, batchSize: B, lr, firstUpdate: t, lossColumn: 1, groups: [{ activation, params, size: S }] },
       );
 
       const pick = (values: readonly number[]) => tf.tensor3d(Array.from({ length: S * B }, (_, j) => values[order[Math.floor(j / B) * N + offset + (j % B)]!]!), [S, B, 1]);

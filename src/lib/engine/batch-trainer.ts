@@ -3,10 +3,11 @@
  * Keras' Adam. Network s sees exactly what a run of its own would see (its own initial weights and shuffles), so
  * a batch of S equals S single runs within float32 rounding.
  *
- * Each step is ONE custom kernel (fused-step.ts): for networks this small, kernel launches and per-step tensors
+ * The steps are ONE custom kernel (fused-step.ts): for networks this small, kernel launches and per-step tensors
  * cost far more than the arithmetic, so the forward pass, the gradient, Σ err² and Adam run fused, in place on the
- * state tensors. Tensors still own all the state (weights, moments, last gradient, epoch losses), so readouts,
- * disposal and tf.memory() accounting work as for any tfjs program. Per epoch: one upload (the visiting order).
+ * state tensors, and one launch runs all the steps asked for in an epoch. Tensors still own all the state
+ * (weights, moments, last gradient, epoch losses), so readouts, disposal and tf.memory() accounting work as for
+ * any tfjs program. Per epoch: one upload (the visiting order) and one launch.
  *
  * Layout: w1b1 [S, 2, H] (rows w1, b1), w2 [S, 1, H], b2 [S, 1, 1]; Adam's moments m, v and the last gradient
  * [S, 3H+1] (w1 | b1 | w2 | b2); Σ err² per epoch [S, capacity], read back only when the caller asks.
@@ -16,7 +17,6 @@ import { tf } from './tf';
 import { initialParams, ShuffleStream } from '../random';
 import type { Dataset, NetworkParams, TrainConfig } from '../train-types';
 import { batchSizesFor, groupByActivation, type ActivationGroup } from './batch-data';
-import { adamStepSize } from './adam';
 import { ensureFusedStep, fusedTrainStep } from './fused-step';
 import { assertTrainable, sameTraining, unflattenParams } from './params';
 
@@ -155,13 +155,16 @@ export class BatchTrainer {
     while (this.epoch < target) this.runSteps(this.stepsPerEpoch - this.stepInEpoch);
   }
 
-  /** Run n optimizer steps (batches), crossing epoch boundaries as needed. */
+  /** Run n optimizer steps (batches), crossing epoch boundaries as needed: one kernel launch per epoch touched. */
   runSteps(n: number): void {
     this.assertLive();
-    for (let i = 0; i < n && this.epoch < this.config.epochs; i++) {
+    let left = n;
+    while (left > 0 && this.epoch < this.config.epochs) {
       if (this.stepInEpoch === 0) this.beginEpoch();
-      this.step();
-      this.stepInEpoch++;
+      const steps = Math.min(left, this.stepsPerEpoch - this.stepInEpoch);
+      this.launch(steps);
+      left -= steps;
+      this.stepInEpoch += steps;
       if (this.stepInEpoch === this.stepsPerEpoch) this.endEpoch();
     }
   }
@@ -202,19 +205,21 @@ export class BatchTrainer {
     this.lossCapacity = capacity;
   }
 
-  private step(): void {
-    const B = this.batchSizes[this.stepInEpoch]!;
-    this.updates++;
+  /** The next `steps` steps of the current epoch, as one kernel launch. */
+  private launch(steps: number): void {
     fusedTrainStep(
       { ...this.state, order: this.orderTensor!, xs: this.xs, ys: this.ys },
       {
-        offset: this.stepInEpoch * this.config.batchSize,
-        batch: B,
-        stepSize: adamStepSize(this.config.lr, this.updates),
+        firstStep: this.stepInEpoch,
+        steps,
+        batchSize: this.config.batchSize,
+        lr: this.config.lr,
+        firstUpdate: this.updates + 1,
         lossColumn: this.epochsPending,
         groups: this.groups,
       },
     );
+    this.updates += steps;
   }
 
   /** Per network, flat [ w1 | b1 | w2 | b2 ] values of three tensors laid out [S, 2, H], [S, 1, H], [S, 1, 1]. */

@@ -1,5 +1,6 @@
 /**
- * One whole training step of S networks as ONE custom tfjs kernel, for the cpu and wasm backends.
+ * Training steps of S networks as ONE custom tfjs kernel, for the cpu and wasm backends: one launch runs a step,
+ * or several consecutive steps of one epoch.
  *
  * Why: these networks are tiny (H ≤ 32 neurons, batches of 32 points), so the same step written as tfjs ops
  * (~13 kernels: matMuls, activation, error, gradients, Adam) spent nearly all its time in per-kernel bookkeeping
@@ -21,7 +22,7 @@
 import { engine, getBackend, getKernel, registerKernel } from '@tensorflow/tfjs-core';
 import type { BackendValues, KernelBackend, KernelFunc, NamedAttrMap, Tensor, TensorInfo } from '@tensorflow/tfjs-core';
 import { ACTIVATIONS } from '../activations';
-import { ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON } from './adam';
+import { ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON, adamStepSize } from './adam';
 import type { ActivationGroup } from './batch-data';
 import type { ActivationParams, HiddenActivationId } from '../activation-types';
 
@@ -41,11 +42,16 @@ export interface TrainStepTensors {
 }
 
 export interface TrainStepAttrs {
-  /** Index in each row of `order` of the batch's first point. */
-  offset: number;
-  batch: number;
-  /** Adam's step size for this update (bias correction folded in). */
-  stepSize: number;
+  /** Index within the epoch of the first step to run. */
+  firstStep: number;
+  /** Consecutive steps to run, all within the epoch whose order the `order` tensor holds. */
+  steps: number;
+  /** The configured batch size (the epoch's last batch may be smaller). */
+  batchSize: number;
+  lr: number;
+  /** Adam's update count t of the first step (from 1). */
+  firstUpdate: number;
+  /** Column of `loss` that receives this epoch's Σ err². */
   lossColumn: number;
   /** Consecutive rows sharing an activation, in row order; their sizes sum to S. */
   groups: readonly ActivationGroup[];
@@ -68,11 +74,10 @@ function allocScratch(batch: number, hidden: number) {
   return { x: new Float64Array(batch), y: new Float64Array(batch), err: new Float64Array(batch), z: new Float64Array(n), a: new Float64Array(n), d: new Float64Array(n), sums: new Float64Array(3 * hidden + 1) };
 }
 
-function scratchFor(batch: number, hidden: number): typeof scratch {
+function scratchFor(batch: number, hidden: number): void {
   if (scratch.x.length < batch || scratch.sums.length < 3 * hidden + 1) {
     scratch = allocScratch(Math.max(batch, scratch.x.length), Math.max(hidden, (scratch.sums.length - 1) / 3));
   }
-  return scratch;
 }
 
 type Evaluate = (z: Float64Array, a: Float64Array, d: Float64Array, n: number, params: ActivationParams) => void;
@@ -112,68 +117,57 @@ function adam(p: Float32Array, pAt: number, count: number, io: Views, mAt: numbe
   }
 }
 
-/** The step for rows [from, to), which share one activation group. */
-function stepRows(io: Views, group: ActivationGroup, from: number, to: number, hidden: number, attrs: TrainStepAttrs): void {
+/** One step of network s (its batch: `batch` points from `offset` in its row of `order`). */
+function stepNetwork(io: Views, s: number, H: number, evaluateGroup: Evaluate, params: ActivationParams, offset: number, batch: number, stepSize: number, lossAt: number): void {
   const { w1b1, w2, b2, order, xs, ys, loss } = io;
-  const evaluateGroup = EVALUATE[group.activation];
-  const params = group.params;
-  const H = hidden;
-  const width = 3 * H + 1;
-  const points = xs.length;
-  const lossWidth = loss.length / b2.length;
-  const { batch, offset } = attrs;
-  const { x, y, err, z, a, d, sums } = scratchFor(batch, H);
-  // The gradient of the batch's mean squared error is (2/B)·Σ err·∂pred; the sums below leave out 2/B.
-  const gradScale = 2 / batch;
-  for (let s = from; s < to; s++) {
-    const wAt = 2 * H * s;
-    const vAt = H * s;
-    const orderAt = s * points + offset;
-    // Forward: z = w·x + b for every point and neuron (point-major), then φ(z) and φ′(z) in one pass.
-    for (let k = 0, kH = 0; k < batch; k++, kH += H) {
-      const idx = order[orderAt + k]!;
-      const xk = xs[idx]!;
-      x[k] = xk;
-      y[k] = ys[idx]!;
-      for (let j = 0; j < H; j++) z[kH + j] = w1b1[wAt + j]! * xk + w1b1[wAt + H + j]!;
-    }
-    evaluateGroup(z, a, d, batch * H, params);
-    let squares = 0;
-    let errors = 0;
-    for (let k = 0, kH = 0; k < batch; k++, kH += H) {
-      let pred = b2[s]!;
-      for (let j = 0; j < H; j++) pred += w2[vAt + j]! * a[kH + j]!;
-      const e = pred - y[k]!;
-      err[k] = e;
-      squares += e * e;
-      errors += e;
-    }
-    // Backward, one neuron at a time so that its three sums stay in registers: ∂w2 = Σ err·a,
-    // ∂b1 = w2·Σ err·φ′, ∂w1 = w2·Σ err·φ′·x.
-    for (let j = 0; j < H; j++) {
-      let sumW = 0;
-      let sumB = 0;
-      let sumV = 0;
-      for (let k = 0, kj = j; k < batch; k++, kj += H) {
-        const e = err[k]!;
-        const ed = e * d[kj]!;
-        sumW += ed * x[k]!;
-        sumB += ed;
-        sumV += e * a[kj]!;
-      }
-      const v = w2[vAt + j]!;
-      sums[j] = v * sumW;
-      sums[H + j] = v * sumB;
-      sums[2 * H + j] = sumV;
-    }
-    sums[3 * H] = errors;
-    const mAt = width * s;
-    adam(w1b1, wAt, 2 * H, io, mAt, sums, 0, gradScale, attrs.stepSize);
-    adam(w2, vAt, H, io, mAt + 2 * H, sums, 2 * H, gradScale, attrs.stepSize);
-    adam(b2, s, 1, io, mAt + 3 * H, sums, 3 * H, gradScale, attrs.stepSize);
-    const lossAt = s * lossWidth + attrs.lossColumn;
-    loss[lossAt] = loss[lossAt]! + squares;
+  const { x, y, err, z, a, d, sums } = scratch;
+  const wAt = 2 * H * s;
+  const vAt = H * s;
+  const orderAt = s * xs.length + offset;
+  // Forward: z = w·x + b for every point and neuron (point-major), then φ(z) and φ′(z) in one pass.
+  for (let k = 0, kH = 0; k < batch; k++, kH += H) {
+    const idx = order[orderAt + k]!;
+    const xk = xs[idx]!;
+    x[k] = xk;
+    y[k] = ys[idx]!;
+    for (let j = 0; j < H; j++) z[kH + j] = w1b1[wAt + j]! * xk + w1b1[wAt + H + j]!;
   }
+  evaluateGroup(z, a, d, batch * H, params);
+  let squares = 0;
+  let errors = 0;
+  for (let k = 0, kH = 0; k < batch; k++, kH += H) {
+    let pred = b2[s]!;
+    for (let j = 0; j < H; j++) pred += w2[vAt + j]! * a[kH + j]!;
+    const e = pred - y[k]!;
+    err[k] = e;
+    squares += e * e;
+    errors += e;
+  }
+  // Backward, one neuron at a time so that its three sums stay in registers: ∂w2 = Σ err·a,
+  // ∂b1 = w2·Σ err·φ′, ∂w1 = w2·Σ err·φ′·x. (The factor 2/B of the mean's gradient is applied in adam.)
+  for (let j = 0; j < H; j++) {
+    let sumW = 0;
+    let sumB = 0;
+    let sumV = 0;
+    for (let k = 0, kj = j; k < batch; k++, kj += H) {
+      const e = err[k]!;
+      const ed = e * d[kj]!;
+      sumW += ed * x[k]!;
+      sumB += ed;
+      sumV += e * a[kj]!;
+    }
+    const v = w2[vAt + j]!;
+    sums[j] = v * sumW;
+    sums[H + j] = v * sumB;
+    sums[2 * H + j] = sumV;
+  }
+  sums[3 * H] = errors;
+  const gradScale = 2 / batch;
+  const mAt = (3 * H + 1) * s;
+  adam(w1b1, wAt, 2 * H, io, mAt, sums, 0, gradScale, stepSize);
+  adam(w2, vAt, H, io, mAt + 2 * H, sums, 2 * H, gradScale, stepSize);
+  adam(b2, s, 1, io, mAt + 3 * H, sums, 3 * H, gradScale, stepSize);
+  loss[lossAt] = loss[lossAt]! + squares;
 }
 
 function kernel(view: (backend: KernelBackend, t: TensorInfo) => Float32Array | Int32Array) {
@@ -194,10 +188,22 @@ function kernel(view: (backend: KernelBackend, t: TensorInfo) => Float32Array | 
       xs: f32(t.xs),
       ys: f32(t.ys),
     };
-    const hidden = t.w2.shape[2]!;
+    const H = t.w2.shape[2]!;
+    const points = io.xs.length;
+    const lossWidth = io.loss.length / io.b2.length;
+    scratchFor(a.batchSize, H);
+    const stepSizes = Array.from({ length: a.steps }, (_, i) => adamStepSize(a.lr, a.firstUpdate + i));
+    // Network by network (each one's steps in a row, while its weights are in cache): the networks are independent.
     let row = 0;
     for (const g of a.groups) {
-      stepRows(io, g, row, row + g.size, hidden, a);
+      const evaluateGroup = EVALUATE[g.activation];
+      for (let s = row; s < row + g.size; s++) {
+        for (let i = 0; i < a.steps; i++) {
+          const offset = (a.firstStep + i) * a.batchSize;
+          const batch = Math.min(a.batchSize, points - offset);
+          stepNetwork(io, s, H, evaluateGroup, g.params, offset, batch, stepSizes[i]!, s * lossWidth + a.lossColumn);
+        }
+      }
       row += g.size;
     }
     return [];
