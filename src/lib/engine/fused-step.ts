@@ -10,12 +10,13 @@
  * (`ResourceApplyAdam`); here the whole step is fused because the networks are so small.
  *
  * φ and φ′ are the registry's scalar f and fPrime (one definition of each activation, with its parameters such as
- * leaky ReLU's α or swish's β), evaluated in float64 and stored as float32, so every registered hidden activation
- * is covered. A unit test checks a step against the same step written as tfjs ops with the registry's tensor forms.
+ * leaky ReLU's α or swish's β), so every registered hidden activation is covered. The step is computed in float64
+ * from the float32 state and stored back as float32. A unit test checks a step against the same step written as tfjs ops with the registry's tensor forms.
  *
  * Inputs, all [S, …] with S networks first; the first seven are updated in place:
  *   w1b1 [S, 2, H] (rows w1, b1), w2 [S, 1, H], b2 [S, 1, 1]; Adam's moments m, v [S, 3H+1] (w1 | b1 | w2 | b2);
- *   grad [S, 3H+1]: this step's gradient, same layout; loss [S, L]: Σ err² of the step is added at column lossColumn;
+ *   grad [S, 3H+1]: the last step's gradient, same layout; loss [S, L]: Σ err² of each step is added at column
+ *   lossColumn;
  *   order [S, N] int32: this epoch's visiting order of each network; xs, ys [N]: the data.
  * The kernel returns no tensor.
  */
@@ -223,7 +224,7 @@ export function ensureFusedStep(): boolean {
   return true;
 }
 
-/** One step, in place (see the header for the tensors' layout). */
+/** The steps that `attrs` name, in place (see the header for the tensors' layout). */
 export function fusedTrainStep(tensors: TrainStepTensors, attrs: TrainStepAttrs): void {
   engine().runKernel(FUSED_TRAIN_STEP, tensors as unknown as Record<string, Tensor>, attrs as unknown as NamedAttrMap);
 }
