@@ -11,7 +11,8 @@
  *
  * φ and φ′ are the registry's scalar f and fPrime (one definition of each activation, with its parameters such as
  * leaky ReLU's α or swish's β), so every registered hidden activation is covered. The step is computed in float64
- * from the float32 state and stored back as float32. A unit test checks a step against the same step written as tfjs ops with the registry's tensor forms.
+ * from the float32 state and stored back as float32. A unit test checks a step against the same step written as
+ * tfjs ops with the registry's tensor forms.
  *
  * Inputs, all [S, …] with S networks first; the first seven are updated in place:
  *   w1b1 [S, 2, H] (rows w1, b1), w2 [S, 1, H], b2 [S, 1, 1]; Adam's moments m, v [S, 3H+1] (w1 | b1 | w2 | b2);
