@@ -1,4 +1,4 @@
-/** Plain-JS helpers of the batch trainer: grouping networks by activation, batch sizes, and batch assembly. */
+/** Plain-JS helpers of the batch trainer: grouping networks by activation, and batch sizes. */
 import type { ActivationParams, HiddenActivationId } from '../activation-types';
 import type { TrainConfig } from '../train-types';
 
@@ -9,8 +9,8 @@ export interface ActivationGroup {
 }
 
 /**
- * Rows grouped by (activation, parameters), in order of first appearance, so each group's φ is one kernel call
- * on a contiguous slice. order[row] = index in `configs` of the network at that row.
+ * Rows grouped by (activation, parameters), in order of first appearance, so the step kernel runs each group's activation
+ * on a contiguous slice of rows. order[row] = index in `configs` of the network at that row.
  */
 export function groupByActivation(configs: readonly TrainConfig[]): { order: number[]; groups: ActivationGroup[] } {
   const byKey = new Map<string, { group: ActivationGroup; members: number[] }>();
@@ -33,32 +33,4 @@ export function batchSizesFor(points: number, batchSize: number): number[] {
   const sizes: number[] = [];
   for (let offset = 0; offset < points; offset += batchSize) sizes.push(Math.min(batchSize, points - offset));
   return sizes;
-}
-
-/**
- * One step's inputs (x, 1) as [S, B, 2] and targets as [S, B, 1], gathered from each row's shuffled order
- * (`epochOrder`, row-major [S, N]) — cheaper in plain JS than gather + slice kernels.
- */
-export function assembleBatch(
-  epochOrder: Int32Array,
-  xs: Float32Array,
-  ys: Float32Array,
-  networks: number,
-  offset: number,
-  batch: number,
-): { inputs: Float32Array; targets: Float32Array } {
-  const n = xs.length;
-  const inputs = new Float32Array(networks * batch * 2);
-  const targets = new Float32Array(networks * batch);
-  for (let row = 0; row < networks; row++) {
-    const base = row * n + offset;
-    for (let k = 0; k < batch; k++) {
-      const idx = epochOrder[base + k]!;
-      const j = row * batch + k;
-      inputs[2 * j] = xs[idx]!;
-      inputs[2 * j + 1] = 1;
-      targets[j] = ys[idx]!;
-    }
-  }
-  return { inputs, targets };
 }

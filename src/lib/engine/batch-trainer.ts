@@ -1,30 +1,24 @@
 /**
  * Trains S independent Dense(H, φ) → Dense(1) networks as one tensor program, with hand-derived gradients and
- * Keras' Adam as one fused kernel. Network s sees exactly what a run of its own would see (its own initial
- * weights and shuffles), so a batch of S equals S single runs within float32 rounding.
+ * Keras' Adam. Network s sees exactly what a run of its own would see (its own initial weights and shuffles), so
+ * a batch of S equals S single runs within float32 rounding.
  *
- * Layout (why: one matMul computes w·x + b, one computes both first-layer gradients, few kernels per step):
- *   w1b1 [S, 2, H] (rows w1, b1), w2 [S, 1, H], b2 [S, 1, 1]; Adam's moments m, v [S, 3H+1]
- *   inputs [S, B, 2] = (x, 1) per point, so z = inputs @ w1b1
- * Per step: 2 uploads, 7 small batched matMuls, a handful of elementwise kernels, 1 fused Adam; nothing is read
- * back: the epoch loss (Σ err² over the epoch) accumulates on the device until the caller asks for a readout.
+ * The steps are ONE custom kernel (fused-step.ts): for networks this small, kernel launches and per-step tensors
+ * cost far more than the arithmetic, so the forward pass, the gradient, Σ err² and Adam run fused, in place on the
+ * state tensors, and one launch runs all the steps asked for in an epoch. Tensors still own all the state
+ * (weights, moments, last gradient, epoch losses), so readouts, disposal and tf.memory() accounting work as for
+ * any tfjs program. Per epoch: one upload (the visiting order) and one launch.
+ *
+ * Layout: w1b1 [S, 2, H] (rows w1, b1), w2 [S, 1, H], b2 [S, 1, 1]; Adam's moments m, v and the last gradient
+ * [S, 3H+1] (w1 | b1 | w2 | b2); Σ err² per epoch [S, capacity], read back only when the caller asks.
  */
 import type * as tfc from '@tensorflow/tfjs-core';
-import { registryTf, tf } from './tf';
-import { ACTIVATIONS } from '../activations';
+import { tf } from './tf';
 import { initialParams, ShuffleStream } from '../random';
 import type { Dataset, NetworkParams, TrainConfig } from '../train-types';
-import { assembleBatch, batchSizesFor, groupByActivation, type ActivationGroup } from './batch-data';
-import { ADAM_BETA1, ADAM_BETA2, adamStepSize } from './adam';
-import { ensureFusedAdam, fusedAdam } from './fused-adam';
+import { batchSizesFor, groupByActivation, type ActivationGroup } from './batch-data';
+import { ensureFusedStep, fusedTrainStep } from './fused-step';
 import { assertTrainable, sameTraining, unflattenParams } from './params';
-
-/** Per batch size: a ones column (for the output-bias gradient) and Adam's gradient weights with 2/B folded in. */
-interface BatchConstants {
-  ones: tfc.Tensor;
-  gradWeight1: number;
-  gradWeight2: number;
-}
 
 interface TrainState {
   w1b1: tfc.Tensor;
@@ -32,7 +26,14 @@ interface TrainState {
   b2: tfc.Tensor;
   m: tfc.Tensor;
   v: tfc.Tensor;
+  /** Gradient of the last step, [S, 3H+1]. */
+  grad: tfc.Tensor;
+  /** Σ err² of epoch e since the last readout at column e, [S, lossCapacity]. */
+  loss: tfc.Tensor;
 }
+
+/** Epoch columns of the loss table to start with; it doubles when a caller reads less often. */
+const INITIAL_LOSS_CAPACITY = 32;
 
 /** The state of one network read back from the device. */
 export interface NetworkReadout {
@@ -79,18 +80,16 @@ export class BatchTrainer {
   private readonly order: number[];
   private readonly shuffles: ShuffleStream[];
   private readonly batchSizes: number[];
-  private readonly xs: Float32Array;
-  private readonly ys: Float32Array;
+  private readonly xs: tfc.Tensor;
+  private readonly ys: tfc.Tensor;
   /** This epoch's visiting order, row-major [S, N]. */
   private readonly epochOrder: Int32Array;
-  private readonly batchConstants = new Map<number, BatchConstants>();
+  /** The same on the device, replaced at the start of each epoch. */
+  private orderTensor: tfc.Tensor | null = null;
   private state: TrainState;
-  private lastGradScale = 1;
-  /** Σ err² of every step since the last readout, [S, 1, 1] each; summed per epoch only when read. */
-  private stepLosses: tfc.Tensor[] = [];
+  private lossCapacity = INITIAL_LOSS_CAPACITY;
   /** Epochs completed since the last readout. */
   private epochsPending = 0;
-  private lastGrads: { gW1B1: tfc.Tensor; gW2: tfc.Tensor; gB2: tfc.Tensor } | null = null;
   /** An epoch loss above this counts as diverged (see DIVERGENCE_FACTOR). */
   private readonly lossLimit: number;
   private readonly divergedAt: (number | null)[];
@@ -130,17 +129,19 @@ export class BatchTrainer {
     });
     const meanSquare = data.y.reduce((acc, v) => acc + v * v, 0) / this.points;
     this.lossLimit = DIVERGENCE_FACTOR * Math.max(1, meanSquare);
-    this.xs = Float32Array.from(data.x);
-    this.ys = Float32Array.from(data.y);
     this.epochOrder = new Int32Array(this.size * this.points);
-    if (!ensureFusedAdam()) throw new Error('The training engine runs on the cpu or wasm backend only');
+    if (!ensureFusedStep()) throw new Error('The training engine runs on the cpu or wasm backend only');
     const S = this.size;
+    this.xs = tf.tensor1d(Float32Array.from(data.x));
+    this.ys = tf.tensor1d(Float32Array.from(data.y));
     this.state = {
       w1b1: tf.tensor3d(w1b1, [S, 2, H]),
       w2: tf.tensor3d(w2, [S, 1, H]),
       b2: tf.tensor3d(b2, [S, 1, 1]),
       m: tf.zeros([S, 3 * H + 1]),
       v: tf.zeros([S, 3 * H + 1]),
+      grad: tf.zeros([S, 3 * H + 1]),
+      loss: tf.zeros([S, this.lossCapacity]),
     };
   }
 
@@ -154,13 +155,16 @@ export class BatchTrainer {
     while (this.epoch < target) this.runSteps(this.stepsPerEpoch - this.stepInEpoch);
   }
 
-  /** Run n optimizer steps (batches), crossing epoch boundaries as needed. */
+  /** Run n optimizer steps (batches), crossing epoch boundaries as needed: one kernel launch per epoch touched. */
   runSteps(n: number): void {
     this.assertLive();
-    for (let i = 0; i < n && this.epoch < this.config.epochs; i++) {
+    let left = n;
+    while (left > 0 && this.epoch < this.config.epochs) {
       if (this.stepInEpoch === 0) this.beginEpoch();
-      this.step();
-      this.stepInEpoch++;
+      const steps = Math.min(left, this.stepsPerEpoch - this.stepInEpoch);
+      this.launch(steps);
+      left -= steps;
+      this.stepInEpoch += steps;
       if (this.stepInEpoch === this.stepsPerEpoch) this.endEpoch();
     }
   }
@@ -173,6 +177,10 @@ export class BatchTrainer {
     const n = this.points;
     const perm = new Int32Array(n);
     this.shuffles.forEach((s, row) => this.epochOrder.set(s.next(perm), row * n));
+    this.orderTensor?.dispose();
+    this.orderTensor = tf.tensor2d(this.epochOrder, [this.size, n], 'int32');
+    // The kernel adds this epoch's Σ err² at column epochsPending: make room before the first step.
+    if (this.epochsPending >= this.lossCapacity) this.replaceLossTable(0, this.epochsPending, 2 * this.lossCapacity);
   }
 
   private endEpoch(): void {
@@ -181,73 +189,37 @@ export class BatchTrainer {
     this.epoch++;
   }
 
-  private batchTensors(offset: number, batch: number): [tfc.Tensor3D, tfc.Tensor3D] {
-    const { inputs, targets } = assembleBatch(this.epochOrder, this.xs, this.ys, this.size, offset, batch);
-    return [tf.tensor3d(inputs, [this.size, batch, 2]), tf.tensor3d(targets, [this.size, batch, 1])];
-  }
-
-  private activate(z: tfc.Tensor, prime: boolean): tfc.Tensor {
-    const apply = (g: ActivationGroup, t: tfc.Tensor) => {
-      const a = ACTIVATIONS[g.activation];
-      return prime ? a.tensorPrime(registryTf, t, g.params) : a.tensor(registryTf, t, g.params);
-    };
-    if (this.groups.length === 1) return apply(this.groups[0]!, z);
-    const parts = tf.split(z, this.groups.map((g) => g.size), 0);
-    return tf.concat(parts.map((p, i) => apply(this.groups[i]!, p)), 0);
-  }
-
-  private constantsFor(batch: number): BatchConstants {
-    let c = this.batchConstants.get(batch);
-    if (!c) {
-      c = {
-        ones: tf.ones([this.size, batch, 1]),
-        gradWeight1: (1 - ADAM_BETA1) * (2 / batch),
-        gradWeight2: (1 - ADAM_BETA2) * (2 / batch) ** 2,
-      };
-      this.batchConstants.set(batch, c);
+  /**
+   * A new loss table of `capacity` columns holding the old one's columns [from, from + count) at 0…count−1 (the
+   * rest zero). Runs only when the table grows or is read, never per step.
+   */
+  private replaceLossTable(from: number, count: number, capacity: number): void {
+    const S = this.size;
+    const old = this.state.loss.dataSync();
+    const fresh = new Float32Array(S * capacity);
+    for (let row = 0; row < S; row++) {
+      fresh.set(old.subarray(row * this.lossCapacity + from, row * this.lossCapacity + from + count), row * capacity);
     }
-    return c;
+    this.state.loss.dispose();
+    this.state.loss = tf.tensor2d(fresh, [S, capacity]);
+    this.lossCapacity = capacity;
   }
 
-  private step(): void {
-    const B = this.batchSizes[this.stepInEpoch]!;
-    const offset = this.stepInEpoch * this.config.batchSize;
-    const constants = this.constantsFor(B);
-    this.updates++;
-    const stepSizeValue = adamStepSize(this.config.lr, this.updates);
-    const [x, y] = this.batchTensors(offset, B);
-    const previous = this.state;
-    const next = tf.tidy(() => {
-      const { w1b1, w2, b2 } = previous;
-      // Forward: z = x·w1 + b1 in one matMul thanks to the column of ones in x.
-      const z = tf.matMul(x, w1b1); // [S, B, H]
-      const a = this.activate(z, false);
-      const err = tf.add(tf.sub(tf.matMul(a, w2, false, true), y), b2); // [S, B, 1]
-      const sq = tf.matMul(err, err, true, false); // [S, 1, 1] = Σ err²
-      // Backward, by hand, with err standing for ∂L/∂pred = 2·err/B (the factor 2/B is folded into Adam).
-      const gW2 = tf.matMul(err, a, true, false); // [S, 1, H]
-      const gB2 = tf.matMul(err, constants.ones, true, false); // [S, 1, 1] = Σ err
-      const dZ = tf.mul(tf.matMul(err, w2), this.activate(z, true)); // [S, B, H]
-      const gW1B1 = tf.matMul(x, dZ, true, false); // [S, 2, H]: rows ∂w1, ∂b1
-      const updated = fusedAdam([w1b1, w2, b2], [gW1B1, gW2, gB2], previous, {
-        stepSize: stepSizeValue,
-        gradWeight1: constants.gradWeight1,
-        gradWeight2: constants.gradWeight2,
-      });
-      const [nextW1b1, nextW2, nextB2] = updated.params as [tfc.Tensor, tfc.Tensor, tfc.Tensor];
-      return { w1b1: nextW1b1, w2: nextW2, b2: nextB2, m: updated.m, v: updated.v, sq, grads: { gW1B1, gW2, gB2 } };
-    });
-    for (const t of [x, y, previous.w1b1, previous.w2, previous.b2, previous.m, previous.v]) t.dispose();
-    this.disposeGrads();
-    this.lastGradScale = 2 / B;
-    this.state = { w1b1: next.w1b1, w2: next.w2, b2: next.b2, m: next.m, v: next.v };
-    this.stepLosses.push(next.sq);
-    this.lastGrads = next.grads;
-  }
-
-  private disposeGrads(): void {
-    if (this.lastGrads) for (const t of Object.values(this.lastGrads)) t.dispose();
-    this.lastGrads = null;
+  /** The next `steps` steps of the current epoch, as one kernel launch. */
+  private launch(steps: number): void {
+    fusedTrainStep(
+      { ...this.state, order: this.orderTensor!, xs: this.xs, ys: this.ys },
+      {
+        firstStep: this.stepInEpoch,
+        steps,
+        batchSize: this.config.batchSize,
+        lr: this.config.lr,
+        firstUpdate: this.updates + 1,
+        lossColumn: this.epochsPending,
+        groups: this.groups,
+      },
+    );
+    this.updates += steps;
   }
 
   /** Per network, flat [ w1 | b1 | w2 | b2 ] values of three tensors laid out [S, 2, H], [S, 1, H], [S, 1, 1]. */
@@ -269,31 +241,19 @@ export class BatchTrainer {
   /**
    * Keras-style loss of each of the `epochs` completed epochs since the last readout, [S, epochs] row-major:
    * Σ over the epoch's steps of Σ err², over N — the batch-size-weighted mean of the per-batch mean losses.
+   * The current partial epoch's sum moves to column 0 of a fresh table.
    */
   private readEpochLosses(epochs: number): Float64Array {
     const S = this.size;
     const out = new Float64Array(S * epochs);
-    const steps = epochs * this.stepsPerEpoch;
-    if (steps === 0) return out;
-    const done = this.stepLosses.splice(0, steps); // the current partial epoch's steps stay
-    const stacked = tf.concat(done, 1); // [S, steps, 1]
-    const values = stacked.dataSync();
-    stacked.dispose();
-    for (const t of done) t.dispose();
+    if (epochs === 0) return out;
+    const values = this.state.loss.dataSync();
     for (let row = 0; row < S; row++) {
-      for (let e = 0; e < epochs; e++) {
-        let sum = 0;
-        for (let k = 0; k < this.stepsPerEpoch; k++) sum += values[row * steps + e * this.stepsPerEpoch + k]!;
-        out[row * epochs + e] = sum / this.points;
-      }
+      for (let e = 0; e < epochs; e++) out[row * epochs + e] = values[row * this.lossCapacity + e]! / this.points;
     }
+    this.replaceLossTable(epochs, 1, this.lossCapacity);
     this.epochsPending = 0;
     return out;
-  }
-
-  private readGrad(): Float32Array | null {
-    const g = this.lastGrads;
-    return g ? this.readFlat(g.gW1B1, g.gW2, g.gB2) : null;
   }
 
   /**
@@ -305,7 +265,7 @@ export class BatchTrainer {
     const S = this.size;
     const width = 3 * this.hidden + 1;
     const params = this.readFlat(this.state.w1b1, this.state.w2, this.state.b2);
-    const grad = this.readGrad();
+    const grad = this.updates > 0 ? this.state.grad.dataSync() : null;
     const epochs = this.epochsPending;
     const losses = this.readEpochLosses(epochs);
     const firstEpoch = this.epoch - epochs + 1;
@@ -320,7 +280,7 @@ export class BatchTrainer {
       }
       networks[i] = {
         params: unflattenParams(p, this.hidden),
-        grad: grad ? unflattenParams(grad.subarray(row * width, (row + 1) * width), this.hidden, this.lastGradScale) : null,
+        grad: grad ? unflattenParams(grad.subarray(row * width, (row + 1) * width), this.hidden) : null,
         losses: Array.from(l),
         divergedAt: this.divergedAt[i]!,
       };
@@ -336,11 +296,8 @@ export class BatchTrainer {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    for (const t of Object.values(this.state)) t.dispose();
-    this.disposeGrads();
-    for (const t of this.stepLosses) t.dispose();
-    for (const c of this.batchConstants.values()) c.ones.dispose();
-    this.batchConstants.clear();
-    this.stepLosses = [];
+    for (const t of [...Object.values(this.state), this.xs, this.ys]) t.dispose();
+    this.orderTensor?.dispose();
+    this.orderTensor = null;
   }
 }
