@@ -259,3 +259,23 @@ describe('controls and tensor hygiene', () => {
     expect(tf.memory().numTensors).toBe(baseline);
   });
 });
+
+describe('the engine\'s tfjs op subset', () => {
+  it('serves every registry activation (forward and derivative) and matches the numeric f, f′', async () => {
+    const { ACTIVATIONS } = await import('../../src/lib/activations');
+    const { registryTf, tf: ops } = await import('../../src/lib/engine/tf');
+    const xs = [-3, -0.5, 0.25, 2];
+    for (const a of Object.values(ACTIVATIONS)) {
+      const x = ops.tensor3d(xs, [1, 1, 4]);
+      const y = a.tensor(registryTf, x);
+      const d = a.tensorPrime(registryTf, x);
+      const yv = Array.from(y.dataSync());
+      const dv = Array.from(d.dataSync());
+      xs.forEach((v, i) => {
+        expect(yv[i]!, `${a.id}(${v})`).toBeCloseTo(a.f(v), 4);
+        expect(dv[i]!, `${a.id}'(${v})`).toBeCloseTo(a.fPrime(v), 4);
+      });
+      for (const t of [x, y, d]) t.dispose();
+    }
+  });
+});

@@ -1,9 +1,91 @@
 /**
- * The few tfjs-core ops the engine itself calls, as one object. Each training step is one custom kernel
- * (fused-step.ts), so the engine only creates, reads and disposes tensors. Naming the ops (rather than
- * `import * as tf`) lets the bundler drop the rest of tfjs-core's ops from the worker, which matters for the
- * page budget.
+ * The slice of tfjs-core the engine and the registry's tensor ops use, as one object. The one-hidden-layer
+ * trainer needs only tensor creation (each of its steps is one custom kernel, fused-step.ts); the deep trainer
+ * and the tests of the registry's tensor forms use the rest.
+ *
+ * Why not `import * as tf`: the registry receives the namespace as a value (`tensor(tf, x)`), and a namespace
+ * passed around as a value keeps every export of tfjs-core in the bundle. Naming the ops lets the bundler drop
+ * the rest, which matters for the page budget. A unit test runs every registry activation through this object,
+ * so an op the registry starts using without being listed here fails a test, not a reader's browser.
  */
-import { tensor1d, tensor2d, tensor3d, zeros } from '@tensorflow/tfjs-core';
+import {
+  abs,
+  add,
+  clone,
+  concat,
+  div,
+  elu,
+  erf,
+  exp,
+  leakyRelu,
+  log1p,
+  matMul,
+  maximum,
+  minimum,
+  mul,
+  neg,
+  ones,
+  onesLike,
+  relu,
+  scalar,
+  sigmoid,
+  slice,
+  softplus,
+  split,
+  sqrt,
+  square,
+  step,
+  sub,
+  tanh,
+  tensor1d,
+  tensor2d,
+  tensor3d,
+  tidy,
+  zeros,
+  zerosLike,
+} from '@tensorflow/tfjs-core';
+import type { TfCore } from '../activation-types';
 
-export const tf = { tensor1d, tensor2d, tensor3d, zeros };
+const ops = {
+  abs,
+  add,
+  clone,
+  concat,
+  div,
+  elu,
+  erf,
+  exp,
+  leakyRelu,
+  log1p,
+  matMul,
+  maximum,
+  minimum,
+  mul,
+  neg,
+  ones,
+  onesLike,
+  relu,
+  scalar,
+  sigmoid,
+  slice,
+  softplus,
+  split,
+  sqrt,
+  square,
+  step,
+  sub,
+  tanh,
+  tensor1d,
+  tensor2d,
+  tensor3d,
+  tidy,
+  zeros,
+  zerosLike,
+};
+
+export type EngineOps = typeof ops;
+export const ENGINE_OP_NAMES = Object.keys(ops) as (keyof EngineOps)[];
+
+export const tf: EngineOps = ops;
+/** The same object typed as the namespace the registry's signature asks for; only the ops above exist. */
+export const registryTf = ops as unknown as TfCore;
