@@ -18,8 +18,8 @@ import { mseOf, shapeData, type StaticUniversalRun } from '../components/further
 
 export interface UniversalFigures {
   run: StaticUniversalRun;
-  /** Per preset shape, for the default epochs and seeds. */
-  howMany: Record<string, SweepSummary & { seconds: number }>;
+  /** Per preset shape, for the default epochs and seeds (recorded with it, so prose can quote them). */
+  howMany: Record<string, SweepSummary & { seconds: number; epochs: number; seeds: number }>;
 }
 
 function train(configs: ReturnType<typeof sweepConfigs>, data: Dataset) {
@@ -59,7 +59,7 @@ async function main() {
     const started = performance.now();
     const summary = sweep(presetControls(id), plan);
     const seconds = Number(((performance.now() - started) / 1000).toFixed(1));
-    howMany[id] = { ...summary, seconds };
+    howMany[id] = { ...summary, seconds, epochs: plan.epochs, seeds: plan.seeds };
     const needed = summary.needed.map((n) => `${n.activation} ${n.hidden ?? '>32'} (${Math.round(n.goodShare * 100)} %)`).join(', ');
     process.stderr.write(`${id}: ${needed}; ${seconds} s\n`);
   }

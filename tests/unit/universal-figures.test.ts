@@ -41,6 +41,8 @@ describe('universal lab build-time figures (figures.json)', () => {
     expect(unitsStat(figures, 'zigzag', 'relu', 'units', 'en')).toEqual({ value: relu.hidden, text: relu.hidden === null ? 'more than 32' : String(relu.hidden) });
     expect(unitsStat(figures, 'zigzag', 'relu', 'share', 'zh-cn').text).toBe(`${Math.round(relu.goodShare * 100)} %`);
     expect(unitsStat(figures, 'zigzag', 'relu', 'seconds', 'en').value).toBe(zig.seconds);
+    expect(unitsStat(figures, 'zigzag', 'relu', 'epochs', 'en')).toEqual({ value: defaultUniversal().epochs, text: defaultUniversal().epochs.toLocaleString('en') });
+    expect(unitsStat(figures, 'cos', 'sigmoid', 'seeds', 'zh-cn').value).toBe(defaultUniversal().seeds);
     const none = { ...figures, howMany: { flat: { ...zig, needed: [{ activation: 'sigmoid' as const, hidden: null, goodShare: 0 }] } } };
     expect(unitsStat(none, 'flat', 'sigmoid', 'units', 'en')).toEqual({ value: null, text: 'more than 32' });
     expect(unitsStat(none, 'flat', 'sigmoid', 'units', 'zh-cn').text).toBe('超过 32');

@@ -5,7 +5,7 @@ import figures from './figures.json';
 
 export interface RecordedFigures {
   run: StaticUniversalRun;
-  howMany: Partial<Record<string, SweepSummary & { seconds: number }>>;
+  howMany: Partial<Record<string, SweepSummary & { seconds: number; epochs: number; seeds: number }>>;
 }
 
 export function recordedFigures(): RecordedFigures {
@@ -17,11 +17,12 @@ export function recordedFigures(): RecordedFigures {
   return { run: raw.run, howMany };
 }
 
-export type UnitsStatName = 'units' | 'share' | 'seconds';
+export type UnitsStatName = 'units' | 'share' | 'seconds' | 'epochs' | 'seeds';
 
 /**
  * One number of the recorded sweep for prose (UnitsStat.astro): the smallest size with MSE < 0.01 ("more than
- * 32" when none did), the share of seeds that get there at that size, or the sweep's time in Node.
+ * 32" when none did), the share of seeds that get there at that size, the sweep's time in Node, or the epochs
+ * and seeds per size it trained.
  */
 export function unitsStat(figures: RecordedFigures, shape: string, activation: string, stat: UnitsStatName, lang: 'en' | 'zh-cn'): { value: number | null; text: string } {
   const summary = figures.howMany[shape];
@@ -33,5 +34,6 @@ export function unitsStat(figures: RecordedFigures, shape: string, activation: s
     return { value: needed.hidden, text: needed.hidden === null ? (lang === 'zh-cn' ? `超过 ${max}` : `more than ${max}`) : String(needed.hidden) };
   }
   if (stat === 'share') return { value: needed.goodShare, text: `${Math.round(needed.goodShare * 100)} %` };
+  if (stat === 'epochs' || stat === 'seeds') return { value: summary[stat], text: summary[stat].toLocaleString(lang === 'zh-cn' ? 'zh-CN' : 'en') };
   return { value: summary.seconds, text: summary.seconds.toLocaleString(lang === 'zh-cn' ? 'zh-CN' : 'en') };
 }
