@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
@@ -18,7 +19,18 @@ export default defineConfig({
   trailingSlash: 'always',
   // Minified chunks keep every licence notice once, at the end of the file, instead of one copy per bundled
   // module (tfjs repeats its Apache header ~270 times): −4.7 kB gzip in the training worker alone.
-  vite: { esbuild: { legalComments: 'eof' } },
+  vite: {
+    esbuild: { legalComments: 'eof' },
+    resolve: {
+      // tfjs-backend-wasm bundles its multi-threaded loader whether or not it can run; this site never uses it.
+      alias: [
+        {
+          find: /^\.\.\/wasm-out\/tfjs-backend-wasm-threaded-simd(\.worker)?\.js$/,
+          replacement: fileURLToPath(new URL('./src/worker/no-wasm-threads.ts', import.meta.url)),
+        },
+      ],
+    },
+  },
   markdown: {
     remarkPlugins: [remarkMath],
     // KaTeX's HTML for sighted readers plus MathML for screen readers.

@@ -8,6 +8,7 @@ import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { env } from '@tensorflow/tfjs-core';
 import { activateBackend, type BackendName } from '../lib/engine/backend-core';
 
 export function initWasmBackend(): Promise<BackendName> {
@@ -17,7 +18,9 @@ export function initWasmBackend(): Promise<BackendName> {
     'tfjs-backend-wasm-simd.wasm': simdWasm,
     'tfjs-backend-wasm-threaded-simd.wasm': threadedSimdWasm,
   });
-  // One thread: the networks are tiny and the rest of the machine has other work.
+  // One thread: the networks are tiny and the rest of the machine has other work. The multi-threaded loader is
+  // not even in the bundle (no-wasm-threads.ts), so tfjs must not pick it on a cross-origin-isolated host.
+  env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   setThreadsCount(1);
   return activateBackend('wasm');
 }
