@@ -1,10 +1,12 @@
 /**
- * The live many-seeds panel's view of the site's training worker (`src/worker/client.ts`): start a job, cancel
- * it, receive progress and streamed results, mapped to the panel's statuses. The client (and so the worker) is
- * created on the first start, so tfjs loads only when the reader asks for it.
+ * The live seed panels' view of the site's training worker (`src/worker/client.ts`): start a job, cancel it,
+ * receive progress and streamed results, mapped to the panel's statuses. Serves both the many-seeds panel (a
+ * request planned here) and the InitLab (ready-made chunks carrying its `init`). The client (and so the worker)
+ * is created on the first start, so tfjs loads only when the reader asks for it.
  */
 import type { HiddenActivationId } from '../../lib/activation-types';
 import type { SeedRun } from '../../lib/seed-stats';
+import type { TrainConfig } from '../../lib/train-types';
 import { seedDataset } from '../../lib/dataset';
 import { planChunks, type SeedsRequest } from '../../lib/seed-chunks';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
@@ -32,13 +34,19 @@ export class LiveSeedsRunner {
     private readonly createWorker?: () => Worker,
   ) {}
 
+  /** Train `request` with the site's default training (Adam lr, epochs, batch) on the seed data. */
   start(request: LiveRequest): void {
+    const { lr, epochs, batch: batchSize } = DEFAULT_SETTINGS;
+    this.startChunks(planChunks({ ...request, lr, epochs, batchSize }));
+  }
+
+  /** Train ready-made chunks on the seed data; `total` is the progress shown before the worker reports its own. */
+  startChunks(chunks: TrainConfig[][], total = 0): void {
     this.active = true;
     this.events.status('loading');
-    this.events.progress(0, 0, 0);
+    this.events.progress(0, total, 0);
     this.client ??= new TrainingClient({ createWorker: this.createWorker });
-    const { lr, epochs, batch: batchSize } = DEFAULT_SETTINGS;
-    this.client.startJob({ chunks: planChunks({ ...request, lr, epochs, batchSize }), data: seedDataset() }, {
+    this.client.startJob({ chunks, data: seedDataset() }, {
       status: (s, message) => {
         if (s !== 'training') this.active = false;
         this.events.status(s, message);

@@ -10,13 +10,14 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../../i18n';
 import { seedDataset } from '../../../lib/dataset';
 import { layerLimits, KERNEL_INITS, SMALL_POSITIVE_BIAS, type InitSpec, type KernelInit } from '../../../lib/init';
-import { DEFAULT_INIT_LAB, parseBias, parseInitLab, parseSeedCount, writeInitLab, type InitLabActivation, type InitLabSettings, type InitRefusal } from '../../../lib/init-settings';
+import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { DEFAULT_INIT_LAB, initLabChunks, parseBias, parseInitLab, parseSeedCount, writeInitLab, type InitLabActivation, type InitLabSettings, type InitRefusal } from '../../../lib/init-settings';
 import { initWeightsHistogram } from '../../../lib/init-weights';
 import { summarizeConfig, type SeedRun } from '../../../lib/seed-stats';
 import { fill, formatMse } from '../../seeds/format';
 import { Controls, type BiasChoice, type ControlState } from './Controls';
 import { ResultsTable, WeightsFigure } from './Results';
-import { InitLabRunner, type InitLabStatus } from './runner';
+import { LiveSeedsRunner, type LiveStatus } from '../../seeds/live-runner';
 import { biasText, findRow, refusalText, type InitLabText, type PrecomputedRow, type StatKey } from './text';
 
 interface Props {
@@ -37,6 +38,9 @@ declare global {
 
 const xs = seedDataset().x;
 
+/** The seed experiment's training: hidden 2, Adam 0.04, 300 epochs, batch 32 (as in `npm run init-experiment`). */
+const INIT_LAB_TRAINING = { hidden: 2, lr: DEFAULT_SETTINGS.lr, epochs: DEFAULT_SETTINGS.epochs, batchSize: DEFAULT_SETTINGS.batch };
+
 function controlsFor(s: InitLabSettings): ControlState {
   const b = s.init.hiddenBias;
   const biasChoice: BiasChoice = b === 0 ? '0' : b === SMALL_POSITIVE_BIAS ? '0.1' : 'other';
@@ -56,7 +60,7 @@ export default function InitLabIsland(props: Props) {
   const { t, lang } = props;
   const [controls, setControls] = useState<ControlState>(() => controlsFor(DEFAULT_INIT_LAB));
   const [refused, setRefused] = useState<InitRefusal[]>([]);
-  const [status, setStatus] = useState<InitLabStatus>('idle');
+  const [status, setStatus] = useState<LiveStatus>('idle');
   const [message, setMessage] = useState('');
   const [progress, setProgress] = useState({ done: 0, total: 0, partial: 0 });
   const [runs, setRuns] = useState<SeedRun[]>([]);
@@ -64,7 +68,7 @@ export default function InitLabIsland(props: Props) {
   const [ready, setReady] = useState(false);
   const collected = useRef<SeedRun[]>([]);
   const started = useRef(0);
-  const runner = useRef<InitLabRunner | null>(null);
+  const runner = useRef<LiveSeedsRunner | null>(null);
   const urlDirty = useRef(false);
 
   const bias = controls.biasChoice === 'other' ? parseBias(controls.biasOther.trim()) : ({ ok: true, value: Number(controls.biasChoice) } as const);
@@ -76,7 +80,7 @@ export default function InitLabIsland(props: Props) {
   const settingsKey = writeInitLab('', settings);
 
   useEffect(() => {
-    const r = new InitLabRunner({
+    const r = new LiveSeedsRunner({
       status: (s, m) => {
         setStatus(s);
         setMessage(m ?? '');
@@ -84,7 +88,7 @@ export default function InitLabIsland(props: Props) {
       },
       progress: (done, total, partial) => setProgress({ done, total, partial }),
       results: (batch) => {
-        collected.current = [...collected.current, ...batch];
+        collected.current = [...collected.current, ...batch.map((b) => b.run)];
         setRuns(collected.current);
       },
     });
@@ -128,7 +132,7 @@ export default function InitLabIsland(props: Props) {
     collected.current = [];
     setRuns([]);
     started.current = performance.now();
-    runner.current.start(settings);
+    runner.current.startChunks(initLabChunks(settings, INIT_LAB_TRAINING), settings.seeds);
   };
 
   const histogram = useMemo(() => initWeightsHistogram(settings.init, settings.activation, 2, settings.seeds, xs), [settingsKey]);
