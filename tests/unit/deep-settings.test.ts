@@ -10,34 +10,25 @@ describe('parseDeepSettings', () => {
     expect(settings).toEqual({ layers: 3, width: 16, lr: 0.003, epochs: 50, activations: ['relu', 'elu'] });
   });
 
-  it.each([
-    ['layers', '', 'notANumber'],
-    ['layers', 'NaN', 'notANumber'],
-    ['layers', '-1', 'outOfRange'],
-    ['layers', '0', 'outOfRange'],
-    ['layers', '9', 'outOfRange'],
-    ['layers', '2.5', 'notAnInteger'],
-    ['layers', '0x10', 'notANumber'],
-    ['width', '1e309', 'outOfRange'],
-    ['width', '33', 'outOfRange'],
-    ['width', '８', 'notANumber'],
-    ['width', ' 8', 'notANumber'],
-    ['dlr', '0', 'outOfRange'],
-    ['dlr', '-0.01', 'outOfRange'],
-    ['dlr', 'Infinity', 'notANumber'],
-    ['dlr', '1e7', 'outOfRange'],
-    ['depochs', '<script>alert(1)</script>', 'notANumber'],
-    ['depochs', '9'.repeat(10_000), 'notANumber'],
-    ['dacts', '', 'emptyList'],
-    ['dacts', ',,', 'emptyList'],
-    ['dacts', 'relu,softmax', 'unknownChoice'],
-    ['dacts', 'relu,RELU', 'unknownChoice'],
-    ['dacts', 'relu,relu', 'repeatedChoice'],
-    ['dacts', '<script>alert(1)</script>', 'unknownChoice'],
-    ['dacts', 'sigmoid,'.repeat(2000), 'unknownChoice'],
-    ['dacts', 'relu,tanh,', 'unknownChoice'],
-    ['dacts', 'rélu', 'unknownChoice'],
-  ])('refuses %s=%j (%s) and keeps the default', (param, value, reason) => {
+  /** Refused values per parameter, each with the reason it is refused. */
+  const refusals: Record<string, [value: string, reason: string][]> = {
+    layers: [['', 'notANumber'], ['NaN', 'notANumber'], ['-1', 'outOfRange'], ['0', 'outOfRange'], ['9', 'outOfRange'], ['2.5', 'notAnInteger'], ['0x10', 'notANumber']],
+    width: [['1e309', 'outOfRange'], ['33', 'outOfRange'], ['８', 'notANumber'], [' 8', 'notANumber']],
+    dlr: [['0', 'outOfRange'], ['-0.01', 'outOfRange'], ['Infinity', 'notANumber'], ['1e7', 'outOfRange']],
+    depochs: [['<script>alert(1)</script>', 'notANumber'], ['9'.repeat(10_000), 'notANumber']],
+    dacts: [
+      ['', 'emptyList'],
+      [',,', 'emptyList'],
+      ['relu,softmax', 'unknownChoice'],
+      ['relu,RELU', 'unknownChoice'],
+      ['relu,relu', 'repeatedChoice'],
+      ['<script>alert(1)</script>', 'unknownChoice'],
+      ['sigmoid,'.repeat(2000), 'unknownChoice'],
+      ['relu,tanh,', 'unknownChoice'],
+      ['rélu', 'unknownChoice'],
+    ],
+  };
+  it.each(Object.entries(refusals).flatMap(([param, cases]) => cases.map(([value, reason]) => [param, value, reason])))('refuses %s=%j (%s) and keeps the default', (param, value, reason) => {
     const { settings, refused } = parseDeepSettings(new URLSearchParams([[param, value]]));
     expect(refused).toHaveLength(1);
     expect(refused[0]!.param).toBe(param);
