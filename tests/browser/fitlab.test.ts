@@ -3,193 +3,105 @@
  * with refusals, divergence, Pause/Step/Reset, side-by-side, and no long main-thread tasks while training.
  * Every wait is for a state (`data-status`, `data-epoch`, `data-phase`), never for a fixed time.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectClean, launchBrowser, openPage } from './harness';
-import { longTasks, recordLongTasks, traceMainThread } from './quality';
+import { describe, expect, it } from 'vitest';
+import { drawnCurves, expectNoLongTasks, labOn, useBrowser, yAt } from './lab-helpers';
+import { recordLongTasks } from './quality';
 
 const LAB = '[data-demo="fit-lab"][data-sync-url="true"]';
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function hydratedLab(page: Page): Promise<void> {
-  await page.locator(LAB).scrollIntoViewIfNeeded();
-  await page.waitForSelector(`${LAB}[data-hydrated="true"]`, { timeout: 60_000 });
-}
-
-async function waitStatus(page: Page, statuses: string[], timeout = 120_000): Promise<string> {
-  const handle = await page.waitForFunction(
-    ([sel, wanted]) => {
-      const s = document.querySelector(sel as string)?.getAttribute('data-status');
-      return s && (wanted as string[]).includes(s) ? s : null;
-    },
-    [LAB, statuses] as const,
-    { timeout },
-  );
-  return (await handle.jsonValue()) as string;
-}
-
-const attr = (page: Page, name: string) => page.locator(LAB).getAttribute(name);
-const click = (page: Page, action: string) => page.locator(`${LAB} [data-action="${action}"]`).first().click();
-
-/** Read a drawn path back into data units using the scales the plot publishes on its root element. */
-async function drawnCurves(page: Page) {
-  return page.locator(LAB).evaluate((lab) => {
-    const svg = lab.querySelector('svg.fl-front[data-x-domain]')!;
-    const nums = (a: string) => svg.getAttribute(a)!.split(',').map(Number) as [number, number];
-    const [dx0, dx1] = nums('data-x-domain');
-    const [rx0, rx1] = nums('data-x-range');
-    const [dy0, dy1] = nums('data-y-domain');
-    const [ry0, ry1] = nums('data-y-range');
-    const toData = (px: number, py: number): [number, number] => [dx0 + ((px - rx0) / (rx1 - rx0)) * (dx1 - dx0), dy0 + ((py - ry0) / (ry1 - ry0)) * (dy1 - dy0)];
-    const read = (d: string) => [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => toData(Number(m[1]), Number(m[2])));
-    const biasLine = svg.querySelector('[data-role="bias"]')!;
-    return {
-      prediction: read(svg.querySelector('[data-role="prediction"]')!.getAttribute('d')!),
-      components: [...svg.querySelectorAll('[data-role="component"]')].map((p) => read(p.getAttribute('d')!)),
-      bias: toData(0, Number(biasLine.getAttribute('y1')))[1],
-      yDomain: [dy0, dy1] as [number, number],
-      pxPerUnit: Math.abs(ry1 - ry0) / Math.abs(dy1 - dy0),
-    };
-  });
-}
+const lab = labOn(LAB, useBrowser());
+const { attr, click, waitStatus } = lab;
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 describe('Fit Lab', () => {
-  it('trains sigmoid seed 1 to done; drawn prediction and components agree with data-weights', async () => {
-    const opened = await openPage(browser, '/en/experiment/?activation=sigmoid&seed=1');
-    const { page } = opened;
-    await hydratedLab(page);
-    expect(await attr(page, 'data-status')).toBe('idle');
-    // Long tasks while training: PerformanceObserver 'longtask' entries are wall-clock and printed; the assertion
-    // is on each main-thread task's own CPU time from Chrome's trace, since on a loaded machine wall time also
-    // counts the time other processes held the CPU (the same rule as responsiveness.test.ts).
-    await recordLongTasks(page);
-    const tasks = await traceMainThread(page, async () => {
+  it('trains sigmoid seed 1 to done; drawn prediction and components agree with data-weights', () =>
+    lab.open('/en/experiment/?activation=sigmoid&seed=1', async (page) => {
+      expect(await attr(page, 'data-status')).toBe('idle');
+      // Long tasks while training: PerformanceObserver 'longtask' entries are wall-clock and printed; the assertion
+      // is on each main-thread task's own CPU time from Chrome's trace, since on a loaded machine wall time also
+      // counts the time other processes held the CPU (the same rule as responsiveness.test.ts).
+      await recordLongTasks(page);
+      await expectNoLongTasks(page, 'fitlab', async () => expect(await lab.train(page)).toBe('done'), { longTaskEntries: true });
+
+      expect(Number(await attr(page, 'data-epoch'))).toBe(300);
+      expect(Number.isFinite(Number(await attr(page, 'data-loss')))).toBe(true);
+      const weights = JSON.parse((await attr(page, 'data-weights'))!) as { activation: string; hidden: number; w1: number[]; b1: number[]; w2: number[]; b2: number; finalMse: number };
+      expect(weights.activation).toBe('sigmoid');
+      expect(weights.hidden).toBe(2);
+      expect(weights.w1).toHaveLength(2);
+      expect(Number.isFinite(weights.finalMse)).toBe(true);
+
+      const predict = (x: number) => weights.b2 + weights.w1.reduce((s, w, i) => s + weights.w2[i]! * sigmoid(w * x + weights.b1[i]!), 0);
+      const curves = await drawnCurves(page, LAB);
+      expect(curves.components).toHaveLength(weights.hidden);
+      // Two pixels of tolerance (paths keep every point within 0.25 px of the exact curve, to 0.1 px; the curve is
+      // 2.75 px wide). Curves are read between their vertices too, by linear interpolation, as the eye reads them.
+      const tol = 2 / curves.pxPerUnit;
+      const inView = (y: number) => y > curves.yDomain[0] && y < curves.yDomain[1];
+      let checked = 0;
+      for (let i = 0; i <= 120; i++) {
+        const x = (i / 120) * 2 * Math.PI;
+        const y = yAt(curves.prediction, x);
+        if (!inView(y)) continue;
+        expect(Math.abs(y - predict(x))).toBeLessThan(tol);
+        const sum = curves.components.reduce((s, c) => s + yAt(c.points, x), curves.bias);
+        expect(Math.abs(sum - y)).toBeLessThan(3 * tol);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(100);
+      // Final MSE over all 100 points, recomputed here.
+      const xs = Array.from({ length: 100 }, (_, i) => (i === 99 ? 2 * Math.PI : (i * 2 * Math.PI) / 99));
+      const mse = xs.reduce((s, x) => s + (predict(x) - (Math.cos(x) + 1)) ** 2, 0) / 100;
+      expect(weights.finalMse).toBeCloseTo(mse, 6);
+      // The address bar carries the settings.
+      expect(new URL(page.url()).searchParams.get('activation')).toBe('sigmoid');
+      expect(new URL(page.url()).searchParams.get('seed')).toBe('1');
+    }));
+
+  it('names refused URL values (lr=abc, hidden=99) and trains with the defaults', () =>
+    lab.open('/en/experiment/?lr=abc&hidden=99', async (page) => {
+      const text = await lab.refusedText(page);
+      for (const part of ['lr', 'abc', 'hidden', '99']) expect(text).toContain(part);
+      expect(await page.locator(`${LAB} input[id$="-lr"]`).inputValue()).toBe('0.04');
+      expect(await lab.train(page)).toBe('done');
+      const weights = JSON.parse((await attr(page, 'data-weights'))!) as { hidden: number };
+      expect(weights.hidden).toBe(2);
+    }));
+
+  it('lr=1e6 ends diverged with an explanation, no console error, and a reset to a safe rate', () =>
+    lab.open('/en/experiment/?lr=1e6&activation=relu', async (page) => {
+      expect(await lab.train(page)).toBe('diverged');
+      const message = page.locator(`${LAB} [data-role="diverged"]`);
+      expect(await message.innerText()).toMatch(/learning rate .* too large/i);
+      expect(await page.locator(`${LAB} path[data-role="prediction"]`).getAttribute('d')).not.toMatch(/NaN/);
+      await message.locator('button').click();
+      await waitStatus(page, ['idle']);
+      expect(new URL(page.url()).searchParams.get('lr')).toBe('0.04');
+    }));
+
+  it('Pause, Step and Reset do what they say', () =>
+    lab.open('/en/experiment/?activation=tanh&speed=slow&epochs=2000', async (page) => {
       await click(page, 'train');
-      expect(await waitStatus(page, ['done', 'diverged', 'error'])).toBe('done');
-    });
-    console.log(`[fitlab] ${tasks.length} main-thread tasks while training, heaviest ${Math.max(0, ...tasks.map((t) => t.cpuMs))} ms CPU; longtask entries (wall ms): ${(await longTasks(page)).join(', ') || 'none'}`);
-    expect(tasks.filter((t) => t.cpuMs > 50), 'main-thread tasks over 50 ms of CPU while training').toEqual([]);
+      await page.waitForFunction((sel) => Number(document.querySelector(sel)?.getAttribute('data-epoch')) >= 3, LAB, { timeout: 60_000 });
+      await click(page, 'pause');
+      await waitStatus(page, ['paused']);
+      const pausedAt = Number(await attr(page, 'data-epoch'));
+      await click(page, 'step');
+      await page.waitForFunction(([sel, e]) => Number(document.querySelector(sel as string)?.getAttribute('data-epoch')) === (e as number) + 1, [LAB, pausedAt] as const, { timeout: 30_000 });
+      expect(await attr(page, 'data-status')).toBe('paused');
+      await click(page, 'reset');
+      await waitStatus(page, ['idle']);
+      expect(await attr(page, 'data-epoch')).toBe('0');
+    }));
 
-    expect(Number(await attr(page, 'data-epoch'))).toBe(300);
-    expect(Number.isFinite(Number(await attr(page, 'data-loss')))).toBe(true);
-    const weights = JSON.parse((await attr(page, 'data-weights'))!) as { activation: string; hidden: number; w1: number[]; b1: number[]; w2: number[]; b2: number; finalMse: number };
-    expect(weights.activation).toBe('sigmoid');
-    expect(weights.hidden).toBe(2);
-    expect(weights.w1).toHaveLength(2);
-    expect(Number.isFinite(weights.finalMse)).toBe(true);
-
-    const predict = (x: number) => weights.b2 + weights.w1.reduce((s, w, i) => s + weights.w2[i]! * sigmoid(w * x + weights.b1[i]!), 0);
-    const curves = await drawnCurves(page);
-    expect(curves.components).toHaveLength(weights.hidden);
-    // Two pixels of tolerance (paths keep every point within 0.25 px of the exact curve, to 0.1 px; the curve is
-    // 2.75 px wide). Curves are read between their vertices too, by linear interpolation, as the eye reads them.
-    const tol = 2 / curves.pxPerUnit;
-    const inView = (y: number) => y > curves.yDomain[0] && y < curves.yDomain[1];
-    const at = (polyline: [number, number][], x: number) => {
-      const k = polyline.findIndex(([px]) => px >= x);
-      if (k <= 0) return polyline[Math.max(0, k)]![1];
-      const [xa, ya] = polyline[k - 1]!;
-      const [xb, yb] = polyline[k]!;
-      return ya + ((x - xa) / (xb - xa)) * (yb - ya);
-    };
-    let checked = 0;
-    for (let i = 0; i <= 120; i++) {
-      const x = (i / 120) * 2 * Math.PI;
-      const y = at(curves.prediction, x);
-      if (!inView(y)) continue;
-      expect(Math.abs(y - predict(x))).toBeLessThan(tol);
-      const sum = curves.components.reduce((s, c) => s + at(c, x), curves.bias);
-      expect(Math.abs(sum - y)).toBeLessThan(3 * tol);
-      checked++;
-    }
-    expect(checked).toBeGreaterThan(100);
-    // Final MSE over all 100 points, recomputed here.
-    const xs = Array.from({ length: 100 }, (_, i) => (i === 99 ? 2 * Math.PI : (i * 2 * Math.PI) / 99));
-    const mse = xs.reduce((s, x) => s + (predict(x) - (Math.cos(x) + 1)) ** 2, 0) / 100;
-    expect(weights.finalMse).toBeCloseTo(mse, 6);
-    // The address bar carries the settings.
-    expect(new URL(page.url()).searchParams.get('activation')).toBe('sigmoid');
-    expect(new URL(page.url()).searchParams.get('seed')).toBe('1');
-    expectClean(opened);
-    await opened.close();
-  });
-
-  it('names refused URL values (lr=abc, hidden=99) and trains with the defaults', async () => {
-    const opened = await openPage(browser, '/en/experiment/?lr=abc&hidden=99');
-    const { page } = opened;
-    await hydratedLab(page);
-    const notice = page.locator(`${LAB} [data-role="refused"]`);
-    await notice.waitFor();
-    const text = await notice.innerText();
-    expect(text).toContain('lr');
-    expect(text).toContain('abc');
-    expect(text).toContain('hidden');
-    expect(text).toContain('99');
-    expect(await page.locator(`${LAB} input[id$="-lr"]`).inputValue()).toBe('0.04');
-    await click(page, 'train');
-    expect(await waitStatus(page, ['done', 'diverged', 'error'])).toBe('done');
-    const weights = JSON.parse((await attr(page, 'data-weights'))!) as { hidden: number };
-    expect(weights.hidden).toBe(2);
-    expectClean(opened);
-    await opened.close();
-  });
-
-  it('lr=1e6 ends diverged with an explanation, no console error, and a reset to a safe rate', async () => {
-    const opened = await openPage(browser, '/en/experiment/?lr=1e6&activation=relu');
-    const { page } = opened;
-    await hydratedLab(page);
-    await click(page, 'train');
-    expect(await waitStatus(page, ['done', 'diverged', 'error'])).toBe('diverged');
-    const message = page.locator(`${LAB} [data-role="diverged"]`);
-    expect(await message.innerText()).toMatch(/learning rate .* too large/i);
-    expect(await page.locator(`${LAB} path[data-role="prediction"]`).getAttribute('d')).not.toMatch(/NaN/);
-    await message.locator('button').click();
-    await waitStatus(page, ['idle']);
-    expect(new URL(page.url()).searchParams.get('lr')).toBe('0.04');
-    expectClean(opened);
-    await opened.close();
-  });
-
-  it('Pause, Step and Reset do what they say', async () => {
-    const opened = await openPage(browser, '/en/experiment/?activation=tanh&speed=slow&epochs=2000');
-    const { page } = opened;
-    await hydratedLab(page);
-    await click(page, 'train');
-    await page.waitForFunction((sel) => Number(document.querySelector(sel)?.getAttribute('data-epoch')) >= 3, LAB, { timeout: 60_000 });
-    await click(page, 'pause');
-    await waitStatus(page, ['paused']);
-    const pausedAt = Number(await attr(page, 'data-epoch'));
-    await click(page, 'step');
-    await page.waitForFunction(([sel, e]) => Number(document.querySelector(sel as string)?.getAttribute('data-epoch')) === (e as number) + 1, [LAB, pausedAt] as const, { timeout: 30_000 });
-    expect(await attr(page, 'data-status')).toBe('paused');
-    await click(page, 'reset');
-    await waitStatus(page, ['idle']);
-    expect(await attr(page, 'data-epoch')).toBe('0');
-    expectClean(opened);
-    await opened.close();
-  });
-
-  it('side by side trains every activation from the same start and shows one result each', async () => {
-    const opened = await openPage(browser, '/en/experiment/?activation=relu&seed=4&epochs=100');
-    const { page } = opened;
-    await hydratedLab(page);
-    const panel = page.locator(`${LAB} [data-role="side-by-side"]`);
-    await panel.locator('summary').click();
-    await panel.locator('[data-action="side-by-side"]').click();
-    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-phase') === 'done', `${LAB} [data-role="side-by-side"]`, { timeout: 120_000 });
-    const results = await panel.locator('[data-role="side-by-side-result"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-activation'), Number(e.getAttribute('data-mse'))] as const));
-    expect(results.map((r) => r[0])).toEqual(['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'swish', 'elu', 'gelu', 'softplus', 'mish']);
-    for (const [, mse] of results) expect(mse).toBeGreaterThanOrEqual(0);
-    expectClean(opened);
-    await opened.close();
-  });
+  it('side by side trains every activation from the same start and shows one result each', () =>
+    lab.open('/en/experiment/?activation=relu&seed=4&epochs=100', async (page) => {
+      const panel = page.locator(`${LAB} [data-role="side-by-side"]`);
+      await panel.locator('summary').click();
+      await panel.locator('[data-action="side-by-side"]').click();
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-phase') === 'done', `${LAB} [data-role="side-by-side"]`, { timeout: 120_000 });
+      const results = await panel.locator('[data-role="side-by-side-result"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-activation'), Number(e.getAttribute('data-mse'))] as const));
+      expect(results.map((r) => r[0])).toEqual(['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'swish', 'elu', 'gelu', 'softplus', 'mish']);
+      for (const [, mse] of results) expect(mse).toBeGreaterThanOrEqual(0);
+    }));
 });

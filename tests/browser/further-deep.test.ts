@@ -4,30 +4,15 @@
  * in the page's language while it still trains, and it works from the keyboard alone. Every wait is for a state
  * (`data-status`, `data-hydrated`), never for a fixed time.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectClean, launchBrowser, openPage } from './harness';
-import { longTasks, recordLongTasks, traceMainThread } from './quality';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectNoLongTasks, labOn, useBrowser } from './lab-helpers';
+import { recordLongTasks } from './quality';
 
 const LAB = '[data-demo="deep-lab"]';
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function hydrated(page: Page): Promise<void> {
-  await page.locator(LAB).scrollIntoViewIfNeeded();
-  await page.waitForSelector(`${LAB}[data-hydrated="true"]`, { timeout: 60_000 });
-}
-
-async function settled(page: Page): Promise<string> {
-  await page.waitForSelector(`${LAB}:is([data-status="done"], [data-status="diverged"], [data-status="error"])`, { timeout: 150_000 });
-  return (await page.locator(LAB).getAttribute('data-status'))!;
-}
+const lab = labOn(LAB, useBrowser());
+/** Deep runs train several stacks at once: they get longer to end than the one-network labs. */
+const settled = (page: Page) => lab.settled(page, 150_000);
 
 interface PanelReadout {
   activation: string;
@@ -55,22 +40,15 @@ function panels(page: Page): Promise<PanelReadout[]> {
 }
 
 describe('deep demo', () => {
-  it('trains the default stacks to done (en): per-layer gradients drawn, sigmoid’s first layer ≪ last, ReLU units dead', async () => {
-    const opened = await openPage(browser, 'en/further/');
-    const { page } = opened;
-    try {
-      await hydrated(page);
-      expect(await page.locator(LAB).getAttribute('data-status')).toBe('idle');
+  it('trains the default stacks to done (en): per-layer gradients drawn, sigmoid’s first layer ≪ last, ReLU units dead', () =>
+    lab.open('en/further/', async (page) => {
+      expect(await lab.attr(page, 'data-status')).toBe('idle');
       // The same rule as responsiveness.test.ts: no main-thread task over 50 ms of CPU while the stacks train.
       await recordLongTasks(page);
       const started = Date.now();
-      const tasks = await traceMainThread(page, async () => {
-        await page.locator(`${LAB} [data-action="train"]`).click();
-        expect(await settled(page)).toBe('done');
-      });
-      console.log(`[deep] default run (4 × 6 layers × 8 units, 200 epochs) in ${Date.now() - started} ms wall; ${tasks.length} main-thread tasks, heaviest ${Math.max(0, ...tasks.map((t) => t.cpuMs))} ms CPU; longtask entries (wall ms): ${(await longTasks(page)).join(', ') || 'none'}`);
-      expect(tasks.filter((t) => t.cpuMs > 50), 'main-thread tasks over 50 ms of CPU while training').toEqual([]);
-      expect(await page.locator(LAB).getAttribute('data-epoch')).toBe('200');
+      await expectNoLongTasks(page, 'deep', async () => expect(await lab.train(page, 150_000)).toBe('done'), { longTaskEntries: true });
+      console.log(`[deep] default run (4 × 6 layers × 8 units, 200 epochs) in ${Date.now() - started} ms wall`);
+      expect(await lab.attr(page, 'data-epoch')).toBe('200');
       const shown = await panels(page);
       expect(shown.map((p) => p.activation)).toEqual(['sigmoid', 'tanh', 'relu', 'leaky_relu']);
       for (const p of shown) {
@@ -90,35 +68,20 @@ describe('deep demo', () => {
       expect(await page.locator(`${LAB} .deeplab__status`).textContent()).toContain('Done');
       // A plain visit leaves the address alone.
       expect(new URL(page.url()).search).toBe('');
-      expectClean(opened);
-    } finally {
-      await opened.close();
-    }
-  });
+    }));
 
-  it('trains settings from the address to done (zh-cn), in Chinese', async () => {
-    const opened = await openPage(browser, 'zh-cn/further/?layers=3&width=4&depochs=15&dacts=sigmoid,relu');
-    const { page } = opened;
-    try {
-      await hydrated(page);
+  it('trains settings from the address to done (zh-cn), in Chinese', () =>
+    lab.open('zh-cn/further/?layers=3&width=4&depochs=15&dacts=sigmoid,relu', async (page) => {
       expect(await page.locator(`${LAB} [data-role="refused"]`).count()).toBe(0);
-      await page.locator(`${LAB} [data-action="train"]`).click();
-      expect(await settled(page)).toBe('done');
+      expect(await lab.train(page, 150_000)).toBe('done');
       const shown = await panels(page);
       expect(shown.map((p) => p.activation)).toEqual(['sigmoid', 'relu']);
       for (const p of shown) expect(p.lines).toEqual([1, 2, 3]);
       expect(await page.locator(`${LAB} .deeplab__status`).textContent()).toContain('完成');
-      expectClean(opened);
-    } finally {
-      await opened.close();
-    }
-  });
+    }));
 
-  it('writes changed settings into the address (keeping other keys), and reads them back', async () => {
-    const opened = await openPage(browser, 'en/further/?other=kept');
-    const { page } = opened;
-    try {
-      await hydrated(page);
+  it('writes changed settings into the address (keeping other keys), and reads them back', () =>
+    lab.open('en/further/?other=kept', async (page) => {
       await page.selectOption(`${LAB} select[data-setting="layers"]`, '2');
       const width = page.locator(`${LAB} input[data-setting="width"]`);
       await width.fill('5');
@@ -129,7 +92,7 @@ describe('deep demo', () => {
       expect(params.get('dacts')).toBe('sigmoid,tanh,relu,leaky_relu');
       expect(params.get('other')).toBe('kept');
       await page.reload();
-      await hydrated(page);
+      await lab.hydrated(page);
       expect(await page.locator(`${LAB} select[data-setting="layers"]`).inputValue()).toBe('2');
       expect(await width.inputValue()).toBe('5');
       expect((await panels(page)).every((p) => p.rows === 2)).toBe(true);
@@ -138,21 +101,14 @@ describe('deep demo', () => {
       await width.press('Tab');
       await expect.poll(() => page.locator(`${LAB} .deeplab__field-error`).count()).toBe(1);
       expect(new URL(page.url()).searchParams.get('width')).toBe('5');
-      expectClean(opened);
-    } finally {
-      await opened.close();
-    }
-  });
+    }));
 
   it.each([
     ['en', 'not a number', 'outside the allowed range'],
     ['zh-cn', '不是数字', '超出允许范围'],
   ])('names bad address values in %s and still trains with the defaults', async (lang, notNumber, outOfRange) => {
     const bad = new URLSearchParams({ layers: 'abc', width: '1e309', dacts: 'relu,<script>alert(1)</script>', dlr: '0x10', depochs: '10' });
-    const opened = await openPage(browser, `${lang}/further/?${bad}`);
-    const { page } = opened;
-    try {
-      await hydrated(page);
+    await lab.open(`${lang}/further/?${bad}`, async (page) => {
       const notice = page.locator(`${LAB} [data-role="refused"]`);
       await expect.poll(() => notice.locator('li').count()).toBe(4);
       const text = (await notice.textContent())!;
@@ -161,44 +117,32 @@ describe('deep demo', () => {
       expect(text).toContain('<script>'); // shown as text, never as markup
       expect(await page.locator('script:not([src])').evaluateAll((s) => s.some((e) => e.textContent?.includes('alert(1)')))).toBe(false);
       expect(await page.locator(`${LAB} select[data-setting="layers"]`).inputValue()).toBe('6');
-      await page.locator(`${LAB} [data-action="train"]`).click();
-      expect(await settled(page)).toBe('done');
-      expect(await page.locator(LAB).getAttribute('data-epoch')).toBe('10');
+      expect(await lab.train(page, 150_000)).toBe('done');
+      expect(await lab.attr(page, 'data-epoch')).toBe('10');
       expect((await panels(page)).map((p) => p.activation)).toEqual(['sigmoid', 'tanh', 'relu', 'leaky_relu']);
-      expectClean(opened);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   it.each([['en'], ['zh-cn']])('trains on the page itself when the worker script cannot load (%s), and says so', async (lang) => {
-    const opened = await openPage(browser, `${lang}/further/?layers=3&width=4&depochs=15`);
-    const { page, context } = opened;
-    try {
-      const blocked: string[] = [];
-      await context.route(/\/_astro\/[^/]*worker[^/]*\.m?js(\?|$)/i, (route) => {
+    const blocked: string[] = [];
+    await lab.open(`${lang}/further/?layers=3&width=4&depochs=15`, async (page, opened) => {
+      await opened.context.route(/\/_astro\/[^/]*worker[^/]*\.m?js(\?|$)/i, (route) => {
         blocked.push(route.request().url());
         return route.abort('failed');
       });
-      await hydrated(page);
-      await page.locator(`${LAB} [data-action="train"]`).click();
-      expect(await settled(page)).toBe('done');
+      await lab.hydrated(page);
+      expect(await lab.train(page, 150_000)).toBe('done');
       expect(blocked.length).toBeGreaterThan(0);
       const notice = (await page.locator(`${LAB} [data-role="fallback"]`).textContent()) ?? '';
       expect(notice).toMatch(lang === 'zh-cn' ? /[\u3400-\u9fff]/ : /worker/);
       expect((await panels(page)).every((p) => p.lines.length === 3 && p.first > 0)).toBe(true);
       const unrelated = opened.consoleErrors.filter((line) => !blocked.some((url) => line.includes(url)) && !/net::ERR_FAILED/.test(line));
       expect(unrelated).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    }, { hydrate: false, clean: false });
   });
 
-  it('works from the keyboard alone: settings, train, pause, resume', async () => {
-    const opened = await openPage(browser, 'en/further/');
-    const { page } = opened;
-    try {
-      await hydrated(page);
+  it('works from the keyboard alone: settings, train, pause, resume', () =>
+    lab.open('en/further/', async (page) => {
       await page.locator(`${LAB} select[data-setting="layers"]`).focus();
       await page.keyboard.press('ArrowUp'); // 6 → 5
       const tabTo = async (selector: string) => {
@@ -231,9 +175,5 @@ describe('deep demo', () => {
       expect(params.get('depochs')).toBe('400');
       expect(params.get('dacts')).toBe('sigmoid,tanh,leaky_relu');
       expect((await panels(page)).map((p) => p.lines.length)).toEqual([5, 5, 5]);
-      expectClean(opened);
-    } finally {
-      await opened.close();
-    }
-  });
+    }));
 });

@@ -6,11 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { CONTROL_XS, decodeShape, drawnDataset, presetControls, quantize } from '../../src/lib/drawn-target';
-import { expectClean, launchBrowser, openPage, siteUrl } from './harness';
-import { chooseTheme, traceMainThread } from './quality';
+import { siteUrl } from './harness';
+import { drawnCurves, expectNoLongTasks, labOn, publishedScales, toClient, useBrowser, yAt } from './lab-helpers';
+import { chooseTheme } from './quality';
 
 /** axe-core on the lab alone (the page-wide checks are in a11y.test.ts). */
 async function labAxe(page: Page): Promise<string[]> {
@@ -24,33 +25,9 @@ async function labAxe(page: Page): Promise<string[]> {
 }
 
 const LAB = '[data-demo="universal-lab"]';
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function hydrated(page: Page): Promise<void> {
-  await page.locator(LAB).scrollIntoViewIfNeeded();
-  await page.waitForSelector(`${LAB}[data-hydrated="true"]`, { timeout: 60_000 });
-}
-
-async function waitStatus(page: Page, statuses: string[], timeout = 120_000): Promise<string> {
-  const handle = await page.waitForFunction(
-    ([sel, wanted]) => {
-      const s = document.querySelector(sel as string)?.getAttribute('data-status');
-      return s && (wanted as string[]).includes(s) ? s : null;
-    },
-    [LAB, statuses] as const,
-    { timeout },
-  );
-  return (await handle.jsonValue()) as string;
-}
-
-const attr = (page: Page, name: string) => page.locator(LAB).getAttribute(name);
+const browser = useBrowser();
+const lab = labOn(LAB, browser);
+const { attr, hydrated } = lab;
 const shapeValues = async (page: Page): Promise<number[]> => {
   const code = (await attr(page, 'data-shape'))!;
   const decoded = decodeShape(code);
@@ -61,42 +38,7 @@ const shapeValues = async (page: Page): Promise<number[]> => {
 
 /** Client coordinates of a data point (x, y) in the drawing area, from the scales its SVG publishes. */
 async function drawingPoint(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
-  return page.locator(`${LAB} [data-role="drawing"]`).evaluate(
-    (box, [dx, dy]) => {
-      const svg = box.querySelector('svg')!;
-      const nums = (a: string) => svg.getAttribute(a)!.split(',').map(Number) as [number, number];
-      const [x0, x1] = nums('data-x-domain');
-      const [rx0, rx1] = nums('data-x-range');
-      const [y0, y1] = nums('data-y-domain');
-      const [ry0, ry1] = nums('data-y-range');
-      const rect = svg.getBoundingClientRect();
-      const scale = rect.width / Number(svg.getAttribute('width'));
-      return { x: rect.left + (rx0 + ((dx! - x0) / (x1 - x0)) * (rx1 - rx0)) * scale, y: rect.top + (ry0 + ((dy! - y0) / (y1 - y0)) * (ry1 - ry0)) * scale };
-    },
-    [x, y] as const,
-  );
-}
-
-/** The fit plot's curves read back into data units. */
-async function drawnCurves(page: Page) {
-  return page.locator(LAB).evaluate((lab) => {
-    const svg = lab.querySelector('svg.fl-front[data-x-domain]')!;
-    const nums = (a: string) => svg.getAttribute(a)!.split(',').map(Number) as [number, number];
-    const [dx0, dx1] = nums('data-x-domain');
-    const [rx0, rx1] = nums('data-x-range');
-    const [dy0, dy1] = nums('data-y-domain');
-    const [ry0, ry1] = nums('data-y-range');
-    const toData = (px: number, py: number): [number, number] => [dx0 + ((px - rx0) / (rx1 - rx0)) * (dx1 - dx0), dy0 + ((py - ry0) / (ry1 - ry0)) * (dy1 - dy0)];
-    const read = (d: string) => [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => toData(Number(m[1]), Number(m[2])));
-    return {
-      prediction: read(svg.querySelector('[data-role="prediction"]')!.getAttribute('d')!),
-      components: [...svg.querySelectorAll('[data-role="component"]')].map((p) => ({ neuron: Number(p.getAttribute('data-neuron')), points: read(p.getAttribute('d')!) })),
-      bias: toData(0, Number(svg.querySelector('[data-role="bias"]')!.getAttribute('y1')))[1],
-      yDomain: [dy0, dy1] as [number, number],
-      pxPerUnit: Math.abs(ry1 - ry0) / Math.abs(dy1 - dy0),
-      marks: [...lab.querySelectorAll('[data-role="centre-mark"]')].map((m) => ({ neuron: Number(m.getAttribute('data-neuron')), included: m.getAttribute('data-included') === 'true' })),
-    };
-  });
+  return toClient(await publishedScales(page.locator(`${LAB} [data-role="drawing"] svg`).first()), x, y);
 }
 
 interface Weights {
@@ -113,21 +55,12 @@ const relu = (z: number) => Math.max(0, z);
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const term = (w: Weights, i: number, x: number, f = relu) => w.w2[i]! * f(w.w1[i]! * x + w.b1[i]!);
 
-/** y of a drawn polyline at x (paths may drop collinear points, so they are read as lines, not by index). */
-function yAt(points: ReadonlyArray<[number, number]>, x: number): number {
-  let j = 1;
-  while (j < points.length - 1 && points[j]![0] < x) j++;
-  const [xa, ya] = points[j - 1]!;
-  const [xb, yb] = points[j]!;
-  return xb === xa ? ya : ya + ((x - xa) / (xb - xa)) * (yb - ya);
-}
-
 /** The plot's grid (241 points over [0, 2π]): every drawn vertex lies on it, so lines are exact there. */
 const GRID = Array.from({ length: 241 }, (_, j) => (j === 240 ? 2 * Math.PI : (j * 2 * Math.PI) / 240));
 
 /** Components drawn = those of `neurons`, and bias + their sum = the drawn prediction = recomputed from weights. */
 async function expectPartialSum(page: Page, w: Weights, neurons: number[]) {
-  const curves = await drawnCurves(page);
+  const curves = await drawnCurves(page, LAB);
   expect(curves.components.map((c) => c.neuron)).toEqual(neurons.map((_, rank) => rank));
   const tol = 2 / curves.pxPerUnit;
   const inView = (y: number) => y > curves.yDomain[0] && y < curves.yDomain[1];
@@ -147,99 +80,84 @@ async function expectPartialSum(page: Page, w: Weights, neurons: number[]) {
 }
 
 describe('Universal approximation lab', () => {
-  it('draws with the pointer, trains to done, and its curves, sort slider and URL agree with the weights', async () => {
-    const opened = await openPage(browser, '/en/further/?units=5&uact=relu&uepochs=200');
-    const { page } = opened;
-    await hydrated(page);
-    expect(await attr(page, 'data-shape')).toBe('zigzag');
-    // A straight stroke from (1, 2.5) down to (5, −0.5), drawn in many small moves.
-    const line = (x: number) => 2.5 - (3 * (x - 1)) / 4;
-    // Raw mouse moves do not scroll: bring the drawing into view and wait until its box holds still.
-    await page.locator(`${LAB} [data-role="drawing"]`).scrollIntoViewIfNeeded();
-    await page.waitForFunction(
-      (sel) =>
-        new Promise<boolean>((resolve) => {
-          const box = () => JSON.stringify(document.querySelector(sel)!.getBoundingClientRect());
-          const before = box();
-          requestAnimationFrame(() => requestAnimationFrame(() => resolve(box() === before)));
-        }),
-      `${LAB} [data-role="drawing"]`,
-    );
-    const start = await drawingPoint(page, 1, line(1));
-    const end = await drawingPoint(page, 5, line(5));
-    const hit = await page.evaluate(([x, y]) => !!document.elementFromPoint(x!, y!)?.closest('[data-role="drawing"]'), [start.x, start.y] as const);
-    expect(hit, 'the stroke starts inside the drawing area').toBe(true);
-    await page.mouse.move(start.x, start.y);
-    await page.mouse.down();
-    await page.mouse.move(end.x, end.y, { steps: 25 });
-    await page.mouse.up();
-    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-shape') !== 'zigzag', LAB);
-    const drawn = await shapeValues(page);
-    const zigzag = presetControls('zigzag');
-    CONTROL_XS.forEach((x, k) => {
-      if (x > 1.05 && x < 4.95) expect(Math.abs(drawn[k]! - line(x))).toBeLessThan(0.1);
-      if (x < 0.95 || x > 5.05) expect(drawn[k]).toBe(zigzag[k]);
-    });
+  it('draws with the pointer, trains to done, and its curves, sort slider and URL agree with the weights', () =>
+    lab.open('/en/further/?units=5&uact=relu&uepochs=200', async (page) => {
+      expect(await attr(page, 'data-shape')).toBe('zigzag');
+      // A straight stroke from (1, 2.5) down to (5, −0.5), drawn in many small moves.
+      const line = (x: number) => 2.5 - (3 * (x - 1)) / 4;
+      // Raw mouse moves do not scroll: bring the drawing into view and wait until its box holds still.
+      await page.locator(`${LAB} [data-role="drawing"]`).scrollIntoViewIfNeeded();
+      await page.waitForFunction(
+        (sel) =>
+          new Promise<boolean>((resolve) => {
+            const box = () => JSON.stringify(document.querySelector(sel)!.getBoundingClientRect());
+            const before = box();
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve(box() === before)));
+          }),
+        `${LAB} [data-role="drawing"]`,
+      );
+      const start = await drawingPoint(page, 1, line(1));
+      const end = await drawingPoint(page, 5, line(5));
+      const hit = await page.evaluate(([x, y]) => !!document.elementFromPoint(x!, y!)?.closest('[data-role="drawing"]'), [start.x, start.y] as const);
+      expect(hit, 'the stroke starts inside the drawing area').toBe(true);
+      await page.mouse.move(start.x, start.y);
+      await page.mouse.down();
+      await page.mouse.move(end.x, end.y, { steps: 25 });
+      await page.mouse.up();
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-shape') !== 'zigzag', LAB);
+      const drawn = await shapeValues(page);
+      const zigzag = presetControls('zigzag');
+      CONTROL_XS.forEach((x, k) => {
+        if (x > 1.05 && x < 4.95) expect(Math.abs(drawn[k]! - line(x))).toBeLessThan(0.1);
+        if (x < 0.95 || x > 5.05) expect(drawn[k]).toBe(zigzag[k]);
+      });
 
-    await page.locator(`${LAB} [data-action="train"]`).click();
-    expect(await waitStatus(page, ['done', 'diverged', 'error'])).toBe('done');
-    const w = JSON.parse((await attr(page, 'data-weights'))!) as Weights;
-    expect(w.activation).toBe('relu');
-    expect(w.units).toBe(5);
-    // The whole network: every component plus the bias.
-    const order = w.w1.map((_, i) => i).sort((a, b) => (w.w1[a] === 0 ? Infinity : -w.b1[a]! / w.w1[a]!) - (w.w1[b] === 0 ? Infinity : -w.b1[b]! / w.w1[b]!) || a - b);
-    await expectPartialSum(page, w, order);
-    const data = drawnDataset(drawn, Array.from({ length: 100 }, (_, i) => (i === 99 ? 2 * Math.PI : (i * 2 * Math.PI) / 99)));
-    const mse = data.x.reduce((s, x, j) => s + (w.w1.reduce((acc, _, i) => acc + term(w, i, x), w.b2) - data.y[j]!) ** 2, 0) / 100;
-    expect(w.finalMse).toBeCloseTo(mse, 6);
+      expect(await lab.train(page)).toBe('done');
+      const w = JSON.parse((await attr(page, 'data-weights'))!) as Weights;
+      expect(w.activation).toBe('relu');
+      expect(w.units).toBe(5);
+      // The whole network: every component plus the bias.
+      const order = w.w1.map((_, i) => i).sort((a, b) => (w.w1[a] === 0 ? Infinity : -w.b1[a]! / w.w1[a]!) - (w.w1[b] === 0 ? Infinity : -w.b1[b]! / w.w1[b]!) || a - b);
+      await expectPartialSum(page, w, order);
+      const data = drawnDataset(drawn, Array.from({ length: 100 }, (_, i) => (i === 99 ? 2 * Math.PI : (i * 2 * Math.PI) / 99)));
+      const mse = data.x.reduce((s, x, j) => s + (w.w1.reduce((acc, _, i) => acc + term(w, i, x), w.b2) - data.y[j]!) ** 2, 0) / 100;
+      expect(w.finalMse).toBeCloseTo(mse, 6);
 
-    // The slider: 0 = the bias alone; then the leftmost centres first; End = everything again.
-    const slider = page.locator(`${LAB} [data-role="sort-slider"]`);
-    await slider.focus();
-    await page.keyboard.press('Home');
-    let curves = await expectPartialSum(page, w, []);
-    expect(curves.marks.every((m) => !m.included)).toBe(true);
-    expect(await page.locator(`${LAB} [data-role="sort-value"]`).innerText()).toContain('0');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
-    expect(await slider.getAttribute('aria-valuetext')).toContain('2');
-    curves = await expectPartialSum(page, w, order.slice(0, 2));
-    expect(curves.marks.filter((m) => m.included).map((m) => m.neuron - 1).sort()).toEqual(order.slice(0, 2).filter((i) => w.w1[i] !== 0).sort());
-    await page.keyboard.press('End');
-    await expectPartialSum(page, w, order);
+      // The slider: 0 = the bias alone; then the leftmost centres first; End = everything again.
+      const slider = page.locator(`${LAB} [data-role="sort-slider"]`);
+      await slider.focus();
+      await page.keyboard.press('Home');
+      let curves = await expectPartialSum(page, w, []);
+      expect(curves.marks.every((m) => !m.included)).toBe(true);
+      expect(await page.locator(`${LAB} [data-role="sort-value"]`).innerText()).toContain('0');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      expect(await slider.getAttribute('aria-valuetext')).toContain('2');
+      curves = await expectPartialSum(page, w, order.slice(0, 2));
+      expect(curves.marks.filter((m) => m.included).map((m) => m.neuron - 1).sort()).toEqual(order.slice(0, 2).filter((i) => w.w1[i] !== 0).sort());
+      await page.keyboard.press('End');
+      await expectPartialSum(page, w, order);
 
-    // The address bar carries the drawn shape; reloading shows exactly the same drawing.
-    const url = new URL(page.url());
-    expect(url.searchParams.get('shape')).toBe(await attr(page, 'data-shape'));
-    expect(url.searchParams.get('units')).toBe('5');
-    await page.goto(url.href);
-    await hydrated(page);
-    expect(await shapeValues(page)).toEqual(drawn);
-    expect(await page.locator(`${LAB} [data-role="refused"]`).count()).toBe(0);
-    expectClean(opened);
-    await opened.close();
-  });
+      // The address bar carries the drawn shape; reloading shows exactly the same drawing.
+      const url = new URL(page.url());
+      expect(url.searchParams.get('shape')).toBe(await attr(page, 'data-shape'));
+      expect(url.searchParams.get('units')).toBe('5');
+      await page.goto(url.href);
+      await hydrated(page);
+      expect(await shapeValues(page)).toEqual(drawn);
+      expect(await page.locator(`${LAB} [data-role="refused"]`).count()).toBe(0);
+    }));
 
-  it('trains 32 units without long main-thread tasks, and draws all 32 components', async () => {
-    const opened = await openPage(browser, '/en/further/?units=32&uact=sigmoid&shape=bump&uepochs=300');
-    const { page } = opened;
-    await hydrated(page);
-    // CPU time per main-thread task from Chrome's trace (wall time would also count other processes' turns).
-    const tasks = await traceMainThread(page, async () => {
-      await page.locator(`${LAB} [data-action="train"]`).click();
-      expect(await waitStatus(page, ['done', 'diverged', 'error'])).toBe('done');
-    });
-    console.log(`[universal] ${tasks.length} main-thread tasks while training 32 units, heaviest ${Math.max(0, ...tasks.map((t) => t.cpuMs))} ms CPU`);
-    expect(tasks.filter((t) => t.cpuMs > 50), 'main-thread tasks over 50 ms of CPU while training').toEqual([]);
-    const w = JSON.parse((await attr(page, 'data-weights'))!) as Weights;
-    expect(w.units).toBe(32);
-    expect(await page.locator(`${LAB} svg.fl-front [data-role="component"]`).count()).toBe(32);
-    expectClean(opened);
-    await opened.close();
-  });
+  it('trains 32 units without long main-thread tasks, and draws all 32 components', () =>
+    lab.open('/en/further/?units=32&uact=sigmoid&shape=bump&uepochs=300', async (page) => {
+      await expectNoLongTasks(page, 'universal, 32 units', async () => expect(await lab.train(page)).toBe('done'));
+      const w = JSON.parse((await attr(page, 'data-weights'))!) as Weights;
+      expect(w.units).toBe(32);
+      expect(await page.locator(`${LAB} svg.fl-front [data-role="component"]`).count()).toBe(32);
+    }));
 
   it('draws with a finger on a touch screen, and the page does not scroll meanwhile', async () => {
-    const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
+    const context = await browser().newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -268,156 +186,140 @@ describe('Universal approximation lab', () => {
     await context.close();
   });
 
-  it('draws with the keys only and trains from the keyboard', async () => {
-    const opened = await openPage(browser, '/en/further/?units=3&uepochs=40');
-    const { page } = opened;
-    await hydrated(page);
-    const area = page.locator(`${LAB} [data-role="drawing"]`);
-    await area.focus();
-    await page.keyboard.press('Home');
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('Shift+ArrowUp');
-    await page.keyboard.press('End');
-    await page.keyboard.press('ArrowDown');
-    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-focus') === '24', `${LAB} [data-role="drawing"]`);
-    expect(await area.getAttribute('aria-valuetext')).toMatch(/Point 25 of 25/);
-    expect(await page.locator(`${LAB} [data-role="drawing"] [data-focused="true"]`).count()).toBe(1);
-    const values = await shapeValues(page);
-    const zigzag = presetControls('zigzag');
-    // Each key press moves the point by 0.1 (Shift: 0.5) and snaps it to the URL's grid.
-    expect(values[0]).toBeCloseTo(quantize(quantize(quantize(zigzag[0]! + 0.1) + 0.1) + 0.1), 9);
-    expect(values[1]).toBeCloseTo(quantize(zigzag[1]! + 0.5), 9);
-    expect(values[24]).toBeCloseTo(quantize(zigzag[24]! - 0.1), 9);
-    expect(values.slice(2, 24)).toEqual(zigzag.slice(2, 24));
-    // Tab to Train and press Enter.
-    const train = page.locator(`${LAB} [data-action="train"]`);
-    await train.focus();
-    await page.keyboard.press('Enter');
-    expect(await waitStatus(page, ['done', 'diverged', 'error'])).toBe('done');
-    expect(await page.locator(`${LAB} [role="status"]`).first().innerText()).toMatch(/Done after 40 epochs/);
-    expectClean(opened);
-    await opened.close();
-  });
+  it('draws with the keys only and trains from the keyboard', () =>
+    lab.open('/en/further/?units=3&uepochs=40', async (page) => {
+      const area = page.locator(`${LAB} [data-role="drawing"]`);
+      await area.focus();
+      await page.keyboard.press('Home');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Shift+ArrowUp');
+      await page.keyboard.press('End');
+      await page.keyboard.press('ArrowDown');
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-focus') === '24', `${LAB} [data-role="drawing"]`);
+      expect(await area.getAttribute('aria-valuetext')).toMatch(/Point 25 of 25/);
+      expect(await page.locator(`${LAB} [data-role="drawing"] [data-focused="true"]`).count()).toBe(1);
+      const values = await shapeValues(page);
+      const zigzag = presetControls('zigzag');
+      // Each key press moves the point by 0.1 (Shift: 0.5) and snaps it to the URL's grid.
+      expect(values[0]).toBeCloseTo(quantize(quantize(quantize(zigzag[0]! + 0.1) + 0.1) + 0.1), 9);
+      expect(values[1]).toBeCloseTo(quantize(zigzag[1]! + 0.5), 9);
+      expect(values[24]).toBeCloseTo(quantize(zigzag[24]! - 0.1), 9);
+      expect(values.slice(2, 24)).toEqual(zigzag.slice(2, 24));
+      // Tab to Train and press Enter.
+      const train = page.locator(`${LAB} [data-action="train"]`);
+      await train.focus();
+      await page.keyboard.press('Enter');
+      expect(await lab.settled(page)).toBe('done');
+      expect(await page.locator(`${LAB} [role="status"]`).first().innerText()).toMatch(/Done after 40 epochs/);
+    }));
 
-  it('"how many units?" trains every size and reports what its weights say', async () => {
-    const opened = await openPage(browser, '/en/further/?shape=cos&uepochs=20&useeds=1');
-    const { page } = opened;
-    await hydrated(page);
-    const panel = page.locator(`${LAB} [data-role="how-many"]`);
-    expect(await panel.getAttribute('data-phase')).toBe('idle');
-    await panel.locator('[data-action="how-many"]').click();
-    await page.waitForFunction((sel) => ['done', 'error', 'cancelled'].includes(document.querySelector(sel)?.getAttribute('data-phase') ?? ''), `${LAB} [data-role="how-many"]`, { timeout: 180_000 });
-    expect(await panel.getAttribute('data-phase')).toBe('done');
-    const runs = JSON.parse((await panel.getAttribute('data-runs'))!) as Array<{ hidden: number; activation: 'sigmoid' | 'relu'; seed: number; params: Omit<Weights, 'activation' | 'units' | 'finalMse'>; diverged: boolean }>;
-    expect(runs).toHaveLength(20);
-    const data = drawnDataset(presetControls('cos'), Array.from({ length: 100 }, (_, i) => (i === 99 ? 2 * Math.PI : (i * 2 * Math.PI) / 99)));
-    const mseOf = (r: (typeof runs)[number]) => {
-      const f = r.activation === 'relu' ? relu : sigmoid;
-      const p = r.params;
-      return data.x.reduce((s, x, j) => s + (p.w1.reduce((acc, w1, i) => acc + p.w2[i]! * f(w1 * x + p.b1[i]!), p.b2) - data.y[j]!) ** 2, 0) / 100;
-    };
-    const needed: Array<{ activation: string; hidden: number | null }> = [];
-    for (const activation of ['sigmoid', 'relu'] as const) {
-      let first: number | null = null;
-      for (const hidden of [1, 2, 3, 4, 6, 8, 12, 16, 24, 32]) {
-        const mine = runs.filter((r) => r.activation === activation && r.hidden === hidden);
-        expect(mine).toHaveLength(1);
-        expect(mine[0]!.params.w1).toHaveLength(hidden);
-        const best = Math.min(...mine.map(mseOf));
-        const shown = Number(await panel.locator(`tr[data-units="${hidden}"] td[data-activation="${activation}"][data-best]`).getAttribute('data-best'));
-        expect(shown).toBeCloseTo(best, 9);
-        if (first === null && best < 0.01) first = hidden;
+  it('"how many units?" trains every size and reports what its weights say', () =>
+    lab.open('/en/further/?shape=cos&uepochs=20&useeds=1', async (page) => {
+      const panel = page.locator(`${LAB} [data-role="how-many"]`);
+      expect(await panel.getAttribute('data-phase')).toBe('idle');
+      await panel.locator('[data-action="how-many"]').click();
+      await page.waitForFunction((sel) => ['done', 'error', 'cancelled'].includes(document.querySelector(sel)?.getAttribute('data-phase') ?? ''), `${LAB} [data-role="how-many"]`, { timeout: 180_000 });
+      expect(await panel.getAttribute('data-phase')).toBe('done');
+      const runs = JSON.parse((await panel.getAttribute('data-runs'))!) as Array<{ hidden: number; activation: 'sigmoid' | 'relu'; seed: number; params: Omit<Weights, 'activation' | 'units' | 'finalMse'>; diverged: boolean }>;
+      expect(runs).toHaveLength(20);
+      const data = drawnDataset(presetControls('cos'), Array.from({ length: 100 }, (_, i) => (i === 99 ? 2 * Math.PI : (i * 2 * Math.PI) / 99)));
+      const mseOf = (r: (typeof runs)[number]) => {
+        const f = r.activation === 'relu' ? relu : sigmoid;
+        const p = r.params;
+        return data.x.reduce((s, x, j) => s + (p.w1.reduce((acc, w1, i) => acc + p.w2[i]! * f(w1 * x + p.b1[i]!), p.b2) - data.y[j]!) ** 2, 0) / 100;
+      };
+      const needed: Array<{ activation: string; hidden: number | null }> = [];
+      for (const activation of ['sigmoid', 'relu'] as const) {
+        let first: number | null = null;
+        for (const hidden of [1, 2, 3, 4, 6, 8, 12, 16, 24, 32]) {
+          const mine = runs.filter((r) => r.activation === activation && r.hidden === hidden);
+          expect(mine).toHaveLength(1);
+          expect(mine[0]!.params.w1).toHaveLength(hidden);
+          const best = Math.min(...mine.map(mseOf));
+          const shown = Number(await panel.locator(`tr[data-units="${hidden}"] td[data-activation="${activation}"][data-best]`).getAttribute('data-best'));
+          expect(shown).toBeCloseTo(best, 9);
+          if (first === null && best < 0.01) first = hidden;
+        }
+        needed.push({ activation, hidden: first });
+        expect(await panel.locator(`[data-role="needed"] li[data-activation="${activation}"]`).getAttribute('data-units')).toBe(first === null ? '' : String(first));
       }
-      needed.push({ activation, hidden: first });
-      expect(await panel.locator(`[data-role="needed"] li[data-activation="${activation}"]`).getAttribute('data-units')).toBe(first === null ? '' : String(first));
-    }
-    expect((JSON.parse((await panel.getAttribute('data-needed'))!) as typeof needed).map(({ activation, hidden }) => ({ activation, hidden }))).toEqual(needed);
-    expect(await panel.locator('svg.ul-units[role="img"]').count()).toBe(1);
-    expectClean(opened);
-    await opened.close();
-  });
+      expect((JSON.parse((await panel.getAttribute('data-needed'))!) as typeof needed).map(({ activation, hidden }) => ({ activation, hidden }))).toEqual(needed);
+      expect(await panel.locator('svg.ul-units[role="img"]').count()).toBe(1);
+    }));
 
-  it('"how many units?" shows its progress and can be cancelled', async () => {
-    const opened = await openPage(browser, '/en/further/?shape=step&uepochs=1500&useeds=2');
-    const { page } = opened;
-    await hydrated(page);
-    const panel = page.locator(`${LAB} [data-role="how-many"]`);
-    await panel.locator('[data-action="how-many"]').click();
-    await page.waitForFunction((sel) => Number(document.querySelector(sel)?.getAttribute('data-done')) >= 1, `${LAB} [data-role="how-many"]`, { timeout: 120_000 });
-    expect(await panel.getAttribute('data-phase')).toBe('running');
-    expect(Number(await panel.locator('progress').getAttribute('value'))).toBeGreaterThanOrEqual(1);
-    expect(await panel.locator('[data-action="how-many"]').isDisabled()).toBe(true);
-    await panel.locator('[data-action="how-many-cancel"]').click();
-    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-phase') === 'cancelled', `${LAB} [data-role="how-many"]`);
-    expect(await panel.locator('[data-role="how-many-status"]').innerText()).toMatch(/Cancelled after \d+ of 10 sizes/);
-    // The lab is free again: a normal run trains to the end.
-    await page.locator(`${LAB} [data-action="train"]`).click();
-    expect(await waitStatus(page, ['done', 'diverged', 'error'])).toBe('done');
-    expectClean(opened);
-    await opened.close();
-  });
+  it('"how many units?" shows its progress and can be cancelled', () =>
+    lab.open('/en/further/?shape=step&uepochs=1500&useeds=2', async (page) => {
+      const panel = page.locator(`${LAB} [data-role="how-many"]`);
+      await panel.locator('[data-action="how-many"]').click();
+      await page.waitForFunction((sel) => Number(document.querySelector(sel)?.getAttribute('data-done')) >= 1, `${LAB} [data-role="how-many"]`, { timeout: 120_000 });
+      expect(await panel.getAttribute('data-phase')).toBe('running');
+      expect(Number(await panel.locator('progress').getAttribute('value'))).toBeGreaterThanOrEqual(1);
+      expect(await panel.locator('[data-action="how-many"]').isDisabled()).toBe(true);
+      await panel.locator('[data-action="how-many-cancel"]').click();
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-phase') === 'cancelled', `${LAB} [data-role="how-many"]`);
+      expect(await panel.locator('[data-role="how-many-status"]').innerText()).toMatch(/Cancelled after \d+ of 10 sizes/);
+      // The lab is free again: a normal run trains to the end.
+      expect(await lab.train(page)).toBe('done');
+    }));
 
   it('names refused URL values in the reader’s language and still trains with the defaults', async () => {
-    const opened = await openPage(browser, `/en/further/?units=99&uact=nope&shape=%3Cscript%3Ealert(1)%3C%2Fscript%3E&uepochs=30`);
-    const { page } = opened;
-    let dialogs = 0;
-    page.on('dialog', (d) => {
-      dialogs++;
-      void d.dismiss();
+    await lab.open(
+      `/en/further/?units=99&uact=nope&shape=%3Cscript%3Ealert(1)%3C%2Fscript%3E&uepochs=30`,
+      async (page) => {
+        let dialogs = 0;
+        page.on('dialog', (d) => {
+          dialogs++;
+          void d.dismiss();
+        });
+        await hydrated(page);
+        const text = await lab.refusedText(page);
+        for (const part of ['units', '99', 'uact', 'nope', 'shape', '<script>']) expect(text).toContain(part);
+        expect(await attr(page, 'data-shape')).toBe('zigzag');
+        expect(await lab.train(page)).toBe('done');
+        const w = JSON.parse((await attr(page, 'data-weights'))!) as Weights;
+        expect(w.units).toBe(12);
+        expect(w.activation).toBe('relu');
+        expect(dialogs).toBe(0);
+      },
+      { hydrate: false },
+    );
+    await lab.open('/zh-cn/further/?units=abc&shape=' + 'é'.repeat(50), async (page) => {
+      const zhText = await lab.refusedText(page);
+      for (const part of ['不是数字', '隐藏神经元', '字符']) expect(zhText).toContain(part);
     });
-    await hydrated(page);
-    const notice = page.locator(`${LAB} [data-role="refused"]`);
-    await notice.waitFor();
-    const text = await notice.innerText();
-    for (const part of ['units', '99', 'uact', 'nope', 'shape', '<script>']) expect(text).toContain(part);
-    expect(await attr(page, 'data-shape')).toBe('zigzag');
-    await page.locator(`${LAB} [data-action="train"]`).click();
-    expect(await waitStatus(page, ['done', 'diverged', 'error'])).toBe('done');
-    const w = JSON.parse((await attr(page, 'data-weights'))!) as Weights;
-    expect(w.units).toBe(12);
-    expect(w.activation).toBe('relu');
-    expect(dialogs).toBe(0);
-    expectClean(opened);
-    await opened.close();
-
-    const zh = await openPage(browser, '/zh-cn/further/?units=abc&shape=' + 'é'.repeat(50));
-    await hydrated(zh.page);
-    const zhText = await zh.page.locator(`${LAB} [data-role="refused"]`).innerText();
-    expect(zhText).toContain('不是数字');
-    expect(zhText).toContain('隐藏神经元');
-    expect(zhText).toContain('字符');
-    expectClean(zh);
-    await zh.close();
   });
 
   it('has no axe violations in either theme, before and after training, and the drawing shows its focus', async () => {
     for (const theme of ['light', 'dark'] as const) {
-      const opened = await openPage(browser, '/en/further/?units=2&uepochs=20', { colorScheme: theme });
-      const { page } = opened;
-      await chooseTheme(page, theme);
-      await hydrated(page);
-      expect(await labAxe(page), `axe (${theme}, idle)`).toEqual([]);
-      await page.locator(`${LAB} [data-role="drawing"]`).focus();
-      await page.keyboard.press('ArrowLeft');
-      expect(await page.locator(`${LAB} [data-role="drawing"] [data-focused="true"]`).count()).toBe(1);
-      await page.locator(`${LAB} [data-action="train"]`).click();
-      expect(await waitStatus(page, ['done', 'diverged', 'error'])).toBe('done');
-      expect(await labAxe(page), `axe (${theme}, done)`).toEqual([]);
-      expectClean(opened);
-      await opened.close();
+      await lab.open(
+        '/en/further/?units=2&uepochs=20',
+        async (page) => {
+          await chooseTheme(page, theme);
+          await hydrated(page);
+          expect(await labAxe(page), `axe (${theme}, idle)`).toEqual([]);
+          await page.locator(`${LAB} [data-role="drawing"]`).focus();
+          await page.keyboard.press('ArrowLeft');
+          expect(await page.locator(`${LAB} [data-role="drawing"] [data-focused="true"]`).count()).toBe(1);
+          expect(await lab.train(page)).toBe('done');
+          expect(await labAxe(page), `axe (${theme}, done)`).toEqual([]);
+        },
+        { colorScheme: theme, hydrate: false },
+      );
     }
   });
 
-  it('without JavaScript shows the recorded fit and the how-many table', async () => {
-    const opened = await openPage(browser, '/en/further/', { javaScriptEnabled: false });
-    const { page } = opened;
-    const lab = page.locator(LAB);
-    expect(await lab.getAttribute('data-hydrated')).toBe('false');
-    expect(await lab.locator('svg.fl-front [data-role="prediction"]').count()).toBe(1);
-    expect(await lab.locator('svg.fl-front [data-role="component"]').count()).toBe(12);
-    expect(await lab.locator('[data-role="how-many"] tbody tr').count()).toBe(10);
-    expect(await lab.locator('[data-role="how-many"]').getAttribute('data-phase')).toBe('recorded');
-    await opened.close();
-  });
+  it('without JavaScript shows the recorded fit and the how-many table', () =>
+    lab.open(
+      '/en/further/',
+      async (page) => {
+        const root = page.locator(LAB);
+        expect(await root.getAttribute('data-hydrated')).toBe('false');
+        expect(await root.locator('svg.fl-front [data-role="prediction"]').count()).toBe(1);
+        expect(await root.locator('svg.fl-front [data-role="component"]').count()).toBe(12);
+        expect(await root.locator('[data-role="how-many"] tbody tr').count()).toBe(10);
+        expect(await root.locator('[data-role="how-many"]').getAttribute('data-phase')).toBe('recorded');
+      },
+      { javaScriptEnabled: false, hydrate: false, clean: false },
+    ));
 });

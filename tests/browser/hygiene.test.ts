@@ -9,22 +9,17 @@
  * The worker's tensor count is read inside the worker: tfjs-core keeps its engine on the global object
  * (`globalThis._tfengine`), so Playwright's worker handle can ask it directly.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page, Worker } from 'playwright-core';
-import { expectClean, launchBrowser, openPage, siteUrl } from './harness';
+import { describe, expect, test } from 'vitest';
+import type { Page, Worker } from 'playwright-core';
+import { expectClean, openPage, siteUrl } from './harness';
+import { useBrowser } from './lab-helpers';
 import { FIT_LAB_PAGE, hydratedFitLab, waitForStatus } from './quality';
 
 const CYCLES = 20;
 /** Heap noise allowance after GC: the larger of 1 MB and 10 % of the baseline. */
 const heapNoise = (baseline: number) => Math.max(1_000_000, baseline * 0.1);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function trainingWorker(page: Page): Promise<Worker> {
   const deadline = Date.now() + 30_000;
@@ -63,9 +58,24 @@ async function trainThenCancel(page: Page, lab: ReturnType<Page['locator']>): Pr
   await waitForStatus(lab, ['idle']);
 }
 
+/** Open the Fit Lab, train one run to done, hand its page and worker to `body`, then check the page stayed clean. */
+async function afterOneRun(body: (page: Page, worker: Worker) => Promise<void>): Promise<void> {
+  const opened = await openPage(browser(), FIT_LAB_PAGE);
+  try {
+    const { page } = opened;
+    const lab = await hydratedFitLab(page);
+    await lab.locator('[data-action="train"]').click();
+    await waitForStatus(lab, ['done']);
+    await body(page, await trainingWorker(page));
+    expectClean(opened);
+  } finally {
+    await opened.close();
+  }
+}
+
 describe('Fit Lab resources', () => {
   test(`${CYCLES} train/cancel cycles leak no tensors and no heap`, async () => {
-    const opened = await openPage(browser, FIT_LAB_PAGE);
+    const opened = await openPage(browser(), FIT_LAB_PAGE);
     try {
       const { page } = opened;
       const lab = await hydratedFitLab(page);
@@ -88,14 +98,8 @@ describe('Fit Lab resources', () => {
     }
   });
 
-  test('the worker is terminated on pagehide', async () => {
-    const opened = await openPage(browser, FIT_LAB_PAGE);
-    try {
-      const { page } = opened;
-      const lab = await hydratedFitLab(page);
-      await lab.locator('[data-action="train"]').click();
-      await waitForStatus(lab, ['done']);
-      const worker = await trainingWorker(page);
+  test('the worker is terminated on pagehide', () =>
+    afterOneRun(async (page, worker) => {
       const closed = new Promise<boolean>((resolve) => {
         worker.once('close', () => resolve(true));
         setTimeout(() => resolve(false), 10_000);
@@ -103,26 +107,12 @@ describe('Fit Lab resources', () => {
       // What the browser fires when the reader leaves, including into the back/forward cache.
       await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true })));
       expect(await closed, 'worker closed after pagehide').toBe(true);
-      expectClean(opened);
-    } finally {
-      await opened.close();
-    }
-  });
+    }));
 
-  test('the worker is gone after navigating to another page', async () => {
-    const opened = await openPage(browser, FIT_LAB_PAGE);
-    try {
-      const { page } = opened;
-      const lab = await hydratedFitLab(page);
-      await lab.locator('[data-action="train"]').click();
-      await waitForStatus(lab, ['done']);
-      const worker = await trainingWorker(page);
+  test('the worker is gone after navigating to another page', () =>
+    afterOneRun(async (page, worker) => {
       const closed = worker.waitForEvent('close', { timeout: 30_000 }).then(() => true);
       await page.goto(siteUrl('en/'), { waitUntil: 'load' });
       expect(await closed).toBe(true);
-      expectClean(opened);
-    } finally {
-      await opened.close();
-    }
-  });
+    }));
 });
