@@ -3,24 +3,18 @@
  * `prefers-color-scheme` and Starlight's own theme picker agree), with every island hydrated; and again after a
  * demo has run. Keyboard-only use and visible focus of the Fit Lab are checked in the `Fit Lab` block.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectClean, launchBrowser, openPage, siteUrl } from './harness';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectClean, openPage, siteUrl, useBrowser } from './harness';
 import { axeViolations, chooseTheme, DOC_PATHS, FIT_LAB, FIT_LAB_PAGE, hydrateAll, hydratedFitLab, waitForStatus } from './quality';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const THEMES = ['light', 'dark'] as const;
 
 describe.each(DOC_PATHS.map((path) => [path] as const))('%s', (path) => {
   test.each(THEMES.map((theme) => [theme] as const))('has no axe violations in the %s theme', async (theme) => {
-    const opened = await openPage(browser, path, { colorScheme: theme });
+    const opened = await openPage(browser(), path, { colorScheme: theme });
     try {
       await chooseTheme(opened.page, theme);
       await hydrateAll(opened.page);
@@ -36,7 +30,7 @@ describe.each(DOC_PATHS.map((path) => [path] as const))('%s on a 375-px phone', 
   test('has no axe violations once its demos have hydrated (pages with a demo)', async () => {
     const html = await (await fetch(siteUrl(path))).text();
     if (!html.includes('data-demo=')) return; // prose reflows the same at any width; the demos are what may not
-    const opened = await openPage(browser, path, { viewport: { width: 375, height: 740 } });
+    const opened = await openPage(browser(), path, { viewport: { width: 375, height: 740 } });
     try {
       await hydrateAll(opened.page);
       expect(await axeViolations(opened.page), `axe on ${path} at 375 px`).toEqual([]);
@@ -51,7 +45,7 @@ describe('pages outside the docs', () => {
   test.each(THEMES.map((theme) => [theme] as const))('the root chooser, as served without JS (%s), has no axe violations', async (theme) => {
     // With scripts on, the root redirects at once, and with scripts off nothing (axe included) can run. So the
     // page is checked as a reader without JS gets it: its HTML with the redirect script taken out.
-    const context = await browser.newContext({ colorScheme: theme });
+    const context = await browser().newContext({ colorScheme: theme });
     try {
       await context.route(siteUrl(''), async (route) => {
         const response = await route.fetch();
@@ -68,7 +62,7 @@ describe('pages outside the docs', () => {
   });
 
   test.each(THEMES.map((theme) => [theme] as const))('the 404 page (%s) has no axe violations', async (theme) => {
-    const opened = await openPage(browser, 'en/no-such-page/', { colorScheme: theme });
+    const opened = await openPage(browser(), 'en/no-such-page/', { colorScheme: theme });
     try {
       expect(opened.response?.status()).toBe(404);
       expect(await axeViolations(opened.page)).toEqual([]);
@@ -80,7 +74,7 @@ describe('pages outside the docs', () => {
 
 describe('Fit Lab', () => {
   test.each(THEMES.map((theme) => [theme] as const))('has no axe violations after a full run (%s)', async (theme) => {
-    const opened = await openPage(browser, FIT_LAB_PAGE, { colorScheme: theme });
+    const opened = await openPage(browser(), FIT_LAB_PAGE, { colorScheme: theme });
     try {
       const { page } = opened;
       await chooseTheme(page, theme);
@@ -105,7 +99,7 @@ describe('Fit Lab', () => {
   }
 
   test('keyboard alone reaches every control, shows focus, and trains to the end; the status is announced', async () => {
-    const opened = await openPage(browser, FIT_LAB_PAGE);
+    const opened = await openPage(browser(), FIT_LAB_PAGE);
     try {
       const { page } = opened;
       const lab = await hydratedFitLab(page);
@@ -186,7 +180,7 @@ describe('Fit Lab', () => {
   });
 
   test('every figure in the lab has a text alternative', async () => {
-    const opened = await openPage(browser, FIT_LAB_PAGE);
+    const opened = await openPage(browser(), FIT_LAB_PAGE);
     try {
       const lab = await hydratedFitLab(opened.page);
       const unlabelled = await lab.evaluate((root) =>

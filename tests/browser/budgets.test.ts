@@ -12,20 +12,13 @@
  *   worker URLs) of the page's islands, less the theme's own, gzipped file by file; the chunk list is printed.
  */
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { baseUrl, expectClean, launchBrowser, openPage, siteUrl } from './harness';
+import { describe, expect, test } from 'vitest';
+import { baseUrl, expectClean, openPage, siteUrl, useBrowser } from './harness';
 import { DOC_PATHS, hydrateAll, isTfjsSource, scrollThrough, whenIdle } from './quality';
 
 const DEMO_JS_BUDGET = 150_000; // bytes of gzip, all JS a demo needs
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const htmlCache = new Map<string, string>();
 async function htmlOf(path: string): Promise<string> {
@@ -130,7 +123,7 @@ describe('prose pages ship only the theme’s own JavaScript', () => {
     const html = await htmlOf(path);
     expect(html, 'an island on a page with no demo').not.toMatch(/<astro-island|customElements\.define\(\s*["']astro-island/);
     const islandOnly = await islandOnlyClosure(DOC_PATHS, await themeClosure(prose));
-    const opened = await openPage(browser, path);
+    const opened = await openPage(browser(), path);
     const requested: string[] = [];
     opened.context.on('request', (request) => {
       if (/\.m?js(\?|$)|\.wasm(\?|$)/.test(request.url())) requested.push(request.url().replace(/\?.*$/, ''));
@@ -159,7 +152,7 @@ describe('demo pages', () => {
 
   test.each(DOC_PATHS.map((path) => [path] as const))('%s loads no tfjs before a demo nears the viewport', async (path) => {
     if (!(await classify()).demo.includes(path)) return;
-    const opened = await openPage(browser, path, { viewport: { width: 1280, height: 720 } });
+    const opened = await openPage(browser(), path, { viewport: { width: 1280, height: 720 } });
     const requested: string[] = [];
     opened.context.on('request', (request) => requested.push(request.url().replace(/\?.*$/, '')));
     try {

@@ -3,9 +3,8 @@
  * hang in `loading`: it says so in words, in the page's language, and falls back (another backend, or training on
  * the main thread with a warning) so the reader still gets a trained network.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from './harness';
+import { describe, expect, test } from 'vitest';
+import { openPage, useBrowser } from './harness';
 import { FIT_LAB, hydratedFitLab, waitForStatus } from './quality';
 
 const CJK = /[\u3400-\u9fff]/;
@@ -13,13 +12,7 @@ const CJK = /[\u3400-\u9fff]/;
 const WORKER_SCRIPT = /\/_astro\/[^/]*worker[^/]*\.m?js(\?|$)/i;
 const WASM = /\.wasm(\?|$)/i;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** The words the lab shows its reader: the live status line and any alert. */
 const messagesOf = (lab: ReturnType<import('playwright-core').Page['locator']>) =>
@@ -32,7 +25,7 @@ describe.each([
   ['zh-cn/experiment/', 'zh-cn'],
 ] as const)('on %s', (path, edition) => {
   test('if the worker script cannot load, the lab says so in words and still trains by a fallback', async () => {
-    const opened = await openPage(browser, path);
+    const opened = await openPage(browser(), path);
     try {
       const { page, context } = opened;
       const blocked: string[] = [];
@@ -63,7 +56,7 @@ describe.each([
 });
 
 test('if .wasm files cannot load, every Fit Lab on the page still trains, and nothing breaks', async () => {
-  const opened = await openPage(browser, 'en/experiment/');
+  const opened = await openPage(browser(), 'en/experiment/');
   try {
     const { page, context } = opened;
     const blocked: string[] = [];

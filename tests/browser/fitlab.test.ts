@@ -4,7 +4,8 @@
  * Every wait is for a state (`data-status`, `data-epoch`, `data-phase`), never for a fixed time.
  */
 import { describe, expect, it } from 'vitest';
-import { drawnCurves, expectNoLongTasks, labOn, useBrowser, yAt } from './lab-helpers';
+import { useBrowser } from './harness';
+import { drawnCurves, expectNoLongTasks, labOn, yAt } from './lab-helpers';
 import { recordLongTasks } from './quality';
 
 const LAB = '[data-demo="fit-lab"][data-sync-url="true"]';

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoLongTasks, labOn, useBrowser } from './lab-helpers';
+import { useBrowser } from './harness';
+import { expectNoLongTasks, labOn } from './lab-helpers';
 import { recordLongTasks } from './quality';
 
 const LAB = '[data-demo="deep-lab"]';

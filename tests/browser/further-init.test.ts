@@ -10,7 +10,8 @@ import type { Page } from 'playwright-core';
 import { formatMse, formatShare } from '../../src/components/seeds/format';
 import { findInitConfig, reviveInitStudy, runsOf } from '../../src/lib/init-study-data';
 import { summarizeConfig, type SeedRun } from '../../src/lib/seed-stats';
-import { labOn, useBrowser } from './lab-helpers';
+import { useBrowser } from './harness';
+import { labOn } from './lab-helpers';
 
 const study = reviveInitStudy(JSON.parse(readFileSync('src/data/init-experiment.json', 'utf8')));
 const LAB = '[data-demo="init-lab"]';

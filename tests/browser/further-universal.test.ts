@@ -9,8 +9,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CONTROL_XS, decodeShape, drawnDataset, presetControls, quantize } from '../../src/lib/drawn-target';
-import { siteUrl } from './harness';
-import { drawnCurves, expectNoLongTasks, labOn, publishedScales, toClient, useBrowser, yAt } from './lab-helpers';
+import { siteUrl, useBrowser } from './harness';
+import { drawnCurves, expectNoLongTasks, labOn, publishedScales, toClient, yAt } from './lab-helpers';
 import { chooseTheme } from './quality';
 
 /** axe-core on the lab alone (the page-wide checks are in a11y.test.ts). */

@@ -2,23 +2,17 @@
  * The activation gallery and the softmax demo on the activations page, in both languages: static SVGs without
  * JavaScript, and live behaviour (α slider, compare view, softmax editing, refusal of garbage) with it.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { HIDDEN_ACTIVATION_IDS } from '../../src/lib/activation-types';
-import { expectClean, launchBrowser, openPage } from './harness';
+import { expectClean, openPage, useBrowser } from './harness';
 
 const PAGES = [
   { lang: 'en', path: 'en/activations/', notANumber: 'is not a number' },
   { lang: 'zh-cn', path: 'zh-cn/activations/', notANumber: '不是数字' },
 ] as const;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Islands hydrate when visible: scroll to the figure, then wait for it to say it is ready. */
 async function hydrated(page: Page, demo: 'gallery' | 'softmax') {
@@ -34,7 +28,7 @@ async function probabilities(page: Page): Promise<number[]> {
 
 describe.each(PAGES)('activation gallery ($lang)', ({ path, notANumber }) => {
   test('without JavaScript, every activation has a static SVG plot, plus the main plot and the softmax bars', async () => {
-    const opened = await openPage(browser, path, { javaScriptEnabled: false });
+    const opened = await openPage(browser(), path, { javaScriptEnabled: false });
     const { page } = opened;
     expect(await page.locator('[data-demo="gallery"]').count()).toBe(1);
     for (const id of HIDDEN_ACTIVATION_IDS) {
@@ -54,7 +48,7 @@ describe.each(PAGES)('activation gallery ($lang)', ({ path, notANumber }) => {
   });
 
   test('the α slider redraws the leaky ReLU curve (pointer and keyboard)', async () => {
-    const opened = await openPage(browser, path);
+    const opened = await openPage(browser(), path);
     const { page } = opened;
     await hydrated(page, 'gallery');
     await page.click('[data-card="leaky_relu"]');
@@ -76,7 +70,7 @@ describe.each(PAGES)('activation gallery ($lang)', ({ path, notANumber }) => {
   });
 
   test('the compare view overlays the chosen curves, each with its own dash pattern and label', async () => {
-    const opened = await openPage(browser, path);
+    const opened = await openPage(browser(), path);
     const { page } = opened;
     await hydrated(page, 'gallery');
     await page.check('[data-control="compare"]');
@@ -94,7 +88,7 @@ describe.each(PAGES)('activation gallery ($lang)', ({ path, notANumber }) => {
   });
 
   test('softmax bars sum to 1 after editing logits, ±1000 included, and garbage shows a message', async () => {
-    const opened = await openPage(browser, path);
+    const opened = await openPage(browser(), path);
     const { page } = opened;
     await hydrated(page, 'softmax');
     await page.fill('[data-logit="0"]', '1000');

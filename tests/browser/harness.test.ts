@@ -1,25 +1,18 @@
 /** The harness itself: it must notice the problems the other browser tests rely on it to catch. */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { expectClean, launchBrowser, openPage } from './harness';
+import { expect, test } from 'vitest';
+import { expectClean, openPage, useBrowser } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 test('a clean page passes expectClean', async () => {
-  const opened = await openPage(browser, '/en/');
+  const opened = await openPage(browser(), '/en/');
   expect(opened.response?.status()).toBe(200);
   expectClean(opened);
   await opened.close();
 });
 
 test('missing files, page errors and other origins are all recorded', async () => {
-  const opened = await openPage(browser, '/en/');
+  const opened = await openPage(browser(), '/en/');
   try {
     await opened.page.evaluate(async () => {
       await fetch('/no-such-file.js').catch(() => undefined);

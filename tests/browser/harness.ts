@@ -1,13 +1,15 @@
 /**
  * Shared harness for every browser test. The site is built once and served by tests/browser/global-setup.ts.
  *
- *   import { baseUrl, subBaseUrl, launchBrowser, openPage } from './harness';
+ *   import { baseUrl, subBaseUrl, launchBrowser, useBrowser, openPage } from './harness';
  *
  *   baseUrl(): string       URL of the site built with base `/`, ending in `/` (e.g. `http://127.0.0.1:40123/`).
  *   subBaseUrl(): string    URL of the copy built with `BASE=/sub/`, ending in `/sub/`.
  *   launchBrowser(): Promise<Browser>
- *                           Debian's Chromium (or CHROME_PATH), headless, through playwright-core. Launch once per
- *                           file in `beforeAll`, close in `afterAll`.
+ *                           Debian's Chromium (or CHROME_PATH), headless, through playwright-core.
+ *   useBrowser(): () => Browser
+ *                           Call once at a test file's top level: launches one browser for the file in `beforeAll`,
+ *                           closes it in `afterAll`, and returns a getter for it (`openPage(browser(), …)`).
  *   openPage(browser, path, opts?): Promise<OpenedPage>
  *                           Opens `path` in a fresh context and waits for `load`. `path` is relative to the site's
  *                           base (`'en/'`, `'/en/experiment/'` and `'zh-cn/'` all work; an absolute http URL is used
@@ -22,7 +24,7 @@
  *                           The arrays keep filling while the page lives (e.g. after clicks); assert on them at the end.
  *   expectClean(opened)     Asserts all three arrays are empty, with the offending entries in the message.
  */
-import { inject, expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { SUB_BASE } from './constants';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
@@ -45,6 +47,20 @@ export function launchBrowser(): Promise<Browser> {
     headless: true,
     args: CHROMIUM_FLAGS,
   });
+}
+
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is launched in beforeAll');
+    return browser;
+  };
 }
 
 export interface OpenPageOptions {

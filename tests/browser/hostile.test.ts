@@ -4,10 +4,10 @@
  * event handler, no markup made from the value); a refused value gets a message in the page's language; and the
  * Fit Lab still trains to the end afterwards.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { RANGES } from '../../src/lib/settings';
-import { expectClean, launchBrowser, openPage, siteUrl } from './harness';
+import { expectClean, openPage, siteUrl, useBrowser } from './harness';
 import { DOC_PATHS, FIT_LAB, hydrateAll, hydratedFitLab, waitForStatus } from './quality';
 
 const BAD_VALUES = ['', 'NaN', '-1', '1e309', '0x10', 'x'.repeat(10_000), '<script>alert(1)</script>', '١٢٣', '🙂'];
@@ -17,13 +17,7 @@ const NEVER_VALID = new Set(['NaN', '1e309', 'x'.repeat(10_000), '<script>alert(
 const URL_PARAMS = [...Object.keys(RANGES), 'activation', 'target', 'speed', 'alpha', 'beta'];
 const CJK = /[\u3400-\u9fff]/;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const label = (value: string) => (value.length > 40 ? `${value.slice(0, 12)}…(${value.length} chars)` : JSON.stringify(value));
 
@@ -62,7 +56,7 @@ const baselines = new Map<string, PageSigns>();
 async function baselineOf(path: string): Promise<PageSigns> {
   const known = baselines.get(path);
   if (known) return known;
-  const clean = await openPage(browser, path);
+  const clean = await openPage(browser(), path);
   try {
     await hydratedFitLab(clean.page);
     const measured = await signs(clean.page);
@@ -95,7 +89,7 @@ describe.each([
   test.each(cases.map((c) => [c.name, c] as const))('%s', async (_, { query, train }) => {
     const baseline = await baselineOf(path);
 
-    const opened = await openPage(browser, `${path}?${query}`);
+    const opened = await openPage(browser(), `${path}?${query}`);
     try {
       const { page } = opened;
       const dialogs = watchDialogs(page);
@@ -158,7 +152,7 @@ describe.each(DOC_PATHS.map((path) => [path] as const))('inputs of the demos on 
   test('take every bad value without an error or an injection, and the demos still work', async () => {
     const html = await (await fetch(siteUrl(path))).text();
     if (!html.includes('data-demo=')) return; // no demo on this page
-    const opened = await openPage(browser, path);
+    const opened = await openPage(browser(), path);
     try {
       const { page } = opened;
       const dialogs = watchDialogs(page);

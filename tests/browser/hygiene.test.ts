@@ -11,8 +11,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
-import { expectClean, openPage, siteUrl } from './harness';
-import { useBrowser } from './lab-helpers';
+import { expectClean, openPage, siteUrl, useBrowser } from './harness';
 import { FIT_LAB_PAGE, hydratedFitLab, waitForStatus } from './quality';
 
 const CYCLES = 20;

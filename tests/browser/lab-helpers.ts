@@ -2,10 +2,10 @@
  * Helpers shared by the demo tests (fitlab, further-universal, further-deep, further-init, hygiene). They compose
  * harness.ts and quality.ts and never change them.
  *
- *   useBrowser(): () => Browser       one Chromium per test file (launched in beforeAll, closed in afterAll).
- *   labOn(selector, browser, opts?)   a demo bound to its island root: hydrated, waitStatus, settled, attr, click,
- *                                     train, refusedText, and open(path, body) which opens a page, waits for the
- *                                     island, runs the body, then asserts the page stayed clean and closes it.
+ *   labOn(selector, browser, opts?)   a demo bound to its island root (`browser` is the getter harness.ts's
+ *                                     useBrowser() returns): hydrated, waitStatus, settled, attr, click, train,
+ *                                     refusedText, and open(path, body), which opens a page, waits for the island,
+ *                                     runs the body, then asserts the page stayed clean and always closes it.
  *   publishedScales(svg), toData, toClient
  *                                     a plot's published scales, and pixel ⇄ data ⇄ client coordinates through them.
  *   drawnCurves(page, selector)       the fit plot's curves read back into data units through its published scales.
@@ -14,25 +14,10 @@
  *                                     the responsiveness rule: no main-thread task over 50 ms of CPU while training.
  * Every wait is for a state (an attribute's value), never for a fixed time.
  */
-import { afterAll, beforeAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { expectClean, launchBrowser, openPage, type OpenedPage, type OpenPageOptions } from './harness';
+import { expectClean, openPage, type OpenedPage, type OpenPageOptions } from './harness';
 import { longTasks, traceMainThread, type MainThreadTask } from './quality';
-
-/** Launch one browser for the calling test file; call at the file's top level. */
-export function useBrowser(): () => Browser {
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  return () => {
-    if (!browser) throw new Error('the browser is launched in beforeAll');
-    return browser;
-  };
-}
 
 /** The statuses a run ends in. */
 export const SETTLED = ['done', 'diverged', 'error'];

@@ -4,24 +4,18 @@
  * tensors behind.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { formatFact } from '../../src/components/seeds/format';
 import { reviveManySeeds } from '../../src/lib/many-seeds-data';
 import { factKind, seedFacts } from '../../src/lib/seed-facts';
 import { histogramCounts } from '../../src/lib/seed-stats';
-import { expectClean, launchBrowser, openPage } from './harness';
+import { expectClean, openPage, useBrowser } from './harness';
 
 const data = reviveManySeeds(JSON.parse(readFileSync('src/data/many-seeds.json', 'utf8')));
 const facts = seedFacts(data);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** The live panel's test hook: tf.memory() inside its worker. */
 async function workerMemory(page: Page): Promise<{ numTensors: number }> {
@@ -40,7 +34,7 @@ async function hydrated(page: Page, demo: 'seed-histograms' | 'many-seeds-live')
 
 describe.each(['en', 'zh-cn'] as const)('many seeds, precomputed (%s)', (lang) => {
   test('every number on the page is the value in the data, formatted', async () => {
-    const opened = await openPage(browser, `${lang}/many-seeds/`, { javaScriptEnabled: false });
+    const opened = await openPage(browser(), `${lang}/many-seeds/`, { javaScriptEnabled: false });
     const stats = await opened.page.$$eval('[data-seed-stat]', (els) =>
       els.map((e) => ({ name: e.getAttribute('data-seed-stat')!, value: e.getAttribute('data-value')!, kind: e.getAttribute('data-kind')!, text: e.textContent! })),
     );
@@ -60,7 +54,7 @@ describe.each(['en', 'zh-cn'] as const)('many seeds, precomputed (%s)', (lang) =
   });
 
   test('a histogram bar lists its seeds, by click and by keyboard, and a seed opens that run in the Fit Lab', async () => {
-    const opened = await openPage(browser, `${lang}/many-seeds/`);
+    const opened = await openPage(browser(), `${lang}/many-seeds/`);
     const { page } = opened;
     await hydrated(page, 'seed-histograms');
     const relu = data.configs.find((c) => c.id === 'relu-h2')!;
@@ -97,7 +91,7 @@ describe.each(['en', 'zh-cn'] as const)('many seeds, precomputed (%s)', (lang) =
 
 describe('many seeds, live panel', () => {
   test('runs 20 seeds to completion, cancels a longer run midway, and leaks no tensors', async () => {
-    const opened = await openPage(browser, 'en/many-seeds/');
+    const opened = await openPage(browser(), 'en/many-seeds/');
     const { page } = opened;
     const live = await hydrated(page, 'many-seeds-live');
     const status = () => live.getAttribute('data-status');

@@ -6,23 +6,17 @@
  *   ≤ 0.1 while the reader scrolls through the page and every island hydrates;
  * - each island occupies the same box hydrated as it does as static HTML.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { docPages, hasMath } from '../support/docs-pages';
-import { expectClean, launchBrowser, openPage } from './harness';
+import { expectClean, openPage, useBrowser } from './harness';
 import { hydrateAll, scrollThrough } from './quality';
 
 const pages = docPages();
 /** The reader's threshold for "good" cumulative layout shift (web.dev's Core Web Vitals). */
 const CLS_BUDGET = 0.1;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 interface FigureReport {
   what: string;
@@ -60,7 +54,7 @@ function figuresOf(page: Page): Promise<FigureReport[]> {
 
 describe.each(pages.map((page) => [page.path, page] as const))('%s', (path, docPage) => {
   test('reads without JavaScript: prose, formulas and a non-empty static figure for every figure', async () => {
-    const opened = await openPage(browser, path, { javaScriptEnabled: false });
+    const opened = await openPage(browser(), path, { javaScriptEnabled: false });
     try {
       const { page } = opened;
       expect(opened.response?.status()).toBe(200);
@@ -82,7 +76,7 @@ describe.each(pages.map((page) => [page.path, page] as const))('%s', (path, docP
   });
 
   test(`with JavaScript, the layout shifts by at most ${CLS_BUDGET} while the page hydrates`, async () => {
-    const opened = await openPage(browser, path);
+    const opened = await openPage(browser(), path);
     try {
       const { page } = opened;
       const staticBoxes = await islandHeights(page, false);

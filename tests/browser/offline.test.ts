@@ -5,20 +5,14 @@
  * No `securitypolicyviolation` event may fire.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, expectClean, launchBrowser, openPage, siteUrl } from './harness';
+import { describe, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { baseUrl, expectClean, openPage, siteUrl, useBrowser } from './harness';
 import { DOC_PATHS, hydrateAll, scrollThrough } from './quality';
 
 const PAGES = ['', ...DOC_PATHS, 'en/no-such-page/'];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** `public/_headers`: path patterns, each with its headers. */
 export function parseHeadersFile(text: string): { pattern: RegExp; headers: Record<string, string> }[] {
@@ -90,7 +84,7 @@ describe.each(PAGES.map((path) => [path || '(root)', path] as const))('%s', (_, 
     ['the _headers policy on top', true],
   ] as const)('makes no foreign request and no CSP violation with %s', async (__, hostHeaders) => {
     // The root chooser redirects at once when scripts run; its scripts are still checked on the way.
-    const opened = await openPage(browser, path);
+    const opened = await openPage(browser(), path);
     try {
       const { page } = opened;
       if (hostHeaders) await withHostHeaders(opened.context);

@@ -7,18 +7,11 @@
  * the `longtask` entries seen from the moment the demo reported `training` are printed alongside. Covers every Fit Lab on every page that has one (a plain run, and the side-by-side
  * run where a lab offers it) and the many-seeds live panel (a few seeds, then cancelled).
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { expectClean, launchBrowser, openPage, siteUrl } from './harness';
+import { describe, expect, test } from 'vitest';
+import { expectClean, openPage, siteUrl, useBrowser } from './harness';
 import { DOC_PATHS, FIT_LAB, hydratedFitLab, longTasks, markedTime, markWhen, recordLongTasks, traceMainThread, waitForStatus, type MainThreadTask } from './quality';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Fails (softly, so every lab and mode is measured) on main-thread tasks with over 50 ms of the page's own CPU. */
 function expectNoHeavyTask(tasks: MainThreadTask[], observed: number[], what: string): void {
@@ -37,7 +30,7 @@ describe.each(DOC_PATHS.map((path) => [path] as const))('%s', (path) => {
   test('no long task while its Fit Labs train', async () => {
     const labs = await labCount(path);
     if (labs === 0) return; // nothing trains on this page
-    const opened = await openPage(browser, path);
+    const opened = await openPage(browser(), path);
     try {
       const { page } = opened;
       for (let index = 0; index < labs; index++) {
@@ -81,7 +74,7 @@ describe.each(DOC_PATHS.map((path) => [path] as const))('%s', (path) => {
   test('no long task while the many-seeds live panel trains', async () => {
     const html = await (await fetch(siteUrl(path))).text();
     if (!html.includes('data-demo="many-seeds-live"')) return; // no live panel on this page
-    const opened = await openPage(browser, path);
+    const opened = await openPage(browser(), path);
     try {
       const { page } = opened;
       const panel = page.locator('[data-demo="many-seeds-live"]').first();

@@ -2,21 +2,15 @@
  * The site as a reader meets it: every prose page in both editions, the root chooser, the 404 page, search, the
  * language switcher, and the whole site rebuilt under `BASE=/sub/` with every link and asset checked.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { docPages, hasMath, REQUIRED_SLUGS } from '../support/docs-pages';
-import { baseUrl, expectClean, launchBrowser, openPage, siteUrl, SUB_BASE, subBaseUrl } from './harness';
+import { baseUrl, expectClean, openPage, siteUrl, SUB_BASE, subBaseUrl, useBrowser } from './harness';
 
 const pages = docPages();
 const twinOf = (path: string) => (path.startsWith('en/') ? path.replace(/^en\//, 'zh-cn/') : path.replace(/^zh-cn\//, 'en/'));
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 test('discovery finds the eight pages in both editions', () => {
   for (const edition of ['en', 'zh-cn'] as const) {
@@ -37,7 +31,7 @@ function proseText(page: Page): Promise<string> {
 
 describe.each(pages.map((page) => [page.path, page] as const))('page %s', (path, docPage) => {
   test('loads with no console error, failed request or foreign request, and renders its formulas', async () => {
-    const opened = await openPage(browser, path);
+    const opened = await openPage(browser(), path);
     try {
       expect(opened.response?.status()).toBe(200);
       const { page } = opened;
@@ -52,7 +46,7 @@ describe.each(pages.map((page) => [page.path, page] as const))('page %s', (path,
   });
 
   test('the language switcher leads to the twin page', async () => {
-    const opened = await openPage(browser, path);
+    const opened = await openPage(browser(), path);
     try {
       const select = opened.page.locator('starlight-lang-select select').first();
       const target = siteUrl(twinOf(path));
@@ -77,7 +71,7 @@ describe('search', () => {
     ['en/', 'ReLU'],
     ['zh-cn/', '激活函数'],
   ])('on %s, searching for %s finds a page', async (path, query) => {
-    const opened = await openPage(browser, path);
+    const opened = await openPage(browser(), path);
     try {
       const { page } = opened;
       await page.locator('site-search button[data-open-modal]').first().click();
@@ -102,7 +96,7 @@ describe('the root page', () => {
     ['zh-TW', 'zh-cn/'],
     ['fr-FR', 'en/'],
   ])('with browser language %s it opens %s', async (locale, edition) => {
-    const opened = await openPage(browser, '/', { locale });
+    const opened = await openPage(browser(), '/', { locale });
     try {
       await opened.page.waitForURL(siteUrl(edition));
       await opened.page.locator('main h1').first().waitFor();
@@ -113,7 +107,7 @@ describe('the root page', () => {
   });
 
   test('without JavaScript it is a titled page linking to both editions, each in its own language', async () => {
-    const opened = await openPage(browser, '/', { javaScriptEnabled: false, locale: 'zh-CN' });
+    const opened = await openPage(browser(), '/', { javaScriptEnabled: false, locale: 'zh-CN' });
     try {
       const { page } = opened;
       expect(opened.response?.status()).toBe(200);
@@ -155,7 +149,7 @@ describe('unknown addresses', () => {
     ['en/no-such-page/', 'en'],
     ['zh-cn/no-such-page/', 'zh-CN'],
   ])('%s answers 404 with the styled page, the reader’s language first', async (path, firstLang) => {
-    const opened = await openPage(browser, path, { locale: 'en-US' });
+    const opened = await openPage(browser(), path, { locale: 'en-US' });
     try {
       const { page } = opened;
       expect(opened.response?.status()).toBe(404);
@@ -175,7 +169,7 @@ describe('unknown addresses', () => {
   });
 
   test('a Chinese-preferring reader on an unprefixed unknown path sees Chinese first', async () => {
-    const opened = await openPage(browser, 'nope/', { locale: 'zh-CN' });
+    const opened = await openPage(browser(), 'nope/', { locale: 'zh-CN' });
     try {
       expect(opened.response?.status()).toBe(404);
       expect(await opened.page.locator('[data-not-found] > section').first().getAttribute('lang')).toBe('zh-CN');
@@ -186,7 +180,7 @@ describe('unknown addresses', () => {
   });
 
   test('without JavaScript the 404 page still says it in both languages', async () => {
-    const opened = await openPage(browser, 'zh-cn/missing/', { javaScriptEnabled: false });
+    const opened = await openPage(browser(), 'zh-cn/missing/', { javaScriptEnabled: false });
     try {
       expect(opened.response?.status()).toBe(404);
       const text = await opened.page.locator('main').innerText();
@@ -199,7 +193,7 @@ describe('unknown addresses', () => {
   });
 
   test('under BASE=/sub/ the 404 page links home under /sub/', async () => {
-    const opened = await openPage(browser, 'zh-cn/missing/', { site: 'sub' });
+    const opened = await openPage(browser(), 'zh-cn/missing/', { site: 'sub' });
     try {
       expect(opened.response?.status()).toBe(404);
       const hrefs = await opened.page.locator('main a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
@@ -240,7 +234,7 @@ describe.each([
   const entryPaths = ['', ...pages.map((page) => page.path)];
   test.each(entryPaths.map((path) => [path || '(root)', path] as const))('%s', async (_, path) => {
     // The root redirects when scripts run; its own links are what a reader without JS follows.
-    const opened = await openPage(browser, path, { site, javaScriptEnabled: path !== '' });
+    const opened = await openPage(browser(), path, { site, javaScriptEnabled: path !== '' });
     try {
       const served = new URL(site === 'sub' ? subBaseUrl() : baseUrl());
       expect(opened.response?.status()).toBe(200);
