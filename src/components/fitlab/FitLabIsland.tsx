@@ -19,6 +19,7 @@ import type { CompareResult, FitRunner } from './runner';
 import type { HiddenActivationId } from '../../lib/activation-types';
 import { SideBySide } from './SideBySide';
 import { fill, fmt, refusalMessage } from './text';
+import { FallbackNotice, LabStatus, RefusedNotice } from '../shared/LabNotices';
 
 /** A finished run recorded at build time (see src/cli/fitlab-figures.ts), shown until the reader trains. */
 export interface StaticRun {
@@ -306,26 +307,9 @@ export default function FitLabIsland(props: FitLabProps) {
 
   return (
     <div class="fitlab" id={uid} data-demo="fit-lab" data-status={status} data-epoch={run.epoch} data-loss={run.loss === null ? '' : String(run.loss)} data-weights={weights} data-hydrated={hydrated ? 'true' : 'false'} data-sync-url={props.syncUrl ? 'true' : undefined} data-error={run.message ?? undefined}>
-      <p class="fitlab__status">{statusText}</p>
-      {/* Screen readers hear state changes, not every epoch. */}
-      <p class="sr-only" role="status" aria-live="polite">
-        {hydrated ? (status === 'training' ? t.status.trainingLive : statusText) : ''}
-      </p>
-      {refused.length > 0 && (
-        <div class="fitlab__notice" role="alert" data-role="refused">
-          <p>{t.refusedTitle}</p>
-          <ul>
-            {refused.map((r) => (
-              <li key={r.param}>{refusalMessage(t, r)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {fallback && (
-        <p class="fitlab__notice" role="alert" data-role="fallback">
-          {t.workerFallback}
-        </p>
-      )}
+      <LabStatus class="fitlab__status" text={statusText} trainingLive={t.status.trainingLive} training={status === 'training'} hydrated={hydrated} />
+      <RefusedNotice refused={refused} title={t.refusedTitle} message={(r) => refusalMessage(t, r)} />
+      <FallbackNotice show={fallback}>{t.workerFallback}</FallbackNotice>
       {status === 'diverged' && (
         <div class="fitlab__notice fitlab__notice--error" role="alert" data-role="diverged">
           <p>{fill(t.diverged, { lr: String(settings.lr), epoch: run.divergedAt ?? run.epoch })}</p>

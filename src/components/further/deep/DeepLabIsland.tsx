@@ -25,6 +25,7 @@ import { DeepControls } from './DeepControls';
 import { DeepPanel } from './DeepPanel';
 import { allGradients, applyDeepUpdate, emptyDeepView, type DeepRunView } from './model';
 import { deepRefusalMessage, fill, type DeepText } from './text';
+import { FallbackNotice, LabStatus, RefusedNotice } from '../../shared/LabNotices';
 
 export interface DeepLabProps {
   lang: Lang;
@@ -170,25 +171,9 @@ export default function DeepLabIsland(props: DeepLabProps) {
 
   return (
     <div class="deeplab" id={uid} data-demo="deep-lab" data-status={status} data-epoch={view.epoch} data-hydrated={hydrated ? 'true' : 'false'} data-error={message ?? undefined}>
-      <p class="deeplab__status">{statusText}</p>
-      <p class="sr-only" role="status" aria-live="polite">
-        {hydrated ? (status === 'training' ? t.status.trainingLive : statusText) : ''}
-      </p>
-      {refused.length > 0 && (
-        <div class="fitlab__notice" role="alert" data-role="refused">
-          <p>{t.refusedTitle}</p>
-          <ul>
-            {refused.map((r) => (
-              <li key={r.param}>{deepRefusalMessage(t, r)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {fallback && (
-        <p class="fitlab__notice" role="alert" data-role="fallback">
-          {t.workerFallback}
-        </p>
-      )}
+      <LabStatus class="deeplab__status" text={statusText} trainingLive={t.status.trainingLive} training={status === 'training'} hydrated={hydrated} />
+      <RefusedNotice refused={refused} title={t.refusedTitle} message={(r) => deepRefusalMessage(t, r)} />
+      <FallbackNotice show={fallback}>{t.workerFallback}</FallbackNotice>
       {status === 'diverged' && (
         <p class="fitlab__notice fitlab__notice--error" role="alert" data-role="diverged">
           {fill(t.diverged, { lr: String(settings.lr), epoch: view.divergedAt ?? view.epoch })}

@@ -19,6 +19,7 @@ import { Controls, type BiasChoice, type ControlState } from './Controls';
 import { ResultsTable, WeightsFigure } from './Results';
 import { LiveSeedsRunner, type LiveStatus } from '../../seeds/live-runner';
 import { biasText, findRow, refusalText, type InitLabText, type PrecomputedRow, type StatKey } from './text';
+import { RefusedNotice } from '../../shared/LabNotices';
 
 interface Props {
   lang: Lang;
@@ -145,16 +146,7 @@ export default function InitLabIsland(props: Props) {
 
   return (
     <div class="init-lab__body" data-demo="init-lab" data-ready={ready ? 'true' : 'false'} data-status={status} data-done={progress.done} data-total={progress.total}>
-      {refused.length > 0 && (
-        <div class="init-lab__notice" role="alert" data-role="refused">
-          <p>{t.refusedTitle}</p>
-          <ul>
-            {refused.map((r) => (
-              <li key={r.param}>{refusalText(t, r)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <RefusedNotice class="init-lab__notice" refused={refused} title={t.refusedTitle} message={(r) => refusalText(t, r)} />
       <Controls t={t} state={controls} onChange={change} activationNames={props.activationNames} limits={limits} bias={bias} seeds={seeds} running={running} ready={ready} onMeasure={measure} onCancel={() => runner.current?.cancel()} />
       <progress max={1} value={value} aria-label={t.progress} />
       <p class="init-lab__status" role="status" aria-live="polite">

@@ -18,6 +18,7 @@ import type { FitRunner } from '../../fitlab/runner';
 import { DrawingArea } from './DrawingArea';
 import { HowManyPanel } from './HowManyPanel';
 import { centresText, componentsText, fill, fmt, mseOf, refusalText, shapeData, sortedView, type StaticUniversalRun, type UniversalText } from './model';
+import { FallbackNotice, LabStatus, RefusedNotice } from '../../shared/LabNotices';
 
 export interface UniversalLabProps {
   lang: Lang;
@@ -202,25 +203,9 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
 
   return (
     <div class="fitlab ul-lab" id={uid} data-demo="universal-lab" data-status={status} data-epoch={run.epoch} data-hydrated={hydrated ? 'true' : 'false'} data-shape={shapeCode} data-weights={weights} data-error={run.message ?? undefined}>
-      <p class="fitlab__status">{statusText}</p>
-      <p class="sr-only" role="status" aria-live="polite">
-        {hydrated ? (status === 'training' ? t.status.trainingLive : statusText) : ''}
-      </p>
-      {refused.length > 0 && (
-        <div class="fitlab__notice" role="alert" data-role="refused">
-          <p>{t.refusedTitle}</p>
-          <ul>
-            {refused.map((r) => (
-              <li key={r.param}>{refusalText(t, r)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {fallback && (
-        <p class="fitlab__notice" role="alert" data-role="fallback">
-          {t.workerFallback}
-        </p>
-      )}
+      <LabStatus class="fitlab__status" text={statusText} trainingLive={t.status.trainingLive} training={status === 'training'} hydrated={hydrated} />
+      <RefusedNotice refused={refused} title={t.refusedTitle} message={(r) => refusalText(t, r)} />
+      <FallbackNotice show={fallback}>{t.workerFallback}</FallbackNotice>
       <section class="ul-section" aria-labelledby={`${uid}-draw-title`}>
         <h3 class="ul-heading" id={`${uid}-draw-title`}>{t.draw}</h3>
         <DrawingArea t={t} uid={uid} values={settings.shape} width={width} disabled={!hydrated} onChange={(shape) => update({ shape })} />
