@@ -3,9 +3,10 @@ import { useState } from 'preact/hooks';
 import { HIDDEN_ACTIVATION_IDS } from '../../lib/activation-types';
 import { ACTIVATIONS } from '../../lib/activations';
 import { EXPR_PREFIX, isTargetPresetId, MAX_EXPRESSION_LENGTH, TARGET_PRESET_IDS, compileTarget } from '../../lib/targets';
-import { FIT_LAB_MAX_HIDDEN, parseSettings, SPEEDS, trainingXs, type FitLabSettings, type Refusal } from '../../lib/settings';
+import { FIT_LAB_MAX_HIDDEN, parseSettings, SPEEDS, trainingXs, type FitLabSettings } from '../../lib/settings';
 import type { Dictionary, Lang } from '../../i18n';
 import { expressionMessage, fill, refusalMessage } from './text';
+import { TextNumberField } from '../shared/TextNumberField';
 
 interface Props {
   t: Dictionary['fitLab'];
@@ -19,43 +20,13 @@ interface Props {
 type NumberKey = 'lr' | 'epochs' | 'batch' | 'seed';
 
 function NumberField({ t, uid, name, label, settings, disabled, onChange }: Props & { name: NumberKey; label: string }) {
-  const [text, setText] = useState<string | null>(null);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const id = `${uid}-${name}`;
-  const commit = (value: string) => {
+  const accept = (value: string) => {
     const { settings: next, refused } = parseSettings(new URLSearchParams([[name, value]]), settings);
-    if (refused[0]) {
-      setRefusal(refused[0]);
-      return;
-    }
-    setRefusal(null);
-    setText(null);
+    if (refused[0]) return fill(t.inputRefused, { reason: refusalMessage(t, refused[0]) });
     if (next[name] !== settings[name]) onChange({ [name]: next[name] });
+    return null;
   };
-  return (
-    <div class="fitlab__field">
-      <label for={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        inputMode={name === 'lr' ? 'decimal' : 'numeric'}
-        autoComplete="off"
-        spellcheck={false}
-        maxLength={64}
-        value={text ?? String(settings[name])}
-        disabled={disabled}
-        aria-invalid={refusal ? 'true' : undefined}
-        aria-describedby={refusal ? `${id}-error` : undefined}
-        onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
-        onChange={(e) => commit((e.currentTarget as HTMLInputElement).value)}
-      />
-      {refusal && (
-        <p class="fitlab__field-error" id={`${id}-error`} role="alert">
-          {fill(t.inputRefused, { reason: refusalMessage(t, refusal) })}
-        </p>
-      )}
-    </div>
-  );
+  return <TextNumberField id={`${uid}-${name}`} label={label} value={String(settings[name])} decimal={name === 'lr'} disabled={disabled} block="fitlab" accept={accept} />;
 }
 
 export function Controls(props: Props) {

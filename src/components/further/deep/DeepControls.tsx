@@ -2,9 +2,10 @@
 import { useState } from 'preact/hooks';
 import { HIDDEN_ACTIVATION_IDS, type HiddenActivationId } from '../../../lib/activation-types';
 import { shortNameOf } from '../../../lib/activations';
-import { DEEP_KEYS, parseDeepSettings, type DeepRefusal, type DeepSettings } from '../../../lib/deep-settings';
+import { DEEP_KEYS, parseDeepSettings, type DeepSettings } from '../../../lib/deep-settings';
 import { MAX_LAYERS, MIN_LAYERS } from '../../../lib/deep-types';
 import { deepRefusalMessage, fill, type DeepText } from './text';
+import { TextNumberField } from '../../shared/TextNumberField';
 
 interface Props {
   t: DeepText;
@@ -17,44 +18,13 @@ interface Props {
 type NumberKey = 'width' | 'lr' | 'epochs';
 
 function NumberField({ t, uid, name, settings, disabled, onChange }: Props & { name: NumberKey }) {
-  const [text, setText] = useState<string | null>(null);
-  const [refusal, setRefusal] = useState<DeepRefusal | null>(null);
-  const id = `${uid}-${name}`;
-  const commit = (value: string) => {
+  const accept = (value: string) => {
     const { settings: next, refused } = parseDeepSettings(new URLSearchParams([[DEEP_KEYS[name], value]]), settings);
-    if (refused[0]) {
-      setRefusal(refused[0]);
-      return;
-    }
-    setRefusal(null);
-    setText(null);
+    if (refused[0]) return fill(t.inputRefused, { reason: deepRefusalMessage(t, refused[0]) });
     if (next[name] !== settings[name]) onChange({ [name]: next[name] });
+    return null;
   };
-  return (
-    <div class="deeplab__field">
-      <label for={id}>{t[name]}</label>
-      <input
-        id={id}
-        type="text"
-        inputMode={name === 'lr' ? 'decimal' : 'numeric'}
-        autoComplete="off"
-        spellcheck={false}
-        maxLength={64}
-        value={text ?? String(settings[name])}
-        disabled={disabled}
-        data-setting={DEEP_KEYS[name]}
-        aria-invalid={refusal ? 'true' : undefined}
-        aria-describedby={refusal ? `${id}-error` : undefined}
-        onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
-        onChange={(e) => commit((e.currentTarget as HTMLInputElement).value)}
-      />
-      {refusal && (
-        <p class="deeplab__field-error" id={`${id}-error`} role="alert">
-          {fill(t.inputRefused, { reason: deepRefusalMessage(t, refusal) })}
-        </p>
-      )}
-    </div>
-  );
+  return <TextNumberField id={`${uid}-${name}`} label={t[name]} value={String(settings[name])} decimal={name === 'lr'} disabled={disabled} block="deeplab" setting={DEEP_KEYS[name]} accept={accept} />;
 }
 
 export function DeepControls(props: Props) {
