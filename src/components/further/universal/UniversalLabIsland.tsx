@@ -9,7 +9,7 @@ import { HIDDEN_ACTIVATION_IDS, type HiddenActivationId } from '../../../lib/act
 import { ACTIVATIONS } from '../../../lib/activations';
 import { flatControls, presetControls, SHAPE_PRESET_IDS } from '../../../lib/drawn-target';
 import { initialParams } from '../../../lib/random';
-import { parseUniversalSettings, serializeUniversalSettings, UNIVERSAL_RANGES, universalTrainConfig, type UniversalRefusal, type UniversalSettings } from '../../../lib/universal-settings';
+import { parseUniversalSettings, serializeUniversalSettings, universalTrainConfig, type UniversalRefusal, type UniversalSettings } from '../../../lib/universal-settings';
 import type { NetworkParams, RunStatus, Snapshot } from '../../../lib/train-types';
 import type { SweepSummary } from '../../../lib/units-needed';
 import { fitPlotLayers } from '../../../plots/fitPlot';
@@ -19,6 +19,7 @@ import { DrawingArea } from './DrawingArea';
 import { HowManyPanel } from './HowManyPanel';
 import { centresText, componentsText, fill, fmt, mseOf, refusalText, shapeData, sortedView, type StaticUniversalRun, type UniversalText } from './model';
 import { FallbackNotice, LabStatus, RefusedNotice } from '../../shared/LabNotices';
+import { TextNumberField } from '../../shared/TextNumberField';
 
 export interface UniversalLabProps {
   lang: Lang;
@@ -222,16 +223,21 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
         </div>
       </section>
       <div class="ul-controls">
-        <div class="fitlab__field">
-          <label for={`${uid}-units`}>{t.units}</label>
-          <input id={`${uid}-units`} type="number" min={UNIVERSAL_RANGES.units.min} max={UNIVERSAL_RANGES.units.max} step={1} value={settings.units} disabled={!hydrated}
-            onChange={(e) => {
-              const parsed = parseUniversalSettings(new URLSearchParams([['units', (e.currentTarget as HTMLInputElement).value]]));
-              if (parsed.refused.length === 0) update({ units: parsed.settings.units });
-              else (e.currentTarget as HTMLInputElement).value = String(settings.units);
-            }}
-          />
-        </div>
+        <TextNumberField
+          id={`${uid}-units`}
+          label={t.units}
+          value={String(settings.units)}
+          decimal={false}
+          disabled={!hydrated}
+          block="fitlab"
+          setting="units"
+          accept={(text) => {
+            const parsed = parseUniversalSettings(new URLSearchParams([['units', text]]));
+            if (parsed.refused[0]) return refusalText(t, parsed.refused[0]);
+            if (parsed.settings.units !== settings.units) update({ units: parsed.settings.units });
+            return null;
+          }}
+        />
         <div class="fitlab__field">
           <label for={`${uid}-uact`}>{t.uact}</label>
           <select id={`${uid}-uact`} value={settings.activation} disabled={!hydrated} onChange={(e) => update({ activation: (e.currentTarget as HTMLSelectElement).value as HiddenActivationId })}>
