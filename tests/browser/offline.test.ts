@@ -39,10 +39,15 @@ async function withHostHeaders(context: BrowserContext): Promise<void> {
   await context.route(
     (url) => url.origin === origin,
     async (route) => {
-      const response = await route.fetch();
-      const path = new URL(route.request().url()).pathname;
-      const extra = Object.assign({}, ...headerRules.filter((rule) => rule.pattern.test(path)).map((rule) => rule.headers));
-      await route.fulfill({ response, headers: { ...response.headers(), ...extra } });
+      try {
+        const response = await route.fetch();
+        const path = new URL(route.request().url()).pathname;
+        const extra = Object.assign({}, ...headerRules.filter((rule) => rule.pattern.test(path)).map((rule) => rule.headers));
+        await route.fulfill({ response, headers: { ...response.headers(), ...extra } });
+      } catch (error) {
+        // A request still in flight when the test reloads or closes the page has nobody left to answer.
+        if (!/disposed|closed/i.test(String(error))) throw error;
+      }
     },
   );
 }
