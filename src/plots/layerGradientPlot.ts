@@ -4,7 +4,8 @@
  * Pure (data, size, labels) → SVG string, for build-time figures and the deep demo's island alike.
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { attrs, esc, neuronStyle, r2, tickText } from './svg';
+import { attrs, esc, neuronStyle, r2 } from './svg';
+import { logEpochAxes } from './axes';
 
 export interface LayerGradientData {
   /** series[l] = [epoch, ‖∂L/∂W_l‖] for hidden layer l (input side first), in epoch order. */
@@ -66,27 +67,8 @@ export function layerGradientSvg(data: LayerGradientData, size: LayerPlotSize, l
   const domain = data.domain ?? gradientDomain(data.series.flatMap((s) => s.map((p) => p[1])));
   const x = scaleLinear().domain([0, Math.max(1, data.epochs)]).range([MARGIN.left, size.width - MARGIN.right]);
   const y = scaleLog().domain(domain).range([size.height - MARGIN.bottom, MARGIN.top]).clamp(true);
-  const [x0, x1] = x.range() as [number, number];
-  const [y0, y1] = y.range() as [number, number];
 
-  let out = `<g class="fl-axes" fill="currentColor" font-size="10">`;
-  const decades = y.ticks().filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9);
-  const step = Math.max(1, Math.ceil(decades.length / 5));
-  decades.forEach((t, k) => {
-    if (k % step !== 0) return;
-    const p = r2(y(t));
-    out += `<line x1="${x0}" x2="${x1}" y1="${p}" y2="${p}" stroke="currentColor" stroke-opacity="0.12"/>`;
-    out += `<text x="${x0 - 4}" y="${p}" dy="0.32em" text-anchor="end">${esc(tickText(t))}</text>`;
-  });
-  for (const t of x.ticks(4)) {
-    const p = r2(x(t));
-    out += `<line x1="${p}" x2="${p}" y1="${y0}" y2="${y0 + 4}" stroke="currentColor"/>`;
-    out += `<text x="${p}" y="${y0 + 14}" text-anchor="middle">${t}</text>`;
-  }
-  out += `<line x1="${x0}" x2="${x1}" y1="${y0}" y2="${y0}" stroke="currentColor" stroke-opacity="0.5"/>`;
-  out += `<text x="${x1}" y="${y0 + 25}" text-anchor="end">${esc(labels.epoch)}</text>`;
-  out += `<text x="${x0 + 4}" y="${y1 - 4}">${esc(labels.gradient)}</text>`;
-  out += `</g>`;
+  let out = logEpochAxes(x, y, { decades: 5, epochTicks: 4, epochLabel: labels.epoch, valueLabel: labels.gradient, epochLabelBelow: 25, valueLabelBelowTop: -4 });
 
   // Labels at the lines' ends, nudged apart vertically so neighbouring layers stay readable.
   const ends: Array<{ layer: number; y: number; x: number }> = [];

@@ -3,7 +3,8 @@
  * Non-finite losses (divergence) end the line; a cross marks the epoch where it happened.
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { attrs, esc, polylinePath, r2, tickText } from './svg';
+import { logEpochAxes } from './axes';
+import { attrs, esc, polylinePath, r2 } from './svg';
 import type { PlotSize } from './fitPlot';
 
 export interface LossPlotData {
@@ -36,27 +37,9 @@ export function lossPlotSvg(data: LossPlotData, size: PlotSize, labels: LossPlot
   }
   const x = scaleLinear().domain([0, Math.max(1, data.epochs)]).range([margin.left, size.width - margin.right]);
   const y = scaleLog().domain([lo, hi]).range([size.height - margin.bottom, margin.top]).nice();
-  const [x0, x1] = x.range() as [number, number];
   const [y0, y1] = y.range() as [number, number];
 
-  let out = `<g class="fl-axes" fill="currentColor" font-size="10">`;
-  const decades = y.ticks().filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9);
-  const step = Math.max(1, Math.ceil(decades.length / 4));
-  decades.forEach((t, k) => {
-    if (k % step !== 0) return;
-    const p = r2(y(t));
-    out += `<line x1="${x0}" x2="${x1}" y1="${p}" y2="${p}" stroke="currentColor" stroke-opacity="0.12"/>`;
-    out += `<text x="${x0 - 4}" y="${p}" dy="0.32em" text-anchor="end">${esc(tickText(t))}</text>`;
-  });
-  for (const t of x.ticks(5)) {
-    const p = r2(x(t));
-    out += `<line x1="${p}" x2="${p}" y1="${y0}" y2="${y0 + 4}" stroke="currentColor"/>`;
-    out += `<text x="${p}" y="${y0 + 14}" text-anchor="middle">${t}</text>`;
-  }
-  out += `<line x1="${x0}" x2="${x1}" y1="${y0}" y2="${y0}" stroke="currentColor" stroke-opacity="0.5"/>`;
-  out += `<text x="${x1}" y="${y0 + 26}" text-anchor="end">${esc(labels.epoch)}</text>`;
-  out += `<text x="${x0 + 4}" y="${y1 + 8}">${esc(labels.loss)}</text>`;
-  out += `</g>`;
+  let out = logEpochAxes(x, y, { decades: 4, epochTicks: 5, epochLabel: labels.epoch, valueLabel: labels.loss, epochLabelBelow: 26, valueLabelBelowTop: 8 });
 
   const clamp = (v: number) => Math.max(lo, Math.min(hi, v));
   const d = polylinePath(
