@@ -8,7 +8,10 @@
  * turn of the event loop between them, so control messages get through and a main thread stays responsive.
  */
 import type { Dataset, NetworkParams, RunStatus, TrainConfig } from '../train-types';
+import { SlicedSession, type SliceOptions, type StatusInfo } from './sliced-session';
 import { toUpdate, type RunUpdate } from './snapshots';
+
+export { waitMs, type StatusInfo } from './sliced-session';
 
 /** What the session needs of a trainer: the engine's BatchTrainer, or the plain fallback. */
 export interface SessionTrainer {
@@ -49,14 +52,6 @@ export interface LossUpdate {
   losses: number[][];
 }
 
-export interface StatusInfo {
-  epoch: number;
-  /** For 'diverged': the first epoch whose loss or weights were not finite. */
-  divergedAt?: number;
-  /** For 'error': what went wrong (developer text; islands show a localized message). */
-  message?: string;
-}
-
 export interface SessionEvents {
   /** A snapshot per network, plus every loss since the previous report; epoch 0 is the starting point. */
   update(u: RunUpdate): void;
@@ -69,38 +64,21 @@ export interface CompareResult {
   divergedAt: number | null;
 }
 
-export interface SessionOptions {
+export interface SessionOptions extends SliceOptions {
   makeTrainer: TrainerFactory;
-  /** Resolve after `ms` (0: the next turn of the event loop). Tests pass `() => Promise.resolve()`. */
-  wait?: (ms: number) => Promise<void>;
-  /** Longest stretch of training per slice, in ms. */
-  sliceMs?: number;
 }
 
-export const waitMs = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-export class TrainingSession {
-  private trainer: SessionTrainer | null = null;
+export class TrainingSession extends SlicedSession<SessionTrainer> {
   private request: RunRequest | null = null;
   private last: RunUpdate | null = null;
-  private state: RunStatus = 'idle';
-  /** Bumped by every start/cancel/compare/resume, so a loop left waiting by earlier work ends instead of adopting new work. */
-  private generation = 0;
   private readonly makeTrainer: TrainerFactory;
-  private readonly wait: (ms: number) => Promise<void>;
-  private readonly sliceMs: number;
 
   constructor(
     private readonly events: SessionEvents,
     options: SessionOptions,
   ) {
+    super((s, info) => events.status(s, info), options);
     this.makeTrainer = options.makeTrainer;
-    this.wait = options.wait ?? waitMs;
-    this.sliceMs = options.sliceMs ?? 12;
-  }
-
-  get status(): RunStatus {
-    return this.state;
   }
 
   start(request: RunRequest): void {
@@ -119,28 +97,11 @@ export class TrainingSession {
     else this.resume();
   }
 
-  pause(): void {
-    if (this.state === 'training') this.setStatus('paused');
-  }
-
-  resume(): void {
-    if (!this.trainer || (this.state !== 'paused' && this.state !== 'idle')) return;
-    this.setStatus('training');
-    void this.loop();
-  }
-
   /** Train `stepEpochs` epochs while paused, report them, stay paused. */
   step(): void {
     if (!this.trainer || !this.request || (this.state !== 'paused' && this.state !== 'idle')) return;
     this.advance(Math.max(1, this.request.stepEpochs ?? this.request.snapshotEvery));
     if (this.state === 'idle') this.setStatus('paused');
-  }
-
-  /** Stop and free everything; the session can start again afterwards. */
-  cancel(): void {
-    const wasActive = this.trainer !== null;
-    this.disposeTrainer();
-    if (wasActive && (this.state === 'training' || this.state === 'paused')) this.setStatus('idle');
   }
 
   /**
@@ -167,31 +128,27 @@ export class TrainingSession {
     }
   }
 
-  private async loop(): Promise<void> {
-    const generation = ++this.generation;
-    while (this.state === 'training' && this.trainer && generation === this.generation) {
-      const trained = this.advance(Infinity);
-      if (this.state === 'training') await this.wait((this.request?.epochDelayMs ?? 0) * trained);
-    }
+  protected override delayAfter(trained: number): number {
+    return (this.request?.epochDelayMs ?? 0) * trained;
+  }
+
+  protected lastEpoch(): number {
+    return this.last?.epoch ?? 0;
   }
 
   /**
    * Train until a snapshot is due, `limit` epochs are done or the slice's time is up; report, and settle the
    * status if the run ended. Returns the epochs trained.
    */
-  private advance(limit: number): number {
+  protected advance(limit: number): number {
     const trainer = this.trainer;
     const request = this.request;
     if (!trainer || !request) return 0;
     let trained = 0;
     try {
-      const started = performance.now();
-      let due = false;
-      do {
-        trainer.runEpochs(1);
-        trained++;
-        due = trained >= limit || trainer.finished || trainer.epoch % request.snapshotEvery === 0;
-      } while (!due && performance.now() - started < this.sliceMs);
+      const slice = this.trainSlice(trainer, limit, request.snapshotEvery);
+      trained = slice.trained;
+      const due = slice.due;
       if (!due && !request.streamLosses) return trained; // the losses stay in the trainer until the next report
       const readout = trainer.read();
       const diverged = readout.networks.map((n) => n.divergedAt).filter((e): e is number => e !== null);
@@ -214,21 +171,5 @@ export class TrainingSession {
       this.fail(e);
     }
     return trained;
-  }
-
-  private fail(e: unknown): void {
-    this.disposeTrainer();
-    this.setStatus('error', { message: e instanceof Error ? e.message : String(e) });
-  }
-
-  private setStatus(s: RunStatus, info: Partial<StatusInfo> = {}): void {
-    this.state = s;
-    this.events.status(s, { epoch: this.trainer?.epoch ?? this.last?.epoch ?? 0, ...info });
-  }
-
-  private disposeTrainer(): void {
-    this.generation++;
-    this.trainer?.dispose();
-    this.trainer = null;
   }
 }
