@@ -2,6 +2,14 @@
  * English UI strings. This object is the source of the `Dictionary` type: every other language must provide
  * the same keys (checked by `astro check` and by a unit test). Each feature owns one namespace.
  */
+/** How the Fit Lab, universal and init labs word a refused setting (the deep demo's names differ). */
+const SETTING_REFUSALS = {
+  notANumber: '{param} = “{value}” is not a number.',
+  notAnInteger: '{param} = “{value}” is not a whole number.',
+  outOfRange: '{param} = “{value}” is outside the allowed range {range}.',
+  unknownChoice: '{param} = “{value}” is not one of the choices.',
+};
+
 export const en = {
   common: {
     siteTitle: 'Activations, Intuitively',
@@ -162,10 +170,7 @@ export const en = {
     workerFallback: 'The background training worker could not start, so this network trains on the page itself with a simpler trainer; the page may respond more slowly while it runs.',
     refusedTitle: 'Some settings in the address were not valid, so their defaults are used instead:',
     refusal: {
-      notANumber: '{param} = “{value}” is not a number.',
-      notAnInteger: '{param} = “{value}” is not a whole number.',
-      outOfRange: '{param} = “{value}” is outside the allowed range {range}.',
-      unknownChoice: '{param} = “{value}” is not one of the choices.',
+      ...SETTING_REFUSALS,
       badExpression: '{param} = “{value}”: {error}',
       notForActivation: '{param} = “{value}” does not apply to this activation.',
     },
@@ -310,10 +315,7 @@ export const en = {
     },
     refusedTitle: 'Some settings in the address were not valid, so their defaults are used instead:',
     refusal: {
-      notANumber: '{param} = “{value}” is not a number.',
-      notAnInteger: '{param} = “{value}” is not a whole number.',
-      outOfRange: '{param} = “{value}” is outside the allowed range {range}.',
-      unknownChoice: '{param} = “{value}” is not one of the choices.',
+      ...SETTING_REFUSALS,
       badExpression: '{param} = “{value}” is not valid.',
       notForActivation: '{param} = “{value}” does not apply to this activation.',
       empty: '{param} is empty.',
@@ -388,10 +390,7 @@ export const en = {
     refusedTitle: 'Some settings in the address were not valid, so their defaults are used instead:',
     paramNames: { init: 'Kernel initialisation', bias: 'Hidden-bias start', iact: 'Activation', iseeds: 'Seeds' },
     refusal: {
-      notANumber: '{param} = “{value}” is not a number.',
-      notAnInteger: '{param} = “{value}” is not a whole number.',
-      outOfRange: '{param} = “{value}” is outside the allowed range {range}.',
-      unknownChoice: '{param} = “{value}” is not one of the choices.',
+      ...SETTING_REFUSALS,
       badExpression: '{param} = “{value}” is not valid.',
       notForActivation: '{param} = “{value}” does not apply here.',
     },

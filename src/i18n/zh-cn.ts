@@ -1,6 +1,14 @@
 import type { Dictionary } from './en';
 
 /** 简体中文界面文字。键与英文词典一一对应（类型检查与单元测试保证）。 */
+/** Fit Lab、通用逼近和初始化演示拒绝设置时的措辞（深层网络演示的占位符不同）。 */
+const SETTING_REFUSALS = {
+  notANumber: '{param} = “{value}” 不是数字。',
+  notAnInteger: '{param} = “{value}” 不是整数。',
+  outOfRange: '{param} = “{value}” 超出允许范围 {range}。',
+  unknownChoice: '{param} = “{value}” 不是可选项之一。',
+};
+
 export const zhCn: Dictionary = {
   common: {
     siteTitle: '直观理解激活函数',
@@ -161,10 +169,7 @@ export const zhCn: Dictionary = {
     workerFallback: '后台训练线程无法启动，所以这个网络改为在页面本身用一个更简单的训练器训练；训练期间页面的响应可能会变慢。',
     refusedTitle: '地址中的部分设置无效，已改用默认值：',
     refusal: {
-      notANumber: '{param} = “{value}” 不是数字。',
-      notAnInteger: '{param} = “{value}” 不是整数。',
-      outOfRange: '{param} = “{value}” 超出允许范围 {range}。',
-      unknownChoice: '{param} = “{value}” 不是可选项之一。',
+      ...SETTING_REFUSALS,
       badExpression: '{param} = “{value}”：{error}',
       notForActivation: '{param} = “{value}” 不适用于这个激活函数。',
     },
@@ -309,10 +314,7 @@ export const zhCn: Dictionary = {
     },
     refusedTitle: '地址中的一些设置无效，已改用默认值：',
     refusal: {
-      notANumber: '{param} = “{value}” 不是数字。',
-      notAnInteger: '{param} = “{value}” 不是整数。',
-      outOfRange: '{param} = “{value}” 超出允许范围 {range}。',
-      unknownChoice: '{param} = “{value}” 不是可选项之一。',
+      ...SETTING_REFUSALS,
       badExpression: '{param} = “{value}” 无效。',
       notForActivation: '{param} = “{value}” 不适用于此激活函数。',
       empty: '{param} 为空。',
@@ -387,10 +389,7 @@ export const zhCn: Dictionary = {
     refusedTitle: '地址中的部分设置无效，因此改用默认值：',
     paramNames: { init: '权重初始化', bias: '隐藏层偏置初值', iact: '激活函数', iseeds: '种子数' },
     refusal: {
-      notANumber: '{param} = “{value}” 不是数字。',
-      notAnInteger: '{param} = “{value}” 不是整数。',
-      outOfRange: '{param} = “{value}” 超出允许范围 {range}。',
-      unknownChoice: '{param} = “{value}” 不是可选项之一。',
+      ...SETTING_REFUSALS,
       badExpression: '{param} = “{value}” 无效。',
       notForActivation: '{param} = “{value}” 在这里不适用。',
     },
