@@ -1,27 +1,15 @@
 /**
- * A float64 oracle for the deep engine's gradients: the MSE of an L-layer network in plain loops (its own
- * activation maths, no tfjs, no import from `src/`), and its gradient by central finite differences.
+ * A float64 oracle for the deep engine's gradients: the MSE of an L-layer network in plain loops (the reference
+ * trainer's activation maths, no tfjs, no import from `src/`), and its gradient by central finite differences.
  * Weights use Keras' layout: kernels[l] row-major [fan_in, fan_out], the last entry being the output layer.
  */
+import { phi, type ReferenceActivation } from './reference-trainer';
 
-export type DeepReferenceActivation = 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu';
+export type DeepReferenceActivation = Extract<ReferenceActivation, 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu'>;
 
 export interface DeepReferenceParams {
   kernels: number[][];
   biases: number[][];
-}
-
-function phi(kind: DeepReferenceActivation, z: number, alpha: number): number {
-  switch (kind) {
-    case 'sigmoid':
-      return 1 / (1 + Math.exp(-z));
-    case 'tanh':
-      return Math.tanh(z);
-    case 'relu':
-      return z > 0 ? z : 0;
-    case 'leaky_relu':
-      return z > 0 ? z : alpha * z;
-  }
 }
 
 /** Mean squared error of the network on (x, y). */

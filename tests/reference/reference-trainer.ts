@@ -36,7 +36,8 @@ export interface ReferenceResult {
   firstGradient: ReferenceParams;
 }
 
-function phi(kind: ReferenceActivation, z: number, alpha: number): number {
+/** The activation in float64, written here apart from the registry (shared with deep-reference.ts). */
+export function phi(kind: ReferenceActivation, z: number, alpha: number): number {
   switch (kind) {
     case 'linear':
       return z;
