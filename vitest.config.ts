@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'tests/reference/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/reference/**/*.test.ts', 'tests/parity/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
         },
