@@ -240,6 +240,9 @@ export const en = {
     exportPng: 'Plot (PNG)',
     kerasCode: 'Keras code',
     tfjsCode: 'TensorFlow.js code',
+    exportCodeHint: 'Each script carries these settings’ 100 points, the seed’s starting weights and the page’s shuffle order, and trains with Keras’ Adam: the loss it prints for every epoch is the loss curve you get with Train, up to float32 rounding.',
+    downloadKeras: 'Keras script (.py)',
+    downloadTfjs: 'TensorFlow.js script (.mjs)',
     staticNote: 'Recorded when the site was built. With JavaScript on, you can train it live.',
   },
   universalLab: {

@@ -239,6 +239,9 @@ export const zhCn: Dictionary = {
     exportPng: '图（PNG）',
     kerasCode: 'Keras 代码',
     tfjsCode: 'TensorFlow.js 代码',
+    exportCodeHint: '每个脚本都带着这些设置下的 100 个数据点、该种子的初始权重和本页的打乱顺序，并用 Keras 形式的 Adam 训练：它逐轮打印的损失，就是你按“训练”后看到的损失曲线，只差 float32 舍入。',
+    downloadKeras: 'Keras 脚本（.py）',
+    downloadTfjs: 'TensorFlow.js 脚本（.mjs）',
     staticNote: '这是构建网站时记录的一次训练。开启 JavaScript 即可实时训练。',
   },
   universalLab: {
