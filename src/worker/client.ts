@@ -12,7 +12,8 @@
  *
  * Reports of superseded runs and jobs are dropped, so callbacks always describe the current work. With a
  * `fallback`, a worker that cannot start (script blocked, wasm refused) is replaced by the same message handling
- * on the main thread (local.ts), and the current run is replayed there.
+ * and the same engine on the main thread, on tfjs' cpu backend (local.ts), and the current run is replayed there.
+ * The loader is called only then, so a page whose worker starts never downloads the stand-in or its backend.
  */
 import type { BackendName } from '../lib/engine/backend-core';
 import type { Dataset, RunStatus, TrainConfig } from '../lib/train-types';
@@ -29,7 +30,10 @@ export interface TrainingClientOptions {
   onReady?(backend: BackendName): void;
   /** With `fallback`: called when training moves to the main thread. */
   onFallback?(): void;
-  /** Loads the main-thread stand-in (`createLocalEngine` of local.ts) for when the worker cannot start. */
+  /**
+   * Loads the main-thread stand-in (`createLocalEngine` of local.ts) for when the worker cannot start; a dynamic
+   * `import('…/worker/local')`, so that it and the cpu backend stay out of the page's bundle.
+   */
   fallback?: () => Promise<(post: (m: FromWorker) => void) => LocalEngine>;
   /** Tests may inject a worker; by default the bundled training worker is created. */
   createWorker?: () => Worker;
@@ -185,14 +189,23 @@ export class TrainingClient {
       this.worker.terminate();
       this.local = [...this.replay];
       this.options.onFallback?.();
-      void load().then((create) => {
-        const queued = Array.isArray(this.local) ? this.local : [];
-        const engine = create((m) => this.receive(m));
-        this.local = engine;
-        if (!this.disposed) for (const m of queued) engine(m);
-      });
+      load().then(
+        (create) => {
+          const queued = Array.isArray(this.local) ? this.local : [];
+          const engine = create((m) => this.receive(m));
+          this.local = engine;
+          if (!this.disposed) for (const m of queued) engine(m);
+        },
+        // The stand-in itself could not load (offline, a blocked chunk): nothing is left to train with.
+        (e: unknown) => !this.disposed && this.fail(e instanceof Error ? e.message : String(e)),
+      );
       return;
     }
+    this.fail(message);
+  }
+
+  /** Report `message` as an error to whatever is waiting: the current run, comparison, job and deep run. */
+  private fail(message: string): void {
     this.options.onStatus?.('error', { epoch: 0, message });
     this.comparing?.reject(new Error(message));
     this.comparing = null;

@@ -3,11 +3,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDataset } from '../../src/lib/dataset';
 import { deepInitialParams, gradientRatio, layerStats, preactivationHistogram } from '../../src/lib/deep-stats';
-import { PREACT_BINS, type DeepConfig, type DeepStatus, type DeepUpdate } from '../../src/lib/deep-types';
+import { PREACT_BINS, type DeepConfig, type DeepParams, type DeepStatus, type DeepUpdate } from '../../src/lib/deep-types';
 import { BatchTrainer } from '../../src/lib/engine/batch-trainer';
 import { DeepSession } from '../../src/lib/engine/deep-session';
 import { DeepTrainer } from '../../src/lib/engine/deep-trainer';
-import { PlainDeepTrainer } from '../../src/lib/plain-deep-trainer';
 import { initialParams } from '../../src/lib/random';
 import { deepReferenceLoss, finiteDifferenceGradient, type DeepReferenceActivation } from '../reference/deep-reference';
 import { config, engineBackend } from './engine-setup';
@@ -155,34 +154,41 @@ describe('DeepTrainer', () => {
   });
 });
 
-describe('PlainDeepTrainer (the main-thread stand-in)', () => {
-  it('trains like the engine: same snapshots at the start, same losses and weights after 20 epochs', () => {
-    const c = deepConfig({ layers: 4, width: 5, epochs: 20 });
-    const engine = new DeepTrainer({ config: c, data });
-    const plain = new PlainDeepTrainer({ config: c, data });
+describe('on the cpu backend (the main-thread fallback)', () => {
+  /** Snapshots at the start and after `epochs`, and the weights then, trained on `backend`. */
+  async function run(backend: 'cpu' | 'wasm', c: DeepConfig) {
+    await engineBackend(backend);
+    const t = new DeepTrainer({ config: c, data });
     try {
-      const [e0, p0] = [engine.read(), plain.read()];
-      e0.networks.forEach((n, s) => {
-        expectClose(p0.networks[s]!.layers.map((l) => l.gradW), n.layers.map((l) => l.gradW), 1e-4, 1e-7);
-        expect(p0.networks[s]!.layers.map((l) => l.hist)).toEqual(n.layers.map((l) => l.hist));
-      });
-      engine.runEpochs(20);
-      plain.runEpochs(20);
-      const [e, p] = [engine.read(), plain.read()];
-      e.losses.forEach((l, s) => expectClose(p.losses[s]!, l, 2e-3, 1e-6));
-      const flat = (ps: ReturnType<DeepTrainer['readParams']>) => ps.map((q) => [...q.kernels.flat(), ...q.biases.flat()]);
-      const [fe, fp] = [flat(engine.readParams()), flat(plain.readParams())];
-      fe.forEach((w, s) => expectClose(fp[s]!, w, 2e-3, 2e-4));
+      const start = t.read();
+      t.runEpochs(c.epochs);
+      return { start, end: t.read(), params: t.readParams() };
     } finally {
-      engine.dispose();
+      t.dispose();
+      await engineBackend('wasm');
     }
+  }
+
+  it('trains like on wasm: same snapshots at the start, same losses and weights after 20 epochs', async () => {
+    const c = deepConfig({ layers: 4, width: 5, epochs: 20 });
+    const wasm = await run('wasm', c);
+    const cpu = await run('cpu', c);
+    wasm.start.networks.forEach((n, s) => {
+      expectClose(cpu.start.networks[s]!.layers.map((l) => l.gradW), n.layers.map((l) => l.gradW), 1e-4, 1e-7);
+      expect(cpu.start.networks[s]!.layers.map((l) => l.hist)).toEqual(n.layers.map((l) => l.hist));
+    });
+    wasm.end.losses.forEach((l, s) => expectClose(cpu.end.losses[s]!, l, 2e-3, 1e-6));
+    const flat = (ps: DeepParams[]) => ps.map((q) => [...q.kernels.flat(), ...q.biases.flat()]);
+    const [fw, fc] = [flat(wasm.params), flat(cpu.params)];
+    fw.forEach((w, s) => expectClose(fc[s]!, w, 2e-3, 2e-4));
   });
 
-  it('diverges at lr 1e6 like the engine', () => {
-    const plain = new PlainDeepTrainer({ config: deepConfig({ lr: 1e6, epochs: 50 }), data });
-    plain.runEpochs(50);
-    expect(plain.finished).toBe(true);
-    expect(plain.read().divergedAt.some((d) => d !== null)).toBe(true);
+  it('diverges at lr 1e6 at the same epochs as on wasm', async () => {
+    const c = deepConfig({ lr: 1e6, epochs: 50 });
+    const wasm = await run('wasm', c);
+    const cpu = await run('cpu', c);
+    expect(wasm.end.divergedAt.some((d) => d !== null)).toBe(true);
+    expect(cpu.end.divergedAt).toEqual(wasm.end.divergedAt);
   });
 });
 

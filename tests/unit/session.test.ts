@@ -1,31 +1,36 @@
 /**
  * The interactive session's Fit Lab features (initial weights, live losses between snapshots, single steps, the
- * per-epoch delay, batched compare), the same session on the plain main-thread trainer, the batch job runner, and
- * the dispatcher the worker and the main-thread fallback share.
+ * per-epoch delay, batched compare), slices that end between optimizer steps when an epoch is too long for one,
+ * the same session on the cpu backend, the batch job runner, the dispatcher the worker and the main-thread
+ * fallback share, and that fallback itself (local.ts: the worker's engine on the cpu backend).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { BackendName } from '../../src/lib/engine/backend';
+import type { DeepConfig, DeepUpdate } from '../../src/lib/deep-types';
 import { seedDataset } from '../../src/lib/dataset';
+import { DeepTrainer } from '../../src/lib/engine/deep-trainer';
 import { BatchTrainer } from '../../src/lib/engine/batch-trainer';
 import { runSeedJob, type SeedJobResult, type SeedJobStatus } from '../../src/lib/engine/seed-job';
 import { planChunks } from '../../src/lib/seed-chunks';
 import { TrainingSession, type LossUpdate, type RunRequest, type TrainerFactory } from '../../src/lib/engine/session';
 import type { RunUpdate } from '../../src/lib/engine/snapshots';
 import { trainBatch } from '../../src/lib/engine/train';
-import { PlainBatch, PlainTrainer } from '../../src/lib/plain-trainer';
 import { seedRunOf } from '../../src/lib/seed-run';
 import { DEFAULT_SETTINGS } from '../../src/lib/settings';
-import type { RunStatus } from '../../src/lib/train-types';
+import type { NetworkParams, RunStatus } from '../../src/lib/train-types';
 import { createDispatcher } from '../../src/worker/dispatch';
-import type { FromWorker } from '../../src/worker/protocol';
+import { createLocalEngine } from '../../src/worker/local';
+import type { FromWorker, ToWorker } from '../../src/worker/protocol';
 import { config, engineBackend } from './engine-setup';
 
 const data = seedDataset();
 const training = { lr: DEFAULT_SETTINGS.lr, epochs: DEFAULT_SETTINGS.epochs, batchSize: DEFAULT_SETTINGS.batch };
 const engine: TrainerFactory = (o) => new BatchTrainer(o);
-const plain: TrainerFactory = (o) => (o.configs.length === 1 ? new PlainTrainer(o) : new PlainBatch(o));
 
 beforeAll(() => engineBackend('wasm'));
+// Tests that move to the cpu backend (as the main-thread fallback does) leave the others on wasm.
+afterEach(() => engineBackend('wasm'));
 
 async function until(pred: () => boolean): Promise<void> {
   for (let i = 0; i < 100_000 && !pred(); i++) await new Promise((r) => setTimeout(r, 0));
@@ -50,13 +55,11 @@ function recorded(makeTrainer: TrainerFactory, sliceMs?: number) {
 }
 
 describe('training session', () => {
-  it.each([
-    ['engine', engine],
-    ['plain fallback', plain],
-  ] as const)('streams every epoch loss between rare snapshots, and starts from given weights (%s)', async (_name, factory) => {
+  it.each(['wasm', 'cpu'] as BackendName[])('streams every epoch loss between rare snapshots, and starts from given weights (%s backend)', async (backend) => {
+    await engineBackend(backend);
     const c = config('tanh', 2, { epochs: 40 });
     const start = trainBatch([{ ...c, epochs: 10 }], data)[0]!.params;
-    const { session, updates, losses, statuses, history } = recorded(factory, 0);
+    const { session, updates, losses, statuses, history } = recorded(engine, 0);
     const request: RunRequest = { networks: [c], data, initial: [start], snapshotEvery: 1_000_000, streamLosses: true };
     session.start(request);
     expect(updates[0]!.networks[0]!.params).toEqual(start);
@@ -95,13 +98,156 @@ describe('training session', () => {
     expect(await superseded).toBeNull();
     expect(tf.memory().numTensors).toBe(baseline);
   });
+});
 
-  it('reports divergence on the plain trainer too, with no snapshot of non-finite weights', async () => {
-    const { session, updates, statuses } = recorded(plain);
-    session.start({ networks: [config('relu', 0, { lr: 1e6 })], data, snapshotEvery: 1 });
-    await until(() => session.status === 'diverged');
-    expect(statuses.at(-1)).toBe('diverged');
-    for (const u of updates) expect(u.networks[0]!.params.w1.every(Number.isFinite)).toBe(true);
+/**
+ * A BatchTrainer on a fake clock: every optimizer step takes `msPerStep`; `steps` counts them. Whole epochs go
+ * through runSteps too, so the clock sees every step whichever way the session asks.
+ */
+function clocked(msPerStep: number) {
+  let now = 0;
+  const counter = { steps: 0 };
+  vi.spyOn(performance, 'now').mockImplementation(() => now);
+  const factory: TrainerFactory = (o) => {
+    const t = new BatchTrainer(o);
+    const runSteps = (n: number) => {
+      for (let i = 0; i < n && !t.finished; i++) {
+        t.runSteps(1);
+        counter.steps++;
+        now += msPerStep;
+      }
+    };
+    return {
+      get epoch() {
+        return t.epoch;
+      },
+      get finished() {
+        return t.finished;
+      },
+      runSteps,
+      runEpochs(n: number) {
+        const target = t.epoch + n;
+        while (t.epoch < target && !t.finished) runSteps(1);
+      },
+      read: () => t.read(),
+      dispose: () => t.dispose(),
+    };
+  };
+  return { factory, counter };
+}
+
+describe('slices', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** Optimizer steps trained in each slice of a run (batch size 1: 100 steps an epoch), and what it reported. */
+  async function slicesOf(msPerStep: number, snapshotEvery: number) {
+    const { factory, counter } = clocked(msPerStep);
+    const perSlice: number[] = [];
+    const updates: RunUpdate[] = [];
+    const losses: LossUpdate[] = [];
+    let state: RunStatus = 'idle';
+    const session = new TrainingSession(
+      { update: (u) => updates.push(u), losses: (l) => losses.push(l), status: (s) => (state = s) },
+      { makeTrainer: factory, sliceMs: 12, wait: () => (perSlice.push(counter.steps), (counter.steps = 0), Promise.resolve()) },
+    );
+    const c = config('relu', 3, { epochs: 30, batchSize: 1 });
+    session.start({ networks: [c], data, snapshotEvery, streamLosses: true });
+    await until(() => state === 'done');
+    perSlice.push(counter.steps);
+    vi.restoreAllMocks();
+    return { perSlice, updates, losses, c };
+  }
+
+  it.each([1, 1_000_000])('end between optimizer steps when an epoch outlasts them, reporting whole epochs (snapshot every %i)', async (every) => {
+    // 1 ms a step: an epoch (100 steps) takes 100 ms, a slice 12.
+    const { perSlice, updates, losses, c } = await slicesOf(1, every);
+    expect(Math.max(...perSlice), `steps per slice: ${perSlice.join(' ')}`).toBeLessThanOrEqual(12);
+    expect(perSlice.reduce((a, b) => a + b, 0)).toBe(30 * 100);
+    expect(updates.map((u) => u.epoch)).toEqual(every === 1 ? Array.from({ length: 31 }, (_, e) => e) : [0, 30]);
+    // Slices that end inside an epoch report nothing; the losses of every epoch arrive once, in order.
+    for (const l of losses) expect(l.losses[0]!.length).toBeGreaterThan(0);
+    const history = [...updates.map((u) => [u.epoch, u.losses[0]!] as const), ...losses.map((l) => [l.epoch, l.losses[0]!] as const)]
+      .sort((x, y) => x[0] - y[0])
+      .flatMap(([, l]) => l);
+    const reference = trainBatch([c], data)[0]!;
+    expect(history).toHaveLength(30);
+    history.forEach((l, i) => expect(l).toBeCloseTo(reference.losses[i]!, 5));
+    const flat = (p: NetworkParams) => [...p.w1, ...p.b1, ...p.w2, p.b2];
+    const expected = flat(reference.params);
+    flat(updates.at(-1)!.networks[0]!.params).forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 5));
+  });
+
+  it('train whole epochs, several a slice, once an epoch fits well inside one', async () => {
+    // 1/128 ms a step (exact in binary): an epoch takes 0.78 ms, so after the first (measured step by step) a
+    // 12 ms slice holds 16 epochs.
+    const { perSlice, updates } = await slicesOf(1 / 128, 1_000_000);
+    expect(perSlice[0]).toBe(1600);
+    expect(perSlice.slice(1).every((steps) => steps % 100 === 0)).toBe(true);
+    expect(updates.map((u) => u.epoch)).toEqual([0, 30]);
+  });
+});
+
+describe('the main-thread fallback (local.ts)', () => {
+  /** Send `messages` to a fresh local engine; resolves with everything it posted once `done` says so. */
+  async function local(messages: ToWorker[], done: (posted: FromWorker[]) => boolean): Promise<FromWorker[]> {
+    const posted: FromWorker[] = [];
+    const send = createLocalEngine((m) => posted.push(m));
+    for (const m of messages) send(m);
+    await until(() => done(posted));
+    return posted;
+  }
+  const ended = (posted: FromWorker[]) => posted.some((m) => (m.type === 'status' || m.type === 'deep-status') && /^(done|diverged|error)$/.test(m.status));
+
+  it('trains the worker’s engine on the cpu backend: the same run as a BatchTrainer there, its tensors freed', async () => {
+    const c = config('relu', 5, { epochs: 25 });
+    const posted = await local([{ type: 'start', runId: 3, networks: [c], data, snapshotEvery: 10 }], ended);
+    expect(tf.getBackend()).toBe('cpu');
+    expect(posted).toContainEqual({ type: 'ready', backend: 'cpu' });
+    const updates = posted.flatMap((m) => (m.type === 'update' && m.runId === 3 ? [m.update] : []));
+    expect(updates.map((u) => u.epoch)).toEqual([0, 10, 20, 25]);
+    expect(posted.at(-1)).toMatchObject({ type: 'status', runId: 3, status: 'done', epoch: 25 });
+    const reference = trainBatch([c], data)[0]!;
+    expect(updates.at(-1)!.networks[0]!.params).toEqual(reference.params);
+    expect(updates.flatMap((u) => u.losses[0]!)).toEqual(reference.losses);
+    const memory = await local([{ type: 'memory', requestId: 1 }], (p) => p.some((m) => m.type === 'memory'));
+    expect(memory.find((m) => m.type === 'memory')).toMatchObject({ numTensors: tf.memory().numTensors });
+    expect(tf.memory().numTensors).toBe(0);
+  });
+
+  it('reports divergence with the engine’s rule, and no snapshot of non-finite weights', async () => {
+    const c = config('relu', 0, { lr: 1e6 });
+    const posted = await local([{ type: 'start', runId: 1, networks: [c], data, snapshotEvery: 1 }], ended);
+    const reference = new BatchTrainer({ configs: [c], data });
+    reference.runEpochs(c.epochs);
+    const divergedAt = reference.read().networks[0]!.divergedAt;
+    reference.dispose();
+    expect(divergedAt).not.toBeNull();
+    expect(posted.at(-1)).toMatchObject({ type: 'status', status: 'diverged', divergedAt });
+    for (const m of posted) if (m.type === 'update') expect(m.update.networks[0]!.params.w1.every(Number.isFinite)).toBe(true);
+  });
+
+  it('answers a side-by-side comparison like trainBatch on the cpu backend', async () => {
+    const configs = [config('relu', 4, { epochs: 20 }), config('sigmoid', 4, { epochs: 20 })];
+    const posted = await local([{ type: 'compare', runId: 2, networks: configs, data }], (p) => p.some((m) => m.type === 'compared'));
+    const compared = posted.find((m) => m.type === 'compared');
+    expect(compared?.type === 'compared' && compared.results.map((r) => r.params)).toEqual(trainBatch(configs, data).map((r) => r.params));
+  });
+
+  it('runs deep stacks with the engine’s DeepTrainer on the cpu backend', async () => {
+    const config: DeepConfig = { layers: 3, width: 4, lr: 0.01, epochs: 6, batchSize: 32, seed: 2, networks: [{ activation: 'sigmoid' }, { activation: 'relu' }] };
+    const posted = await local([{ type: 'deep-start', deepId: 4, config, data, snapshotEvery: 3 }], ended);
+    const updates = posted.flatMap((m) => (m.type === 'deep-update' ? [m.update] : []));
+    expect(updates.map((u) => u.epoch)).toEqual([0, 3, 6]);
+    expect(posted.at(-1)).toMatchObject({ type: 'deep-status', deepId: 4, status: 'done' });
+    const reference = new DeepTrainer({ config, data });
+    const expected: DeepUpdate[] = [reference.read()];
+    for (let e = 0; e < 2; e++) {
+      reference.runEpochs(3);
+      expected.push(reference.read());
+    }
+    reference.dispose();
+    expect(updates).toEqual(expected);
+    expect(tf.memory().numTensors).toBe(0);
   });
 });
 
@@ -152,7 +298,7 @@ describe('seed job runner', () => {
 describe('dispatcher', () => {
   it('tags run reports with their run id, drops controls of gone runs, and answers memory', async () => {
     const out: FromWorker[] = [];
-    const dispatch = createDispatcher({ post: (m) => out.push(m), makeTrainer: plain, ready: Promise.resolve(null), memory: () => ({ numTensors: 7, numBytes: 1 }) });
+    const dispatch = createDispatcher({ post: (m) => out.push(m), makeTrainer: engine, ready: Promise.resolve(null), memory: () => ({ numTensors: 7, numBytes: 1 }) });
     await dispatch({ type: 'start', runId: 1, networks: [config('relu', 0, { epochs: 3 })], data, snapshotEvery: 1, paused: true });
     await dispatch({ type: 'step', runId: 0 });
     await dispatch({ type: 'step', runId: 1 });

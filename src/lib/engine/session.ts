@@ -1,8 +1,8 @@
 /**
  * An interactive training run as one small state machine: start (from the seed's weights or given ones), pause,
  * resume, step, cancel, snapshots every k epochs, the losses in between, divergence, and a batched side-by-side
- * `compare`. Framework-free and tfjs-free: the trainer comes from a factory, so the worker (engine's BatchTrainer),
- * the main-thread fallback (plain-trainer.ts) and the unit tests all drive this same code.
+ * `compare`. Framework-free and tfjs-free: the trainer comes from a factory, so the worker (engine's BatchTrainer on
+ * wasm), the main-thread fallback (the same on cpu, local.ts) and the unit tests all drive this same code.
  *
  * Work is cut into slices (until the next snapshot is due, or `sliceMs` of training, whichever comes first) with a
  * turn of the event loop between them, so control messages get through and a main thread stays responsive.
@@ -13,7 +13,7 @@ import { toUpdate, type RunUpdate } from './snapshots';
 
 export { waitMs, type StatusInfo } from './sliced-session';
 
-/** What the session needs of a trainer: the engine's BatchTrainer, or the plain fallback. */
+/** What the session needs of a trainer (the engine's BatchTrainer, or a test's stand-in). */
 export interface SessionTrainer {
   readonly epoch: number;
   readonly finished: boolean;
@@ -115,9 +115,7 @@ export class TrainingSession extends SlicedSession<SessionTrainer> {
     const batch = this.makeTrainer({ configs: networks, data });
     try {
       while (!batch.finished) {
-        const started = performance.now();
-        do batch.runEpochs(1);
-        while (!batch.finished && performance.now() - started < this.sliceMs);
+        this.trainFor(batch);
         progress?.(batch.epoch);
         await this.wait(0);
         if (generation !== this.generation) return null;
@@ -149,7 +147,8 @@ export class TrainingSession extends SlicedSession<SessionTrainer> {
       const slice = this.trainSlice(trainer, limit, request.snapshotEvery);
       trained = slice.trained;
       const due = slice.due;
-      if (!due && !request.streamLosses) return trained; // the losses stay in the trainer until the next report
+      // The losses stay in the trainer until the next report (a slice that ended inside an epoch has none).
+      if (!due && (!request.streamLosses || trained === 0)) return trained;
       const readout = trainer.read();
       const diverged = readout.networks.map((n) => n.divergedAt).filter((e): e is number => e !== null);
       if (!due || diverged.length > 0) {

@@ -1,7 +1,9 @@
 /**
  * What both interactive sessions share (TrainingSession for one-hidden-layer runs, DeepSession for deep stacks):
  * a trainer that works in slices — until a report is due or `sliceMs` has passed — with a turn of the event loop
- * between slices, so pause and cancel messages get through and a main thread stays responsive; pause, resume,
+ * between slices, so pause and cancel messages get through and a main thread stays responsive (a trainer that can
+ * run single optimizer steps, and whose epochs take over half a slice, goes a step at a time, so that a slice can
+ * end inside an epoch: on the main thread's cpu backend an epoch of batch size 1 is 100 steps); pause, resume,
  * cancel; status reports; and a generation counter, so a loop left waiting by superseded work ends instead of
  * adopting new work. Subclasses decide what a slice reports (`advance`).
  */
@@ -20,6 +22,8 @@ export interface SlicedTrainer {
   readonly epoch: number;
   readonly finished: boolean;
   runEpochs(n: number): void;
+  /** n optimizer steps (batches), crossing epoch boundaries as needed; lets a slice end inside a long epoch. */
+  runSteps?(n: number): void;
   dispose(): void;
 }
 
@@ -38,6 +42,11 @@ export abstract class SlicedSession<T extends SlicedTrainer> {
   protected generation = 0;
   protected readonly wait: (ms: number) => Promise<void>;
   protected readonly sliceMs: number;
+  /**
+   * How the current trainer is paced: step by step until an epoch is seen to fit well inside a slice, and again
+   * once one does not; `epochMs` is the time spent so far in its current epoch.
+   */
+  private pacing: { trainer: SlicedTrainer | null; stepwise: boolean; epochMs: number } = { trainer: null, stepwise: true, epochMs: 0 };
 
   constructor(
     private readonly reportStatus: (s: RunStatus, info: StatusInfo) => void,
@@ -80,17 +89,45 @@ export abstract class SlicedSession<T extends SlicedTrainer> {
     return 0;
   }
 
-  /** Run whole epochs until `limit` are done, a report is due every `every` epochs, the run ends or the slice is up. */
+  /**
+   * Train until `limit` epochs are done, a report is due every `every` epochs, the run ends or the slice is up.
+   * In the open-ended loop (`limit` = ∞) a slice may end between the steps of an epoch; a finite `limit` (step)
+   * trains whole epochs, finishing one already begun.
+   */
   protected trainSlice(trainer: T, limit: number, every: number): { trained: number; due: boolean } {
     const started = performance.now();
     let trained = 0;
     let due = false;
     do {
-      trainer.runEpochs(1);
-      trained++;
-      due = trained >= limit || trainer.finished || trainer.epoch % every === 0;
+      const before = trainer.epoch;
+      this.trainSome(trainer, limit === Infinity);
+      trained += trainer.epoch - before;
+      due = trained >= limit || trainer.finished || (trainer.epoch !== before && trainer.epoch % every === 0);
     } while (!due && performance.now() - started < this.sliceMs);
     return { trained, due };
+  }
+
+  /** Train until the slice is up or the run ends (a batch trained to the end, which reports nothing on the way). */
+  protected trainFor(trainer: T): void {
+    const started = performance.now();
+    do this.trainSome(trainer, true);
+    while (!trainer.finished && performance.now() - started < this.sliceMs);
+  }
+
+  /** One step (when epochs are long and the slice may end inside one) or the rest of the current epoch. */
+  private trainSome(trainer: T, mayStopInEpoch: boolean): void {
+    if (this.pacing.trainer !== trainer) this.pacing = { trainer, stepwise: true, epochMs: 0 };
+    const pacing = this.pacing;
+    const before = trainer.epoch;
+    const started = performance.now();
+    if (pacing.stepwise && mayStopInEpoch && trainer.runSteps) trainer.runSteps(1);
+    else trainer.runEpochs(1);
+    pacing.epochMs += performance.now() - started;
+    if (trainer.epoch !== before) {
+      // A whole epoch is one kernel launch: cheaper than its steps one by one, as long as it fits in a slice.
+      pacing.stepwise = pacing.epochMs > this.sliceMs / 2;
+      pacing.epochMs = 0;
+    }
   }
 
   private async loop(): Promise<void> {
@@ -113,6 +150,7 @@ export abstract class SlicedSession<T extends SlicedTrainer> {
 
   protected disposeTrainer(): void {
     this.generation++;
+    this.pacing = { trainer: null, stepwise: true, epochMs: 0 };
     this.trainer?.dispose();
     this.trainer = null;
   }
