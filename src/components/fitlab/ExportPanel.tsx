@@ -1,9 +1,10 @@
-/** Share and export: a link to these settings, the weights as JSON, the plot as SVG/PNG, Keras and tfjs code. */
-import { useState } from 'preact/hooks';
+/** Share and export: a link to these settings, the weights as JSON, the plot as SVG/PNG, Keras and tfjs scripts. */
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Dictionary } from '../../i18n';
 import { serializeSettings, type FitLabSettings } from '../../lib/settings';
 import type { NetworkParams } from '../../lib/train-types';
-import { kerasSnippet, tfjsSnippet } from './snippets';
+
+type Snippets = typeof import('./snippets');
 
 interface Props {
   t: Dictionary['fitLab'];
@@ -51,9 +52,19 @@ function svgToPng(svg: string, name: string) {
 
 export function ExportPanel({ t, settings, params, svg, mse, disabled }: Props) {
   const [copyState, setCopyState] = useState<string>('');
-  // The code is only built once the panel has been opened (it is not needed on every training frame).
+  // The script writer is loaded, and the scripts built, only once the panel has been opened.
   const [opened, setOpened] = useState(false);
+  const [snippets, setSnippets] = useState<Snippets | null>(null);
+  useEffect(() => {
+    if (opened && !snippets) import('./snippets').then(setSnippets, () => setOpened(false)); // reopening retries
+  }, [opened, snippets]);
   const base = `fit-lab-${settings.activation}-h${settings.hidden}-seed${settings.seed}`;
+  const query = serializeSettings(settings);
+  // Built once per setting, not on every training frame.
+  const scripts = useMemo(
+    () => (snippets ? { keras: snippets.kerasSnippet(settings, `${base}.py`), tfjs: snippets.tfjsSnippet(settings, `${base}.mjs`) } : null),
+    [snippets, query],
+  );
   const shareUrl = () => {
     const u = new URL(location.href);
     u.search = serializeSettings(settings);
@@ -89,16 +100,25 @@ export function ExportPanel({ t, settings, params, svg, mse, disabled }: Props) 
       <p class="fitlab__hint" role="status">
         {copyState}
       </p>
+      <p class="fitlab__hint">{t.exportCodeHint}</p>
+      <div class="fitlab__buttons">
+        <button type="button" class="fitlab__button" disabled={disabled || !scripts} onClick={() => scripts && download(`${base}.py`, new Blob([scripts.keras], { type: 'text/x-python' }))}>
+          {t.downloadKeras}
+        </button>
+        <button type="button" class="fitlab__button" disabled={disabled || !scripts} onClick={() => scripts && download(`${base}.mjs`, new Blob([scripts.tfjs], { type: 'text/javascript' }))}>
+          {t.downloadTfjs}
+        </button>
+      </div>
       <details class="fitlab__code">
         <summary>{t.kerasCode}</summary>
         <pre tabIndex={0}>
-          <code>{opened ? kerasSnippet(settings) : ''}</code>
+          <code>{scripts?.keras ?? ''}</code>
         </pre>
       </details>
       <details class="fitlab__code">
         <summary>{t.tfjsCode}</summary>
         <pre tabIndex={0}>
-          <code>{opened ? tfjsSnippet(settings) : ''}</code>
+          <code>{scripts?.tfjs ?? ''}</code>
         </pre>
       </details>
     </details>
