@@ -278,9 +278,9 @@ for epoch in range(1, EPOCHS + 1):
     weighted = 0.0
     for start in range(0, len(x), BATCH):
         batch = order[start:start + BATCH]
-        # Reset so that train_on_batch returns this batch's loss (some Keras 3 versions keep a running mean).
+        # Reset so that train_on_batch reports this batch's loss (some Keras 3 versions keep a running mean).
         model.reset_metrics()
-        loss = float(model.train_on_batch(x[batch], y[batch]))
+        loss = float(model.train_on_batch(x[batch], y[batch], return_dict=True)["loss"])
         weighted += loss * len(batch)
     # Keras' epoch loss: each batch's loss (before its update) weighted by its size.
     print(f"epoch {epoch} loss {weighted / len(x):.9g}")
