@@ -34,3 +34,23 @@ export function batchSizesFor(points: number, batchSize: number): number[] {
   for (let offset = 0; offset < points; offset += batchSize) sizes.push(Math.min(batchSize, points - offset));
   return sizes;
 }
+
+/**
+ * Inputs and targets of one step for the networks at `rows`, [size, B, 1] each: network s's points at positions
+ * offset…offset+B−1 of its visiting order (visits, row-major [S, N]). Picking the batch is data loading, as in
+ * Keras' data adapter; done here because tfjs' gather and strided slice cost more than the step for tiny batches.
+ */
+export function batchValues(visits: Int32Array, rows: { from: number; size: number }, xs: Float32Array, ys: Float32Array, offset: number, batch: number): { x: Float32Array; y: Float32Array } {
+  const n = xs.length;
+  const x = new Float32Array(rows.size * batch);
+  const y = new Float32Array(rows.size * batch);
+  for (let s = 0; s < rows.size; s++) {
+    const from = (rows.from + s) * n + offset;
+    for (let k = 0; k < batch; k++) {
+      const idx = visits[from + k]!;
+      x[s * batch + k] = xs[idx]!;
+      y[s * batch + k] = ys[idx]!;
+    }
+  }
+  return { x, y };
+}

@@ -1,7 +1,5 @@
 /**
- * The slice of tfjs-core the engine and the registry's tensor ops use, as one object. The one-hidden-layer
- * trainer needs only tensor creation (each of its steps is one custom kernel, fused-step.ts); the deep trainer
- * and the tests of the registry's tensor forms use the rest.
+ * The slice of tfjs-core the engine (program.ts) and the registry's tensor forms use, as one object.
  *
  * Why not `import * as tf`: the registry receives the namespace as a value (`tensor(tf, x)`), and a namespace
  * passed around as a value keeps every export of tfjs-core in the bundle. Naming the ops lets the bundler drop
@@ -17,6 +15,8 @@ import {
   elu,
   erf,
   exp,
+  gather,
+  keep,
   leakyRelu,
   log1p,
   matMul,
@@ -27,6 +27,7 @@ import {
   ones,
   onesLike,
   relu,
+  reshape,
   scalar,
   sigmoid,
   slice,
@@ -36,6 +37,7 @@ import {
   square,
   step,
   sub,
+  sum,
   tanh,
   tensor1d,
   tensor2d,
@@ -55,6 +57,8 @@ const ops = {
   elu,
   erf,
   exp,
+  gather,
+  keep,
   leakyRelu,
   log1p,
   matMul,
@@ -65,6 +69,7 @@ const ops = {
   ones,
   onesLike,
   relu,
+  reshape,
   scalar,
   sigmoid,
   slice,
@@ -74,6 +79,7 @@ const ops = {
   square,
   step,
   sub,
+  sum,
   tanh,
   tensor1d,
   tensor2d,
