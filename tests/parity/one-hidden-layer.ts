@@ -1,0 +1,75 @@
+/**
+ * The one-hidden-layer parity check shared by the two test files (split so that vitest can run them on two cores):
+ * for one registry activation, the engine's trainBatch and a tf.sequential model trained with trainOnBatch,
+ * over several seeds, from the same start in the same order.
+ */
+import { expect } from 'vitest';
+import { LEAKY_RELU_DEFAULT_ALPHA } from '../../src/lib/activations';
+import type { HiddenActivationId } from '../../src/lib/activation-types';
+import { seedDataset } from '../../src/lib/dataset';
+import { trainBatch } from '../../src/lib/engine/train';
+import { initialParams } from '../../src/lib/random';
+import { config } from '../unit/engine-setup';
+import { asLayers, firstLossMismatch, margins, report, tf, trainLayersModel, WEIGHT_ABS_TOL, worstWeightDiff, type LayersActivation } from './layers-model';
+
+export const SEEDS = [0, 1, 2, 3, 4];
+export const HIDDEN = 2;
+export const LR = 0.04;
+export const EPOCHS = 300;
+export const BATCH = 32;
+
+/**
+ * Each registry activation's tf.layers form. GELU: tf.layers' 'gelu' is the exact erf form x·Φ(x), as in our
+ * registry ('gelu_new' is the tanh approximation). Leaky ReLU: the LeakyReLU layer, with our registry's default
+ * α = 0.2 set explicitly (the layer's own default is tf.keras 2's 0.3).
+ */
+export const LAYERS_FORM: Partial<Record<HiddenActivationId, LayersActivation>> = {
+  linear: { kind: 'dense', name: 'linear' },
+  sigmoid: { kind: 'dense', name: 'sigmoid' },
+  tanh: { kind: 'dense', name: 'tanh' },
+  relu: { kind: 'dense', name: 'relu' },
+  leaky_relu: { kind: 'leakyReLU', alpha: LEAKY_RELU_DEFAULT_ALPHA },
+  swish: { kind: 'dense', name: 'swish' },
+  elu: { kind: 'dense', name: 'elu' },
+  gelu: { kind: 'dense', name: 'gelu' },
+  softplus: { kind: 'dense', name: 'softplus' },
+  mish: { kind: 'dense', name: 'mish' },
+};
+
+/** Registry activations that tf.layers cannot express, so no parity test covers them. */
+export const NO_LAYERS_FORM: readonly HiddenActivationId[] = [];
+
+export function layersForm(id: HiddenActivationId): LayersActivation {
+  const form = LAYERS_FORM[id];
+  if (!form) throw new Error(`${id} has no tf.layers form`);
+  return form;
+}
+
+/** Train `id` both ways for every seed and assert per-epoch losses and final weights; the engine's default params. */
+export async function expectOneHiddenLayerParity(id: HiddenActivationId): Promise<void> {
+  const data = seedDataset();
+  const tensorsBefore = tf.memory().numTensors;
+  const engine = trainBatch(SEEDS.map((seed) => config(id, seed, { hidden: HIDDEN, lr: LR, epochs: EPOCHS, batchSize: BATCH })), data, {});
+  const pairs = [];
+  for (const [s, seed] of SEEDS.entries()) {
+    const run = engine[s]!;
+    expect(run.status, `seed ${seed}: the engine run diverged`).toBe('done');
+    const layers = await trainLayersModel({
+      layers: 1,
+      width: HIDDEN,
+      activation: layersForm(id),
+      initial: asLayers(initialParams(seed, HIDDEN)),
+      data,
+      seed,
+      epochs: EPOCHS,
+      lr: LR,
+      batchSize: BATCH,
+    });
+    const engineParams = asLayers(run.params);
+    expect(firstLossMismatch(run.losses, layers.losses), `seed ${seed}: first epoch whose losses differ`).toBeNull();
+    expect(worstWeightDiff(engineParams, layers.params), `seed ${seed}: largest final weight difference`).toBeLessThanOrEqual(WEIGHT_ABS_TOL);
+    pairs.push({ engineLosses: run.losses, layersLosses: layers.losses, engineParams, layersParams: layers.params });
+  }
+  expect(tf.memory().numTensors, 'tensors left behind').toBe(tensorsBefore);
+  report(`one hidden layer, ${id}`, margins(pairs));
+}
