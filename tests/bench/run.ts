@@ -12,6 +12,9 @@
  *   the batch's ReLU/sigmoid mix). The deep entry is the deep demo's stack (deep-settings.ts), alone and as the
  *   demo runs it: its default activations side by side, against one tf.layers model per activation.
  *
+ * - Gradients: the engine's hand-derived backpropagation against tf.variableGrads (autodiff.ts) on the same ReLU
+ *   networks with the same Adam, which is why the engine derives its gradients by hand.
+ *
  * Times are the process's CPU time (user + system) by default, not wall time: the machines this runs on are
  * shared, and wall time there mostly measures the neighbours' load. `--wall` measures wall time instead.
  * `--quick` is a smoke run (< 1 min): fewer rounds, no S = 1000, and a quarter of the deep demo's epochs.
@@ -27,6 +30,7 @@ import { DeepTrainer } from '../../src/lib/engine/deep-trainer';
 import { epochPermutations, initialParams } from '../../src/lib/random';
 import type { TrainConfig } from '../../src/lib/train-types';
 import { referenceTrain } from '../reference/reference-trainer';
+import { autodiffTrain } from './autodiff';
 import { asLayers, layersBackend, layersMemory, layersTrain } from './layers';
 
 const args = process.argv.slice(2);
@@ -304,12 +308,32 @@ async function main(): Promise<void> {
     batched: { activations: deepActivations, msPerNetwork: dS.msPerNetwork, layersMsPerRun: dS.layersMsPerRun, vsLayers: dS.vsLayers },
   };
 
+  // Hand-derived gradients (the engine) against tf.variableGrads on the same ReLU networks, same start and order.
+  progress('gradients: hand-derived against tf.variableGrads…');
+  const gradients = [];
+  for (const networks of quick ? [1, 100] : [1, 100, 1000]) {
+    const epochs = networks >= 100 ? EPOCHS / 10 : EPOCHS;
+    const reluConfigs = configs(2 * networks).filter((c) => c.activation === 'relu');
+    const hand: number[] = [];
+    const auto: number[] = [];
+    for (let r = 0; r < (quick ? 2 : 3); r++) {
+      hand.push(timeMs(() => {
+        const trainer = new BatchTrainer({ configs: reluConfigs, data });
+        trainer.runEpochs(epochs);
+        trainer.read();
+        trainer.dispose();
+      }));
+      auto.push(timeMs(() => autodiffTrain(reluConfigs, data, epochs)));
+    }
+    gradients.push({ networks, epochs, handMs: round(median(hand)), autodiffMs: round(median(auto)), autodiffOverHand: round(median(auto) / median(hand)) });
+  }
+
   const oracleMsPerRun = round(median(oracleTimes));
   const layersMsPerRun = round(median(layersReluTimes));
   const leaked = layersMemory().numTensors - tensorsAtStart;
   if (leaked !== 0) process.stderr.write(`warning: ${leaked} tensors more at the end than at the start\n`);
   const check = { single: s.loss, deep: [...d1.losses, ...dS.losses] };
-  const result = { oracleMsPerRun, layersMsPerRun, single, batched, deep, epochs: EPOCHS, backend, timer: wall ? 'wall' : 'cpu', check };
+  const result = { oracleMsPerRun, layersMsPerRun, single, batched, deep, gradients, epochs: EPOCHS, backend, timer: wall ? 'wall' : 'cpu', check };
   if (json) {
     process.stdout.write(JSON.stringify(result) + '\n');
     return;
@@ -334,6 +358,9 @@ async function main(): Promise<void> {
     table(rows),
     '',
     `reference (float64, one ${EPOCHS}-epoch ReLU run): ${fmtMs(oracleMsPerRun)}; tf.layers (same run): ${fmtMs(layersMsPerRun)}`,
+    '',
+    'Gradients (ReLU networks): the engine\'s hand-derived backpropagation against tf.variableGrads, same Adam',
+    table([['networks', 'epochs', 'hand-derived', 'tf.variableGrads', 'ratio'], ...gradients.map((g) => [String(g.networks), String(g.epochs), fmtMs(g.handMs), fmtMs(g.autodiffMs), fmtX(g.autodiffOverHand)])]),
     '',
     'Same start, same order: the losses should be close (float32 against float32; tf.layers puts Adam\'s ε outside the bias correction).',
     table(losses),
