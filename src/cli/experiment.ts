@@ -1,12 +1,15 @@
 /**
  * `npm run experiment -- --activation relu --hidden 2 --seeds 0-199 [--epochs 300 --lr 0.04 --batch 32 --json]`
  *   [--init glorot|he|zeros --bias 0.1]: kernel scheme and hidden-bias start (default Keras': glorot, 0)
+ *   [--trace] (with --json): each run also carries its initial and final weights, the order it visited the points
+ *   in each epoch and its epoch losses, enough to replay it in any other trainer
  *
  * Trains one network per seed on the seed experiment (y = cos x + 1, 100 points of [0, 2π]) as batches in Node,
- * then prints a table and a summary (or one JSON object with --json). Bad arguments exit with status 2.
+ * then prints a table and a summary (or one JSON object with --json). Numbers are read by the settings' strict
+ * parser within the site's ranges. Bad arguments exit with status 2.
  */
 import { pathToFileURL } from 'node:url';
-import { isHiddenActivationId } from '../lib/activations';
+import { ACTIVATIONS, isHiddenActivationId } from '../lib/activations';
 import { HIDDEN_ACTIVATION_IDS, type ActivationParams } from '../lib/activation-types';
 import { deadFlags, leastSquaresLineMse, meanSquaredError, predictAll, summarizeRuns, type RunsSummary } from '../lib/analysis';
 import { seedDataset } from '../lib/dataset';
@@ -14,9 +17,9 @@ import { useBackend, type BackendName } from '../lib/engine/backend';
 import { MAX_HIDDEN, MIN_HIDDEN } from '../lib/engine/params';
 import { trainBatch } from '../lib/engine/train';
 import { HIDDEN_BIAS_RANGE, kernelFromShortName, resolveInit, type InitSpec } from '../lib/init';
-import { initialParams } from '../lib/random';
-import { parseStrictNumber } from '../lib/settings';
-import type { TrainConfig } from '../lib/train-types';
+import { initialParams, ShuffleStream } from '../lib/random';
+import { parseStrictNumber, RANGES } from '../lib/settings';
+import type { Dataset, NetworkParams, TrainConfig } from '../lib/train-types';
 
 export class UsageError extends Error {}
 
@@ -30,34 +33,51 @@ interface Options {
   lr: number;
   batch: number;
   json: boolean;
+  /** With --json: per-run weights, visiting orders and losses (see the header). */
+  trace: boolean;
   backend: BackendName;
   /** Absent unless --init or --bias was given, so the default run's configs are exactly as before. */
   init?: InitSpec;
 }
 
-const USAGE = 'usage: npm run experiment -- --activation relu --hidden 2 --seeds 0-199 [--epochs 300 --lr 0.04 --batch 32 --alpha A --beta B --init glorot|he|zeros --bias B --backend wasm|cpu --json]';
+const USAGE = 'usage: npm run experiment -- --activation relu --hidden 2 --seeds 0-199 [--epochs 300 --lr 0.04 --batch 32 --alpha A --beta B --init glorot|he|zeros --bias B --backend wasm|cpu --json [--trace]]';
 /** Networks per tensor program: big enough to amortise kernel launches, small enough for memory. */
 const BATCH_OF_NETWORKS = 1000;
 const MAX_SEEDS = 100_000;
+/** --trace prints seeds × epochs permutations of the points: this many at most (about 30 MB of JSON at 100 points). */
+export const MAX_TRACED_EPOCHS = 100_000;
 
-function parseIntIn(name: string, raw: string, min: number, max: number): number {
-  if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} must be a whole number, got "${raw}"`);
-  const v = Number(raw);
-  if (v < min || v > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${v}`);
-  return v;
-}
+type NumberRange = Parameters<typeof parseStrictNumber>[1];
 
-function parsePositive(name: string, raw: string): number {
-  const v = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(v) || v <= 0) throw new UsageError(`--${name} must be a positive number, got "${raw}"`);
-  return v;
+/**
+ * The site's ranges (settings.ts), except hidden: the engine's 1–32, which the universal lab offers (the Fit Lab's
+ * 1–8 is what fits on its cards).
+ */
+export const CLI_RANGES = {
+  hidden: { min: MIN_HIDDEN, max: MAX_HIDDEN, integer: true, minInclusive: true },
+  epochs: RANGES.epochs,
+  lr: RANGES.lr,
+  batch: RANGES.batch,
+  seed: RANGES.seed,
+} as const satisfies Record<string, NumberRange>;
+
+const describeRange = (r: NumberRange) => `${r.minInclusive ? 'from' : 'above'} ${r.min} ${r.minInclusive ? 'to' : 'and at most'} ${r.max}`;
+
+/**
+ * One numeric flag through the settings' strict parser (no hex, no Infinity, no blanks). Whole-number flags take
+ * digits only: `--epochs 1e3` is more likely a slip than a wish for exponent notation.
+ */
+function parseNumber(name: string, raw: string, range: NumberRange): number {
+  if (range.integer && !/^-?\d+$/.test(raw)) throw new UsageError(`--${name} must be a whole number written in digits, got "${raw}"`);
+  const parsed = parseStrictNumber(raw, range);
+  if (parsed.ok) return parsed.value;
+  if (parsed.reason === 'notANumber') throw new UsageError(`--${name} must be a plain decimal number (no hex, no Infinity), got "${raw}"`);
+  throw new UsageError(`--${name} must be ${range.integer ? 'a whole number' : 'a number'} ${describeRange(range)}, got "${raw}"`);
 }
 
 /** --bias: a plain decimal in HIDDEN_BIAS_RANGE (the settings' strict parser: no hex, no Infinity, no blanks). */
 function parseBias(raw: string): number {
-  const parsed = parseStrictNumber(raw, { ...HIDDEN_BIAS_RANGE, integer: false, minInclusive: true });
-  if (!parsed.ok) throw new UsageError(`--bias must be a number from ${HIDDEN_BIAS_RANGE.min} to ${HIDDEN_BIAS_RANGE.max}, got "${raw}"`);
-  return parsed.value;
+  return parseNumber('bias', raw, { ...HIDDEN_BIAS_RANGE, integer: false, minInclusive: true });
 }
 
 /** "0-199", "7" or "1,5,9" (ranges and single seeds may be mixed: "0-9,42"). */
@@ -66,8 +86,8 @@ export function parseSeeds(spec: string): number[] {
   for (const part of spec.split(',')) {
     const m = /^(\d+)(?:-(\d+))?$/.exec(part.trim());
     if (!m) throw new UsageError(`--seeds must look like 0-199, 7 or 1,5,9; got "${spec}"`);
-    const from = Number(m[1]);
-    const to = m[2] === undefined ? from : Number(m[2]);
+    const from = parseNumber('seeds', m[1]!, CLI_RANGES.seed);
+    const to = m[2] === undefined ? from : parseNumber('seeds', m[2], CLI_RANGES.seed);
     if (to < from) throw new UsageError(`--seeds range ${part} runs backwards (start > end)`);
     if (to - from + 1 + seeds.length > MAX_SEEDS) throw new UsageError(`--seeds may name at most ${MAX_SEEDS} seeds`);
     for (let s = from; s <= to; s++) seeds.push(s);
@@ -86,12 +106,15 @@ export function parseArgs(argv: readonly string[]): Options {
     lr: 0.04,
     batch: 32,
     json: false,
+    trace: false,
     backend: 'wasm',
   };
+  /** --alpha and --beta as given, checked once the activation is known (flags come in any order). */
+  const paramText: Partial<Record<'alpha' | 'beta', string>> = {};
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
-    if (flag === '--json') {
-      o.json = true;
+    if (flag === '--json' || flag === '--trace') {
+      o[flag === '--json' ? 'json' : 'trace'] = true;
       continue;
     }
     const value = argv[i + 1];
@@ -104,26 +127,24 @@ export function parseArgs(argv: readonly string[]): Options {
         o.activation = value;
         break;
       case '--hidden':
-        o.hidden = parseIntIn('hidden', value, MIN_HIDDEN, MAX_HIDDEN);
+        o.hidden = parseNumber('hidden', value, CLI_RANGES.hidden);
         break;
       case '--seeds':
         o.seeds = parseSeeds(value);
         o.seedSpec = value;
         break;
       case '--epochs':
-        o.epochs = parseIntIn('epochs', value, 1, 100_000);
+        o.epochs = parseNumber('epochs', value, CLI_RANGES.epochs);
         break;
       case '--lr':
-        o.lr = parsePositive('lr', value);
+        o.lr = parseNumber('lr', value, CLI_RANGES.lr);
         break;
       case '--batch':
-        o.batch = parseIntIn('batch', value, 1, 100_000);
+        o.batch = parseNumber('batch', value, CLI_RANGES.batch);
         break;
       case '--alpha':
-        o.activationParams.alpha = parsePositive('alpha', value);
-        break;
       case '--beta':
-        o.activationParams.beta = parsePositive('beta', value);
+        paramText[flag.slice(2) as 'alpha' | 'beta'] = value;
         break;
       case '--init': {
         const kernel = kernelFromShortName(value);
@@ -141,6 +162,18 @@ export function parseArgs(argv: readonly string[]): Options {
       default:
         throw new UsageError(`unknown option ${flag}`);
     }
+  }
+  // As in the settings: a parameter only for an activation that has it, within the registry's range for it.
+  for (const name of ['alpha', 'beta'] as const) {
+    const text = paramText[name];
+    if (text === undefined) continue;
+    const spec = ACTIVATIONS[o.activation].params.find((p) => p.name === name);
+    if (!spec) throw new UsageError(`--${name} does not apply to ${o.activation}`);
+    o.activationParams[name] = parseNumber(name, text, { min: spec.min, max: spec.max, integer: false, minInclusive: true });
+  }
+  if (o.trace && !o.json) throw new UsageError('--trace prints per-epoch data and needs --json');
+  if (o.trace && o.seeds.length * o.epochs > MAX_TRACED_EPOCHS) {
+    throw new UsageError(`--trace prints one permutation per seed and epoch: at most ${MAX_TRACED_EPOCHS} (seeds × epochs), got ${o.seeds.length * o.epochs}`);
   }
   return o;
 }
@@ -173,6 +206,31 @@ function printTable(runs: { seed: number; finalMse: number | null; deadAtInit: n
   process.stdout.write(lines.join('\n') + '\n');
 }
 
+interface RunRow {
+  seed: number;
+  finalMse: number | null;
+  deadAtInit: number;
+  deadAtEnd: number;
+  status: string;
+}
+
+/** What --trace adds to a run (JSON writes non-finite numbers of a diverged run as null). */
+export interface RunTrace {
+  initial: NetworkParams;
+  final: NetworkParams;
+  /** orders[e] = the points in the order epoch e + 1 visited them (minibatches are consecutive slices). */
+  orders: number[][];
+  /** Keras-style loss of every epoch. */
+  losses: number[];
+}
+
+/** The run's visiting orders are the seed's shuffle stream, one permutation per epoch, as the engine draws them. */
+function traceOf(seed: number, epochs: number, data: Dataset, initial: NetworkParams, final: NetworkParams, losses: number[]): RunTrace {
+  const shuffles = new ShuffleStream(seed, data.x.length);
+  const orders = Array.from({ length: epochs }, () => Array.from(shuffles.next()));
+  return { initial, final, orders, losses };
+}
+
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   await useBackend(o.backend);
@@ -189,7 +247,7 @@ async function main(): Promise<void> {
   }));
   const total = configs.length * o.epochs;
   let before = 0;
-  const runs: { seed: number; finalMse: number | null; deadAtInit: number; deadAtEnd: number; status: string }[] = [];
+  const runs: (RunRow & Partial<RunTrace>)[] = [];
   for (let start = 0; start < configs.length; start += BATCH_OF_NETWORKS) {
     const chunk = configs.slice(start, start + BATCH_OF_NETWORKS);
     const results = trainBatch(chunk, data, {
@@ -199,13 +257,15 @@ async function main(): Promise<void> {
     for (const r of results) {
       const mse = meanSquaredError(predictAll(r.params, r.config, data.x), data.y);
       const count = (flags: boolean[]) => flags.filter(Boolean).length;
-      runs.push({
+      const initial = initialParams(r.config.seed, o.hidden, o.init);
+      const row: RunRow = {
         seed: r.config.seed,
         finalMse: r.status === 'diverged' || !Number.isFinite(mse) ? null : mse,
-        deadAtInit: count(deadFlags(initialParams(r.config.seed, o.hidden, o.init), r.config, data.x)),
+        deadAtInit: count(deadFlags(initial, r.config, data.x)),
         deadAtEnd: r.status === 'diverged' ? 0 : count(deadFlags(r.params, r.config, data.x)),
         status: r.status,
-      });
+      };
+      runs.push(o.trace ? { ...row, ...traceOf(r.config.seed, o.epochs, data, initial, r.params, r.losses) } : row);
     }
   }
   const summary = summarizeRuns(

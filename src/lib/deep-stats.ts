@@ -6,6 +6,7 @@
  */
 import { ACTIVATIONS } from './activations';
 import { quantile, SATURATION_SHARE, SATURATION_SLOPE } from './analysis';
+import { checkActivation, checkInteger, checkPositive, MAX_EPOCHS, MAX_SEED, shown } from './engine/params';
 import { createRng, glorotLimit } from './random';
 import { MAX_LAYERS, MAX_WIDTH, MIN_LAYERS, MIN_WIDTH, PREACT_BINS, PREACT_QUANTILES, PREACT_RANGE, type DeepActivation, type DeepConfig, type DeepLayerStats, type DeepParams } from './deep-types';
 
@@ -16,14 +17,26 @@ import { MAX_LAYERS, MAX_WIDTH, MIN_LAYERS, MIN_WIDTH, PREACT_BINS, PREACT_QUANT
  */
 const WEIGHTS_STREAM = 1;
 
-/** Engine-level checks (deep-settings.ts gives readers localized messages before it gets this far). */
+/**
+ * The deep engine's own checks, whoever calls it (deep-settings.ts gives readers localized messages before it gets
+ * this far): a RangeError naming the field. At most 64 networks side by side: the demo compares activations, and
+ * each network at full size holds eight 32 × 32 kernels and their Adam moments.
+ */
 export function assertDeepTrainable(c: DeepConfig): void {
-  const int = (v: number, lo: number, hi: number) => Number.isInteger(v) && v >= lo && v <= hi;
-  const ok =
-    int(c.layers, MIN_LAYERS, MAX_LAYERS) && int(c.width, MIN_WIDTH, MAX_WIDTH) &&
-    Number.isFinite(c.lr) && c.lr > 0 && int(c.epochs, 1, Number.MAX_SAFE_INTEGER) &&
-    int(c.batchSize, 1, Number.MAX_SAFE_INTEGER) && int(c.seed, 0, 2 ** 32 - 1) && c.networks.length > 0;
-  if (!ok) throw new RangeError(`Untrainable deep configuration: ${JSON.stringify(c)}`);
+  const prefix = 'Untrainable deep configuration';
+  if (typeof c !== 'object' || c === null) throw new RangeError(`${prefix}: expected an object, got ${shown(c)}`);
+  checkInteger(prefix, 'layers', c.layers, MIN_LAYERS, MAX_LAYERS);
+  checkInteger(prefix, 'width', c.width, MIN_WIDTH, MAX_WIDTH);
+  checkInteger(prefix, 'epochs', c.epochs, 1, MAX_EPOCHS);
+  checkInteger(prefix, 'batchSize', c.batchSize, 1, Number.MAX_SAFE_INTEGER);
+  checkPositive(prefix, 'lr', c.lr);
+  checkInteger(prefix, 'seed', c.seed, 0, MAX_SEED);
+  if (!Array.isArray(c.networks)) throw new RangeError(`${prefix}: networks must be an array, got ${shown(c.networks)}`);
+  checkInteger(prefix, 'the number of networks', c.networks.length, 1, 64);
+  c.networks.forEach((n, i) => {
+    if (typeof n !== 'object' || n === null) throw new RangeError(`${prefix}: networks[${i}] must be an object, got ${shown(n)}`);
+    checkActivation(prefix, `networks[${i}]`, n.activation, n.activationParams);
+  });
 }
 
 /** Kernel shapes [fan_in, fan_out] of L hidden layers of width H and the output layer. */

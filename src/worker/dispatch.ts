@@ -2,12 +2,14 @@
  * The worker's message handling, independent of where it runs: the training worker (train.worker.ts, engine's
  * BatchTrainer on wasm) and the main-thread fallback (local.ts, the plain trainer) both answer ToWorker messages
  * with FromWorker ones through this: one TrainingSession serves runs, comparisons and seed jobs. tfjs-free: the
- * trainer factory and the memory readout are handed in.
+ * trainer factory and the memory readout are handed in. Each message is checked first (validate.ts), and whatever
+ * goes wrong becomes a report: the returned promise never rejects.
  */
 import { DeepSession, type DeepTrainerFactory } from '../lib/engine/deep-session';
 import { runSeedJob } from '../lib/engine/seed-job';
 import { TrainingSession, type TrainerFactory } from '../lib/engine/session';
 import type { DeepMessage, FromWorker, ToWorker } from './protocol';
+import { checkMessage } from './validate';
 
 export interface DispatcherOptions {
   post(m: FromWorker): void;
@@ -23,7 +25,7 @@ export interface DispatcherOptions {
   loadDeepTrainer?: () => Promise<DeepTrainerFactory>;
 }
 
-export function createDispatcher(options: DispatcherOptions): (m: ToWorker) => Promise<void> {
+export function createDispatcher(options: DispatcherOptions): (m: unknown) => Promise<void> {
   const { post, ready } = options;
   let runId = -1;
   let jobId = -1;
@@ -81,13 +83,24 @@ export function createDispatcher(options: DispatcherOptions): (m: ToWorker) => P
   };
 
   // Failures are reported to the work they belong to (the page drops reports of superseded work), never thrown.
-  return (m) =>
-    handle(m).catch((e: unknown) => {
-      const message = e instanceof Error ? e.message : String(e);
-      if ('runId' in m) post({ type: 'status', runId: m.runId, status: 'error', epoch: 0, message });
-      else if ('jobId' in m) post({ type: 'job-status', jobId: m.jobId, status: 'error', message });
-      else if ('deepId' in m) post({ type: 'deep-status', deepId: m.deepId, status: 'error', epoch: 0, message });
-    });
+  const report = (m: ToWorker, e: unknown) => {
+    const message = e instanceof Error ? e.message : String(e);
+    if ('runId' in m) post({ type: 'status', runId: m.runId, status: 'error', epoch: 0, message });
+    else if ('jobId' in m) post({ type: 'job-status', jobId: m.jobId, status: 'error', message });
+    else if ('deepId' in m) post({ type: 'deep-status', deepId: m.deepId, status: 'error', epoch: 0, message });
+    else post({ type: 'rejected', message });
+  };
+
+  return async (raw) => {
+    try {
+      const checked = checkMessage(raw);
+      if (!checked.ok) post(checked.reply);
+      else await handle(checked.message).catch((e: unknown) => report(checked.message, e));
+    } catch (e) {
+      // Only `post` itself can get here (the page is gone, or a report would not clone): nobody is left to tell.
+      console.error('training worker: could not report', e);
+    }
+  };
 }
 
 function isDeepMessage(m: ToWorker): m is DeepMessage {

@@ -9,6 +9,8 @@
  *   resume, cancel, per-layer snapshots — kept apart from runs so the Fit Lab and the deep demo never cancel
  *   each other's work.
  * The same messages drive the main-thread fallback (local.ts), so both sides share one dispatcher (dispatch.ts).
+ * Every incoming message is checked (validate.ts) before it is acted on: a malformed one is answered with the error
+ * report of its kind of work when it carries a usable id, else with 'rejected'.
  */
 import type { BackendName } from '../lib/engine/backend-core';
 import type { SeedJobEvents, SeedJobRequest, SeedJobResult, SeedJobStatus } from '../lib/engine/seed-job';
@@ -83,6 +85,8 @@ export type FromWorker =
   /** The engine could not start at all (no backend could be initialised). */
   | { type: 'fatal'; message: string }
   | { type: 'memory'; requestId: number; numTensors: number; numBytes: number }
+  /** A message the worker could not act on and cannot report under a run's, job's or deep run's id. */
+  | { type: 'rejected'; message: string }
   | RunMessage
   | JobReport
   | DeepReport;
