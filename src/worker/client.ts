@@ -223,6 +223,10 @@ export class TrainingClient {
       case 'fatal':
         this.unavailable(m.message);
         return;
+      case 'rejected':
+        // A message the worker could not read: a bug in this client, not the reader's doing.
+        console.warn(`training worker rejected a message: ${m.message}`);
+        return;
       case 'memory': {
         const resolve = this.memoryWaiters.get(m.requestId);
         this.memoryWaiters.delete(m.requestId);

@@ -12,7 +12,7 @@ import { initialParams, ShuffleStream } from '../random';
 import type { Dataset, NetworkParams, TrainConfig } from '../train-types';
 import { batchSizesFor, batchValues, groupByActivation } from './batch-data';
 import { divergedEpoch, lossLimit } from './divergence';
-import { assertTrainable, sameTraining, unflattenParams } from './params';
+import { assertBatchShape, assertTrainable, sameTraining, unflattenParams } from './params';
 import { inputWithOnes, NetworkProgram } from './program';
 import { tf } from './tf';
 
@@ -75,9 +75,8 @@ export class BatchTrainer {
 
   constructor(options: BatchTrainerOptions) {
     const { configs, data } = options;
-    const first = configs[0];
-    if (!first) throw new RangeError('A batch needs at least one network');
-    if (data.x.length !== data.y.length || data.x.length === 0) throw new RangeError('x and y must be non-empty and equally long');
+    assertBatchShape(configs, data);
+    const first = configs[0]!;
     for (const c of configs) {
       assertTrainable(c);
       if (!sameTraining(first, c)) throw new RangeError('Networks in one batch must share hidden, lr, epochs and batch size');

@@ -15,6 +15,7 @@ import { ShuffleStream } from '../random';
 import type { Dataset, TrainConfig } from '../train-types';
 import { batchSizesFor, batchValues, groupByActivation } from './batch-data';
 import { divergedEpoch, lossLimit } from './divergence';
+import { assertDataset } from './params';
 import { inputWithOnes, NetworkProgram } from './program';
 import { tf } from './tf';
 
@@ -56,7 +57,7 @@ export class DeepTrainer {
   constructor(options: DeepTrainerOptions) {
     const { config, data } = options;
     assertDeepTrainable(config);
-    if (data.x.length !== data.y.length || data.x.length === 0) throw new RangeError('x and y must be non-empty and equally long');
+    assertDataset(data);
     if (options.initial && options.initial.length !== config.networks.length) throw new RangeError('One set of initial weights per network');
     this.config = config;
     this.size = config.networks.length;
