@@ -57,16 +57,18 @@ describe('fit plot', () => {
 });
 
 describe('code snippets', () => {
-  it('reproduce the configuration, custom targets included, without executing anything', () => {
+  it('reproduce the configuration, custom targets named but carried as numbers, never as code', () => {
     const s = { ...DEFAULT_SETTINGS, activation: 'leaky_relu' as const, activationParams: { alpha: 0.1 }, target: 'expr:max(x, 1, 2) + sin(x)^2', lr: 0.01, seed: 7 };
     const py = kerasSnippet(s);
     expect(py).toContain('keras.layers.LeakyReLU(negative_slope=0.1)');
-    expect(py).toContain('learning_rate=0.01');
-    expect(py).toContain('np.maximum(np.maximum(x, 1), 2)');
-    expect(py).toContain('(np.sin(x) ** 2)');
+    expect(py).toContain('learning_rate=LR');
+    expect(py).toContain('LR = 0.01');
+    expect(py).toContain('SEED = 7');
+    expect(py).not.toContain('np.maximum');
     const js = tfjsSnippet(s);
     expect(js).toContain('tf.layers.leakyReLU({ alpha: 0.1 })');
-    expect(js).toContain('Math.max(x, 1, 2)');
-    expect(js).toContain('tf.train.adam(0.01, 0.9, 0.999, 1e-7)');
+    expect(js).toContain('const LR = 0.01;');
+    expect(js).not.toContain('Math.max(x');
+    for (const code of [py, js]) expect(code).toContain('y = max(x, 1, 2) + sin(x)^2');
   });
 });
