@@ -298,7 +298,8 @@ describe('seed job runner', () => {
 describe('dispatcher', () => {
   it('tags run reports with their run id, drops controls of gone runs, and answers memory', async () => {
     const out: FromWorker[] = [];
-    const dispatch = createDispatcher({ post: (m) => out.push(m), makeTrainer: engine, ready: Promise.resolve(null), memory: () => ({ numTensors: 7, numBytes: 1 }) });
+    // One slice per compare whatever the machine's speed, so the reports below do not depend on timing.
+    const dispatch = createDispatcher({ post: (m) => out.push(m), makeTrainer: engine, ready: Promise.resolve(null), memory: () => ({ numTensors: 7, numBytes: 1 }), sliceMs: 1e9 });
     await dispatch({ type: 'start', runId: 1, networks: [config('relu', 0, { epochs: 3 })], data, snapshotEvery: 1, paused: true });
     await dispatch({ type: 'step', runId: 0 });
     await dispatch({ type: 'step', runId: 1 });
