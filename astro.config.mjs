@@ -21,6 +21,8 @@ export default defineConfig({
   // module (tfjs repeats its Apache header ~270 times): −4.7 kB gzip in the training worker alone.
   vite: {
     esbuild: { legalComments: 'eof' },
+    // ES-module workers, so the training worker can load the wasm backend only for the jobs it pays off for.
+    worker: { format: 'es' },
     resolve: {
       // tfjs-backend-wasm bundles its multi-threaded loader whether or not it can run; this site never uses it.
       alias: [

@@ -167,7 +167,7 @@ export const en = {
     },
     diverged: 'The learning rate {lr} is too large: the loss became infinite at epoch {epoch}, so the weights are no longer numbers and training stopped.',
     resetSafeLr: 'Reset with learning rate {lr}',
-    workerFallback: 'The background training worker could not start, so this network trains on the page itself with a simpler trainer; the page may respond more slowly while it runs.',
+    workerFallback: 'The background training worker could not start, so this network trains on the page itself, with the same engine in short slices; the page may respond more slowly while it runs.',
     refusedTitle: 'Some settings in the address were not valid, so their defaults are used instead:',
     refusal: {
       ...SETTING_REFUSALS,
@@ -522,7 +522,7 @@ export const en = {
     staticNote: 'Recorded when the site was built, with the default settings. With JavaScript on, you can train it live.',
     diverged: 'The learning rate {lr} is too large: a loss became infinite at epoch {epoch}, so training stopped.',
     unavailable: 'The training engine could not start in this browser.',
-    workerFallback: 'The background training worker could not start, so these networks train on the page itself with a plain-JavaScript twin of the engine; the page may respond more slowly while they run.',
+    workerFallback: 'The background training worker could not start, so these networks train on the page itself, with the same engine in short slices; the page may respond more slowly while they run.',
     refusedTitle: 'Some settings in the address were not valid, so their defaults are used instead:',
     refusal: {
       notANumber: '{param} = “{value}” is not a number.',

@@ -166,7 +166,7 @@ export const zhCn: Dictionary = {
     },
     diverged: '学习率 {lr} 太大：损失在第 {epoch} 轮变成了无穷大，权重已不再是有限的数，因此训练停止。',
     resetSafeLr: '以学习率 {lr} 重置',
-    workerFallback: '后台训练线程无法启动，所以这个网络改为在页面本身用一个更简单的训练器训练；训练期间页面的响应可能会变慢。',
+    workerFallback: '后台训练线程无法启动，所以这个网络改为在页面本身训练（同一个引擎，分成小段运行）；训练期间页面的响应可能会变慢。',
     refusedTitle: '地址中的部分设置无效，已改用默认值：',
     refusal: {
       ...SETTING_REFUSALS,
@@ -521,7 +521,7 @@ export const zhCn: Dictionary = {
     staticNote: '这是构建网站时用默认设置记录的结果。启用 JavaScript 后可以实时训练。',
     diverged: '学习率 {lr} 太大：某个损失在第 {epoch} 轮变成了无穷大，因此训练停止。',
     unavailable: '训练引擎无法在此浏览器中启动。',
-    workerFallback: '后台训练线程无法启动，所以这些网络改为在页面本身用纯 JavaScript 版本的引擎训练；训练期间页面的响应可能会变慢。',
+    workerFallback: '后台训练线程无法启动，所以这些网络改为在页面本身训练（同一个引擎，分成小段运行）；训练期间页面的响应可能会变慢。',
     refusedTitle: '地址中的部分设置无效，已改用默认值：',
     refusal: {
       notANumber: '{param} = “{value}” 不是数字。',

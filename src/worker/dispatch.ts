@@ -1,6 +1,6 @@
 /**
- * The worker's message handling, independent of where it runs: the training worker (train.worker.ts, engine's
- * BatchTrainer on wasm) and the main-thread fallback (local.ts, the plain trainer) both answer ToWorker messages
+ * The worker's message handling, independent of where it runs: the training worker (train.worker.ts) and the
+ * main-thread fallback (local.ts), both with the engine's trainers, answer ToWorker messages
  * with FromWorker ones through this: one TrainingSession serves runs, comparisons and seed jobs. tfjs-free: the
  * trainer factory and the memory readout are handed in. Each message is checked first (validate.ts), and whatever
  * goes wrong becomes a report: the returned promise never rejects.
@@ -18,6 +18,8 @@ export interface DispatcherOptions {
   ready: Promise<string | null>;
   memory(): { numTensors: number; numBytes: number };
   sliceMs?: number;
+  /** Make the backend suited to work of this many networks active (after `ready`). Absent: one backend serves all. */
+  backendFor?(networks: number): Promise<unknown>;
   /**
    * The deep-stack trainer, loaded on the first deep run (after `ready`): the engine's DeepTrainer in the worker,
    * the plain one on the main thread. Absent: deep runs report an error.
@@ -52,6 +54,8 @@ export function createDispatcher(options: DispatcherOptions): (m: unknown) => Pr
       jobId = id;
       const failure = await ready;
       if (failure !== null) throw new Error(failure);
+      await options.backendFor?.(m.chunks.reduce((n, c) => n + c.length, 0));
+      if (jobId !== id) return; // superseded while the backend loaded
       // (A newer job or run arriving meanwhile cancels this one's first chunk, which then reports 'cancelled'.)
       await runSeedJob(session, m, {
         status: (status, message) => post({ type: 'job-status', jobId: id, status, message }),
@@ -67,6 +71,8 @@ export function createDispatcher(options: DispatcherOptions): (m: unknown) => Pr
       runId = m.runId;
       if (m.type === 'start') post({ type: 'status', runId, status: 'loading', epoch: 0 });
       if ((await ready) !== null || runId !== m.runId) return;
+      await options.backendFor?.(m.networks.length);
+      if (runId !== m.runId) return;
       if (m.type === 'start') session.start(m);
       else {
         const results = await session.compare(m.networks, m.data);

@@ -1,8 +1,7 @@
 /**
- * The worker's tfjs backend: wasm, imported statically (no dynamic import, so Vite bundles the worker as one
- * script in its default iife format). The binaries are emitted by Vite next to the site's other assets through
- * `?url`, so they follow the deploy base path and never come from a CDN. No cpu fallback in the worker: it would
- * cost ~43 kB gzip of the page budget; if wasm cannot start, the Fit Lab trains on the main thread instead.
+ * The worker's WebAssembly backend, loaded by the worker only for large jobs (train.worker.ts). The binaries are
+ * emitted by Vite next to the site's other assets through `?url`, so they follow the deploy base path and never
+ * come from a CDN.
  */
 import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';

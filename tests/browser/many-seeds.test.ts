@@ -142,4 +142,38 @@ describe('many seeds, live panel', () => {
     expectClean(opened);
     await opened.close();
   });
+
+  // Large jobs train on the WebAssembly backend, fetched only then (train.worker.ts); if it is refused, on cpu.
+  test.each([false, true])('a job of 500 networks loads the wasm backend, and still trains if .wasm is refused (refused: %s)', async (refuse) => {
+    const opened = await openPage(browser(), 'en/many-seeds/');
+    const { page, context } = opened;
+    const wasmRequests: string[] = [];
+    context.on('request', (r) => {
+      if (/\.wasm(\?|$)/.test(r.url())) wasmRequests.push(r.url());
+    });
+    if (refuse) await context.route(/\.wasm(\?|$)/, (route) => route.abort('failed'));
+    const live = await hydrated(page, 'many-seeds-live');
+    const boxes = live.locator('input[name="activation"]');
+    for (let i = 0; i < (await boxes.count()); i++) {
+      const box = boxes.nth(i);
+      await box.setChecked(['sigmoid', 'relu'].includes((await box.getAttribute('value'))!));
+    }
+    await live.locator('input[name="count"]').fill('20');
+    await live.locator('[data-action="start"]').click();
+    await page.waitForSelector('[data-demo="many-seeds-live"][data-status="done"]', { timeout: 120_000 });
+    expect(wasmRequests, 'a job of 40 networks stays on cpu').toEqual([]);
+
+    await live.locator('input[name="count"]').fill('250');
+    await live.locator('[data-action="start"]').click();
+    await page.waitForSelector('[data-demo="many-seeds-live"][data-status="done"]', { timeout: 170_000 });
+    expect(Number(await live.getAttribute('data-done'))).toBe(500);
+    expect(wasmRequests.length, 'the 500-network job asked for the wasm binary').toBeGreaterThan(0);
+    await expect.poll(async () => (await workerMemory(page)).numTensors).toBe(0);
+    if (!refuse) expectClean(opened);
+    else {
+      const unrelated = opened.consoleErrors.filter((line) => !/\.wasm|net::ERR_FAILED|WebAssembly|wasm/i.test(line));
+      expect(unrelated).toEqual([]);
+    }
+    await opened.close();
+  }, 240_000);
 });

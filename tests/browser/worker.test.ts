@@ -41,6 +41,7 @@ window.engine = {
   step: () => client.step(),
   cancel: () => client.cancel(),
   memory: () => client.memory(),
+  compare: (networks, data) => client.compare(networks, data),
   updates,
 };
 body.dataset.status = 'idle';
@@ -67,6 +68,8 @@ beforeAll(async () => {
     resolve: { alias: [] },
     server: { fs: { allow: [root, dir] } },
     build: { outDir: join(dir, 'dist'), emptyOutDir: true },
+    // As the site builds it (astro.config.mjs): the worker loads the wasm backend as a separate chunk.
+    worker: { format: 'es' },
   });
   server = (await startServer({ root: join(dir, 'dist'), base: BASE, port: 0 })) as { url: string; close(): Promise<void> };
   browser = await launchBrowser();
@@ -100,8 +103,25 @@ afterAll(async () => {
 });
 
 describe('training worker in Chromium', () => {
-  it('runs on the wasm backend, served from the site under its base path', async () => {
-    expect(await page.evaluate(() => document.body.dataset.backend)).toBe('wasm');
+  it('starts on the cpu backend, and fetches wasm (from the site, under its base path) only for 500 networks or more', async () => {
+    expect(await page.evaluate(() => document.body.dataset.backend)).toBe('cpu');
+    const wasm: string[] = [];
+    const listen = (r: { url(): string }) => {
+      if (/\.wasm(\?|$)/.test(r.url())) wasm.push(r.url());
+    };
+    page.context().on('request', listen);
+    try {
+      const small = await page.evaluate(([c, d]) => window.engine.compare(c, d), [Array.from({ length: 10 }, (_, seed) => config({ seed, epochs: 2 })), seedDataset()] as const);
+      expect(small).toHaveLength(10);
+      expect(wasm).toEqual([]);
+      const large = await page.evaluate(([c, d]) => window.engine.compare(c, d), [Array.from({ length: 500 }, (_, seed) => config({ seed, epochs: 2 })), seedDataset()] as const);
+      expect(large).toHaveLength(500);
+      expect(large.every((r) => r.divergedAt === null && Number.isFinite(r.params.b2))).toBe(true);
+      expect(wasm.length).toBeGreaterThan(0);
+      for (const url of wasm) expect(url.startsWith(new URL(BASE, server!.url).href), url).toBe(true);
+    } finally {
+      page.context().off('request', listen);
+    }
   });
 
   it('trains a run to the end, streaming an update every k epochs, and frees its tensors', async () => {
@@ -154,6 +174,7 @@ declare global {
       step(): void;
       cancel(): void;
       memory(): Promise<{ numTensors: number; numBytes: number }>;
+      compare(networks: TrainConfig[], data: { x: readonly number[]; y: readonly number[] }): Promise<import('../../src/worker/protocol').CompareResult[]>;
       updates: import('../../src/worker/protocol').RunUpdate[];
     };
   }

@@ -2,7 +2,7 @@
  * The Fit Lab's view of a training run: a thin adapter over the site's worker client (`src/worker/client.ts`)
  * that maps its reports to what the island draws, so the island depends on one small interface. Each Fit Lab on
  * a page owns its own runner (and so its own worker). If the worker cannot start (script blocked, wasm refused),
- * the client trains on the main thread with the plain trainer and the island shows a warning.
+ * the client trains on the main thread with the same engine and the island shows a warning.
  */
 import type { Dataset, NetworkParams, RunStatus, Snapshot, TrainConfig } from '../../lib/train-types';
 import type { Speed } from '../../lib/settings';
@@ -25,7 +25,7 @@ export interface RunEvents {
   /** history: [epoch, loss] for every epoch since the previous report (snapshots may skip epochs). */
   snapshot(snapshot: Snapshot, history: Array<[number, number]>): void;
   losses?(history: Array<[number, number]>): void;
-  /** The worker could not start; training continues on the main thread with the plain trainer. */
+  /** The worker could not start; training continues on the main thread with the same engine. */
   fallback?(): void;
   status(status: RunStatus, info: { epoch: number; message?: string; divergedAt?: number }): void;
 }
