@@ -26,12 +26,6 @@ export interface DeepTrainerOptions {
   initial?: readonly DeepParams[];
 }
 
-interface Pass {
-  zs: tfc.Tensor[];
-  grads: tfc.Tensor[];
-  sq: tfc.Tensor;
-}
-
 export class DeepTrainer {
   readonly size: number;
   readonly points: number;
