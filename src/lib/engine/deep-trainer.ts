@@ -41,8 +41,13 @@ export class DeepTrainer {
   /** Every training point once, tiled per network, [S, N, 1]: the probe's inputs and targets. */
   private readonly probeX: tfc.Tensor;
   private readonly probeY: tfc.Tensor;
-  /** Σ err² of each epoch since the last read, [S, 1, 1] each. */
-  private pending: tfc.Tensor[] = [];
+  /** Σ err² of each step of the epoch under way, [S, 1, 1] each. */
+  private current: tfc.Tensor[] = [];
+  /** The same for each epoch completed since the last read. */
+  private pending: tfc.Tensor[][] = [];
+  private stepInEpoch = 0;
+  /** This epoch's visiting order, once per network, row-major [S, N]. */
+  private readonly visits: Int32Array;
   private lastLoss: number[];
   private readonly divergedAt: (number | null)[];
   private readonly limit: number;
@@ -85,6 +90,7 @@ export class DeepTrainer {
     this.program = new NetworkProgram({ shapes, groups, initial, lr: config.lr });
     this.xs = Float32Array.from(data.x);
     this.ys = Float32Array.from(data.y);
+    this.visits = new Int32Array(S * this.points);
     const tile = (values: readonly number[]) => {
       const out = new Float32Array(S * values.length);
       for (let row = 0; row < S; row++) out.set(values, row * values.length);
@@ -98,32 +104,38 @@ export class DeepTrainer {
     return this.epoch >= this.config.epochs || this.divergedAt.every((d) => d !== null);
   }
 
-  /** Run n more epochs (fewer if the run ends). */
+  /** Run n more epochs (fewer if the run ends), finishing one already begun. */
   runEpochs(n: number): void {
-    this.assertLive();
-    for (let i = 0; i < n && !this.finished; i++) this.runEpoch();
+    for (let i = 0; i < n && !this.finished; i++) this.runSteps(this.batchSizes.length - this.stepInEpoch);
   }
 
-  private runEpoch(): void {
-    const S = this.size;
-    const n = this.points;
+  /** Run n optimizer steps (batches), crossing epoch boundaries as needed: a slice may end inside an epoch. */
+  runSteps(n: number): void {
+    this.assertLive();
+    for (let left = n; left > 0 && !this.finished; left--) {
+      if (this.stepInEpoch === 0) this.beginEpoch();
+      this.step();
+      if (++this.stepInEpoch === this.batchSizes.length) this.endEpoch();
+    }
+  }
+
+  private beginEpoch(): void {
     // One visiting order for every network: they share the seed.
     const perm = this.shuffles.next();
-    const visits = new Int32Array(S * n);
-    for (let row = 0; row < S; row++) visits.set(perm, row * n);
-    let squares: tfc.Tensor | null = null;
-    let offset = 0;
-    for (const batch of this.batchSizes) {
-      const { x, y } = batchValues(visits, { from: 0, size: S }, this.xs, this.ys, offset, batch);
-      const sum: tfc.Tensor = tf.tidy(() => {
-        const sq = this.program.step(inputWithOnes(x, S, batch), tf.tensor3d(y, [S, batch, 1]));
-        return squares ? tf.add(squares, sq) : sq;
-      });
-      squares?.dispose();
-      squares = sum;
-      offset += batch;
-    }
-    this.pending.push(squares!);
+    for (let row = 0; row < this.size; row++) this.visits.set(perm, row * this.points);
+  }
+
+  private step(): void {
+    const S = this.size;
+    const batch = this.batchSizes[this.stepInEpoch]!;
+    const { x, y } = batchValues(this.visits, { from: 0, size: S }, this.xs, this.ys, this.stepInEpoch * this.config.batchSize, batch);
+    this.current.push(tf.tidy(() => this.program.step(inputWithOnes(x, S, batch), tf.tensor3d(y, [S, batch, 1]))));
+  }
+
+  private endEpoch(): void {
+    this.pending.push(this.current);
+    this.current = [];
+    this.stepInEpoch = 0;
     this.epoch++;
   }
 
@@ -132,10 +144,11 @@ export class DeepTrainer {
     const epochs = this.pending.length;
     const out: number[][] = this.config.networks.map(() => []);
     if (epochs === 0) return out;
-    const table = tf.tidy(() => tf.div(tf.reshape(tf.concat(this.pending, 1), [this.size, epochs]), tf.scalar(this.points)));
+    const squares = this.pending.flat();
+    const table = tf.tidy(() => tf.div(tf.sum(tf.reshape(tf.concat(squares, 1), [this.size, epochs, this.batchSizes.length]), 2), tf.scalar(this.points)));
     const values = table.dataSync();
     table.dispose();
-    for (const t of this.pending) t.dispose();
+    for (const t of squares) t.dispose();
     this.pending = [];
     this.order.forEach((i, row) => (out[i] = Array.from(values.subarray(row * epochs, (row + 1) * epochs))));
     return out;
@@ -230,7 +243,8 @@ export class DeepTrainer {
     if (this.disposed) return;
     this.disposed = true;
     this.program.dispose();
-    for (const t of [this.probeX, this.probeY, ...this.pending]) t.dispose();
+    for (const t of [this.probeX, this.probeY, ...this.current, ...this.pending.flat()]) t.dispose();
+    this.current = [];
     this.pending = [];
   }
 }

@@ -124,7 +124,7 @@ export abstract class SlicedSession<T extends SlicedTrainer> {
     else trainer.runEpochs(1);
     pacing.epochMs += performance.now() - started;
     if (trainer.epoch !== before) {
-      // A whole epoch is one kernel launch: cheaper than its steps one by one, as long as it fits in a slice.
+      // Whole epochs save the slice loop's bookkeeping, as long as one fits in half a slice.
       pacing.stepwise = pacing.epochMs > this.sliceMs / 2;
       pacing.epochMs = 0;
     }
