@@ -11,6 +11,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/reference/**/*.test.ts', 'tests/parity/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
+          // Both cores: the parity and export files each train hundreds of tf.layers steps.
+          maxWorkers: 2,
         },
       },
       {

@@ -98,8 +98,12 @@ export function leastSquaresLineMse(data: Dataset): number {
 
 /** The q-quantile (0–1) with linear interpolation between order statistics (numpy's default). */
 export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return NaN;
-  const s = [...values].sort((a, b) => a - b);
+  return quantileOfSorted([...values].sort((a, b) => a - b), q);
+}
+
+/** The same for values already sorted ascending (several quantiles of one sample sort it once). */
+export function quantileOfSorted(s: ArrayLike<number>, q: number): number {
+  if (s.length === 0) return NaN;
   const pos = (s.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);

@@ -5,7 +5,7 @@
  * results.
  */
 import { ACTIVATIONS } from './activations';
-import { quantile, SATURATION_SHARE, SATURATION_SLOPE } from './analysis';
+import { quantileOfSorted, SATURATION_SHARE, SATURATION_SLOPE } from './analysis';
 import { checkActivation, checkInteger, checkPositive, MAX_EPOCHS, MAX_SEED, shown } from './engine/params';
 import { createRng, glorotLimit } from './random';
 import { MAX_LAYERS, MAX_WIDTH, MIN_LAYERS, MIN_WIDTH, PREACT_BINS, PREACT_QUANTILES, PREACT_RANGE, type DeepActivation, type DeepConfig, type DeepLayerStats, type DeepParams } from './deep-types';
@@ -109,11 +109,12 @@ export function layerStats(
     if (a.facts.saturating && !a.facts.canDie && flat > SATURATION_SHARE * points) saturated++;
   }
   const values = Array.from(z);
+  const sorted = Float64Array.from(values).sort();
   return {
     gradW: norm(gradW),
     gradB: norm(gradB),
     hist: preactivationHistogram(values),
-    quantiles: PREACT_QUANTILES.map((q) => quantile(values, q)),
+    quantiles: PREACT_QUANTILES.map((q) => quantileOfSorted(sorted, q)),
     dead: dead / units,
     saturated: saturated / units,
   };

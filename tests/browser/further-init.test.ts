@@ -67,8 +67,11 @@ describe.each(['en', 'zh-cn'] as const)('InitLab (%s)', (lang) => {
         expect(stats[key]!.liveText, key).toBe(key === 'medianMse' ? formatMse(summary[key]) : formatShare(summary[key], lang));
         expect(stats[key]!.pre, key).toBe(stored.summary[key]);
       }
-      // Same engine, same seeds: the browser's runs are the CLI's first 50.
-      expect(runs).toEqual(runsOf(stored.runs).slice(0, 50));
+      // Same engine and seeds on another backend (the browser trains 50 networks on cpu, the CLI on wasm): the
+      // same runs up to float32 rounding, which adds the same numbers in another order.
+      const cli = runsOf(stored.runs).slice(0, 50);
+      expect(runs.map(({ finalMse: _m, ...counts }) => counts)).toEqual(cli.map(({ finalMse: _m, ...counts }) => counts));
+      runs.forEach((r, i) => expect(Math.abs(r.finalMse - cli[i]!.finalMse), `seed ${r.seed}`).toBeLessThanOrEqual(Math.max(1e-6, 0.01 * cli[i]!.finalMse)));
       expect(summary.deadAtInitShare).toBe(0); // z(0) = b > 0: nobody starts dead
       // A finished measurement frees everything it allocated in the worker.
       await expect.poll(() => workerTensors(page)).toBe(0);
