@@ -4,23 +4,14 @@
  * written by src/lib/export-scripts.ts; this module only turns the lab's settings into what they need.
  */
 import { kerasScript, tfjsScript, type ExportedRun } from '../../lib/export-scripts';
-import type { FitLabSettings } from '../../lib/settings';
+import { toTrainConfig, type FitLabSettings } from '../../lib/settings';
 import { trainingSetup } from './model';
 
 /** The run the page trains for these settings, with the very data it trains on. */
 export function exportedRun(s: FitLabSettings): ExportedRun {
   const setup = trainingSetup(s);
-  return {
-    activation: s.activation,
-    activationParams: { ...s.activationParams },
-    hidden: s.hidden,
-    lr: s.lr,
-    epochs: s.epochs,
-    batch: s.batch,
-    seed: s.seed,
-    targetText: setup.target.text,
-    data: setup.data,
-  };
+  const { batchSize, ...config } = toTrainConfig(s);
+  return { ...config, batch: batchSize, targetText: setup.target.text, data: setup.data };
 }
 
 /** `fileName`: what the script will be saved as, for its usage lines. */
