@@ -21,8 +21,8 @@ export interface DispatcherOptions {
   /** Make the backend suited to work of this many networks active (after `ready`). Absent: one backend serves all. */
   backendFor?(networks: number): Promise<unknown>;
   /**
-   * The deep-stack trainer, loaded on the first deep run (after `ready`): the engine's DeepTrainer in the worker,
-   * the plain one on the main thread. Absent: deep runs report an error.
+   * The deep-stack trainer, loaded on the first deep run (after `ready`): the engine's DeepTrainer, in the worker or
+   * on the main thread. Absent: deep runs report an error.
    */
   loadDeepTrainer?: () => Promise<DeepTrainerFactory>;
 }
