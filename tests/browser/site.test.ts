@@ -76,6 +76,9 @@ describe('search', () => {
       const { page } = opened;
       await page.locator('site-search button[data-open-modal]').first().click();
       const input = page.locator('dialog[open] input.pagefind-ui__search-input');
+      // Starlight builds Pagefind's UI in a requestIdleCallback without a deadline; on a loaded CI machine the
+      // first idle period has come after more than 30 s. Bounded here at 90 s until the site gives it a deadline.
+      await input.waitFor({ timeout: 90_000 });
       await input.fill(query);
       const first = page.locator('dialog[open] .pagefind-ui__result-link').first();
       await first.waitFor({ state: 'visible' });
