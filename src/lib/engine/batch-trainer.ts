@@ -12,6 +12,7 @@ import { initialParams, ShuffleStream } from '../random';
 import type { Dataset, NetworkParams, TrainConfig } from '../train-types';
 import { batchSizesFor, batchValues, groupByActivation } from './batch-data';
 import { divergedEpoch, lossLimit } from './divergence';
+import { EpochLosses } from './epoch-losses';
 import { assertBatchShape, assertTrainable, sameTraining, unflattenParams } from './params';
 import { inputWithOnes, NetworkProgram } from './program';
 import { tf } from './tf';
@@ -45,10 +46,7 @@ interface GroupPart {
   from: number;
   size: number;
   program: NetworkProgram;
-  /** Σ err² of each step of the epoch under way, [size, 1, 1] each. */
-  current: tfc.Tensor[];
-  /** The same for each epoch completed since the last readout. */
-  pending: tfc.Tensor[][];
+  losses: EpochLosses;
 }
 
 export class BatchTrainer {
@@ -123,7 +121,7 @@ export class BatchTrainer {
         ],
         lr: first.lr,
       });
-      const part: GroupPart = { from, size: g.size, program, current: [], pending: [] };
+      const part: GroupPart = { from, size: g.size, program, losses: new EpochLosses(g.size, this.points, this.batchSizes.length) };
       from += g.size;
       return part;
     });
@@ -166,41 +164,23 @@ export class BatchTrainer {
     const offset = this.stepInEpoch * this.config.batchSize;
     for (const part of this.parts) {
       const { x, y } = batchValues(this.visits, part, this.xs, this.ys, offset, batch);
-      part.current.push(tf.tidy(() => part.program.step(inputWithOnes(x, part.size, batch), tf.tensor3d(y, [part.size, batch, 1]))));
+      part.losses.addStep(tf.tidy(() => part.program.step(inputWithOnes(x, part.size, batch), tf.tensor3d(y, [part.size, batch, 1]))));
     }
   }
 
   private endEpoch(): void {
     for (const part of this.parts) {
-      part.pending.push(part.current);
-      part.current = [];
+      part.losses.endEpoch();
     }
     this.stepInEpoch = 0;
     this.epoch++;
-  }
-
-  /**
-   * Keras-style loss of each epoch completed since the last readout, [size, epochs] row-major: Σ over the epoch's
-   * steps of Σ err², over N — the batch-size-weighted mean of the per-batch mean losses.
-   */
-  private readEpochLosses(part: GroupPart): Float32Array {
-    const epochs = part.pending.length;
-    if (epochs === 0) return new Float32Array(0);
-    const steps = this.stepsPerEpoch;
-    const squares = part.pending.flat();
-    const table = tf.tidy(() => tf.div(tf.sum(tf.reshape(tf.concat(squares, 1), [part.size, epochs, steps]), 2), tf.scalar(this.points)));
-    const losses = table.dataSync() as Float32Array;
-    table.dispose();
-    for (const t of squares) t.dispose();
-    part.pending = [];
-    return losses;
   }
 
   /** Read parameters, last gradients and the epoch losses since the previous readout; marks divergence. */
   read(): BatchReadout {
     this.assertLive();
     const width = 3 * this.hidden + 1;
-    const epochs = this.parts[0]!.pending.length;
+    const epochs = this.parts[0]!.losses.epochs;
     const firstEpoch = this.epoch - epochs + 1;
     const networks = new Array<NetworkReadout>(this.size);
     for (const part of this.parts) {
@@ -210,7 +190,7 @@ export class BatchTrainer {
       const gradient = part.program.lastGradient();
       const grad = gradient?.dataSync() ?? null;
       gradient?.dispose();
-      const losses = this.readEpochLosses(part);
+      const losses = part.losses.read();
       for (let r = 0; r < part.size; r++) {
         const i = this.order[part.from + r]!;
         const p = params.subarray(r * width, (r + 1) * width);
@@ -237,9 +217,7 @@ export class BatchTrainer {
     this.disposed = true;
     for (const part of this.parts) {
       part.program.dispose();
-      for (const t of [...part.current, ...part.pending.flat()]) t.dispose();
-      part.current = [];
-      part.pending = [];
+      part.losses.dispose();
     }
   }
 }

@@ -15,6 +15,7 @@ import { ShuffleStream } from '../random';
 import type { Dataset, TrainConfig } from '../train-types';
 import { batchSizesFor, batchValues, groupByActivation } from './batch-data';
 import { divergedEpoch, lossLimit } from './divergence';
+import { EpochLosses } from './epoch-losses';
 import { assertDataset } from './params';
 import { inputWithOnes, NetworkProgram } from './program';
 import { tf } from './tf';
@@ -41,10 +42,7 @@ export class DeepTrainer {
   /** Every training point once, tiled per network, [S, N, 1]: the probe's inputs and targets. */
   private readonly probeX: tfc.Tensor;
   private readonly probeY: tfc.Tensor;
-  /** Σ err² of each step of the epoch under way, [S, 1, 1] each. */
-  private current: tfc.Tensor[] = [];
-  /** The same for each epoch completed since the last read. */
-  private pending: tfc.Tensor[][] = [];
+  private readonly losses: EpochLosses;
   private stepInEpoch = 0;
   /** This epoch's visiting order, once per network, row-major [S, N]. */
   private readonly visits: Int32Array;
@@ -67,6 +65,7 @@ export class DeepTrainer {
     this.order = order;
     this.shuffles = new ShuffleStream(config.seed, this.points);
     this.batchSizes = batchSizesFor(this.points, config.batchSize);
+    this.losses = new EpochLosses(this.size, this.points, this.batchSizes.length);
     this.divergedAt = new Array<number | null>(this.size).fill(null);
     this.lastLoss = new Array<number>(this.size).fill(NaN);
     this.limit = lossLimit(data.y);
@@ -129,27 +128,20 @@ export class DeepTrainer {
     const S = this.size;
     const batch = this.batchSizes[this.stepInEpoch]!;
     const { x, y } = batchValues(this.visits, { from: 0, size: S }, this.xs, this.ys, this.stepInEpoch * this.config.batchSize, batch);
-    this.current.push(tf.tidy(() => this.program.step(inputWithOnes(x, S, batch), tf.tensor3d(y, [S, batch, 1]))));
+    this.losses.addStep(tf.tidy(() => this.program.step(inputWithOnes(x, S, batch), tf.tensor3d(y, [S, batch, 1]))));
   }
 
   private endEpoch(): void {
-    this.pending.push(this.current);
-    this.current = [];
+    this.losses.endEpoch();
     this.stepInEpoch = 0;
     this.epoch++;
   }
 
   /** Keras' epoch losses since the last read (batch-size-weighted mean of the batch losses), per network in config order. */
   private readLosses(): number[][] {
-    const epochs = this.pending.length;
+    const epochs = this.losses.epochs;
     const out: number[][] = this.config.networks.map(() => []);
-    if (epochs === 0) return out;
-    const squares = this.pending.flat();
-    const table = tf.tidy(() => tf.div(tf.sum(tf.reshape(tf.concat(squares, 1), [this.size, epochs, this.batchSizes.length]), 2), tf.scalar(this.points)));
-    const values = table.dataSync();
-    table.dispose();
-    for (const t of squares) t.dispose();
-    this.pending = [];
+    const values = this.losses.read();
     this.order.forEach((i, row) => (out[i] = Array.from(values.subarray(row * epochs, (row + 1) * epochs))));
     return out;
   }
@@ -243,8 +235,7 @@ export class DeepTrainer {
     if (this.disposed) return;
     this.disposed = true;
     this.program.dispose();
-    for (const t of [this.probeX, this.probeY, ...this.current, ...this.pending.flat()]) t.dispose();
-    this.current = [];
-    this.pending = [];
+    this.losses.dispose();
+    for (const t of [this.probeX, this.probeY]) t.dispose();
   }
 }
