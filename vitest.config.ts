@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: fast unit tests of `src/lib` and friends, and browser tests that build the site once
+// Two projects: fast unit tests of `src/core` and friends, and browser tests that build the site once
 // (tests/browser/global-setup.ts) and drive Debian's Chromium against it.
 export default defineConfig({
   test: {

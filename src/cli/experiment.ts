@@ -9,17 +9,17 @@
  * parser within the site's ranges. Bad arguments exit with status 2.
  */
 import { pathToFileURL } from 'node:url';
-import { ACTIVATIONS, isHiddenActivationId } from '../lib/activations';
-import { HIDDEN_ACTIVATION_IDS, type ActivationParams } from '../lib/activation-types';
-import { deadFlags, leastSquaresLineMse, meanSquaredError, predictAll, summarizeRuns, type RunsSummary } from '../lib/analysis';
-import { seedDataset } from '../lib/dataset';
-import { useBackend, type BackendName } from '../lib/engine/backend';
-import { MAX_HIDDEN, MIN_HIDDEN } from '../lib/engine/params';
-import { trainBatch } from '../lib/engine/train';
-import { HIDDEN_BIAS_RANGE, kernelFromShortName, resolveInit, type InitSpec } from '../lib/init';
-import { initialParams, ShuffleStream } from '../lib/random';
-import { parseStrictNumber, RANGES } from '../lib/settings';
-import type { Dataset, NetworkParams, TrainConfig } from '../lib/train-types';
+import { ACTIVATIONS, isHiddenActivationId } from '../core/activations/registry';
+import { HIDDEN_ACTIVATION_IDS, type ActivationParams } from '../core/activations/types';
+import { deadFlags, leastSquaresLineMse, meanSquaredError, predictAll, summarizeRuns, type RunsSummary } from '../core/analysis/network';
+import { seedDataset } from '../core/data/dataset';
+import { useBackend, type BackendName } from '../core/engine/backend';
+import { MAX_HIDDEN, MIN_HIDDEN } from '../core/engine/params';
+import { trainBatch } from '../core/engine/train';
+import { HIDDEN_BIAS_RANGE, kernelFromShortName, resolveInit, type InitSpec } from '../core/train/init-schemes';
+import { initialParams, ShuffleStream } from '../core/train/random';
+import { parseStrictNumber, RANGES } from '../core/settings/fit-lab';
+import type { Dataset, NetworkParams, TrainConfig } from '../core/train/types';
 
 export class UsageError extends Error {}
 

@@ -9,7 +9,7 @@
  */
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { area } from 'd3-shape';
-import type { Dataset } from '../lib/train-types';
+import type { Dataset } from '../core/train/types';
 import { attrs, DEAD_COLOUR, DEAD_DASH, esc, neuronStyle, polylinePath, r2, tickText } from './svg';
 
 export type ComponentState = 'alive' | 'saturated' | 'dead' | 'negative';

@@ -6,7 +6,7 @@
  * bars carry no fill class: a CSS fill would override their pattern.)
  */
 import { scaleLinear } from 'd3-scale';
-import type { InitWeightsHistogram } from '../lib/init-weights';
+import type { InitWeightsHistogram } from '../core/analysis/init-weights';
 import { attrs, esc, r2, tickText } from './svg';
 
 export interface InitWeightsLabels {

@@ -15,9 +15,9 @@
  * and the same engine on the main thread, on tfjs' cpu backend (local.ts), and the current run is replayed there.
  * The loader is called only then, so a page whose worker starts never downloads the stand-in or its backend.
  */
-import type { BackendName } from '../lib/engine/backend-core';
-import type { Dataset, RunStatus, TrainConfig } from '../lib/train-types';
-import type { DeepRunRequest, DeepStatusInfo, DeepUpdate } from '../lib/deep-types';
+import type { BackendName } from '../core/engine/backend-core';
+import type { Dataset, RunStatus, TrainConfig } from '../core/train/types';
+import type { DeepRunRequest, DeepStatusInfo, DeepUpdate } from '../core/train/deep-types';
 import type { CompareResult, FromWorker, LossUpdate, RunRequest, RunUpdate, SeedJobEvents, SeedJobRequest, StatusMessage, ToWorker } from './protocol';
 
 export type StatusDetail = Omit<StatusMessage, 'type' | 'runId' | 'status'>;

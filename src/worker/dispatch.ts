@@ -5,9 +5,9 @@
  * trainer factory and the memory readout are handed in. Each message is checked first (validate.ts), and whatever
  * goes wrong becomes a report: the returned promise never rejects.
  */
-import { DeepSession, type DeepTrainerFactory } from '../lib/engine/deep-session';
-import { runSeedJob } from '../lib/engine/seed-job';
-import { TrainingSession, type TrainerFactory } from '../lib/engine/session';
+import { DeepSession, type DeepTrainerFactory } from '../core/sessions/deep-session';
+import { runSeedJob } from '../core/sessions/seed-job';
+import { TrainingSession, type TrainerFactory } from '../core/sessions/session';
 import type { DeepMessage, FromWorker, ToWorker } from './protocol';
 import { checkMessage } from './validate';
 

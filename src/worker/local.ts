@@ -6,9 +6,9 @@
  * steps when an epoch is too long for one (sliced-session.ts), keep the page responsive.
  */
 import { memory } from '@tensorflow/tfjs-core';
-import { useBackend } from '../lib/engine/backend';
-import { BatchTrainer } from '../lib/engine/batch-trainer';
-import { DeepTrainer } from '../lib/engine/deep-trainer';
+import { useBackend } from '../core/engine/backend';
+import { BatchTrainer } from '../core/engine/batch-trainer';
+import { DeepTrainer } from '../core/engine/deep-trainer';
 import { createDispatcher } from './dispatch';
 import type { FromWorker, ToWorker } from './protocol';
 

@@ -1,23 +1,23 @@
 /**
  * Messages between the page and the training worker (train.worker.ts), the one worker of the site. It serves
  * two kinds of work, each scoped by an id the page chose, so late messages of superseded work are recognisable:
- * - a run (runId): an interactive TrainingSession (src/lib/engine/session.ts) — start, pause/resume/step/cancel,
+ * - a run (runId): an interactive TrainingSession (src/core/sessions/session.ts) — start, pause/resume/step/cancel,
  *   snapshots and losses, or a batched side-by-side `compare`;
- * - a job (jobId): a seed job (runSeedJob, src/lib/engine/seed-job.ts, on the same session) — many seeds trained
+ * - a job (jobId): a seed job (runSeedJob, src/core/sessions/seed-job.ts, on the same session) — many seeds trained
  *   to the end in batched chunks, with progress and streamed per-run results.
- * - a deep run (deepId): a DeepSession (src/lib/engine/deep-session.ts) of the deep-stack demo — start, pause,
+ * - a deep run (deepId): a DeepSession (src/core/sessions/deep-session.ts) of the deep-stack demo — start, pause,
  *   resume, cancel, per-layer snapshots — kept apart from runs so the Fit Lab and the deep demo never cancel
  *   each other's work.
  * The same messages drive the main-thread fallback (local.ts), so both sides share one dispatcher (dispatch.ts).
  * Every incoming message is checked (validate.ts) before it is acted on: a malformed one is answered with the error
  * report of its kind of work when it carries a usable id, else with 'rejected'.
  */
-import type { BackendName } from '../lib/engine/backend-core';
-import type { SeedJobEvents, SeedJobRequest, SeedJobResult, SeedJobStatus } from '../lib/engine/seed-job';
-import type { CompareResult, LossUpdate, RunRequest } from '../lib/engine/session';
-import type { RunUpdate } from '../lib/engine/snapshots';
-import type { Dataset, RunStatus, TrainConfig } from '../lib/train-types';
-import type { DeepRunRequest, DeepUpdate } from '../lib/deep-types';
+import type { BackendName } from '../core/engine/backend-core';
+import type { SeedJobEvents, SeedJobRequest, SeedJobResult, SeedJobStatus } from '../core/sessions/seed-job';
+import type { CompareResult, LossUpdate, RunRequest } from '../core/sessions/session';
+import type { RunUpdate } from '../core/sessions/snapshots';
+import type { Dataset, RunStatus, TrainConfig } from '../core/train/types';
+import type { DeepRunRequest, DeepUpdate } from '../core/train/deep-types';
 
 export type { CompareResult, LossUpdate, RunRequest, RunUpdate, SeedJobEvents, SeedJobRequest, SeedJobResult, SeedJobStatus };
 

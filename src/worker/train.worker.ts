@@ -9,9 +9,9 @@
  */
 import '@tensorflow/tfjs-backend-cpu';
 import { memory } from '@tensorflow/tfjs-core';
-import { activateBackend, type BackendName } from '../lib/engine/backend-core';
-import { BatchTrainer } from '../lib/engine/batch-trainer';
-import { DeepTrainer } from '../lib/engine/deep-trainer';
+import { activateBackend, type BackendName } from '../core/engine/backend-core';
+import { BatchTrainer } from '../core/engine/batch-trainer';
+import { DeepTrainer } from '../core/engine/deep-trainer';
 import { createDispatcher } from './dispatch';
 import type { FromWorker, ToWorker } from './protocol';
 

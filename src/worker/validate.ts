@@ -6,10 +6,10 @@
  * its own id when it has a usable one (so the page that sent it hears about it as it hears about any failure of
  * that work), else with a 'rejected' report.
  */
-import { assertDeepTrainable, kernelShapes } from '../lib/deep-stats';
-import { assertDataset, assertNetworkCount, assertTrainable, MAX_NETWORKS, MAX_POINTS, shown } from '../lib/engine/params';
-import type { DeepConfig } from '../lib/deep-types';
-import type { Dataset, TrainConfig } from '../lib/train-types';
+import { assertDeepTrainable, kernelShapes } from '../core/analysis/deep-stats';
+import { assertDataset, assertNetworkCount, assertTrainable, MAX_NETWORKS, MAX_POINTS, shown } from '../core/engine/params';
+import type { DeepConfig } from '../core/train/deep-types';
+import type { Dataset, TrainConfig } from '../core/train/types';
 import type { FromWorker, ToWorker } from './protocol';
 
 /** Networks in one seed job, over all its chunks (the many-seeds panel asks for at most 1000 seeds × 10 activations). */

@@ -8,7 +8,7 @@ import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import threadedSimdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { env } from '@tensorflow/tfjs-core';
-import { activateBackend, type BackendName } from '../lib/engine/backend-core';
+import { activateBackend, type BackendName } from '../core/engine/backend-core';
 
 export function initWasmBackend(): Promise<BackendName> {
   // tfjs wants all three; the threaded one is only fetched on cross-origin-isolated pages (this site is not).

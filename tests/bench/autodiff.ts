@@ -3,12 +3,12 @@
  * same order, Keras' Adam (adam.ts), so the bench can say which form is faster and by how much.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { adamConstants, kerasAdam } from '../../src/lib/engine/adam';
-import { ACTIVATIONS } from '../../src/lib/activations';
-import { batchSizesFor } from '../../src/lib/engine/batch-data';
-import { initialParams, ShuffleStream } from '../../src/lib/random';
-import type { Dataset, TrainConfig } from '../../src/lib/train-types';
-import { registryTf } from '../../src/lib/engine/tf';
+import { adamConstants, kerasAdam } from '../../src/core/engine/adam';
+import { ACTIVATIONS } from '../../src/core/activations/registry';
+import { batchSizesFor } from '../../src/core/engine/batch-data';
+import { initialParams, ShuffleStream } from '../../src/core/train/random';
+import type { Dataset, TrainConfig } from '../../src/core/train/types';
+import { registryTf } from '../../src/core/engine/tf';
 
 /** Train networks sharing an activation for `epochs` epochs; returns each network's final epoch loss. */
 export function autodiffTrain(configs: readonly TrainConfig[], data: Dataset, epochs: number): number[] {

@@ -8,11 +8,11 @@
  * backend the bench activates is the one both run on; run.ts checks that.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { HiddenActivationId } from '../../src/lib/activation-types';
-import { LEAKY_RELU_DEFAULT_ALPHA } from '../../src/lib/activations';
-import type { DeepParams } from '../../src/lib/deep-types';
-import { ShuffleStream } from '../../src/lib/random';
-import type { Dataset, NetworkParams } from '../../src/lib/train-types';
+import type { HiddenActivationId } from '../../src/core/activations/types';
+import { LEAKY_RELU_DEFAULT_ALPHA } from '../../src/core/activations/registry';
+import type { DeepParams } from '../../src/core/train/deep-types';
+import { ShuffleStream } from '../../src/core/train/random';
+import type { Dataset, NetworkParams } from '../../src/core/train/types';
 
 export { getBackend as layersBackend, memory as layersMemory } from '@tensorflow/tfjs';
 

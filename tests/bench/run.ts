@@ -19,16 +19,16 @@
  * shared, and wall time there mostly measures the neighbours' load. `--wall` measures wall time instead.
  * `--quick` is a smoke run (< 1 min): fewer rounds, no S = 1000, and a quarter of the deep demo's epochs.
  */
-import type { HiddenActivationId } from '../../src/lib/activation-types';
-import { seedDataset } from '../../src/lib/dataset';
-import { deepInitialParams } from '../../src/lib/deep-stats';
-import { DEEP_DEFAULTS, deepDataset, toDeepConfig } from '../../src/lib/deep-settings';
-import type { DeepConfig } from '../../src/lib/deep-types';
-import { useBackend, type BackendName } from '../../src/lib/engine/backend';
-import { BatchTrainer } from '../../src/lib/engine/batch-trainer';
-import { DeepTrainer } from '../../src/lib/engine/deep-trainer';
-import { epochPermutations, initialParams } from '../../src/lib/random';
-import type { TrainConfig } from '../../src/lib/train-types';
+import type { HiddenActivationId } from '../../src/core/activations/types';
+import { seedDataset } from '../../src/core/data/dataset';
+import { deepInitialParams } from '../../src/core/analysis/deep-stats';
+import { DEEP_DEFAULTS, deepDataset, toDeepConfig } from '../../src/labs/deep/settings';
+import type { DeepConfig } from '../../src/core/train/deep-types';
+import { useBackend, type BackendName } from '../../src/core/engine/backend';
+import { BatchTrainer } from '../../src/core/engine/batch-trainer';
+import { DeepTrainer } from '../../src/core/engine/deep-trainer';
+import { epochPermutations, initialParams } from '../../src/core/train/random';
+import type { TrainConfig } from '../../src/core/train/types';
 import { referenceTrain } from '../reference/reference-trainer';
 import { autodiffTrain } from './autodiff';
 import { asLayers, layersBackend, layersMemory, layersTrain } from './layers';

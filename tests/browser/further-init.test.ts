@@ -7,13 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { formatMse, formatShare } from '../../src/components/seeds/format';
-import { findInitConfig, reviveInitStudy, runsOf } from '../../src/lib/init-study-data';
-import { summarizeConfig, type SeedRun } from '../../src/lib/seed-stats';
+import { formatMse, formatShare } from '../../src/labs/seeds/format';
+import { findInitConfig, reviveInitStudy, runsOf } from '../../src/core/analysis/init-study-file';
+import { summarizeConfig, type SeedRun } from '../../src/core/analysis/seed-stats';
 import { useBrowser } from './harness';
 import { labOn } from './lab-helpers';
 
-const study = reviveInitStudy(JSON.parse(readFileSync('src/data/init-experiment.json', 'utf8')));
+const study = reviveInitStudy(JSON.parse(readFileSync('src/labs/init/init-experiment.json', 'utf8')));
 const LAB = '[data-demo="init-lab"]';
 
 /** The island turns `data-ready` once interactive (Playwright's default 30 s wait). */

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CONTROL_XS, decodeShape, drawnDataset, presetControls, quantize } from '../../src/lib/drawn-target';
+import { CONTROL_XS, decodeShape, drawnDataset, presetControls, quantize } from '../../src/core/data/drawn-target';
 import { siteUrl, useBrowser } from './harness';
 import { drawnCurves, expectNoLongTasks, labOn, publishedScales, toClient, yAt } from './lab-helpers';
 import { chooseTheme } from './quality';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { HIDDEN_ACTIVATION_IDS } from '../../src/lib/activation-types';
+import { HIDDEN_ACTIVATION_IDS } from '../../src/core/activations/types';
 import { expectClean, openPage, useBrowser } from './harness';
 
 const PAGES = [

@@ -6,14 +6,14 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { RANGES } from '../../src/lib/settings';
+import { RANGES } from '../../src/core/settings/fit-lab';
 import { expectClean, openPage, siteUrl, useBrowser } from './harness';
 import { DOC_PATHS, FIT_LAB, hydrateAll, hydratedFitLab, waitForStatus } from './quality';
 
 const BAD_VALUES = ['', 'NaN', '-1', '1e309', '0x10', 'x'.repeat(10_000), '<script>alert(1)</script>', '١٢٣', '🙂'];
 /** Values no numeric field or expression may accept. */
 const NEVER_VALID = new Set(['NaN', '1e309', 'x'.repeat(10_000), '<script>alert(1)</script>', '🙂']);
-/** Every parameter src/lib/settings.ts reads from the address bar. */
+/** Every parameter src/core/settings/fit-lab.ts reads from the address bar. */
 const URL_PARAMS = [...Object.keys(RANGES), 'activation', 'target', 'speed', 'alpha', 'beta'];
 const CJK = /[\u3400-\u9fff]/;
 

@@ -1,18 +1,18 @@
 /**
- * The many-seeds page: every number shown comes from src/data/many-seeds.json, the histograms list seeds that
+ * The many-seeds page: every number shown comes from src/labs/seeds/many-seeds.json, the histograms list seeds that
  * open the Fit Lab on that run, and the live panel trains in the worker, streams results, cancels, and leaves no
  * tensors behind.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { formatFact } from '../../src/components/seeds/format';
-import { reviveManySeeds } from '../../src/lib/many-seeds-data';
-import { factKind, seedFacts } from '../../src/lib/seed-facts';
-import { histogramCounts } from '../../src/lib/seed-stats';
+import { formatFact } from '../../src/labs/seeds/format';
+import { reviveManySeeds } from '../../src/core/analysis/many-seeds-file';
+import { factKind, seedFacts } from '../../src/core/analysis/seed-facts';
+import { histogramCounts } from '../../src/core/analysis/seed-stats';
 import { expectClean, openPage, useBrowser } from './harness';
 
-const data = reviveManySeeds(JSON.parse(readFileSync('src/data/many-seeds.json', 'utf8')));
+const data = reviveManySeeds(JSON.parse(readFileSync('src/labs/seeds/many-seeds.json', 'utf8')));
 const facts = seedFacts(data);
 
 const browser = useBrowser();

@@ -11,8 +11,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import { startServer } from '../../scripts/serve.mjs';
-import { seedDataset } from '../../src/lib/dataset';
-import type { TrainConfig } from '../../src/lib/train-types';
+import { seedDataset } from '../../src/core/data/dataset';
+import type { TrainConfig } from '../../src/core/train/types';
 import { launchBrowser } from './harness';
 
 const BASE = '/engine-fixture/';

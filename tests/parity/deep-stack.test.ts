@@ -5,11 +5,11 @@
  * and batch size. Tolerances as for one hidden layer (layers-model.ts, one-hidden-layer.seed-set.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDataset } from '../../src/lib/dataset';
-import { DEEP_BATCH, DEEP_DEFAULTS, DEEP_SEED } from '../../src/lib/deep-settings';
-import { deepInitialParams } from '../../src/lib/deep-stats';
-import type { DeepConfig, DeepParams } from '../../src/lib/deep-types';
-import { DeepTrainer } from '../../src/lib/engine/deep-trainer';
+import { seedDataset } from '../../src/core/data/dataset';
+import { DEEP_BATCH, DEEP_DEFAULTS, DEEP_SEED } from '../../src/labs/deep/settings';
+import { deepInitialParams } from '../../src/core/analysis/deep-stats';
+import type { DeepConfig, DeepParams } from '../../src/core/train/deep-types';
+import { DeepTrainer } from '../../src/core/engine/deep-trainer';
 import { engineBackend } from '../unit/engine-setup';
 import { firstLossMismatch, margins, report, tf, trainLayersModel, WEIGHT_ABS_TOL, worstWeightDiff } from './layers-model';
 import { layersForm } from './one-hidden-layer';

@@ -8,9 +8,9 @@
  * paper's form, which Keras does not (see KerasAdam, and targets.test.ts for where the two forms part).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { DeepParams } from '../../src/lib/deep-types';
-import { ShuffleStream } from '../../src/lib/random';
-import type { Dataset, NetworkParams } from '../../src/lib/train-types';
+import type { DeepParams } from '../../src/core/train/deep-types';
+import { ShuffleStream } from '../../src/core/train/random';
+import type { Dataset, NetworkParams } from '../../src/core/train/types';
 
 export { tf };
 

@@ -4,7 +4,7 @@
  * the exact erf form the registry uses (targets.test.ts), not 'gelu_new'.
  */
 import { beforeAll, describe, it } from 'vitest';
-import { HIDDEN_ACTIVATION_IDS, SEED_ACTIVATION_IDS, type HiddenActivationId } from '../../src/lib/activation-types';
+import { HIDDEN_ACTIVATION_IDS, SEED_ACTIVATION_IDS, type HiddenActivationId } from '../../src/core/activations/types';
 import { engineBackend } from '../unit/engine-setup';
 import { EPOCHS, expectOneHiddenLayerParity, HIDDEN, LR, NO_LAYERS_FORM, SEEDS } from './one-hidden-layer';
 

@@ -17,7 +17,7 @@
  * promises Keras' form.
  */
 import { beforeAll, describe, it } from 'vitest';
-import { SEED_ACTIVATION_IDS } from '../../src/lib/activation-types';
+import { SEED_ACTIVATION_IDS } from '../../src/core/activations/types';
 import { engineBackend } from '../unit/engine-setup';
 import { EPOCHS, expectOneHiddenLayerParity, HIDDEN, LR, SEEDS } from './one-hidden-layer';
 

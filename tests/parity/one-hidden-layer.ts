@@ -4,11 +4,11 @@
  * over several seeds, from the same start in the same order.
  */
 import { expect } from 'vitest';
-import { LEAKY_RELU_DEFAULT_ALPHA } from '../../src/lib/activations';
-import type { HiddenActivationId } from '../../src/lib/activation-types';
-import { seedDataset } from '../../src/lib/dataset';
-import { trainBatch } from '../../src/lib/engine/train';
-import { initialParams } from '../../src/lib/random';
+import { LEAKY_RELU_DEFAULT_ALPHA } from '../../src/core/activations/registry';
+import type { HiddenActivationId } from '../../src/core/activations/types';
+import { seedDataset } from '../../src/core/data/dataset';
+import { trainBatch } from '../../src/core/engine/train';
+import { initialParams } from '../../src/core/train/random';
 import { config } from '../unit/engine-setup';
 import { asLayers, firstLossMismatch, margins, report, tf, trainLayersModel, WEIGHT_ABS_TOL, worstWeightDiff, type LayersActivation } from './layers-model';
 

@@ -3,12 +3,12 @@
  * same batch order; first-step gradients agree to 1e-5 and 300-epoch outcomes agree for 50 seeds per activation.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { deadFlags, meanSquaredError, predictAll } from '../../src/lib/analysis';
-import { seedDataset } from '../../src/lib/dataset';
-import { BatchTrainer } from '../../src/lib/engine/batch-trainer';
-import { trainBatch } from '../../src/lib/engine/train';
-import { epochPermutations, initialParams } from '../../src/lib/random';
-import type { NetworkParams } from '../../src/lib/train-types';
+import { deadFlags, meanSquaredError, predictAll } from '../../src/core/analysis/network';
+import { seedDataset } from '../../src/core/data/dataset';
+import { BatchTrainer } from '../../src/core/engine/batch-trainer';
+import { trainBatch } from '../../src/core/engine/train';
+import { epochPermutations, initialParams } from '../../src/core/train/random';
+import type { NetworkParams } from '../../src/core/train/types';
 import { config, engineBackend } from '../unit/engine-setup';
 import { referenceMse, referenceTrain, type ReferenceActivation, type ReferenceParams } from './reference-trainer';
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { ACTIVATIONS, ALL_ACTIVATION_IDS, activationProse, getActivation } from '../../src/lib/activations';
-import { HIDDEN_ACTIVATION_IDS, type ActivationParams } from '../../src/lib/activation-types';
-import { erf } from '../../src/lib/special-functions';
+import { ACTIVATIONS, ALL_ACTIVATION_IDS, activationProse, getActivation } from '../../src/core/activations/registry';
+import { HIDDEN_ACTIVATION_IDS, type ActivationParams } from '../../src/core/activations/types';
+import { erf } from '../../src/core/activations/special-functions';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

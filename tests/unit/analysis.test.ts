@@ -9,11 +9,11 @@ import {
   quantile,
   sumOfComponents,
   summarizeRuns,
-} from '../../src/lib/analysis';
-import { HIDDEN_ACTIVATION_IDS } from '../../src/lib/activation-types';
-import { linspace, seedDataset } from '../../src/lib/dataset';
-import { initialParams } from '../../src/lib/random';
-import type { NetworkParams } from '../../src/lib/train-types';
+} from '../../src/core/analysis/network';
+import { HIDDEN_ACTIVATION_IDS } from '../../src/core/activations/types';
+import { linspace, seedDataset } from '../../src/core/data/dataset';
+import { initialParams } from '../../src/core/train/random';
+import type { NetworkParams } from '../../src/core/train/types';
 
 describe('components', () => {
   it('plus the output bias equal the prediction at every grid point, for every activation', () => {

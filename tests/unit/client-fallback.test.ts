@@ -5,9 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { seedDataset } from '../../src/lib/dataset';
-import { trainBatch } from '../../src/lib/engine/train';
-import type { RunStatus } from '../../src/lib/train-types';
+import { seedDataset } from '../../src/core/data/dataset';
+import { trainBatch } from '../../src/core/engine/train';
+import type { RunStatus } from '../../src/core/train/types';
 import { TrainingClient, type TrainingClientOptions } from '../../src/worker/client';
 import { createLocalEngine } from '../../src/worker/local';
 import type { RunUpdate } from '../../src/worker/protocol';

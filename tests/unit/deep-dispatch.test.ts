@@ -1,9 +1,9 @@
 /** Deep runs through the worker's dispatcher: their own ids and session, errors as statuses, Fit Lab runs untouched. */
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedDataset } from '../../src/lib/dataset';
-import { DeepTrainer } from '../../src/lib/engine/deep-trainer';
-import type { DeepConfig } from '../../src/lib/deep-types';
+import { seedDataset } from '../../src/core/data/dataset';
+import { DeepTrainer } from '../../src/core/engine/deep-trainer';
+import type { DeepConfig } from '../../src/core/train/deep-types';
 import { createDispatcher } from '../../src/worker/dispatch';
 import type { FromWorker } from '../../src/worker/protocol';
 import { engineBackend } from './engine-setup';

@@ -1,9 +1,9 @@
 /** The deep demo's pure pieces: plot builders, the view model folding snapshots, prose numbers. */
 import { describe, expect, it } from 'vitest';
-import { formatDeepStat } from '../../src/components/further/deep/format';
-import { applyDeepUpdate, deepStats, emptyDeepView } from '../../src/components/further/deep/model';
-import { DEEP_DEFAULTS } from '../../src/lib/deep-settings';
-import { PREACT_BINS, type DeepLayerStats, type DeepUpdate } from '../../src/lib/deep-types';
+import { formatDeepStat } from '../../src/labs/deep/format';
+import { applyDeepUpdate, deepStats, emptyDeepView } from '../../src/labs/deep/view';
+import { DEEP_DEFAULTS } from '../../src/labs/deep/settings';
+import { PREACT_BINS, type DeepLayerStats, type DeepUpdate } from '../../src/core/train/deep-types';
 import { gradientDomain, layerGradientSvg } from '../../src/plots/layerGradientPlot';
 import { preactivationHeight, preactivationSvg } from '../../src/plots/preactivationPlot';
 

@@ -1,6 +1,6 @@
 /** Deep-demo settings ⇄ URL: strict parsing with refusals, round trips, other keys untouched. */
 import { describe, expect, it } from 'vitest';
-import { DEEP_DEFAULTS, parseDeepSettings, serializeDeepSettings, toDeepConfig, writeDeepSettings } from '../../src/lib/deep-settings';
+import { DEEP_DEFAULTS, parseDeepSettings, serializeDeepSettings, toDeepConfig, writeDeepSettings } from '../../src/labs/deep/settings';
 
 describe('parseDeepSettings', () => {
   it('gives the defaults for an empty query and reads good values', () => {

@@ -1,13 +1,13 @@
 /** The deep engine's contract: L = 1 is the batch trainer, gradients are right, runs repeat, divergence, no leaks. */
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedDataset } from '../../src/lib/dataset';
-import { deepInitialParams, gradientRatio, layerStats, preactivationHistogram } from '../../src/lib/deep-stats';
-import { PREACT_BINS, type DeepConfig, type DeepParams, type DeepStatus, type DeepUpdate } from '../../src/lib/deep-types';
-import { BatchTrainer } from '../../src/lib/engine/batch-trainer';
-import { DeepSession } from '../../src/lib/engine/deep-session';
-import { DeepTrainer } from '../../src/lib/engine/deep-trainer';
-import { initialParams } from '../../src/lib/random';
+import { seedDataset } from '../../src/core/data/dataset';
+import { deepInitialParams, gradientRatio, layerStats, preactivationHistogram } from '../../src/core/analysis/deep-stats';
+import { PREACT_BINS, type DeepConfig, type DeepParams, type DeepStatus, type DeepUpdate } from '../../src/core/train/deep-types';
+import { BatchTrainer } from '../../src/core/engine/batch-trainer';
+import { DeepSession } from '../../src/core/sessions/deep-session';
+import { DeepTrainer } from '../../src/core/engine/deep-trainer';
+import { initialParams } from '../../src/core/train/random';
 import { deepReferenceLoss, finiteDifferenceGradient, type DeepReferenceActivation } from '../reference/deep-reference';
 import { config, engineBackend } from './engine-setup';
 

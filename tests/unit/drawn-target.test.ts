@@ -17,8 +17,8 @@ import {
   valueAt,
   Y_MAX,
   Y_MIN,
-} from '../../src/lib/drawn-target';
-import { trainingXs } from '../../src/lib/settings';
+} from '../../src/core/data/drawn-target';
+import { trainingXs } from '../../src/core/settings/fit-lab';
 
 const line = (x: number) => 0.3 * x - 0.5;
 

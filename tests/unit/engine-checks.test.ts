@@ -3,13 +3,13 @@
  * with a RangeError naming the field, and the trainers refuse it before any training (never a hang).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedDataset } from '../../src/lib/dataset';
-import { assertDeepTrainable } from '../../src/lib/deep-stats';
-import type { DeepConfig } from '../../src/lib/deep-types';
-import { DeepTrainer } from '../../src/lib/engine/deep-trainer';
-import { assertBatchShape, assertDataset, assertTrainable, MAX_BATCH_CELLS, MAX_EPOCHS, MAX_NETWORKS, MAX_POINTS } from '../../src/lib/engine/params';
-import { trainBatch } from '../../src/lib/engine/train';
-import type { Dataset, TrainConfig } from '../../src/lib/train-types';
+import { seedDataset } from '../../src/core/data/dataset';
+import { assertDeepTrainable } from '../../src/core/analysis/deep-stats';
+import type { DeepConfig } from '../../src/core/train/deep-types';
+import { DeepTrainer } from '../../src/core/engine/deep-trainer';
+import { assertBatchShape, assertDataset, assertTrainable, MAX_BATCH_CELLS, MAX_EPOCHS, MAX_NETWORKS, MAX_POINTS } from '../../src/core/engine/params';
+import { trainBatch } from '../../src/core/engine/train';
+import type { Dataset, TrainConfig } from '../../src/core/train/types';
 import { config, engineBackend } from './engine-setup';
 
 beforeAll(() => engineBackend('wasm'));

@@ -3,11 +3,11 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_TRACED_EPOCHS, parseArgs, parseSeeds, UsageError, type RunTrace } from '../../src/cli/experiment';
-import { seedDataset } from '../../src/lib/dataset';
-import { trainBatch } from '../../src/lib/engine/train';
-import { epochPermutations, initialParams } from '../../src/lib/random';
-import { RANGES } from '../../src/lib/settings';
-import type { NetworkParams } from '../../src/lib/train-types';
+import { seedDataset } from '../../src/core/data/dataset';
+import { trainBatch } from '../../src/core/engine/train';
+import { epochPermutations, initialParams } from '../../src/core/train/random';
+import { RANGES } from '../../src/core/settings/fit-lab';
+import type { NetworkParams } from '../../src/core/train/types';
 import { referenceTrain } from '../reference/reference-trainer';
 import { config, engineBackend } from './engine-setup';
 

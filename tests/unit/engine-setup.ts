@@ -1,8 +1,8 @@
 /** Shared by the engine tests: the wasm backend (the browser default) and small config helpers. */
 import * as tf from '@tensorflow/tfjs-core';
-import { useBackend, type BackendName } from '../../src/lib/engine/backend';
-import type { HiddenActivationId } from '../../src/lib/activation-types';
-import type { TrainConfig } from '../../src/lib/train-types';
+import { useBackend, type BackendName } from '../../src/core/engine/backend';
+import type { HiddenActivationId } from '../../src/core/activations/types';
+import type { TrainConfig } from '../../src/core/train/types';
 
 // tfjs prints a banner about tfjs-node in Node; it is noise in test output.
 tf.env().set('IS_TEST', true);

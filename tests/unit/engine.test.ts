@@ -1,17 +1,17 @@
 /** The training engine's contract: batching, determinism, Adam's form, divergence, tensor hygiene, controls. */
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedDataset } from '../../src/lib/dataset';
-import { ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON, adamStepSize } from '../../src/lib/engine/adam';
-import { BatchTrainer } from '../../src/lib/engine/batch-trainer';
-import { TrainingSession, type LossUpdate, type StatusInfo } from '../../src/lib/engine/session';
-import { inputWithOnes, NetworkProgram } from '../../src/lib/engine/program';
-import { ACTIVATIONS } from '../../src/lib/activations';
-import { HIDDEN_ACTIVATION_IDS, type ActivationParams, type HiddenActivationId } from '../../src/lib/activation-types';
-import type { RunUpdate } from '../../src/lib/engine/snapshots';
-import { trainBatch } from '../../src/lib/engine/train';
-import { createRng, initialParams } from '../../src/lib/random';
-import type { RunStatus, TrainConfig } from '../../src/lib/train-types';
+import { seedDataset } from '../../src/core/data/dataset';
+import { ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON, adamStepSize } from '../../src/core/engine/adam';
+import { BatchTrainer } from '../../src/core/engine/batch-trainer';
+import { TrainingSession, type LossUpdate, type StatusInfo } from '../../src/core/sessions/session';
+import { inputWithOnes, NetworkProgram } from '../../src/core/engine/program';
+import { ACTIVATIONS } from '../../src/core/activations/registry';
+import { HIDDEN_ACTIVATION_IDS, type ActivationParams, type HiddenActivationId } from '../../src/core/activations/types';
+import type { RunUpdate } from '../../src/core/sessions/snapshots';
+import { trainBatch } from '../../src/core/engine/train';
+import { createRng, initialParams } from '../../src/core/train/random';
+import type { RunStatus, TrainConfig } from '../../src/core/train/types';
 import { config, engineBackend } from './engine-setup';
 
 const data = seedDataset();
@@ -279,8 +279,8 @@ describe('controls and tensor hygiene', () => {
 
 describe('the engine\'s tfjs op subset', () => {
   it('serves every registry activation (forward and derivative) and matches the numeric f, f′', async () => {
-    const { ACTIVATIONS } = await import('../../src/lib/activations');
-    const { registryTf, tf: ops } = await import('../../src/lib/engine/tf');
+    const { ACTIVATIONS } = await import('../../src/core/activations/registry');
+    const { registryTf, tf: ops } = await import('../../src/core/engine/tf');
     const xs = [-3, -0.5, 0.25, 2];
     for (const a of Object.values(ACTIVATIONS)) {
       const x = ops.tensor3d(xs, [1, 1, 4]);

@@ -6,12 +6,12 @@
  * compile as Python.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kerasSnippet } from '../../src/components/fitlab/snippets';
-import { trainingSetup } from '../../src/components/fitlab/model';
-import { HIDDEN_ACTIVATION_IDS } from '../../src/lib/activation-types';
-import { DRY_RUN_EPOCHS } from '../../src/lib/export-scripts';
-import { initialParams, ShuffleStream } from '../../src/lib/random';
-import type { FitLabSettings } from '../../src/lib/settings';
+import { kerasSnippet } from '../../src/labs/fit-lab/snippets';
+import { trainingSetup } from '../../src/labs/fit-lab/view';
+import { HIDDEN_ACTIVATION_IDS } from '../../src/core/activations/types';
+import { DRY_RUN_EPOCHS } from '../../src/labs/fit-lab/export-scripts';
+import { initialParams, ShuffleStream } from '../../src/core/train/random';
+import type { FitLabSettings } from '../../src/core/settings/fit-lab';
 import { run, scratch, settingsFor, type Scratch } from './export-support';
 
 let folder: Scratch;

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_SETTINGS, type FitLabSettings } from '../../src/lib/settings';
+import { DEFAULT_SETTINGS, type FitLabSettings } from '../../src/core/settings/fit-lab';
 
 export const settingsFor = (patch: Partial<FitLabSettings>): FitLabSettings => ({ ...DEFAULT_SETTINGS, activationParams: {}, ...patch });
 

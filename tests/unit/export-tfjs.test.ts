@@ -5,11 +5,11 @@
  * trainingSetup(settings).data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportedRun, tfjsSnippet } from '../../src/components/fitlab/snippets';
-import { finalMse, trainingSetup } from '../../src/components/fitlab/model';
-import { useBackend } from '../../src/lib/engine/backend';
-import { trainBatch, type BatchRunResult } from '../../src/lib/engine/train';
-import { toTrainConfig, type FitLabSettings } from '../../src/lib/settings';
+import { exportedRun, tfjsSnippet } from '../../src/labs/fit-lab/snippets';
+import { finalMse, trainingSetup } from '../../src/labs/fit-lab/view';
+import { useBackend } from '../../src/core/engine/backend';
+import { trainBatch, type BatchRunResult } from '../../src/core/engine/train';
+import { toTrainConfig, type FitLabSettings } from '../../src/core/settings/fit-lab';
 import { run, scratch, settingsFor, type Scratch } from './export-support';
 
 const TOLERANCE = 0.01;

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { fitPlotLayers, fitPlotSvg } from '../../src/plots/fitPlot';
 import { lossPlotSvg } from '../../src/plots/lossPlot';
-import { networkView, plotData, trainingSetup } from '../../src/components/fitlab/model';
-import { kerasSnippet, tfjsSnippet } from '../../src/components/fitlab/snippets';
-import { DEFAULT_SETTINGS } from '../../src/lib/settings';
+import { networkView, plotData, trainingSetup } from '../../src/labs/fit-lab/view';
+import { kerasSnippet, tfjsSnippet } from '../../src/labs/fit-lab/snippets';
+import { DEFAULT_SETTINGS } from '../../src/core/settings/fit-lab';
 
 const labels = { title: 'T <b>', desc: 'D & "q"', target: 'target', prediction: 'prediction', bias: 'c', neuronTag: (i: number) => String(i + 1), dead: 'dead' };
 const settings = { ...DEFAULT_SETTINGS, activation: 'relu' as const, hidden: 3 };

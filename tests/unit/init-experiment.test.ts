@@ -1,18 +1,18 @@
 /**
- * `src/data/init-experiment.json`: its summaries are the statistics helpers' view of its runs, a few seeds
+ * `src/labs/init/init-experiment.json`: its summaries are the statistics helpers' view of its runs, a few seeds
  * regenerate byte-for-byte, the default scheme reproduces the many-seeds study, and the zero-kernel rows say
  * what the maths says (see the comments).
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateInitStudy, INIT_ACTIVATIONS, INIT_STUDY } from '../../src/cli/init-experiment';
-import raw from '../../src/data/init-experiment.json';
-import manyRaw from '../../src/data/many-seeds.json';
-import { DEFAULT_INIT, layerLimits } from '../../src/lib/init';
-import { findInitConfig, initFact, initFacts, reviveInitStudy, runsOf, toColumns } from '../../src/lib/init-study-data';
-import { findConfig, reviveManySeeds } from '../../src/lib/many-seeds-data';
-import { summarizeConfig } from '../../src/lib/seed-stats';
+import { generateInitStudy, INIT_ACTIVATIONS, INIT_STUDY } from '../../src/labs/init/generate-data';
+import raw from '../../src/labs/init/init-experiment.json';
+import manyRaw from '../../src/labs/seeds/many-seeds.json';
+import { DEFAULT_INIT, layerLimits } from '../../src/core/train/init-schemes';
+import { findInitConfig, initFact, initFacts, reviveInitStudy, runsOf, toColumns } from '../../src/core/analysis/init-study-file';
+import { findConfig, reviveManySeeds } from '../../src/core/analysis/many-seeds-file';
+import { summarizeConfig } from '../../src/core/analysis/seed-stats';
 import { engineBackend } from './engine-setup';
 
 const file = reviveInitStudy(raw);
@@ -74,7 +74,7 @@ describe('init-experiment.json', () => {
 
 describe('npm run init-experiment', () => {
   it('exits 2 on a bad seed range, writing nothing', async () => {
-    const err = await promisify(execFile)('npx', ['tsx', 'src/cli/init-experiment.ts', '--seeds', '5-2', '--out', '/dev/null'], { cwd: process.cwd() }).then(
+    const err = await promisify(execFile)('npx', ['tsx', 'src/labs/init/generate-data.ts', '--seeds', '5-2', '--out', '/dev/null'], { cwd: process.cwd() }).then(
       () => null,
       (e: { code: number; stderr: string }) => e,
     );

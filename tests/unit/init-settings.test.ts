@@ -1,6 +1,6 @@
 /** InitLab settings ⇄ URL: strict parsing with named refusals, other demos' parameters left alone, round trips. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_INIT_LAB, initLabChunks, parseInitLab, writeInitLab, type InitLabSettings } from '../../src/lib/init-settings';
+import { DEFAULT_INIT_LAB, initLabChunks, parseInitLab, writeInitLab, type InitLabSettings } from '../../src/labs/init/settings';
 
 const training = { hidden: 2, lr: 0.04, epochs: 300, batchSize: 32 };
 

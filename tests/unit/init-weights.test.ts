@@ -1,9 +1,9 @@
 /** The first draw of w₁ (init-weights.ts) and its histogram (plots/initWeights.ts). */
 import { describe, expect, it } from 'vitest';
-import { seedDataset } from '../../src/lib/dataset';
-import { heLimit, type InitSpec } from '../../src/lib/init';
-import { initWeightsHistogram, weightEdges } from '../../src/lib/init-weights';
-import { initialParams } from '../../src/lib/random';
+import { seedDataset } from '../../src/core/data/dataset';
+import { heLimit, type InitSpec } from '../../src/core/train/init-schemes';
+import { initWeightsHistogram, weightEdges } from '../../src/core/analysis/init-weights';
+import { initialParams } from '../../src/core/train/random';
 import { initWeightsSvg } from '../../src/plots/initWeights';
 
 const xs = seedDataset().x;

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateManySeeds, STUDY_CONFIGS, configId } from '../../src/cli/many-seeds';
-import { reviveManySeeds, type ManySeedsFile } from '../../src/lib/many-seeds-data';
-import { fact, seedFacts } from '../../src/lib/seed-facts';
-import { deathAnalysis, histogramCounts, summarizeConfig, summarizeLonger } from '../../src/lib/seed-stats';
+import { generateManySeeds, STUDY_CONFIGS, configId } from '../../src/labs/seeds/generate-data';
+import { reviveManySeeds, type ManySeedsFile } from '../../src/core/analysis/many-seeds-file';
+import { fact, seedFacts } from '../../src/core/analysis/seed-facts';
+import { deathAnalysis, histogramCounts, summarizeConfig, summarizeLonger } from '../../src/core/analysis/seed-stats';
 
-const raw: unknown = JSON.parse(readFileSync('src/data/many-seeds.json', 'utf8'));
+const raw: unknown = JSON.parse(readFileSync('src/labs/seeds/many-seeds.json', 'utf8'));
 const committed = reviveManySeeds(raw);
 
 describe('many-seeds.json is reproduced by its script', () => {

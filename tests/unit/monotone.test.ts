@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { seedDataset } from '../../src/lib/dataset';
-import { isotonicDecreasing, isotonicIncreasing, monotoneBound, monotoneFit } from '../../src/lib/monotone';
-import { createRng } from '../../src/lib/random';
+import { seedDataset } from '../../src/core/data/dataset';
+import { isotonicDecreasing, isotonicIncreasing, monotoneBound, monotoneFit } from '../../src/core/analysis/monotone';
+import { createRng } from '../../src/core/train/random';
 
 /** Independent O(n³) formula for the isotonic fit: f_i = max_{j≤i} min_{k≥i} mean(y_j…y_k). */
 function minMaxIsotonic(y: readonly number[]): number[] {

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { zhCn } from '../../src/i18n/zh-cn';
 import { docPages, hasMath, readFrontmatter, REQUIRED_SLUGS, slugOf } from '../support/docs-pages';
-import { editionOfPath, preferredEdition } from '../../src/lib/preferred-lang';
+import { editionOfPath, preferredEdition } from '../../src/i18n/preferred-lang';
 
 const slugs = (edition: 'en' | 'zh-cn') => docPages(edition).map((page) => page.slug);
 

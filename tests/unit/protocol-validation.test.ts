@@ -5,12 +5,12 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { seedDataset } from '../../src/lib/dataset';
-import type { DeepConfig } from '../../src/lib/deep-types';
-import { BatchTrainer } from '../../src/lib/engine/batch-trainer';
-import { DeepTrainer } from '../../src/lib/engine/deep-trainer';
-import { MAX_NETWORKS, MAX_POINTS } from '../../src/lib/engine/params';
-import type { TrainerFactory } from '../../src/lib/engine/session';
+import { seedDataset } from '../../src/core/data/dataset';
+import type { DeepConfig } from '../../src/core/train/deep-types';
+import { BatchTrainer } from '../../src/core/engine/batch-trainer';
+import { DeepTrainer } from '../../src/core/engine/deep-trainer';
+import { MAX_NETWORKS, MAX_POINTS } from '../../src/core/engine/params';
+import type { TrainerFactory } from '../../src/core/sessions/session';
 import { createDispatcher } from '../../src/worker/dispatch';
 import type { FromWorker } from '../../src/worker/protocol';
 import { checkMessage, MAX_JOB_NETWORKS } from '../../src/worker/validate';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, epochPermutations, glorotLimit, initialParams, ShuffleStream } from '../../src/lib/random';
+import { createRng, epochPermutations, glorotLimit, initialParams, ShuffleStream } from '../../src/core/train/random';
 
 describe('seeded randomness', () => {
   it('repeats exactly for a seed and differs between seeds', () => {

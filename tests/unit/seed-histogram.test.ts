@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { binIndex, binMembers, logBinEdges } from '../../src/lib/seed-bins';
-import { binOutcomes, histogramCounts, mseBinEdges, outcomeOf, summarizeLonger } from '../../src/lib/seed-stats';
+import { binIndex, binMembers, logBinEdges } from '../../src/core/analysis/seed-bins';
+import { binOutcomes, histogramCounts, mseBinEdges, outcomeOf, summarizeLonger } from '../../src/core/analysis/seed-stats';
 import { histogramLayout, histogramSvg } from '../../src/plots/histogram';
 
 const LINE = 0.5;
@@ -76,7 +76,7 @@ describe('longer-training summary', () => {
 
 describe('packed histogram cards (island props)', () => {
   it('round-trip the seeds of every bin', async () => {
-    const { packCard, unpackCard } = await import('../../src/components/seeds/cards');
+    const { packCard, unpackCard } = await import('../../src/labs/seeds/cards');
     const card = { id: 'x', heading: 'h', title: 't', desc: 'd', counts: [2, 0, 1], outcomes: ['good', 'plateau', 'line'] as const, markers: [], lines: [], binSeeds: [[10, 12], [], [11]], hrefTemplate: '' };
     const packed = packCard(card, [10, 11, 12]);
     expect(packed.bins).toBe('020');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HIDDEN_ACTIVATION_IDS } from '../../src/lib/activation-types';
+import { HIDDEN_ACTIVATION_IDS } from '../../src/core/activations/types';
 import {
   DEFAULT_SETTINGS,
   parseSettings,
@@ -8,7 +8,7 @@ import {
   serializeSettings,
   toTrainConfig,
   type FitLabSettings,
-} from '../../src/lib/settings';
+} from '../../src/core/settings/fit-lab';
 
 describe('settings ⇄ URL', () => {
   it('defaults are the seed experiment', () => {

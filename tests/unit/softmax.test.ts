@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logSumExp, parseLogit, softmax, softmaxJacobian } from '../../src/lib/softmax';
+import { logSumExp, parseLogit, softmax, softmaxJacobian } from '../../src/core/activations/softmax';
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 

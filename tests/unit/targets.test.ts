@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, parseExpression } from '../../src/lib/expression';
-import { compileTarget, TARGET_PRESET_IDS, TARGET_PRESETS } from '../../src/lib/targets';
-import { linspace } from '../../src/lib/dataset';
+import { evaluate, parseExpression } from '../../src/core/data/expression';
+import { compileTarget, TARGET_PRESET_IDS, TARGET_PRESETS } from '../../src/core/data/targets';
+import { linspace } from '../../src/core/data/dataset';
 
 const grid = linspace(0, 2 * Math.PI, 100);
 

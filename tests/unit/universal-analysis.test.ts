@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { components, predictAll, sumOfComponents } from '../../src/lib/analysis';
-import { centreOrder, partialSum } from '../../src/lib/centre-order';
-import { linspace } from '../../src/lib/dataset';
-import { summarizeSweep, sweepConfigs, sweepRuns, type SweepPlan } from '../../src/lib/units-needed';
-import type { Dataset, NetworkParams } from '../../src/lib/train-types';
+import { components, predictAll, sumOfComponents } from '../../src/core/analysis/network';
+import { centreOrder, partialSum } from '../../src/core/analysis/centre-order';
+import { linspace } from '../../src/core/data/dataset';
+import { summarizeSweep, sweepConfigs, sweepRuns, type SweepPlan } from '../../src/core/analysis/units-needed';
+import type { Dataset, NetworkParams } from '../../src/core/train/types';
 
 const net: NetworkParams = { w1: [1, -2, 0, 4], b1: [-3, 2, 1, -4], w2: [0.5, -1, 2, 1], b2: 0.25 };
 const grid = linspace(0, 2 * Math.PI, 41);

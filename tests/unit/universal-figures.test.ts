@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { GOOD_FIT_MSE } from '../../src/lib/analysis';
-import { presetControls, SHAPE_PRESET_IDS } from '../../src/lib/drawn-target';
-import { defaultUniversal, serializeUniversalSettings, SWEEP_ACTIVATIONS, UNIT_SWEEP } from '../../src/lib/universal-settings';
-import { recordedFigures, unitsStat } from '../../src/components/further/universal/figures';
-import { mseOf, shapeData } from '../../src/components/further/universal/model';
+import { GOOD_FIT_MSE } from '../../src/core/analysis/network';
+import { presetControls, SHAPE_PRESET_IDS } from '../../src/core/data/drawn-target';
+import { defaultUniversal, serializeUniversalSettings, SWEEP_ACTIVATIONS, UNIT_SWEEP } from '../../src/labs/universal/settings';
+import { recordedFigures, unitsStat } from '../../src/labs/universal/figures';
+import { mseOf, shapeData } from '../../src/labs/universal/view';
 
 describe('universal lab build-time figures (figures.json)', () => {
   const figures = recordedFigures();

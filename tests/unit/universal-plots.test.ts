@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTROL_XS, presetControls } from '../../src/lib/drawn-target';
+import { CONTROL_XS, presetControls } from '../../src/core/data/drawn-target';
 import type { FitPlotData } from '../../src/plots/fitPlot';
 import { centreMarksSvg, drawingSvg, unitsChartSvg } from '../../src/plots/universalPlots';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeShape, presetControls, quantize } from '../../src/lib/drawn-target';
+import { encodeShape, presetControls, quantize } from '../../src/core/data/drawn-target';
 import {
   DEFAULT_UNIVERSAL,
   defaultUniversal,
@@ -7,7 +7,7 @@ import {
   serializeUniversalSettings,
   shapeParam,
   universalTrainConfig,
-} from '../../src/lib/universal-settings';
+} from '../../src/labs/universal/settings';
 
 describe('universal settings ⇄ URL', () => {
   it('an empty query gives the defaults, nothing refused', () => {

@@ -8,13 +8,13 @@
  * training runs.
  */
 import { env, memory } from '@tensorflow/tfjs-core';
-import type { HiddenActivationId } from '../../../src/lib/activation-types';
-import { seedDataset } from '../../../src/lib/dataset';
-import { DEEP_DEFAULTS, DEEP_SNAPSHOT_EVERY, deepDataset, toDeepConfig } from '../../../src/lib/deep-settings';
-import { activeBackend, useBackend, type BackendName } from '../../../src/lib/engine/backend';
-import { DeepTrainer } from '../../../src/lib/engine/deep-trainer';
-import { trainBatch } from '../../../src/lib/engine/train';
-import type { TrainConfig } from '../../../src/lib/train-types';
+import type { HiddenActivationId } from '../../../src/core/activations/types';
+import { seedDataset } from '../../../src/core/data/dataset';
+import { DEEP_DEFAULTS, DEEP_SNAPSHOT_EVERY, deepDataset, toDeepConfig } from '../../../src/labs/deep/settings';
+import { activeBackend, useBackend, type BackendName } from '../../../src/core/engine/backend';
+import { DeepTrainer } from '../../../src/core/engine/deep-trainer';
+import { trainBatch } from '../../../src/core/engine/train';
+import type { TrainConfig } from '../../../src/core/train/types';
 import type { BenchReply, BenchRequest, RunResult, Workload } from './protocol';
 
 const LR = 0.04;

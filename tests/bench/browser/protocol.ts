@@ -1,5 +1,5 @@
 /** Messages between the browser bench's driver (run.ts, through the page) and its in-browser half (entry.ts). */
-import type { BackendName } from '../../../src/lib/engine/backend';
+import type { BackendName } from '../../../src/core/engine/backend';
 
 export type Workload =
   /** `networks` one-layer networks (H = 2, lr 0.04, batch 32) trained as one batch; seeds seed…seed+networks−1. */

@@ -25,8 +25,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../../scripts/chromium.mjs';
-import { DEEP_DEFAULTS } from '../../../src/lib/deep-settings';
-import type { BackendName } from '../../../src/lib/engine/backend';
+import { DEEP_DEFAULTS } from '../../../src/labs/deep/settings';
+import type { BackendName } from '../../../src/core/engine/backend';
 import type { BenchCall, BenchReply, BenchRequest, RunResult, Workload } from './protocol';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

@@ -1,0 +1,213 @@
+/**
+ * The engine's one tensor program: S networks of L hidden Dense(H, φ) layers and a Dense(1) output, trained with
+ * MSE and Keras' Adam, every step written in TF.js ops and batched over the networks (S = 1 for a lone run). The
+ * one-hidden-layer trainer (batch-trainer.ts) and the deep trainer (deep-trainer.ts) are two uses of it.
+ *
+ * Gradients are derived by hand (backpropagation written as matMuls) rather than taken from tf.grads: for
+ * networks this small each op's bookkeeping outweighs its arithmetic, and the tape adds ops and bookkeeping to
+ * every step (`npm run bench` measures both forms). φ and φ′ are the registry's tensor forms, one definition each.
+ *
+ * Layout: the first layer's kernel and bias form one tensor [S, 2, H] (rows w, b) and its input carries a column
+ * of ones ([S, B, 2]: x, 1), so one matMul computes w·x + b and one more its gradient. Later layers have a kernel
+ * [S, fan_in, fan_out] and a bias [S, 1, fan_out]. Parameters, Adam's moments and the last gradient live in one
+ * flat tensor, tensor by tensor (all networks' W₀b₀, then all their W₁, …): each parameter tensor is then a
+ * contiguous slice, which the backends cut and join by plain copies, where a per-network layout would need
+ * strided copies that cost more than the step's arithmetic at S = 1000. Readouts turn it into rows [S, P] in the
+ * order W₀, b₀, W₁, b₁, …, so a network's row reads [w₁ | b₁ | w₂ | b₂] for one hidden layer.
+ */
+import type * as tfc from '@tensorflow/tfjs-core';
+import { ACTIVATIONS } from '../activations/registry';
+import { adamConstants, kerasAdam, type AdamConstants } from './adam';
+import type { ActivationGroup } from './batch-data';
+import { registryTf, tf } from './tf';
+
+export interface ProgramOptions {
+  /** Kernel shapes [fan_in, fan_out], hidden layers first, the output layer last; the first fan_in is 1. */
+  shapes: ReadonlyArray<readonly [number, number]>;
+  /** Rows sharing an activation, in row order; sizes sum to S. */
+  groups: readonly ActivationGroup[];
+  /** Per layer, kernel then bias, each row-major over [S, …] (the layer order of `shapes`). */
+  initial: ReadonlyArray<{ kernel: Float32Array; bias: Float32Array }>;
+  lr: number;
+}
+
+/** What one pass over a batch yields. Tensors belong to the caller's tidy scope. */
+export interface Pass {
+  /** Pre-activations of each hidden layer, [S, B, H]. */
+  zs: tfc.Tensor[];
+  /** ½·∂(Σ err²)/∂θ in the flat layout: the batch MSE's gradient is (2/B) times this. */
+  halfGrad: tfc.Tensor;
+  /** Σ err² per network, [S, 1, 1]. */
+  squares: tfc.Tensor;
+}
+
+/** Inputs with the column of ones the first layer's bias needs: [S, B] values → [S, B, 2] rows (x, 1). */
+export function inputWithOnes(x: ArrayLike<number>, networks: number, batch: number): tfc.Tensor {
+  const values = new Float32Array(2 * networks * batch).fill(1);
+  for (let i = 0; i < networks * batch; i++) values[2 * i] = x[i]!;
+  return tf.tensor3d(values, [networks, batch, 2]);
+}
+
+export class NetworkProgram {
+  readonly size: number;
+  readonly layers: number;
+  /** Every network's parameters, flat, tensor by tensor (see the header). */
+  private flat: tfc.Tensor;
+  private m: tfc.Tensor;
+  private v: tfc.Tensor;
+  /** ½·∂(Σ err²)/∂θ of the last step and that step's batch size. */
+  private lastHalfGrad: tfc.Tensor | null = null;
+  private lastBatch = 0;
+  private readonly groups: readonly ActivationGroup[];
+  /** Adam's constants per batch size: they absorb the gradient's factor 2/B. */
+  private readonly constants = new Map<number, AdamConstants>();
+  private readonly lr: number;
+  /** Shapes of the parameter tensors (W₀b₀, W₁, b₁, …) and their widths in the flat layout. */
+  private readonly paramShapes: [number, number, number][];
+  private readonly paramWidths: number[];
+  private updates = 0;
+
+  constructor(options: ProgramOptions) {
+    const { shapes, groups, initial } = options;
+    if (shapes[0]?.[0] !== 1) throw new RangeError('The first layer takes one input');
+    this.size = groups.reduce((acc, g) => acc + g.size, 0);
+    this.layers = shapes.length - 1;
+    this.groups = groups;
+    this.lr = options.lr;
+    const S = this.size;
+    const H0 = shapes[0][1];
+    this.paramShapes = [[S, 2, H0]];
+    for (const [fanIn, fanOut] of shapes.slice(1)) this.paramShapes.push([S, fanIn, fanOut], [S, 1, fanOut]);
+    this.paramWidths = this.paramShapes.map(([, r, c]) => r * c);
+    // The first layer's kernel and bias interleave per network as rows (w, b); later tensors are taken as given.
+    const first = initial[0]!;
+    const w0b0 = new Float32Array(2 * S * H0);
+    for (let row = 0; row < S; row++) {
+      w0b0.set(first.kernel.subarray(row * H0, (row + 1) * H0), 2 * row * H0);
+      w0b0.set(first.bias.subarray(row * H0, (row + 1) * H0), (2 * row + 1) * H0);
+    }
+    const blocks = [w0b0, ...initial.slice(1).flatMap(({ kernel, bias }) => [kernel, bias])];
+    blocks.forEach((b, j) => {
+      if (b.length !== S * this.paramWidths[j]!) throw new RangeError('Initial weights do not match the network shape');
+    });
+    const values = new Float32Array(blocks.reduce((acc, b) => acc + b.length, 0));
+    let at = 0;
+    for (const b of blocks) {
+      values.set(b, at);
+      at += b.length;
+    }
+    this.flat = tf.tensor1d(values);
+    this.m = tf.zeros([values.length]);
+    this.v = tf.zeros([values.length]);
+  }
+
+  /** Each network's parameters as a row of [S, P] (a new tensor): W₀, b₀, W₁, b₁, … each row-major. */
+  parameters(): tfc.Tensor {
+    return this.rows(this.flat);
+  }
+
+  /** The flat tensor-by-tensor layout as rows [S, P]. */
+  private rows(flat: tfc.Tensor): tfc.Tensor {
+    const S = this.size;
+    return tf.tidy(() => tf.concat(tf.split(flat, this.paramWidths.map((w) => w * S)).map((p, j) => tf.reshape(p, [S, this.paramWidths[j]!])), 1));
+  }
+
+  /** Widths of W₀, b₀, W₁, b₁, … in the flat layout. */
+  get widths(): number[] {
+    return [this.paramWidths[0]! / 2, this.paramWidths[0]! / 2, ...this.paramWidths.slice(1)];
+  }
+
+  /** The gradient of the last step's batch MSE as rows [S, P] (a new tensor), or null before the first step. */
+  lastGradient(): tfc.Tensor | null {
+    const half = this.lastHalfGrad;
+    return half ? tf.tidy(() => this.rows(tf.mul(half, tf.scalar(2 / this.lastBatch)))) : null;
+  }
+
+  private activate(z: tfc.Tensor, prime: boolean): tfc.Tensor {
+    const apply = (g: ActivationGroup, t: tfc.Tensor) => {
+      const a = ACTIVATIONS[g.activation];
+      return prime ? a.tensorPrime(registryTf, t, g.params) : a.tensor(registryTf, t, g.params);
+    };
+    if (this.groups.length === 1) return apply(this.groups[0]!, z);
+    const parts = tf.split(z, this.groups.map((g) => g.size), 0);
+    return tf.concat(parts.map((p, i) => apply(this.groups[i]!, p)), 0);
+  }
+
+  /**
+   * Forward and backward on inputs x1 [S, B, 2] (rows x, 1; see inputWithOnes) with targets y [S, B, 1].
+   * Call inside a tidy.
+   */
+  pass(x1: tfc.Tensor, y: tfc.Tensor): Pass {
+    const S = this.size;
+    const L = this.layers;
+    const P = tf.split(this.flat, this.paramWidths.map((w) => w * S)).map((p, j) => tf.reshape(p, this.paramShapes[j]!));
+    const zs: tfc.Tensor[] = [];
+    const inputs: tfc.Tensor[] = [];
+    let a = x1;
+    for (let l = 0; l < L; l++) {
+      inputs.push(a);
+      const z = l === 0 ? tf.matMul(a, P[0]!) : tf.add(tf.matMul(a, P[2 * l - 1]!), P[2 * l]!);
+      zs.push(z);
+      a = this.activate(z, false);
+    }
+    inputs.push(a);
+    const err = tf.sub(tf.add(tf.matMul(a, P[2 * L - 1]!), P[2 * L]!), y);
+    const squares = tf.matMul(err, err, true, false);
+    // Backpropagate δ = err (half of ∂Σerr²/∂out); grads[j] pairs with P[j].
+    const grads = new Array<tfc.Tensor>(P.length);
+    let delta = err;
+    for (let l = L; l >= 1; l--) {
+      grads[2 * l - 1] = tf.matMul(inputs[l]!, delta, true, false);
+      grads[2 * l] = tf.sum(delta, 1, true);
+      delta = tf.mul(tf.matMul(delta, P[2 * l - 1]!, false, true), this.activate(zs[l - 1]!, true));
+    }
+    grads[0] = tf.matMul(inputs[0]!, delta, true, false);
+    const halfGrad = tf.concat(grads.map((g) => tf.reshape(g, [-1])));
+    return { zs, halfGrad, squares };
+  }
+
+  /** ½·∂(Σ err²)/∂θ of a pass as rows [S, P]. Call inside a tidy. */
+  gradientRows(halfGrad: tfc.Tensor): tfc.Tensor {
+    return this.rows(halfGrad);
+  }
+
+  private constantsFor(batch: number): AdamConstants {
+    let c = this.constants.get(batch);
+    if (!c) {
+      c = adamConstants(2 / batch);
+      this.constants.set(batch, c);
+    }
+    return c;
+  }
+
+  /**
+   * One Adam step on the batch x1 [S, B, 2], y [S, B, 1]; returns Σ err² per network [S, 1, 1], owned by the
+   * caller. May run inside the caller's tidy.
+   */
+  step(x1: tfc.Tensor, y: tfc.Tensor): tfc.Tensor {
+    const batch = x1.shape[1]!;
+    this.updates++;
+    const previous = { params: this.flat, m: this.m, v: this.v };
+    const next = tf.tidy(() => {
+      const { halfGrad, squares } = this.pass(x1, y);
+      return { ...kerasAdam(previous, halfGrad, this.lr, this.updates, this.constantsFor(batch)), halfGrad, squares };
+    });
+    for (const t of [previous.params, previous.m, previous.v]) t.dispose();
+    this.lastHalfGrad?.dispose();
+    // Kept: the state outlives any tidy scope the caller runs this step in.
+    this.flat = tf.keep(next.params);
+    this.m = tf.keep(next.m);
+    this.v = tf.keep(next.v);
+    this.lastHalfGrad = tf.keep(next.halfGrad);
+    this.lastBatch = batch;
+    return next.squares;
+  }
+
+  dispose(): void {
+    for (const t of [this.flat, this.m, this.v]) t.dispose();
+    this.lastHalfGrad?.dispose();
+    this.lastHalfGrad = null;
+    for (const c of this.constants.values()) c.dispose();
+    this.constants.clear();
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * The deep demo's island: settings → a deep run in the training worker → per-layer snapshots → one panel per
+ * activation. State and wiring only: the engine is in src/core/engine, the view model in ./view, drawing in
+ * src/plots. Rendered on the server too, from the run recorded at build time, so the page has a real figure
+ * without JavaScript and nothing moves when the island takes over.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Lang } from '../../i18n';
+import {
+  DEEP_DEFAULTS,
+  DEEP_KEYS,
+  DEEP_SNAPSHOT_EVERY,
+  deepDataset,
+  parseDeepSettings,
+  serializeDeepSettings,
+  toDeepConfig,
+  writeDeepSettings,
+  type DeepRefusal,
+  type DeepSettings,
+} from './settings';
+import type { RunStatus } from '../../core/train/types';
+import { gradientDomain } from '../../plots/layerGradientPlot';
+import type { TrainingClient } from '../../worker/client';
+import { DeepControls } from './DeepControls';
+import { DeepPanel } from './DeepPanel';
+import { allGradients, applyDeepUpdate, emptyDeepView, type DeepRunView } from './view';
+import { deepRefusalMessage, fill, type DeepText } from './text';
+import { FallbackNotice, LabStatus, RefusedNotice } from '../../shared/LabNotices';
+
+export interface DeepLabProps {
+  lang: Lang;
+  /** This language's strings only (the island does not bundle the site's other dictionaries). */
+  t: DeepText;
+  uid: string;
+  /** The run recorded at build time and the settings (query string) it was made with. */
+  staticRun: DeepRunView | null;
+  staticSettings: string;
+  /** Read and write the address bar (one deep demo per page). */
+  syncUrl?: boolean;
+}
+
+const ownsUrl = (search: string) => Object.values(DEEP_KEYS).some((k) => new URLSearchParams(search).has(k));
+
+export default function DeepLabIsland(props: DeepLabProps) {
+  const { t, uid } = props;
+  const [settings, setSettings] = useState<DeepSettings>(() => ({ ...DEEP_DEFAULTS, activations: [...DEEP_DEFAULTS.activations] }));
+  const recorded = (s: DeepSettings) => (props.staticRun && serializeDeepSettings(s) === props.staticSettings ? props.staticRun : null);
+  const [view, setView] = useState<DeepRunView>(() => recorded(settings) ?? emptyDeepView(settings));
+  const [status, setStatus] = useState<RunStatus>('idle');
+  const [refused, setRefused] = useState<DeepRefusal[]>([]);
+  const [hydrated, setHydrated] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [fallback, setFallback] = useState(false);
+  const clientRef = useRef<TrainingClient | null>(null);
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
+  const urlDirty = useRef(false);
+
+  useEffect(() => {
+    setHydrated(true);
+    if (props.syncUrl && ownsUrl(location.search)) {
+      const parsed = parseDeepSettings(location.search);
+      setRefused(parsed.refused);
+      setSettings(parsed.settings);
+      setView(recorded(parsed.settings) ?? emptyDeepView(parsed.settings));
+    }
+  }, []);
+
+  // Leaving the page (also into the back/forward cache) ends the worker; a new one starts on the next Train.
+  useEffect(() => {
+    const leave = () => {
+      clientRef.current?.dispose();
+      clientRef.current = null;
+      setStatus((s) => (s === 'training' || s === 'loading' || s === 'paused' ? 'idle' : s));
+    };
+    addEventListener('pagehide', leave);
+    return () => {
+      removeEventListener('pagehide', leave);
+      leave();
+    };
+  }, []);
+
+  // The address follows the settings once the reader changes one, or arrived with some (then written back in
+  // canonical form). Other demos' keys stay as they are.
+  useEffect(() => {
+    if (!hydrated || !props.syncUrl) return;
+    if (!urlDirty.current && !ownsUrl(location.search)) return;
+    const query = writeDeepSettings(settings, new URLSearchParams(location.search)).toString();
+    history.replaceState(history.state, '', `${location.pathname}?${query}${location.hash}`);
+  }, [settings, hydrated]);
+
+  const getClient = async (): Promise<TrainingClient> => {
+    if (!clientRef.current) {
+      const { TrainingClient } = await import('../../worker/client');
+      clientRef.current = new TrainingClient({
+        onFallback: () => setFallback(true),
+        fallback: () => import('../../worker/local').then((m) => m.createLocalEngine),
+      });
+    }
+    return clientRef.current;
+  };
+
+  const start = async () => {
+    const s = settingsRef.current;
+    setView(emptyDeepView(s));
+    setStatus('loading');
+    setMessage(null);
+    try {
+      const client = await getClient();
+      client.startDeep(
+        { config: toDeepConfig(s), data: deepDataset(), snapshotEvery: DEEP_SNAPSHOT_EVERY },
+        {
+          update: (u) => setView((v) => applyDeepUpdate(v, u)),
+          status: (next, info) => {
+            setStatus(next);
+            if (next === 'error') setMessage(info.message ?? 'error');
+          },
+        },
+      );
+    } catch (e) {
+      setStatus('error');
+      setMessage(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  /** Stop the current run (if any) and show the settings' starting state (or their recorded run). */
+  const reset = (next: DeepSettings) => {
+    clientRef.current?.cancelDeep();
+    setView(recorded(next) ?? emptyDeepView(next));
+    setStatus('idle');
+    setMessage(null);
+  };
+  const update = (patch: Partial<DeepSettings>) => {
+    urlDirty.current = true;
+    const next = { ...settingsRef.current, ...patch };
+    setSettings(next);
+    reset(next);
+  };
+
+  // A button that gets disabled under the keyboard would drop focus to the page: hand it to the one that is
+  // now usable (Train ⇄ Pause), if one of them had focus last and focus has not gone elsewhere since.
+  const trainButton = useRef<HTMLButtonElement>(null);
+  const pauseButton = useRef<HTMLButtonElement>(null);
+  const buttonFocused = useRef(false);
+  useEffect(() => {
+    const focused = document.activeElement;
+    const lost = focused === null || focused === document.body || focused === trainButton.current || focused === pauseButton.current;
+    if (!buttonFocused.current || !lost) return;
+    const target = status === 'training' ? pauseButton.current : status === 'loading' ? null : trainButton.current;
+    if (target && !target.disabled) target.focus();
+  }, [status]);
+  const onButtonFocus = () => (buttonFocused.current = true);
+  const onButtonBlur = (e: FocusEvent) => {
+    const next = e.relatedTarget;
+    // Focus moving to the page itself (a disabled button) keeps the hand-off armed; anywhere else disarms it.
+    if (next !== null && next !== trainButton.current && next !== pauseButton.current) buttonFocused.current = false;
+  };
+
+  const busy = status === 'training' || status === 'loading';
+  const onTrain = () => (status === 'paused' ? clientRef.current?.resumeDeep() : void start());
+  const domain = useMemo(() => gradientDomain(allGradients(view)), [view]);
+  const statusText = !hydrated
+    ? t.staticNote
+    : fill(t.status[status], { epoch: view.epoch, epochs: settings.epochs, count: settings.activations.length, layers: settings.layers });
+  const updateRef = useRef(update);
+  updateRef.current = update;
+  const controls = useMemo(
+    () => <DeepControls t={t} uid={uid} settings={settings} disabled={!hydrated || busy} onChange={(patch) => updateRef.current(patch)} />,
+    [settings, hydrated, busy],
+  );
+
+  return (
+    <div class="deeplab" id={uid} data-demo="deep-lab" data-status={status} data-epoch={view.epoch} data-hydrated={hydrated ? 'true' : 'false'} data-error={message ?? undefined}>
+      <LabStatus class="deeplab__status" text={statusText} trainingLive={t.status.trainingLive} training={status === 'training'} hydrated={hydrated} />
+      <RefusedNotice refused={refused} title={t.refusedTitle} message={(r) => deepRefusalMessage(t, r)} />
+      <FallbackNotice show={fallback}>{t.workerFallback}</FallbackNotice>
+      {status === 'diverged' && (
+        <p class="fitlab__notice fitlab__notice--error" role="alert" data-role="diverged">
+          {fill(t.diverged, { lr: String(settings.lr), epoch: view.divergedAt ?? view.epoch })}
+        </p>
+      )}
+      {status === 'error' && !view.networks[0]?.start && (
+        <p class="fitlab__notice fitlab__notice--error" role="alert" data-role="error">
+          {t.unavailable}
+        </p>
+      )}
+      {controls}
+      <div class="fitlab__buttons" role="group" aria-label={t.title}>
+        <button ref={trainButton} onFocus={onButtonFocus} onBlur={onButtonBlur} type="button" class="fitlab__button fitlab__button--primary" data-action="train" disabled={!hydrated || busy} onClick={onTrain}>
+          {status === 'paused' ? t.resume : t.train}
+        </button>
+        <button ref={pauseButton} onFocus={onButtonFocus} onBlur={onButtonBlur} type="button" class="fitlab__button" data-action="pause" disabled={!hydrated || status !== 'training'} onClick={() => clientRef.current?.pauseDeep()}>
+          {t.pause}
+        </button>
+        <button type="button" class="fitlab__button" data-action="cancel" disabled={!hydrated || !(busy || status === 'paused')} onClick={() => reset(settingsRef.current)}>
+          {t.cancel}
+        </button>
+      </div>
+      <div class="deeplab__grid">
+        {view.networks.map((n) => (
+          <DeepPanel key={n.activation} t={t} id={`${uid}-${n.activation}`} network={n} epoch={view.epoch} epochs={view.epochs} layers={view.layers} divergedAt={view.divergedAt} domain={domain} />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,390 @@
+/**
+ * The Fit Lab island: settings → a training run in a worker → snapshots → plots, cards and status.
+ * It holds state and wiring only; maths is in src/core, drawing in src/plots. Each instance owns its runner, so
+ * several Fit Labs can share a page; only the one with `syncUrl` reads and writes the address bar.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Dictionary, Lang } from '../../i18n';
+import { initialParams } from '../../core/train/random';
+import { parseSettings, safeLearningRate, serializeSettings, toTrainConfig, type FitLabSettings, type Refusal } from '../../core/settings/fit-lab';
+import type { NetworkParams, RunStatus, Snapshot } from '../../core/train/types';
+import { fitPlotLayers, fitPlotSvg, type FitView } from '../../plots/fitPlot';
+import { lossPlotSvg } from '../../plots/lossPlot';
+import { Controls } from './Controls';
+import { ExportPanel } from './ExportPanel';
+import { ManualLayer } from './ManualLayer';
+import { activationName, finalMse, networkView, neuronLabels, plotData, trainingSetup } from './view';
+import { NeuronCards } from './NeuronCards';
+import type { CompareResult, FitRunner } from './runner';
+import type { HiddenActivationId } from '../../core/activations/types';
+import { SideBySide } from './SideBySide';
+import { fill, fmt, refusalMessage } from './text';
+import { FallbackNotice, LabStatus, RefusedNotice } from '../../shared/LabNotices';
+
+/** A finished run recorded at build time (see src/labs/fit-lab/generate-figures.ts), shown until the reader trains. */
+export interface StaticRun {
+  params: NetworkParams;
+  history: Array<[number, number]>;
+  epoch: number;
+  dead: boolean[];
+  deadSince: Array<number | null>;
+  gradNorm?: number[] | null;
+  status: 'done' | 'diverged';
+  divergedAt: number | null;
+}
+
+export interface FitLabProps {
+  lang: Lang;
+  /** This language's Fit Lab strings (passed in, so the island does not bundle every dictionary of the site). */
+  t: Dictionary['fitLab'];
+  /** Unique on the page; prefixes element ids. */
+  uid: string;
+  /** Settings as a query string, e.g. "activation=relu&seed=3" (validated like a URL). */
+  preset?: string;
+  syncUrl?: boolean;
+  staticRun?: StaticRun | null;
+  view?: FitView;
+  /** Optional panels. */
+  sideBySide?: boolean;
+  manual?: boolean;
+  exports?: boolean;
+  settingsOpen?: boolean;
+  /** Side-by-side results recorded at build time for the preset, and whether that panel starts open. */
+  compare?: Partial<Record<HiddenActivationId, CompareResult>> | null;
+  compareOpen?: boolean;
+}
+
+export const PLOT_ASPECT = 0.6;
+const MIN_FRAME_MS = 40;
+export const LOSS_ASPECT = 0.28;
+
+interface RunState {
+  status: RunStatus;
+  params: NetworkParams;
+  epoch: number;
+  loss: number | null;
+  history: Array<[number, number]>;
+  dead: boolean[];
+  deadSince: Array<number | null>;
+  gradNorm: number[] | null;
+  divergedAt: number | null;
+  message: string | null;
+}
+
+function freshRun(s: FitLabSettings): RunState {
+  const params = initialParams(s.seed, s.hidden);
+  // A ReLU unit can be dead before training starts (b = 0, w < 0, x ≥ 0): that is "dead since epoch 0".
+  const dead = neuronLabels(params, s, trainingSetup(s).data.x).map((state) => state === 'dead');
+  return { status: 'idle', params, epoch: 0, loss: null, history: [], dead, deadSince: dead.map((d) => (d ? 0 : null)), gradNorm: null, divergedAt: null, message: null };
+}
+
+function runFromStatic(r: StaticRun): RunState {
+  const last = r.history[r.history.length - 1];
+  return { status: 'idle', params: r.params, epoch: r.epoch, loss: last ? last[1] : null, history: r.history, dead: r.dead, deadSince: r.deadSince, gradNorm: r.gradNorm ?? null, divergedAt: r.divergedAt, message: null };
+}
+
+export default function FitLabIsland(props: FitLabProps) {
+  const { lang, uid } = props;
+  const { t } = props;
+  const presetSettings = useMemo(() => parseSettings(props.preset ?? '').settings, [props.preset]);
+  const [settings, setSettings] = useState<FitLabSettings>(presetSettings);
+  const [refused, setRefused] = useState<Refusal[]>([]);
+  const [run, setRun] = useState<RunState>(() => (props.staticRun ? runFromStatic(props.staticRun) : freshRun(presetSettings)));
+  const [view, setView] = useState<FitView>(props.view ?? 'components');
+  const [hydrated, setHydrated] = useState(false);
+  const [manual, setManual] = useState(false);
+  const [fallback, setFallback] = useState(false);
+  const [width, setWidth] = useState(640);
+  const runnerRef = useRef<FitRunner | null>(null);
+  const pending = useRef<Snapshot | null>(null);
+  const frame = useRef(0);
+  const plotBox = useRef<HTMLDivElement>(null);
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
+
+  const setup = useMemo(() => trainingSetup(settings), [settings.target]);
+  const netView = useMemo(() => networkView(run.params, settings, setup.data.x, run.dead), [run.params, run.dead, settings.activation, settings.activationParams, setup]);
+  const mse = useMemo(() => (run.status === 'done' ? finalMse(run.params, settings, setup.data) : null), [run.status, run.params, setup]);
+
+  // Hydration: read the address bar (primary instance only), then measure the plot box.
+  useEffect(() => {
+    setHydrated(true);
+    if (props.syncUrl && location.search.length > 1) {
+      const parsed = parseSettings(location.search, presetSettings);
+      setRefused(parsed.refused);
+      if (serializeSettings(parsed.settings) !== serializeSettings(presetSettings)) {
+        setSettings(parsed.settings);
+        setRun(freshRun(parsed.settings));
+      }
+    }
+    const box = plotBox.current;
+    if (!box || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver((entries) => {
+      const w = Math.round(entries[0]?.contentRect.width ?? 640);
+      if (w > 0) setWidth(Math.max(280, Math.min(900, w)));
+    });
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+
+  // Leaving the page (also into the back/forward cache) ends the worker; a new one starts on the next Train.
+  useEffect(() => {
+    const leave = () => {
+      cancelAnimationFrame(frame.current);
+      frame.current = 0;
+      pending.current = null;
+      runnerRef.current?.dispose();
+      runnerRef.current = null;
+      setRun((r) => (r.status === 'training' || r.status === 'loading' || r.status === 'paused' ? { ...r, status: 'idle' } : r));
+    };
+    addEventListener('pagehide', leave);
+    return () => {
+      removeEventListener('pagehide', leave);
+      leave();
+    };
+  }, []);
+
+  // The address bar follows the settings once the reader changes one (or arrived with some in the URL, which are
+  // then written back in canonical form, refused ones removed). A plain visit leaves the address alone.
+  const urlDirty = useRef(false);
+  useEffect(() => {
+    if (!hydrated || !props.syncUrl) return;
+    if (!urlDirty.current && location.search.length <= 1) return;
+    const url = `${location.pathname}?${serializeSettings(settings)}${location.hash}`;
+    history.replaceState(history.state, '', url);
+  }, [settings, hydrated]);
+
+  // Snapshots can arrive faster than frames: collect them and draw once per frame.
+  const pendingHistory = useRef<Array<[number, number]>>([]);
+  const applyPending = () => {
+    const s = pending.current;
+    const h = pendingHistory.current;
+    pending.current = null;
+    pendingHistory.current = [];
+    if (!s && h.length === 0) return;
+    setRun((r) => {
+      const next = { ...r, history: h.length ? [...r.history, ...h] : r.history };
+      if (!s) return next;
+      const deadSince = s.dead.map((d, i) => (d ? (r.deadSince[i] ?? s.epoch) : null));
+      return { ...next, params: s.params, epoch: s.epoch, loss: s.loss, dead: s.dead, deadSince, gradNorm: s.gradNorm };
+    });
+  };
+  // At most ~25 redraws a second: the animation stays smooth and the main thread keeps most of its time free.
+  const lastDraw = useRef(0);
+  const schedule = () => {
+    if (frame.current) return;
+    const draw = () => {
+      frame.current = requestAnimationFrame(() => {
+        frame.current = 0;
+        lastDraw.current = performance.now();
+        applyPending();
+      });
+    };
+    const wait = lastDraw.current + MIN_FRAME_MS - performance.now();
+    if (wait > 0) {
+      frame.current = -1;
+      setTimeout(draw, wait);
+    } else draw();
+  };
+  const onSnapshot = useCallback((s: Snapshot, history: Array<[number, number]>) => {
+    pendingHistory.current.push(...history);
+    pending.current = s;
+    schedule();
+  }, []);
+  const onLosses = useCallback((history: Array<[number, number]>) => {
+    pendingHistory.current.push(...history);
+    schedule();
+  }, []);
+
+  const flush = () => {
+    cancelAnimationFrame(frame.current);
+    frame.current = 0;
+    applyPending();
+  };
+
+  const getRunner = async (): Promise<FitRunner> => {
+    if (!runnerRef.current) {
+      const { createFitRunner } = await import('./runner');
+      runnerRef.current = createFitRunner();
+    }
+    return runnerRef.current;
+  };
+
+  const start = async (opts: { fromCurrent: boolean; startPaused: boolean }) => {
+    const s = settingsRef.current;
+    const initial = opts.fromCurrent ? run.params : undefined;
+    setRun((r) => ({ ...(opts.fromCurrent ? { ...r, history: [], epoch: 0 } : freshRun(s)), params: initial ?? initialParams(s.seed, s.hidden), status: 'loading', divergedAt: null, message: null }));
+    try {
+      const runner = await getRunner();
+      runner.start(
+        { config: toTrainConfig(s), data: setup.data, initial, speed: s.speed, startPaused: opts.startPaused },
+        {
+          snapshot: onSnapshot,
+          losses: onLosses,
+          fallback: () => setFallback(true),
+          status: (status, info) => {
+            if (status !== 'training') flush();
+            setRun((r) => ({ ...r, status, divergedAt: info.divergedAt ?? (status === 'diverged' ? info.epoch : r.divergedAt), message: info.message ?? null }));
+          },
+        },
+      );
+    } catch (e) {
+      setRun((r) => ({ ...r, status: 'error', message: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
+  const cancelRun = () => {
+    runnerRef.current?.cancel();
+    cancelAnimationFrame(frame.current);
+    frame.current = 0;
+    pending.current = null;
+    pendingHistory.current = [];
+  };
+
+  const update = (patch: Partial<FitLabSettings>) => {
+    urlDirty.current = true;
+    cancelRun();
+    const next = { ...settingsRef.current, ...patch };
+    setSettings(next);
+    setRun(freshRun(next));
+  };
+
+  const status = run.status;
+  const busy = status === 'training' || status === 'loading';
+  const onTrain = () => {
+    if (status === 'paused') runnerRef.current?.resume();
+    else void start({ fromCurrent: false, startPaused: false });
+  };
+  const onStep = () => {
+    if (status === 'paused') runnerRef.current?.step();
+    else void start({ fromCurrent: false, startPaused: true });
+  };
+  const onReset = () => {
+    cancelRun();
+    setRun(freshRun(settingsRef.current));
+  };
+
+  const name = activationName(settings.activation, lang);
+  const statusText = !hydrated
+    ? t.staticNote
+    : fill(t.status[status], { epoch: status === 'diverged' ? (run.divergedAt ?? run.epoch) : run.epoch, epochs: settings.epochs, loss: fmt(run.loss), mse: fmt(mse), message: run.message ?? '' });
+  const componentText = netView.components
+    .map((c, i) =>
+      fill(t.plot.component, { i: i + 1, v: fmt(run.params.w2[i]), w: fmt(run.params.w1[i]), b: fmt(run.params.b1[i]), centre: c.centre === null ? t.card.noCentre : fmt(c.centre), state: t.states[c.state] }),
+    )
+    .join(' ');
+  const plotSize = { width, height: Math.round(width * PLOT_ASPECT), idPrefix: `${uid}-fit` };
+  const data = plotData(setup, run.params, netView, manual ? 'components' : view);
+  const plotLabels = {
+    title: fill(t.plot.title, { target: setup.target.text, hidden: settings.hidden, activation: name }),
+    desc: fill(t.plot.summary, { c: fmt(run.params.b2), hidden: settings.hidden, components: componentText }),
+    target: t.plot.target,
+    prediction: t.plot.prediction,
+    bias: t.plot.bias,
+    neuronTag: (i: number) => String(i + 1),
+    dead: t.plot.dead,
+  };
+  const layers = fitPlotLayers(data, plotSize, plotLabels);
+  // The one-piece SVG is only needed for the export buttons.
+  const exportSvg = () => fitPlotSvg(data, plotSize, plotLabels);
+  const lossSvg = lossPlotSvg(
+    { history: run.history, epochs: settings.epochs, epoch: run.epoch, divergedAt: run.divergedAt },
+    { width, height: Math.round(width * LOSS_ASPECT), idPrefix: `${uid}-loss` },
+    { title: t.plot.lossTitle, desc: fill(t.plot.lossDesc, { epoch: run.epoch, loss: fmt(run.loss) }), epoch: t.plot.epoch, loss: t.plot.loss },
+  );
+  const weights =
+    status === 'done' && mse !== null
+      ? JSON.stringify({ activation: settings.activation, hidden: settings.hidden, w1: run.params.w1, b1: run.params.b1, w2: run.params.w2, b2: run.params.b2, finalMse: mse })
+      : undefined;
+
+  // Settings only change on input: keep the form out of the per-snapshot re-render.
+  const updateRef = useRef(update);
+  updateRef.current = update;
+  const controls = useMemo(
+    () => <Controls t={t} lang={lang} uid={uid} settings={settings} disabled={!hydrated} onChange={(patch) => updateRef.current(patch)} />,
+    [settings, hydrated, lang],
+  );
+
+  return (
+    <div class="fitlab" id={uid} data-demo="fit-lab" data-status={status} data-epoch={run.epoch} data-loss={run.loss === null ? '' : String(run.loss)} data-weights={weights} data-hydrated={hydrated ? 'true' : 'false'} data-sync-url={props.syncUrl ? 'true' : undefined} data-error={run.message ?? undefined}>
+      <LabStatus class="fitlab__status" text={statusText} trainingLive={t.status.trainingLive} training={status === 'training'} hydrated={hydrated} />
+      <RefusedNotice refused={refused} title={t.refusedTitle} message={(r) => refusalMessage(t, r)} />
+      <FallbackNotice show={fallback}>{t.workerFallback}</FallbackNotice>
+      {status === 'diverged' && (
+        <div class="fitlab__notice fitlab__notice--error" role="alert" data-role="diverged">
+          <p>{fill(t.diverged, { lr: String(settings.lr), epoch: run.divergedAt ?? run.epoch })}</p>
+          <button type="button" class="fitlab__button" onClick={() => update({ lr: safeLearningRate(settings.lr) })}>
+            {fill(t.resetSafeLr, { lr: fmt(safeLearningRate(settings.lr)) })}
+          </button>
+        </div>
+      )}
+      <div class="fitlab__plot" ref={plotBox}>
+        <div class="fitlab__svg" dangerouslySetInnerHTML={{ __html: layers.back }} />
+        <div class="fitlab__svg fitlab__front" dangerouslySetInnerHTML={{ __html: layers.front }} />
+        <p class="sr-only" id={`${plotSize.idPrefix}-summary`}>
+          {plotLabels.desc}
+        </p>
+        {manual && hydrated && (
+          <ManualLayer t={t} uid={uid} data={data} size={plotSize} params={run.params} settings={settings} onParams={(params) => setRun((r) => ({ ...r, params, status: 'idle', dead: [], deadSince: [] }))} />
+        )}
+      </div>
+      <div class="fitlab__bar">
+        <div class="fitlab__buttons" role="group" aria-label={t.title}>
+          <button type="button" class="fitlab__button fitlab__button--primary" data-action="train" disabled={!hydrated || busy} onClick={onTrain}>
+            {status === 'paused' ? t.resume : t.train}
+          </button>
+          <button type="button" class="fitlab__button" data-action="pause" disabled={!hydrated || status !== 'training'} onClick={() => runnerRef.current?.pause()}>
+            {t.pause}
+          </button>
+          <button type="button" class="fitlab__button" data-action="step" disabled={!hydrated || busy} onClick={onStep}>
+            {t.step}
+          </button>
+          <button type="button" class="fitlab__button" data-action="reset" disabled={!hydrated} onClick={onReset}>
+            {t.reset}
+          </button>
+        </div>
+        <fieldset class="fitlab__view" disabled={!hydrated || manual}>
+          <legend>{t.view}</legend>
+          {(['components', 'sum'] as const).map((v) => (
+            <label key={v}>
+              <input type="radio" name={`${uid}-view`} value={v} checked={view === v} onChange={() => setView(v)} /> {v === 'components' ? t.viewComponents : t.viewSum}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      <div class="fitlab__loss" dangerouslySetInnerHTML={{ __html: lossSvg }} />
+      <NeuronCards t={t} params={run.params} states={netView.states} gradNorm={run.gradNorm} deadSince={run.deadSince} />
+      <details class="fitlab__panel" open={props.settingsOpen}>
+        <summary>{t.settings}</summary>
+        {controls}
+      </details>
+      {props.manual !== false && (
+        <details class="fitlab__panel" onToggle={(e) => setManual((e.currentTarget as HTMLDetailsElement).open)}>
+          <summary>{t.manual}</summary>
+          <p class="fitlab__hint">{t.manualHint}</p>
+          <button type="button" class="fitlab__button" data-action="train-from-here" disabled={!hydrated || busy} onClick={() => void start({ fromCurrent: true, startPaused: false })}>
+            {t.trainFromHere}
+          </button>
+        </details>
+      )}
+      {props.sideBySide !== false && (
+        <SideBySide
+          key={serializeSettings(settings)}
+          t={t}
+          lang={lang}
+          uid={uid}
+          settings={settings}
+          setup={setup}
+          disabled={!hydrated}
+          getRunner={async () => {
+            onReset();
+            return getRunner();
+          }}
+          initial={serializeSettings(settings) === serializeSettings(presetSettings) ? props.compare : null}
+          open={props.compareOpen}
+        />
+      )}
+      {props.exports !== false && <ExportPanel t={t} uid={uid} settings={settings} params={run.params} svg={exportSvg} mse={mse} disabled={!hydrated} />}
+    </div>
+  );
+}

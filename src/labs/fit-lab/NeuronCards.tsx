@@ -1,0 +1,75 @@
+/** One small card per hidden neuron: its numbers, how its activation is shifted and flipped, and its state. */
+import type { Dictionary } from '../../i18n';
+import type { NetworkParams } from '../../core/train/types';
+import { DEAD_COLOUR, DEAD_DASH, neuronStyle } from '../../plots/svg';
+import type { NeuronState } from './view';
+import { fill, fmt } from './text';
+
+interface Props {
+  t: Dictionary['fitLab'];
+  params: NetworkParams;
+  states: readonly NeuronState[];
+  gradNorm: readonly number[] | null;
+  deadSince: readonly (number | null)[];
+}
+
+export function Swatch({ i, dead }: { i: number; dead: boolean }) {
+  const s = neuronStyle(i);
+  const colour = dead ? DEAD_COLOUR : s.colour;
+  return (
+    <svg class="fitlab__swatch" viewBox="0 0 36 14" width="36" height="14" aria-hidden="true">
+      <line x1="1" x2="35" y1="7" y2="7" stroke={colour} stroke-width="2" stroke-dasharray={dead ? DEAD_DASH : s.dash} />
+      <path d={s.marker(40)} transform="translate(18,7)" fill={colour} />
+    </svg>
+  );
+}
+
+export function NeuronCards({ t, params, states, gradNorm, deadSince }: Props) {
+  return (
+    <ol class="fitlab__cards">
+      {params.w1.map((w, i) => {
+        const b = params.b1[i]!;
+        const v = params.w2[i]!;
+        const state = states[i] ?? 'alive';
+        const centre = w === 0 ? null : -b / w;
+        const flips = [w < 0 ? t.card.flipMirror : null, v < 0 ? t.card.flipUpsideDown : null].filter(Boolean).join('; ') || t.card.flipNone;
+        const shift =
+          centre === null || Math.abs(centre) < 1e-3
+            ? '—'
+            : fill(centre > 0 ? t.card.shiftedRight : t.card.shiftedLeft, { d: fmt(Math.abs(centre)) });
+        const since = deadSince[i];
+        return (
+          <li class={`fitlab__card fitlab__card--${state}`} key={i} data-neuron={i} data-state={state}>
+            <p class="fitlab__card-title">
+              <Swatch i={i} dead={state === 'dead'} />
+              <span>{fill(t.neuron, { i: i + 1 })}</span>
+              <span class={`fitlab__badge fitlab__badge--${state}`}>{t.states[state]}</span>
+            </p>
+            <dl>
+              <dt>{t.card.w}</dt>
+              <dd>{fmt(w)}</dd>
+              <dt>{t.card.b}</dt>
+              <dd>{fmt(b)}</dd>
+              <dt>{t.card.v}</dt>
+              <dd>{fmt(v)}</dd>
+              <dt>{t.card.centre}</dt>
+              <dd>{centre === null ? t.card.noCentre : fmt(centre)}</dd>
+              <dt>{t.card.shift}</dt>
+              <dd>{shift}</dd>
+              <dt>{t.card.flip}</dt>
+              <dd>{flips}</dd>
+              <dt>{t.card.grad}</dt>
+              <dd>{gradNorm ? fmt(gradNorm[i]) : '—'}</dd>
+              {state === 'dead' && since !== null && since !== undefined && (
+                <>
+                  <dt>{t.card.state}</dt>
+                  <dd>{fill(t.deadSince, { epoch: since })}</dd>
+                </>
+              )}
+            </dl>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,234 @@
+/**
+ * "Run it yourself": pick activations, hidden neurons and a number of seeds, train them in the worker, and watch
+ * the histograms fill in. State and wiring only: statistics come from src/core, drawing from HistogramCard.
+ * Root: [data-demo="many-seeds-live"] with data-status (idle|loading|training|done|cancelled|error),
+ * data-done and data-total, for tests and automation.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { HiddenActivationId } from '../../core/activations/types';
+import type { SeedRun } from '../../core/analysis/seed-stats';
+import { parseStrictNumber } from '../../core/settings/fit-lab';
+import { buildCard, type SeedsText } from './cards';
+import { HistogramCard, OutcomeLegend, type CardData, type CardLabels } from './HistogramCard';
+import { fill } from './format';
+import { LiveSeedsRunner, MAX_SEEDS, type LiveStatus } from './live-runner';
+import type { Lang } from '../../i18n';
+
+interface Props {
+  lang: Lang;
+  t: SeedsText;
+  labels: CardLabels;
+  /** Activation ids with their display names, in registry order. */
+  activations: Array<{ id: HiddenActivationId; name: string }>;
+  edges: number[];
+  lineMse: number;
+  monotoneBound: number;
+  /** Fit Lab link templates by `${activation}-h${hidden}`. */
+  hrefTemplates: Record<string, string>;
+}
+
+declare global {
+  interface Window {
+    /** Test hook: the worker's tensor count (see tests/browser/many-seeds.test.ts). */
+    __manySeedsLive?: { memory(): Promise<{ numTensors: number; numBytes: number }> | null };
+  }
+}
+
+const DEFAULT_CHOICE: HiddenActivationId[] = ['sigmoid', 'relu', 'leaky_relu'];
+
+export default function LiveSeedsIsland(props: Props) {
+  const { t, lang } = props;
+  const tl = t.live;
+  const [chosen, setChosen] = useState<HiddenActivationId[]>(DEFAULT_CHOICE);
+  const [hidden, setHidden] = useState(2);
+  const [countText, setCountText] = useState('100');
+  const [status, setStatus] = useState<LiveStatus>('idle');
+  const [message, setMessage] = useState('');
+  const [progress, setProgress] = useState({ done: 0, total: 0, partial: 0 });
+  // Results reach the page in batches (one per trained chunk). They are collected here and shown one activation
+  // per task, so each update re-draws a single histogram and the main thread never blocks for long.
+  const [results, setResults] = useState<Record<string, SeedRun[]>>({});
+  const collected = useRef<Record<string, SeedRun[]>>({});
+  const dirty = useRef<string[]>([]);
+  const flushTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const cardCache = useRef(new Map<string, { runs: SeedRun[]; card: CardData }>());
+  const [runHidden, setRunHidden] = useState(2);
+  const [elapsed, setElapsed] = useState(0);
+  const started = useRef(0);
+  const runner = useRef<LiveSeedsRunner | null>(null);
+  const [ready, setReady] = useState(false);
+
+  const pendingFinal = useRef<(() => void) | null>(null);
+  const showStatus = (s: LiveStatus, m?: string) => {
+    setStatus(s);
+    setMessage(m ?? '');
+    if (s === 'done' || s === 'cancelled') setElapsed((performance.now() - started.current) / 1000);
+  };
+
+  const scheduleFlush = () => {
+    if (flushTimer.current !== null) return;
+    flushTimer.current = setTimeout(() => {
+      flushTimer.current = null;
+      const activation = dirty.current.shift();
+      if (activation === undefined) return;
+      const runs = collected.current[activation] ?? [];
+      setResults((prev) => ({ ...prev, [activation]: runs }));
+      if (dirty.current.length > 0) scheduleFlush();
+      else if (pendingFinal.current) {
+        pendingFinal.current();
+        pendingFinal.current = null;
+      }
+    }, 0);
+  };
+
+  useEffect(() => {
+    const r = new LiveSeedsRunner(
+      {
+        status: (s, m) => {
+          // A final status waits until every collected result is on screen, so "done" means "all drawn".
+          if ((s === 'done' || s === 'cancelled') && flushTimer.current !== null) pendingFinal.current = () => showStatus(s, m);
+          else showStatus(s, m);
+        },
+        progress: (done, total, partial) => setProgress({ done, total, partial }),
+        results: (runs) => {
+          for (const { activation, run } of runs) {
+            collected.current[activation] = [...(collected.current[activation] ?? []), run];
+            if (!dirty.current.includes(activation)) dirty.current.push(activation);
+          }
+          scheduleFlush();
+        },
+      },
+    );
+    runner.current = r;
+    window.__manySeedsLive = { memory: () => r.memory() };
+    setReady(true);
+    return () => {
+      if (flushTimer.current !== null) clearTimeout(flushTimer.current);
+      r.dispose();
+      delete window.__manySeedsLive;
+    };
+  }, []);
+
+  const parsedCount = parseStrictNumber(countText.trim(), { min: 1, max: MAX_SEEDS, integer: true, minInclusive: true });
+  const running = status === 'loading' || status === 'training';
+  const problem = !parsedCount.ok ? tl.countRefused : chosen.length === 0 ? tl.noneChosen : '';
+
+  const start = () => {
+    if (!parsedCount.ok || chosen.length === 0 || !runner.current) return;
+    // Registry order, whatever order the boxes were ticked in.
+    const activations = props.activations.map((a) => a.id).filter((id) => chosen.includes(id));
+    collected.current = {};
+    dirty.current = [];
+    pendingFinal.current = null;
+    cardCache.current.clear();
+    setResults({});
+    setRunHidden(hidden);
+    started.current = performance.now();
+    runner.current.start({ activations, hidden, count: parsedCount.value });
+  };
+
+  // A card is rebuilt only when its activation's runs changed (same array ⇒ same card object ⇒ no redraw).
+  const cards = useMemo(
+    () =>
+      props.activations
+        .filter((a) => (results[a.id]?.length ?? 0) > 0)
+        .map((a) => {
+          const runs = results[a.id]!;
+          const cached = cardCache.current.get(a.id);
+          if (cached && cached.runs === runs) return cached.card;
+          const id = `${a.id}-h${runHidden}`;
+          const sorted = [...runs].sort((x, y) => x.seed - y.seed);
+          const card = buildCard(`live-${id}`, a.id, runHidden, sorted, {
+            edges: props.edges,
+            lineMse: props.lineMse,
+            monotoneBound: props.monotoneBound,
+            lang,
+            t,
+            hrefTemplate: props.hrefTemplates[id] ?? '',
+          });
+          const titled = { ...card, heading: fill(tl.resultTitle, { name: card.heading, n: runs.length }) };
+          cardCache.current.set(a.id, { runs, card: titled });
+          return titled;
+        }),
+    [results, runHidden],
+  );
+
+  const statusText = fill(tl.status[status], {
+    done: progress.done,
+    total: progress.total,
+    seconds: elapsed.toFixed(1),
+    message,
+  });
+  const value = progress.total ? (progress.done + progress.partial) / progress.total : 0;
+
+  return (
+    <div class="seeds-live__body" data-demo="many-seeds-live" data-ready={ready ? 'true' : 'false'} data-status={status} data-done={progress.done} data-total={progress.total}>
+      <div class="seeds-live__controls">
+        <fieldset disabled={running}>
+          <legend>{tl.activations}</legend>
+          {props.activations.map((a) => (
+            <label key={a.id}>
+              <input
+                type="checkbox"
+                name="activation"
+                value={a.id}
+                checked={chosen.includes(a.id)}
+                onChange={(e) => {
+                  const on = (e.currentTarget as HTMLInputElement).checked;
+                  setChosen((c) => (on ? [...c, a.id] : c.filter((id) => id !== a.id)));
+                }}
+              />
+              {a.name}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          {tl.hidden}
+          <select value={String(hidden)} disabled={running} onChange={(e) => setHidden(Number((e.currentTarget as HTMLSelectElement).value))}>
+            <option value="1">1</option>
+            <option value="2">2</option>
+          </select>
+        </label>
+        <label>
+          {tl.count}
+          <input
+            type="number"
+            name="count"
+            min={1}
+            max={MAX_SEEDS}
+            step={1}
+            inputMode="numeric"
+            value={countText}
+            disabled={running}
+            aria-describedby="seeds-live-count-hint"
+            aria-invalid={!parsedCount.ok}
+            onInput={(e) => setCountText((e.currentTarget as HTMLInputElement).value)}
+          />
+        </label>
+        <div class="seeds-live__buttons">
+          <button type="button" data-action="start" onClick={start} disabled={running || problem !== ''}>
+            {tl.start}
+          </button>
+          <button type="button" data-action="cancel" onClick={() => runner.current?.cancel()} disabled={!running}>
+            {tl.cancel}
+          </button>
+        </div>
+      </div>
+      <p id="seeds-live-count-hint" class={problem ? 'seeds-live__error' : 'seeds-hint'}>
+        {problem || tl.countHint}
+      </p>
+      <progress max={1} value={value} aria-label={tl.progress} />
+      <p class="seeds-live__status" role="status" aria-live="polite">
+        {statusText}
+      </p>
+      {cards.length > 0 ? <OutcomeLegend labels={props.labels} idPrefix="sl-legend" /> : null}
+      {cards.length > 0 ? (
+        <div class="seeds-grid__cards">
+          {cards.map((c) => (
+            <HistogramCard key={c.id} data={c} edges={props.edges} labels={props.labels} idPrefix={c.id} />
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}
