@@ -139,7 +139,13 @@ export function buildActivationPlot(input: ActivationPlotInput): ActivationPlotS
 
   let yMin = 0;
   let yMax = 1;
-  for (const v of values) for (const y of [...v.f, ...v.fp]) if (Number.isFinite(y)) ((yMin = Math.min(yMin, y)), (yMax = Math.max(yMax, y)));
+  for (const v of values) {
+    for (const y of [...v.f, ...v.fp]) {
+      if (!Number.isFinite(y)) continue;
+      yMin = Math.min(yMin, y);
+      yMax = Math.max(yMax, y);
+    }
+  }
   const pad = (yMax - yMin) * 0.06;
   const x = scaleLinear().domain([-xMax, xMax]).range([plot.left, plot.right]);
   const y = scaleLinear()

@@ -7,7 +7,6 @@
  * Per step: the batch's inputs and targets are uploaded, then the program's step runs. Epoch losses stay on the
  * device until a caller reads them.
  */
-import type * as tfc from '@tensorflow/tfjs-core';
 import { initialParams, ShuffleStream } from '../train/random';
 import type { Dataset, NetworkParams, TrainConfig } from '../train/types';
 import { batchSizesFor, batchValues, groupByActivation } from './batch-data';
