@@ -6,7 +6,7 @@
  * its own id when it has a usable one (so the page that sent it hears about it as it hears about any failure of
  * that work), else with a 'rejected' report.
  */
-import { assertDeepTrainable, kernelShapes } from '../core/analysis/deep-stats';
+import { assertDeepTrainable, kernelShapes } from '../core/train/deep-init';
 import { assertDataset, assertNetworkCount, assertTrainable, MAX_NETWORKS, MAX_POINTS, shown } from '../core/engine/params';
 import type { DeepConfig } from '../core/train/deep-types';
 import type { Dataset, TrainConfig } from '../core/train/types';

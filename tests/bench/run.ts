@@ -21,7 +21,7 @@
  */
 import type { HiddenActivationId } from '../../src/core/activations/types';
 import { seedDataset } from '../../src/core/data/dataset';
-import { deepInitialParams } from '../../src/core/analysis/deep-stats';
+import { deepInitialParams } from '../../src/core/train/deep-init';
 import { DEEP_DEFAULTS, deepDataset, toDeepConfig } from '../../src/labs/deep/settings';
 import type { DeepConfig } from '../../src/core/train/deep-types';
 import { useBackend, type BackendName } from '../../src/core/engine/backend';

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDataset } from '../../src/core/data/dataset';
 import { DEEP_BATCH, DEEP_DEFAULTS, DEEP_SEED } from '../../src/labs/deep/settings';
-import { deepInitialParams } from '../../src/core/analysis/deep-stats';
+import { deepInitialParams } from '../../src/core/train/deep-init';
 import type { DeepConfig, DeepParams } from '../../src/core/train/deep-types';
 import { DeepTrainer } from '../../src/core/engine/deep-trainer';
 import { engineBackend } from '../unit/engine-setup';

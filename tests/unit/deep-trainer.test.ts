@@ -2,7 +2,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDataset } from '../../src/core/data/dataset';
-import { deepInitialParams, gradientRatio, layerStats, preactivationHistogram } from '../../src/core/analysis/deep-stats';
+import { gradientRatio, layerStats, preactivationHistogram } from '../../src/core/analysis/deep-stats';
+import { deepInitialParams } from '../../src/core/train/deep-init';
 import { PREACT_BINS, type DeepConfig, type DeepParams, type DeepStatus, type DeepUpdate } from '../../src/core/train/deep-types';
 import { BatchTrainer } from '../../src/core/engine/batch-trainer';
 import { DeepSession } from '../../src/core/sessions/deep-session';

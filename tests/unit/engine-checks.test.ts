@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDataset } from '../../src/core/data/dataset';
-import { assertDeepTrainable } from '../../src/core/analysis/deep-stats';
+import { assertDeepTrainable } from '../../src/core/train/deep-init';
 import type { DeepConfig } from '../../src/core/train/deep-types';
 import { DeepTrainer } from '../../src/core/engine/deep-trainer';
 import { assertBatchShape, assertDataset, assertTrainable, MAX_BATCH_CELLS, MAX_EPOCHS, MAX_NETWORKS, MAX_POINTS } from '../../src/core/engine/params';

@@ -9,7 +9,8 @@
  * of the full-data MSE per layer and every pre-activation, which become the per-layer statistics the demo draws.
  */
 import type * as tfc from '@tensorflow/tfjs-core';
-import { assertDeepTrainable, deepInitialParams, kernelShapes, layerStats, norm } from '../analysis/deep-stats';
+import { layerStats, norm } from '../analysis/deep-stats';
+import { assertDeepTrainable, deepInitialParams, kernelShapes } from '../train/deep-init';
 import type { DeepConfig, DeepParams, DeepUpdate } from '../train/deep-types';
 import { ShuffleStream } from '../train/random';
 import type { Dataset, TrainConfig } from '../train/types';
