@@ -11,7 +11,7 @@
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const CONTENT_TYPES = {
@@ -66,22 +66,66 @@ async function fileAt(path) {
   return null;
 }
 
-function send(res, method, status, file, extraHeaders = {}) {
-  res.writeHead(status, {
+/**
+ * Answer with `file`'s bytes. The status line waits for the first chunk (or the end of an empty file), so a file
+ * that cannot be read (removed after `stat`, an I/O error) is answered 500 instead of a truncated 200; an error
+ * after bytes went out ends the connection. Either way it is logged and the server keeps running.
+ */
+export function sendFile(res, method, status, file, extraHeaders = {}) {
+  const headers = {
     'Content-Type': contentTypeFor(file.path),
     'Content-Length': file.size,
     'Cache-Control': 'no-cache',
     ...extraHeaders,
+  };
+  if (method === 'HEAD') {
+    res.writeHead(status, headers);
+    return res.end();
+  }
+  const stream = createReadStream(file.path);
+  const start = () => {
+    if (!res.headersSent) res.writeHead(status, headers);
+  };
+  stream.on('data', (chunk) => {
+    start();
+    if (!res.write(chunk)) {
+      stream.pause();
+      res.once('drain', () => stream.resume());
+    }
   });
-  if (method === 'HEAD') return res.end();
-  createReadStream(file.path).pipe(res);
+  stream.on('end', () => {
+    start();
+    res.end();
+  });
+  stream.on('error', (error) => {
+    console.error(`[serve] reading ${file.path} failed: ${error.message}`);
+    if (res.headersSent) return res.destroy(error);
+    sendError(res);
+  });
+  // A reader who goes away stops the read.
+  res.on('close', () => stream.destroy());
+}
+
+function sendError(res) {
+  if (res.headersSent) return res.destroy();
+  res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
+  res.end('500 Internal Server Error\n');
 }
 
 async function sendNotFound(res, method, root) {
   const page = await fileAt(join(root, '404.html'));
-  if (page) return send(res, method, 404, page);
+  if (page) return sendFile(res, method, 404, page);
   res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
   res.end('404 Not Found\n');
+}
+
+/**
+ * The site path of directory `dir` inside `rootDir`, served under `basePath`, with its trailing slash:
+ * one leading slash, no empty, `.` or `..` segments, each segment percent-encoded.
+ */
+export function sitePathOf(rootDir, basePath, dir) {
+  const segments = relative(rootDir, dir).split(sep).filter((segment) => segment !== '');
+  return `${basePath}${segments.map((segment) => `${encodeURIComponent(segment)}/`).join('')}`;
 }
 
 /**
@@ -92,7 +136,14 @@ export async function startServer({ root = 'dist', base = '/', port = 0 } = {}) 
   const rootDir = resolve(root);
   const basePath = normalizeBase(base);
 
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      console.error(`[serve] ${req.method} ${req.url} failed: ${error instanceof Error ? error.message : error}`);
+      sendError(res);
+    });
+  });
+
+  async function handle(req, res) {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' });
@@ -117,13 +168,15 @@ export async function startServer({ root = 'dist', base = '/', port = 0 } = {}) 
     const file = await fileAt(target);
     if (!file) return sendNotFound(res, method, rootDir);
     // A directory asked for without its trailing slash: redirect, so relative links resolve as in production.
+    // The Location is built from the resolved directory, never from the raw path: `/%2f%2fhost/..` must not
+    // become `//host/…`, which a browser reads as another site.
     if (file.isDirectory && !pathname.endsWith('/')) {
       const search = new URL(req.url ?? '/', 'http://localhost').search;
-      res.writeHead(301, { Location: `${encodeURI(pathname)}/${search}` });
+      res.writeHead(301, { Location: `${sitePathOf(rootDir, basePath, target)}${search}` });
       return res.end();
     }
-    return send(res, method, 200, file);
-  });
+    return sendFile(res, method, 200, file);
+  }
 
   await new Promise((resolveListen, rejectListen) => {
     server.once('error', rejectListen);

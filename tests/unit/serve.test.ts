@@ -1,8 +1,9 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { contentTypeFor, normalizeBase, startServer } from '../../scripts/serve.mjs';
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { contentTypeFor, normalizeBase, sendFile, sitePathOf, startServer } from '../../scripts/serve.mjs';
 
 let root: string;
 beforeAll(() => {
@@ -73,6 +74,26 @@ describe.each(['/', '/sub/'])('served under %s', (base) => {
     expect(response.headers.get('location')).toBe(`${base}en/`);
   });
 
+  test.each([
+    ['%2fevil.example%2f..%2fen', `${base}en/`],
+    ['%2F%2Fevil.example%2F..%2F..%2Fen', null],
+    ['%5C%5Cevil.example%2f..%2fen', `${base}en/`],
+    ['.%2f%2fen', `${base}en/`],
+  ])('a redirect for %s names the resolved directory on this site', async (path, expected) => {
+    const url = new URL(server.url);
+    const response = await fetch(`${url.origin}${base}${path}`, { redirect: 'manual' });
+    const location = response.headers.get('location');
+    if (expected === null) {
+      // Climbs out of the root: not found, and no redirect at all.
+      expect(response.status).toBe(404);
+      return;
+    }
+    expect(response.status).toBe(301);
+    expect(location).toBe(expected);
+    expect(location).not.toMatch(/^\/\/|^\/\\|^[a-z]+:/i);
+    expect(new URL(location ?? '', server.url).origin).toBe(url.origin);
+  });
+
   test('nothing outside the root can be read', async () => {
     const url = new URL(server.url);
     const response = await fetch(`${url.origin}${base}..%2F..%2Fetc%2Fpasswd`);
@@ -89,4 +110,61 @@ test('under a base path, everything outside it is 404', async () => {
   } finally {
     await server.close();
   }
+});
+
+test('a directory path is built from its segments, one slash between each, each encoded', () => {
+  expect(sitePathOf('/r', '/', '/r')).toBe('/');
+  expect(sitePathOf('/r', '/sub/', '/r/en')).toBe('/sub/en/');
+  expect(sitePathOf('/r', '/', '/r/a b/c')).toBe('/a%20b/c/');
+  expect(sitePathOf('/r', '/', '/r/evil.example')).toBe('/evil.example/');
+});
+
+describe('a file that cannot be read', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** A one-route server that answers every request with `sendFile` on `path`, as if `stat` had found it. */
+  async function serving(path: string, size: number): Promise<{ url: string; server: Server }> {
+    const server = createServer((req, res) => sendFile(res, req.method ?? 'GET', 200, { path, size }));
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const address = server.address();
+    return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`, server };
+  }
+
+  test('removed between stat and read: 500, logged, and the server keeps answering', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const gone = join(root, 'removed.html');
+    writeFileSync(gone, '<p>soon gone</p>');
+    const size = 16;
+    rmSync(gone);
+    const { url, server } = await serving(gone, size);
+    try {
+      const first = await fetch(url);
+      expect(first.status).toBe(500);
+      expect(errors).toHaveBeenCalledWith(expect.stringContaining('removed.html'));
+      expect((await fetch(url)).status).toBe(500);
+    } finally {
+      server.close();
+    }
+  });
+
+  // /proc/self/mem stats as a regular file, opens, and fails on its first read (EIO): a read error after open.
+  test.skipIf(!existsSync('/proc/self/mem'))('failing mid-read in the site server: 500, logged, still serving', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const link = join(root, 'unreadable.bin');
+    symlinkSync('/proc/self/mem', link);
+    const server = await startServer({ root, base: '/', port: 0 });
+    try {
+      const broken = await fetch(`${server.url}unreadable.bin`);
+      expect(broken.status).toBe(500);
+      expect(errors).toHaveBeenCalledWith(expect.stringContaining('unreadable.bin'));
+      const page = await fetch(`${server.url}en/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('english');
+    } finally {
+      await server.close();
+      rmSync(link);
+    }
+  });
 });
