@@ -34,7 +34,7 @@ interface RefusedProps<R extends { param: string }> {
 }
 
 /** The settings read from the address bar that were refused, each with its localized reason (nothing if none). */
-export function RefusedNotice<R extends { param: string }>({ refused, title, message, class: className = 'fitlab__notice' }: RefusedProps<R>) {
+export function RefusedNotice<R extends { param: string }>({ refused, title, message, class: className = 'lab__notice' }: RefusedProps<R>) {
   if (refused.length === 0) return null;
   return (
     <div class={className} role="alert" data-role="refused">
@@ -52,7 +52,7 @@ export function RefusedNotice<R extends { param: string }>({ refused, title, mes
 export function FallbackNotice({ show, children }: { show: boolean; children: ComponentChildren }) {
   if (!show) return null;
   return (
-    <p class="fitlab__notice" role="alert" data-role="fallback">
+    <p class="lab__notice" role="alert" data-role="fallback">
       {children}
     </p>
   );

@@ -3,6 +3,8 @@
  * Both sentences sit in the same grid cell and only visibility flips, so the box keeps its height on hydration
  * (no layout shift), whichever sentence wraps to more lines.
  */
+import './status-note.css';
+
 interface Props {
   ready: boolean;
   staticNote: string;

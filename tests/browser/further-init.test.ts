@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { formatMse, formatShare } from '../../src/labs/seeds/format';
+import { formatMse, formatShare } from '../../src/shared/format';
 import { findInitConfig, reviveInitStudy, runsOf } from '../../src/core/analysis/init-study-file';
 import { summarizeConfig, type SeedRun } from '../../src/core/analysis/seed-stats';
 import { useBrowser } from './harness';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { formatFact } from '../../src/labs/seeds/format';
+import { formatFact } from '../../src/shared/format';
 import { reviveManySeeds } from '../../src/core/analysis/many-seeds-file';
 import { factKind, seedFacts } from '../../src/core/analysis/seed-facts';
 import { histogramCounts } from '../../src/core/analysis/seed-stats';

@@ -1,6 +1,6 @@
 /** The deep demo's pure pieces: plot builders, the view model folding snapshots, prose numbers. */
 import { describe, expect, it } from 'vitest';
-import { formatDeepStat } from '../../src/labs/deep/format';
+import { formatProseNumber } from '../../src/shared/format';
 import { applyDeepUpdate, deepStats, emptyDeepView } from '../../src/labs/deep/view';
 import { DEEP_DEFAULTS } from '../../src/labs/deep/settings';
 import { PREACT_BINS, type DeepLayerStats, type DeepUpdate } from '../../src/core/train/deep-types';
@@ -69,12 +69,12 @@ describe('deep view model', () => {
   });
 });
 
-describe('formatDeepStat', () => {
+describe('formatProseNumber', () => {
   it('writes ratios, shares and one-in-N for prose', () => {
-    expect(formatDeepStat(8.362e-4, 'scientific', 'en')).toBe('8.4 × 10⁻⁴');
-    expect(formatDeepStat(0.132, 'scientific', 'en')).toBe('0.13');
-    expect(formatDeepStat(8.362e-4, 'inverse', 'en')).toBe('1,200');
-    expect(formatDeepStat(0.4375, 'percent', 'zh-cn')).toBe('44%');
-    expect(formatDeepStat(NaN, 'decimal', 'en')).toBe('—');
+    expect(formatProseNumber(8.362e-4, 'scientific', 'en')).toBe('8.4 × 10⁻⁴');
+    expect(formatProseNumber(0.132, 'scientific', 'en')).toBe('0.13');
+    expect(formatProseNumber(8.362e-4, 'inverse', 'en')).toBe('1,200');
+    expect(formatProseNumber(0.4375, 'percent', 'zh-cn')).toBe('44%');
+    expect(formatProseNumber(NaN, 'decimal', 'en')).toBe('—');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatFact, formatMse, formatShare } from '../../src/labs/seeds/format';
+import { formatCount, formatFact, formatMse, formatShare } from '../../src/shared/format';
 
 describe('many-seeds number formatting', () => {
   it('writes shares as Intl would in both languages, without constructing a formatter', () => {

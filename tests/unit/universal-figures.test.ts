@@ -39,7 +39,7 @@ describe('universal lab build-time figures (figures.json)', () => {
     const zig = figures.howMany.zigzag!;
     const relu = zig.needed.find((n) => n.activation === 'relu')!;
     expect(unitsStat(figures, 'zigzag', 'relu', 'units', 'en')).toEqual({ value: relu.hidden, text: relu.hidden === null ? 'more than 32' : String(relu.hidden) });
-    expect(unitsStat(figures, 'zigzag', 'relu', 'share', 'zh-cn').text).toBe(`${Math.round(relu.goodShare * 100)} %`);
+    expect(unitsStat(figures, 'zigzag', 'relu', 'share', 'zh-cn').text).toBe(`${Math.round(relu.goodShare * 100)}%`);
     expect(unitsStat(figures, 'zigzag', 'relu', 'seconds', 'en').value).toBe(zig.seconds);
     expect(unitsStat(figures, 'zigzag', 'relu', 'epochs', 'en')).toEqual({ value: defaultUniversal().epochs, text: defaultUniversal().epochs.toLocaleString('en') });
     expect(unitsStat(figures, 'cos', 'sigmoid', 'seeds', 'zh-cn').value).toBe(defaultUniversal().seeds);

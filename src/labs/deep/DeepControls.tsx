@@ -4,8 +4,9 @@ import { HIDDEN_ACTIVATION_IDS, type HiddenActivationId } from '../../core/activ
 import { shortNameOf } from '../../core/activations/registry';
 import { DEEP_KEYS, parseDeepSettings, type DeepSettings } from './settings';
 import { MAX_LAYERS, MIN_LAYERS } from '../../core/train/deep-types';
-import { deepRefusalMessage, fill, type DeepText } from './text';
+import { deepRefusalMessage, type DeepText } from './text';
 import { TextNumberField } from '../../shared/TextNumberField';
+import { fill } from '../../shared/format';
 
 interface Props {
   t: DeepText;

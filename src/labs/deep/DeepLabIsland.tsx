@@ -24,8 +24,9 @@ import type { TrainingClient } from '../../worker/client';
 import { DeepControls } from './DeepControls';
 import { DeepPanel } from './DeepPanel';
 import { allGradients, applyDeepUpdate, emptyDeepView, type DeepRunView } from './view';
-import { deepRefusalMessage, fill, type DeepText } from './text';
+import { deepRefusalMessage, type DeepText } from './text';
 import { FallbackNotice, LabStatus, RefusedNotice } from '../../shared/LabNotices';
+import { fill } from '../../shared/format';
 
 export interface DeepLabProps {
   lang: Lang;
@@ -170,29 +171,29 @@ export default function DeepLabIsland(props: DeepLabProps) {
   );
 
   return (
-    <div class="deeplab" id={uid} data-demo="deep-lab" data-status={status} data-epoch={view.epoch} data-hydrated={hydrated ? 'true' : 'false'} data-error={message ?? undefined}>
-      <LabStatus class="deeplab__status" text={statusText} trainingLive={t.status.trainingLive} training={status === 'training'} hydrated={hydrated} />
+    <div class="lab deeplab" id={uid} data-demo="deep-lab" data-status={status} data-epoch={view.epoch} data-hydrated={hydrated ? 'true' : 'false'} data-error={message ?? undefined}>
+      <LabStatus class="lab__status deeplab__status" text={statusText} trainingLive={t.status.trainingLive} training={status === 'training'} hydrated={hydrated} />
       <RefusedNotice refused={refused} title={t.refusedTitle} message={(r) => deepRefusalMessage(t, r)} />
       <FallbackNotice show={fallback}>{t.workerFallback}</FallbackNotice>
       {status === 'diverged' && (
-        <p class="fitlab__notice fitlab__notice--error" role="alert" data-role="diverged">
+        <p class="lab__notice lab__notice--error" role="alert" data-role="diverged">
           {fill(t.diverged, { lr: String(settings.lr), epoch: view.divergedAt ?? view.epoch })}
         </p>
       )}
       {status === 'error' && !view.networks[0]?.start && (
-        <p class="fitlab__notice fitlab__notice--error" role="alert" data-role="error">
+        <p class="lab__notice lab__notice--error" role="alert" data-role="error">
           {t.unavailable}
         </p>
       )}
       {controls}
-      <div class="fitlab__buttons" role="group" aria-label={t.title}>
-        <button ref={trainButton} onFocus={onButtonFocus} onBlur={onButtonBlur} type="button" class="fitlab__button fitlab__button--primary" data-action="train" disabled={!hydrated || busy} onClick={onTrain}>
+      <div class="lab__buttons" role="group" aria-label={t.title}>
+        <button ref={trainButton} onFocus={onButtonFocus} onBlur={onButtonBlur} type="button" class="lab__button lab__button--primary" data-action="train" disabled={!hydrated || busy} onClick={onTrain}>
           {status === 'paused' ? t.resume : t.train}
         </button>
-        <button ref={pauseButton} onFocus={onButtonFocus} onBlur={onButtonBlur} type="button" class="fitlab__button" data-action="pause" disabled={!hydrated || status !== 'training'} onClick={() => clientRef.current?.pauseDeep()}>
+        <button ref={pauseButton} onFocus={onButtonFocus} onBlur={onButtonBlur} type="button" class="lab__button" data-action="pause" disabled={!hydrated || status !== 'training'} onClick={() => clientRef.current?.pauseDeep()}>
           {t.pause}
         </button>
-        <button type="button" class="fitlab__button" data-action="cancel" disabled={!hydrated || !(busy || status === 'paused')} onClick={() => reset(settingsRef.current)}>
+        <button type="button" class="lab__button" data-action="cancel" disabled={!hydrated || !(busy || status === 'paused')} onClick={() => reset(settingsRef.current)}>
           {t.cancel}
         </button>
       </div>

@@ -7,7 +7,8 @@ import { layerGradientSvg } from '../../plots/layerGradientPlot';
 import { lossPlotSvg } from '../../plots/lossPlot';
 import { preactivationSvg } from '../../plots/preactivationPlot';
 import type { DeepNetworkView } from './view';
-import { fill, fmt, layerNote, panelLabels, percent, ratioText, type DeepText } from './text';
+import { layerNote, panelLabels, ratioText, type DeepText } from './text';
+import { fill, formatNumber, formatPercent } from '../../shared/format';
 
 export const PANEL_WIDTH = 320;
 export const GRAD_HEIGHT = 170;
@@ -60,7 +61,7 @@ export function DeepPanel({ t, id, network, epoch, epochs, layers, divergedAt, d
       <p class="deep-panel__name">
         <strong>{labels.name}</strong>
         <span>{fill(t.ratio, { ratio: ratioText(network, 'current') })}</span>
-        <span>{fill(t.finalLoss, { loss: fmt(loss) })}</span>
+        <span>{fill(t.finalLoss, { loss: formatNumber(loss) })}</span>
       </p>
       <div class="deep-panel__plot deep-panel__plot--grad" dangerouslySetInnerHTML={{ __html: grad }} />
       <div class="deep-panel__plot" dangerouslySetInnerHTML={{ __html: pre }} />
@@ -83,10 +84,10 @@ export function DeepPanel({ t, id, network, epoch, epochs, layers, divergedAt, d
               {rows.map((l, i) => (
                 <tr key={i} data-layer={i + 1}>
                   <th scope="row">{i + 1}</th>
-                  <td data-role="grad">{fmt(l?.gradW)}</td>
-                  <td>{fmt(start[i]?.gradW)}</td>
-                  <td>{l ? percent(l.dead) : '—'}</td>
-                  <td>{l ? percent(l.saturated) : '—'}</td>
+                  <td data-role="grad">{formatNumber(l?.gradW)}</td>
+                  <td>{formatNumber(start[i]?.gradW)}</td>
+                  <td>{l ? formatPercent(l.dead) : '—'}</td>
+                  <td>{l ? formatPercent(l.saturated) : '—'}</td>
                 </tr>
               ))}
             </tbody>

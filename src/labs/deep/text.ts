@@ -3,11 +3,10 @@ import type { Dictionary } from '../../i18n';
 import { shortNameOf } from '../../core/activations/registry';
 import { gradientRatio } from '../../core/analysis/deep-stats';
 import type { DeepRefusal } from './settings';
-import { fill, fmt } from '../fit-lab/text';
 import type { DeepNetworkView } from './view';
+import { fill, formatNumber, formatPercent } from '../../shared/format';
 
 export type DeepText = Dictionary['deepLab'];
-export { fill, fmt };
 
 const PARAM_LABEL = { layers: 'layers', width: 'width', dlr: 'lr', depochs: 'epochs', dacts: 'activations' } as const;
 
@@ -16,19 +15,17 @@ export function deepRefusalMessage(t: DeepText, r: DeepRefusal): string {
   return fill(t.refusal[r.reason], { param, value: r.value, detail: r.detail ?? '' });
 }
 
-export const percent = (share: number): string => (Number.isFinite(share) ? `${Math.round(share * 100)}%` : '—');
-
 /** The note written next to a layer's histogram: its dead or saturated share, when there is one. */
 export function layerNote(t: DeepText, dead: number, saturated: number): string {
-  if (dead > 0) return fill(t.deadNote, { share: percent(dead) });
-  if (saturated > 0) return fill(t.saturatedNote, { share: percent(saturated) });
+  if (dead > 0) return fill(t.deadNote, { share: formatPercent(dead) });
+  if (saturated > 0) return fill(t.saturatedNote, { share: formatPercent(saturated) });
   return '';
 }
 
 /** Ratio of the first to the last hidden layer's gradient size, for people ("8.36e−4"). */
 export function ratioText(n: DeepNetworkView, at: 'start' | 'current'): string {
   const snap = at === 'start' ? n.start : n.current;
-  return snap ? fmt(gradientRatio(snap.layers)) : '—';
+  return snap ? formatNumber(gradientRatio(snap.layers)) : '—';
 }
 
 export function panelLabels(t: DeepText, n: DeepNetworkView, epoch: number) {
@@ -38,7 +35,7 @@ export function panelLabels(t: DeepText, n: DeepNetworkView, epoch: number) {
     name,
     grad: {
       title: fill(t.gradTitle, { name }),
-      desc: fill(t.gradDesc, { epoch, values: layers.map((l, i) => fill(t.gradValue, { l: i + 1, value: fmt(l.gradW) })).join(', ') }),
+      desc: fill(t.gradDesc, { epoch, values: layers.map((l, i) => fill(t.gradValue, { l: i + 1, value: formatNumber(l.gradW) })).join(', ') }),
       epoch: t.epochAxis,
       gradient: t.gradAxis,
     },
@@ -48,7 +45,7 @@ export function panelLabels(t: DeepText, n: DeepNetworkView, epoch: number) {
         rows: layers
           .map((l, i) => {
             const note = layerNote(t, l.dead, l.saturated);
-            return fill(t.preRow, { l: i + 1, median: fmt(l.quantiles[3]), p10: fmt(l.quantiles[1]), p90: fmt(l.quantiles[5]), note: note ? `, ${note}` : '' });
+            return fill(t.preRow, { l: i + 1, median: formatNumber(l.quantiles[3]), p10: formatNumber(l.quantiles[1]), p90: formatNumber(l.quantiles[5]), note: note ? `, ${note}` : '' });
           })
           .join(' '),
       }),
@@ -57,7 +54,7 @@ export function panelLabels(t: DeepText, n: DeepNetworkView, epoch: number) {
     },
     loss: {
       title: fill(t.lossTitle, { name }),
-      desc: fill(t.lossDesc, { epoch, loss: fmt(n.losses[n.losses.length - 1]?.[1]) }),
+      desc: fill(t.lossDesc, { epoch, loss: formatNumber(n.losses[n.losses.length - 1]?.[1]) }),
       epoch: t.epochAxis,
       loss: t.lossAxis,
     },

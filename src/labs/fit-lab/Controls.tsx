@@ -5,8 +5,9 @@ import { ACTIVATIONS } from '../../core/activations/registry';
 import { EXPR_PREFIX, isTargetPresetId, MAX_EXPRESSION_LENGTH, TARGET_PRESET_IDS, compileTarget } from '../../core/data/targets';
 import { FIT_LAB_MAX_HIDDEN, parseSettings, SPEEDS, trainingXs, type FitLabSettings } from '../../core/settings/fit-lab';
 import type { Dictionary, Lang } from '../../i18n';
-import { expressionMessage, fill, refusalMessage } from './text';
+import { expressionMessage, refusalMessage } from './text';
 import { TextNumberField } from '../../shared/TextNumberField';
+import { fill } from '../../shared/format';
 
 interface Props {
   t: Dictionary['fitLab'];
@@ -26,7 +27,7 @@ function NumberField({ t, uid, name, label, settings, disabled, onChange }: Prop
     if (next[name] !== settings[name]) onChange({ [name]: next[name] });
     return null;
   };
-  return <TextNumberField id={`${uid}-${name}`} label={label} value={String(settings[name])} decimal={name === 'lr'} disabled={disabled} block="fitlab" accept={accept} />;
+  return <TextNumberField id={`${uid}-${name}`} label={label} value={String(settings[name])} decimal={name === 'lr'} disabled={disabled} block="lab" accept={accept} />;
 }
 
 export function Controls(props: Props) {
@@ -50,7 +51,7 @@ export function Controls(props: Props) {
   return (
     <fieldset class="fitlab__controls" disabled={disabled}>
       <legend class="sr-only">{t.settings}</legend>
-      <div class="fitlab__field">
+      <div class="lab__field">
         <label for={`${uid}-activation`}>{t.activation}</label>
         <select id={`${uid}-activation`} value={settings.activation} onChange={(e) => onChange({ activation: (e.currentTarget as HTMLSelectElement).value as FitLabSettings['activation'], activationParams: {} })}>
           {HIDDEN_ACTIVATION_IDS.map((id) => (
@@ -60,7 +61,7 @@ export function Controls(props: Props) {
           ))}
         </select>
       </div>
-      <div class="fitlab__field">
+      <div class="lab__field">
         <label for={`${uid}-hidden`}>{t.hidden}</label>
         <select id={`${uid}-hidden`} value={String(settings.hidden)} onChange={(e) => onChange({ hidden: Number((e.currentTarget as HTMLSelectElement).value) })}>
           {Array.from({ length: FIT_LAB_MAX_HIDDEN }, (_, k) => (
@@ -73,14 +74,14 @@ export function Controls(props: Props) {
       <NumberField {...props} name="lr" label={t.lr} />
       <NumberField {...props} name="epochs" label={t.epochs} />
       <NumberField {...props} name="batch" label={t.batch} />
-      <div class="fitlab__field fitlab__field--seed">
+      <div class="lab__field lab__field--seed">
         <NumberField {...props} name="seed" label={t.seed} />
-        <button type="button" class="fitlab__button fitlab__button--small" onClick={() => onChange({ seed: Math.floor(Math.random() * 100_000) })}>
+        <button type="button" class="lab__button lab__button--small" onClick={() => onChange({ seed: Math.floor(Math.random() * 100_000) })}>
           {t.newSeed}
         </button>
       </div>
       {specs.map((spec) => (
-        <div class="fitlab__field" key={spec.name}>
+        <div class="lab__field" key={spec.name}>
           <label for={`${uid}-${spec.name}`}>{t[spec.name]}</label>
           <input
             id={`${uid}-${spec.name}`}
@@ -94,7 +95,7 @@ export function Controls(props: Props) {
           <output for={`${uid}-${spec.name}`}>{settings.activationParams[spec.name] ?? spec.default}</output>
         </div>
       ))}
-      <div class="fitlab__field">
+      <div class="lab__field">
         <label for={`${uid}-target`}>{t.target}</label>
         <select
           id={`${uid}-target`}
@@ -116,7 +117,7 @@ export function Controls(props: Props) {
           <option value="custom">{t.targets.custom}</option>
         </select>
       </div>
-      <div class="fitlab__field">
+      <div class="lab__field">
         <label for={`${uid}-speed`}>{t.speed}</label>
         <select id={`${uid}-speed`} value={settings.speed} onChange={(e) => onChange({ speed: (e.currentTarget as HTMLSelectElement).value as FitLabSettings['speed'] })}>
           {SPEEDS.map((s) => (
@@ -127,7 +128,7 @@ export function Controls(props: Props) {
         </select>
       </div>
       {(customOpen || isCustom) && (
-        <div class="fitlab__field fitlab__field--wide">
+        <div class="lab__field lab__field--wide">
           <label for={`${uid}-expr`}>{t.customTarget}</label>
           <div class="fitlab__inline">
             <input
@@ -147,15 +148,15 @@ export function Controls(props: Props) {
                 }
               }}
             />
-            <button type="button" class="fitlab__button fitlab__button--small" onClick={applyExpr}>
+            <button type="button" class="lab__button lab__button--small" onClick={applyExpr}>
               {t.applyTarget}
             </button>
           </div>
-          <p class="fitlab__hint" id={`${uid}-expr-hint`}>
+          <p class="lab__hint" id={`${uid}-expr-hint`}>
             {t.customTargetHint}
           </p>
           {exprError && (
-            <p class="fitlab__field-error" id={`${uid}-expr-error`} role="alert">
+            <p class="lab__field-error" id={`${uid}-expr-error`} role="alert">
               {exprError}
             </p>
           )}

@@ -81,31 +81,31 @@ export function ExportPanel({ t, settings, params, svg, mse, disabled }: Props) 
   const json = () =>
     JSON.stringify({ settings: Object.fromEntries(new URLSearchParams(serializeSettings(settings))), activation: settings.activation, hidden: settings.hidden, ...params, finalMse: mse }, null, 2);
   return (
-    <details class="fitlab__panel" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && setOpened(true)}>
+    <details class="lab__panel" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && setOpened(true)}>
       <summary>{t.exports}</summary>
-      <div class="fitlab__buttons">
-        <button type="button" class="fitlab__button" disabled={disabled} onClick={() => void copy()}>
+      <div class="lab__buttons">
+        <button type="button" class="lab__button" disabled={disabled} onClick={() => void copy()}>
           {t.share}
         </button>
-        <button type="button" class="fitlab__button" disabled={disabled} onClick={() => download(`${base}.json`, new Blob([json()], { type: 'application/json' }))}>
+        <button type="button" class="lab__button" disabled={disabled} onClick={() => download(`${base}.json`, new Blob([json()], { type: 'application/json' }))}>
           {t.exportJson}
         </button>
-        <button type="button" class="fitlab__button" disabled={disabled} onClick={() => download(`${base}.svg`, new Blob([standaloneSvg(svg())], { type: 'image/svg+xml' }))}>
+        <button type="button" class="lab__button" disabled={disabled} onClick={() => download(`${base}.svg`, new Blob([standaloneSvg(svg())], { type: 'image/svg+xml' }))}>
           {t.exportSvg}
         </button>
-        <button type="button" class="fitlab__button" disabled={disabled} onClick={() => svgToPng(svg(), `${base}.png`)}>
+        <button type="button" class="lab__button" disabled={disabled} onClick={() => svgToPng(svg(), `${base}.png`)}>
           {t.exportPng}
         </button>
       </div>
-      <p class="fitlab__hint" role="status">
+      <p class="lab__hint" role="status">
         {copyState}
       </p>
-      <p class="fitlab__hint">{t.exportCodeHint}</p>
-      <div class="fitlab__buttons">
-        <button type="button" class="fitlab__button" disabled={disabled || !scripts} onClick={() => scripts && download(`${base}.py`, new Blob([scripts.keras], { type: 'text/x-python' }))}>
+      <p class="lab__hint">{t.exportCodeHint}</p>
+      <div class="lab__buttons">
+        <button type="button" class="lab__button" disabled={disabled || !scripts} onClick={() => scripts && download(`${base}.py`, new Blob([scripts.keras], { type: 'text/x-python' }))}>
           {t.downloadKeras}
         </button>
-        <button type="button" class="fitlab__button" disabled={disabled || !scripts} onClick={() => scripts && download(`${base}.mjs`, new Blob([scripts.tfjs], { type: 'text/javascript' }))}>
+        <button type="button" class="lab__button" disabled={disabled || !scripts} onClick={() => scripts && download(`${base}.mjs`, new Blob([scripts.tfjs], { type: 'text/javascript' }))}>
           {t.downloadTfjs}
         </button>
       </div>

@@ -13,13 +13,15 @@ import { lossPlotSvg } from '../../plots/lossPlot';
 import { Controls } from './Controls';
 import { ExportPanel } from './ExportPanel';
 import { ManualLayer } from './ManualLayer';
-import { activationName, finalMse, networkView, neuronLabels, plotData, trainingSetup } from './view';
+import { activationName, finalMse, networkView, plotData, trainingSetup } from './view';
+import { neuronLabels } from '../../shared/network-view';
 import { NeuronCards } from './NeuronCards';
-import type { CompareResult, FitRunner } from './runner';
+import type { CompareResult, FitRunner } from '../../shared/fit-runner';
 import type { HiddenActivationId } from '../../core/activations/types';
 import { SideBySide } from './SideBySide';
-import { fill, fmt, refusalMessage } from './text';
+import { refusalMessage } from './text';
 import { FallbackNotice, LabStatus, RefusedNotice } from '../../shared/LabNotices';
+import { fill, formatNumber } from '../../shared/format';
 
 /** A finished run recorded at build time (see src/labs/fit-lab/generate-figures.ts), shown until the reader trains. */
 export interface StaticRun {
@@ -204,7 +206,7 @@ export default function FitLabIsland(props: FitLabProps) {
 
   const getRunner = async (): Promise<FitRunner> => {
     if (!runnerRef.current) {
-      const { createFitRunner } = await import('./runner');
+      const { createFitRunner } = await import('../../shared/fit-runner');
       runnerRef.current = createFitRunner();
     }
     return runnerRef.current;
@@ -267,17 +269,17 @@ export default function FitLabIsland(props: FitLabProps) {
   const name = activationName(settings.activation, lang);
   const statusText = !hydrated
     ? t.staticNote
-    : fill(t.status[status], { epoch: status === 'diverged' ? (run.divergedAt ?? run.epoch) : run.epoch, epochs: settings.epochs, loss: fmt(run.loss), mse: fmt(mse), message: run.message ?? '' });
+    : fill(t.status[status], { epoch: status === 'diverged' ? (run.divergedAt ?? run.epoch) : run.epoch, epochs: settings.epochs, loss: formatNumber(run.loss), mse: formatNumber(mse), message: run.message ?? '' });
   const componentText = netView.components
     .map((c, i) =>
-      fill(t.plot.component, { i: i + 1, v: fmt(run.params.w2[i]), w: fmt(run.params.w1[i]), b: fmt(run.params.b1[i]), centre: c.centre === null ? t.card.noCentre : fmt(c.centre), state: t.states[c.state] }),
+      fill(t.plot.component, { i: i + 1, v: formatNumber(run.params.w2[i]), w: formatNumber(run.params.w1[i]), b: formatNumber(run.params.b1[i]), centre: c.centre === null ? t.card.noCentre : formatNumber(c.centre), state: t.states[c.state] }),
     )
     .join(' ');
   const plotSize = { width, height: Math.round(width * PLOT_ASPECT), idPrefix: `${uid}-fit` };
   const data = plotData(setup, run.params, netView, manual ? 'components' : view);
   const plotLabels = {
     title: fill(t.plot.title, { target: setup.target.text, hidden: settings.hidden, activation: name }),
-    desc: fill(t.plot.summary, { c: fmt(run.params.b2), hidden: settings.hidden, components: componentText }),
+    desc: fill(t.plot.summary, { c: formatNumber(run.params.b2), hidden: settings.hidden, components: componentText }),
     target: t.plot.target,
     prediction: t.plot.prediction,
     bias: t.plot.bias,
@@ -290,7 +292,7 @@ export default function FitLabIsland(props: FitLabProps) {
   const lossSvg = lossPlotSvg(
     { history: run.history, epochs: settings.epochs, epoch: run.epoch, divergedAt: run.divergedAt },
     { width, height: Math.round(width * LOSS_ASPECT), idPrefix: `${uid}-loss` },
-    { title: t.plot.lossTitle, desc: fill(t.plot.lossDesc, { epoch: run.epoch, loss: fmt(run.loss) }), epoch: t.plot.epoch, loss: t.plot.loss },
+    { title: t.plot.lossTitle, desc: fill(t.plot.lossDesc, { epoch: run.epoch, loss: formatNumber(run.loss) }), epoch: t.plot.epoch, loss: t.plot.loss },
   );
   const weights =
     status === 'done' && mse !== null
@@ -306,21 +308,21 @@ export default function FitLabIsland(props: FitLabProps) {
   );
 
   return (
-    <div class="fitlab" id={uid} data-demo="fit-lab" data-status={status} data-epoch={run.epoch} data-loss={run.loss === null ? '' : String(run.loss)} data-weights={weights} data-hydrated={hydrated ? 'true' : 'false'} data-sync-url={props.syncUrl ? 'true' : undefined} data-error={run.message ?? undefined}>
-      <LabStatus class="fitlab__status" text={statusText} trainingLive={t.status.trainingLive} training={status === 'training'} hydrated={hydrated} />
+    <div class="lab fitlab" id={uid} data-demo="fit-lab" data-status={status} data-epoch={run.epoch} data-loss={run.loss === null ? '' : String(run.loss)} data-weights={weights} data-hydrated={hydrated ? 'true' : 'false'} data-sync-url={props.syncUrl ? 'true' : undefined} data-error={run.message ?? undefined}>
+      <LabStatus class="lab__status" text={statusText} trainingLive={t.status.trainingLive} training={status === 'training'} hydrated={hydrated} />
       <RefusedNotice refused={refused} title={t.refusedTitle} message={(r) => refusalMessage(t, r)} />
       <FallbackNotice show={fallback}>{t.workerFallback}</FallbackNotice>
       {status === 'diverged' && (
-        <div class="fitlab__notice fitlab__notice--error" role="alert" data-role="diverged">
+        <div class="lab__notice lab__notice--error" role="alert" data-role="diverged">
           <p>{fill(t.diverged, { lr: String(settings.lr), epoch: run.divergedAt ?? run.epoch })}</p>
-          <button type="button" class="fitlab__button" onClick={() => update({ lr: safeLearningRate(settings.lr) })}>
-            {fill(t.resetSafeLr, { lr: fmt(safeLearningRate(settings.lr)) })}
+          <button type="button" class="lab__button" onClick={() => update({ lr: safeLearningRate(settings.lr) })}>
+            {fill(t.resetSafeLr, { lr: formatNumber(safeLearningRate(settings.lr)) })}
           </button>
         </div>
       )}
-      <div class="fitlab__plot" ref={plotBox}>
-        <div class="fitlab__svg" dangerouslySetInnerHTML={{ __html: layers.back }} />
-        <div class="fitlab__svg fitlab__front" dangerouslySetInnerHTML={{ __html: layers.front }} />
+      <div class="lab__plot" ref={plotBox}>
+        <div class="lab__svg" dangerouslySetInnerHTML={{ __html: layers.back }} />
+        <div class="lab__svg lab__front" dangerouslySetInnerHTML={{ __html: layers.front }} />
         <p class="sr-only" id={`${plotSize.idPrefix}-summary`}>
           {plotLabels.desc}
         </p>
@@ -329,17 +331,17 @@ export default function FitLabIsland(props: FitLabProps) {
         )}
       </div>
       <div class="fitlab__bar">
-        <div class="fitlab__buttons" role="group" aria-label={t.title}>
-          <button type="button" class="fitlab__button fitlab__button--primary" data-action="train" disabled={!hydrated || busy} onClick={onTrain}>
+        <div class="lab__buttons" role="group" aria-label={t.title}>
+          <button type="button" class="lab__button lab__button--primary" data-action="train" disabled={!hydrated || busy} onClick={onTrain}>
             {status === 'paused' ? t.resume : t.train}
           </button>
-          <button type="button" class="fitlab__button" data-action="pause" disabled={!hydrated || status !== 'training'} onClick={() => runnerRef.current?.pause()}>
+          <button type="button" class="lab__button" data-action="pause" disabled={!hydrated || status !== 'training'} onClick={() => runnerRef.current?.pause()}>
             {t.pause}
           </button>
-          <button type="button" class="fitlab__button" data-action="step" disabled={!hydrated || busy} onClick={onStep}>
+          <button type="button" class="lab__button" data-action="step" disabled={!hydrated || busy} onClick={onStep}>
             {t.step}
           </button>
-          <button type="button" class="fitlab__button" data-action="reset" disabled={!hydrated} onClick={onReset}>
+          <button type="button" class="lab__button" data-action="reset" disabled={!hydrated} onClick={onReset}>
             {t.reset}
           </button>
         </div>
@@ -354,15 +356,15 @@ export default function FitLabIsland(props: FitLabProps) {
       </div>
       <div class="fitlab__loss" dangerouslySetInnerHTML={{ __html: lossSvg }} />
       <NeuronCards t={t} params={run.params} states={netView.states} gradNorm={run.gradNorm} deadSince={run.deadSince} />
-      <details class="fitlab__panel" open={props.settingsOpen}>
+      <details class="lab__panel" open={props.settingsOpen}>
         <summary>{t.settings}</summary>
         {controls}
       </details>
       {props.manual !== false && (
-        <details class="fitlab__panel" onToggle={(e) => setManual((e.currentTarget as HTMLDetailsElement).open)}>
+        <details class="lab__panel" onToggle={(e) => setManual((e.currentTarget as HTMLDetailsElement).open)}>
           <summary>{t.manual}</summary>
-          <p class="fitlab__hint">{t.manualHint}</p>
-          <button type="button" class="fitlab__button" data-action="train-from-here" disabled={!hydrated || busy} onClick={() => void start({ fromCurrent: true, startPaused: false })}>
+          <p class="lab__hint">{t.manualHint}</p>
+          <button type="button" class="lab__button" data-action="train-from-here" disabled={!hydrated || busy} onClick={() => void start({ fromCurrent: true, startPaused: false })}>
             {t.trainFromHere}
           </button>
         </details>

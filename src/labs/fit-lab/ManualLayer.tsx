@@ -9,7 +9,7 @@ import type { NetworkParams } from '../../core/train/types';
 import type { Dictionary } from '../../i18n';
 import { fitLayout, type FitPlotData, type PlotSize } from '../../plots/fitPlot';
 import { neuronStyle } from '../../plots/svg';
-import { fill, fmt } from './text';
+import { fill, formatNumber } from '../../shared/format';
 
 interface Props {
   t: Dictionary['fitLab'];
@@ -74,9 +74,9 @@ export function ManualLayer({ t, data, size, params, settings, onParams }: Props
             class="fitlab__handle"
             tabindex={0}
             role="slider"
-            aria-label={fill(t.handle, { i: i + 1, centre: fmt(h.centre), height: fmt(h.height) })}
+            aria-label={fill(t.handle, { i: i + 1, centre: formatNumber(h.centre), height: formatNumber(h.height) })}
             aria-valuenow={Number(h.centre.toFixed(3))}
-            aria-valuetext={fill(t.handle, { i: i + 1, centre: fmt(h.centre), height: fmt(h.height) })}
+            aria-valuetext={fill(t.handle, { i: i + 1, centre: formatNumber(h.centre), height: formatNumber(h.height) })}
             data-neuron={i}
             transform={`translate(${cx},${cy})`}
             onKeyDown={(e) => {

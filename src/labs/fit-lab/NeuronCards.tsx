@@ -2,8 +2,8 @@
 import type { Dictionary } from '../../i18n';
 import type { NetworkParams } from '../../core/train/types';
 import { DEAD_COLOUR, DEAD_DASH, neuronStyle } from '../../plots/svg';
-import type { NeuronState } from './view';
-import { fill, fmt } from './text';
+import type { NeuronState } from '../../shared/network-view';
+import { fill, formatNumber } from '../../shared/format';
 
 interface Props {
   t: Dictionary['fitLab'];
@@ -36,7 +36,7 @@ export function NeuronCards({ t, params, states, gradNorm, deadSince }: Props) {
         const shift =
           centre === null || Math.abs(centre) < 1e-3
             ? '—'
-            : fill(centre > 0 ? t.card.shiftedRight : t.card.shiftedLeft, { d: fmt(Math.abs(centre)) });
+            : fill(centre > 0 ? t.card.shiftedRight : t.card.shiftedLeft, { d: formatNumber(Math.abs(centre)) });
         const since = deadSince[i];
         return (
           <li class={`fitlab__card fitlab__card--${state}`} key={i} data-neuron={i} data-state={state}>
@@ -47,19 +47,19 @@ export function NeuronCards({ t, params, states, gradNorm, deadSince }: Props) {
             </p>
             <dl>
               <dt>{t.card.w}</dt>
-              <dd>{fmt(w)}</dd>
+              <dd>{formatNumber(w)}</dd>
               <dt>{t.card.b}</dt>
-              <dd>{fmt(b)}</dd>
+              <dd>{formatNumber(b)}</dd>
               <dt>{t.card.v}</dt>
-              <dd>{fmt(v)}</dd>
+              <dd>{formatNumber(v)}</dd>
               <dt>{t.card.centre}</dt>
-              <dd>{centre === null ? t.card.noCentre : fmt(centre)}</dd>
+              <dd>{centre === null ? t.card.noCentre : formatNumber(centre)}</dd>
               <dt>{t.card.shift}</dt>
               <dd>{shift}</dd>
               <dt>{t.card.flip}</dt>
               <dd>{flips}</dd>
               <dt>{t.card.grad}</dt>
-              <dd>{gradNorm ? fmt(gradNorm[i]) : '—'}</dd>
+              <dd>{gradNorm ? formatNumber(gradNorm[i]) : '—'}</dd>
               {state === 'dead' && since !== null && since !== undefined && (
                 <>
                   <dt>{t.card.state}</dt>

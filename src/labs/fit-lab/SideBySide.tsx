@@ -6,8 +6,8 @@ import { ACTIVATIONS } from '../../core/activations/registry';
 import { toTrainConfig, type FitLabSettings } from '../../core/settings/fit-lab';
 import { fitPlotSvg } from '../../plots/fitPlot';
 import { finalMse, networkView, plotData, type TrainingSetup } from './view';
-import type { CompareResult, FitRunner } from './runner';
-import { fill, fmt } from './text';
+import type { CompareResult, FitRunner } from '../../shared/fit-runner';
+import { fill, formatNumber } from '../../shared/format';
 
 interface Props {
   t: Dictionary['fitLab'];
@@ -62,13 +62,13 @@ export function SideBySide({ t, lang, uid, settings, setup, disabled, getRunner,
     }
   };
   return (
-    <details class="fitlab__panel" data-role="side-by-side" data-phase={state.phase} open={open}>
+    <details class="lab__panel" data-role="side-by-side" data-phase={state.phase} open={open}>
       <summary>{t.sideBySide}</summary>
-      <p class="fitlab__hint">{t.sideBySideHint}</p>
-      <button type="button" class="fitlab__button" data-action="side-by-side" disabled={disabled || state.phase === 'running'} onClick={() => void run()}>
+      <p class="lab__hint">{t.sideBySideHint}</p>
+      <button type="button" class="lab__button" data-action="side-by-side" disabled={disabled || state.phase === 'running'} onClick={() => void run()}>
         {t.sideBySide}
       </button>
-      <p class="fitlab__hint" role="status" aria-live="polite">
+      <p class="lab__hint" role="status" aria-live="polite">
         {state.phase === 'running'
           ? fill(t.sideBySideRunning, { count: HIDDEN_ACTIVATION_IDS.length })
           : state.phase === 'error'
@@ -83,7 +83,7 @@ export function SideBySide({ t, lang, uid, settings, setup, disabled, getRunner,
             const name = ACTIVATIONS[activation].name[lang];
             const svg = fitPlotSvg(plotData(setup, result.params, view, 'components'), { width: 220, height: 140, compact: true, idPrefix: `${uid}-sbs-${activation}` }, {
               title: fill(t.plot.title, { target: setup.target.text, hidden: settings.hidden, activation: name }),
-              desc: fill(t.finalMse, { mse: fmt(mse) }),
+              desc: fill(t.finalMse, { mse: formatNumber(mse) }),
               target: t.plot.target,
               prediction: t.plot.prediction,
               bias: t.plot.bias,
@@ -93,7 +93,7 @@ export function SideBySide({ t, lang, uid, settings, setup, disabled, getRunner,
             return (
               <li key={activation} data-role="side-by-side-result" data-activation={activation} data-mse={String(mse)}>
                 <p class="fitlab__multiple-title">
-                  <strong>{name}</strong> <span>{result.divergedAt !== null ? fill(t.status.diverged, { epoch: result.divergedAt }) : fill(t.finalMse, { mse: fmt(mse) })}</span>
+                  <strong>{name}</strong> <span>{result.divergedAt !== null ? fill(t.status.diverged, { epoch: result.divergedAt }) : fill(t.finalMse, { mse: formatNumber(mse) })}</span>
                 </p>
                 <div dangerouslySetInnerHTML={{ __html: svg }} />
               </li>

@@ -3,15 +3,12 @@
  * components on the plot grid. Framework-free, so the Astro wrapper (build time) and the island share it.
  */
 import { ACTIVATIONS } from '../../core/activations/registry';
-import { linspace } from '../../core/data/dataset';
-import { components, meanSquaredError, neuronStates, predictAll, sumOfComponents } from '../../core/analysis/network';
-import { compileTarget, TARGET_PRESETS, X_MAX, X_MIN, type CompiledTarget } from '../../core/data/targets';
+import { components, meanSquaredError, predictAll, sumOfComponents } from '../../core/analysis/network';
+import { compileTarget, TARGET_PRESETS, type CompiledTarget } from '../../core/data/targets';
 import { trainingXs, type FitLabSettings } from '../../core/settings/fit-lab';
 import type { Dataset, NetworkParams } from '../../core/train/types';
 import type { FitComponent, FitPlotData, FitView } from '../../plots/fitPlot';
-
-/** Curves are drawn on a finer grid than the 100 training points, so kinks sit where they really are. */
-export const PLOT_GRID = linspace(X_MIN, X_MAX, 241);
+import { neuronLabels, PLOT_GRID, type NeuronState } from '../../shared/network-view';
 
 export interface TrainingSetup {
   target: CompiledTarget;
@@ -25,15 +22,6 @@ export function trainingSetup(settings: Pick<FitLabSettings, 'target'>): Trainin
   const compiled = compileTarget(settings.target, xs);
   const target: CompiledTarget = compiled.ok ? compiled.target : { spec: 'cos', text: TARGET_PRESETS.cos.text, f: TARGET_PRESETS.cos.f };
   return { target, data: { x: xs, y: xs.map(target.f) }, targetOnGrid: PLOT_GRID.map(target.f) };
-}
-
-/** A neuron's state as the cards and plot show it (from analysis.ts, one label per neuron). */
-export type NeuronState = 'alive' | 'saturated' | 'dead' | 'negative';
-
-type ActivationChoice = Pick<FitLabSettings, 'activation' | 'activationParams'>;
-
-export function neuronLabels(params: NetworkParams, a: ActivationChoice, xs: readonly number[]): NeuronState[] {
-  return neuronStates(params, a, xs).map((s) => (s.dead ? 'dead' : s.negativeRegime ? 'negative' : s.saturated ? 'saturated' : 'alive'));
 }
 
 export interface NetworkView {

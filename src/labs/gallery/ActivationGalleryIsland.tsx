@@ -14,9 +14,10 @@ import { factRows } from './facts';
 import { GalleryCards } from './GalleryCards';
 import { PlotSvg } from '../../shared/PlotSvg';
 import { StatusNote } from '../../shared/StatusNote';
-import { fill, formatNumber } from './text';
+
 import { useWidth } from '../../shared/useWidth';
 import './gallery.css';
+import { fill, formatNumber } from '../../shared/format';
 
 interface Props {
   lang: Lang;
@@ -95,10 +96,10 @@ export default function ActivationGalleryIsland({ lang, t, initial = 'sigmoid', 
   });
   const readoutText = compare
     ? fill(t.readoutCompare, {
-        x: formatNumber(x),
-        values: readoutValues.map((r) => `${ACTIVATIONS[r.id].shortName ?? r.id} ${formatNumber(r.plotted)}`).join(', '),
+        x: formatNumber(x, 4),
+        values: readoutValues.map((r) => `${ACTIVATIONS[r.id].shortName ?? r.id} ${formatNumber(r.plotted, 4)}`).join(', '),
       })
-    : fill(t.readout, { x: formatNumber(x), f: formatNumber(readoutValues[0]!.f), fp: formatNumber(readoutValues[0]!.fp) });
+    : fill(t.readout, { x: formatNumber(x, 4), f: formatNumber(readoutValues[0]!.f, 4), fp: formatNumber(readoutValues[0]!.fp, 4) });
 
   const title = compare
     ? fill(t.compareLabel, { names: names.join(', '), ...range })

@@ -9,7 +9,7 @@ import type { Lang } from '../../i18n';
 import type { Dictionary } from '../../i18n';
 import { curveFor } from './curves';
 import { PlotSvg } from '../../shared/PlotSvg';
-import { fill } from './text';
+import { fill } from '../../shared/format';
 
 interface Props {
   lang: Lang;

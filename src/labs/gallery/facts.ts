@@ -1,7 +1,7 @@
 /** The registry's facts as labelled, localized table cells; shared by the facts table and the gallery island. */
 import type { ActivationFacts } from '../../core/activations/types';
 import type { Dictionary } from '../../i18n';
-import { formatNumber, formatRange } from './text';
+import { formatNumber, formatRange } from '../../shared/format';
 
 type GalleryText = Dictionary['gallery'];
 
@@ -26,6 +26,6 @@ export function factRows(entry: { facts: ActivationFacts }, t: GalleryText): Fac
     { key: 'smooth', label: t.smooth, short: s.smooth, value: yesNo(f.smooth) },
     { key: 'saturatesOn', label: t.saturating, short: s.saturating, value: saturation },
     { key: 'canDie', label: t.canDie, short: s.canDie, value: yesNo(f.canDie) },
-    { key: 'kinks', label: t.kinks, short: s.kinks, value: f.kinks.length ? f.kinks.map((k) => `x = ${formatNumber(k)}`).join(', ') : t.none },
+    { key: 'kinks', label: t.kinks, short: s.kinks, value: f.kinks.length ? f.kinks.map((k) => `x = ${formatNumber(k, 4)}`).join(', ') : t.none },
   ];
 }

@@ -1,8 +1,9 @@
 /** The InitLab's form: kernel scheme and hidden-bias start (radio groups), activation, seed count, buttons. */
 import { KERNEL_INITS, KERNEL_SHORT_NAMES, type KernelInit } from '../../core/train/init-schemes';
 import { INIT_LAB_ACTIVATIONS, type FieldResult, type InitLabActivation } from './settings';
-import { fill } from '../seeds/format';
+
 import { refusalText, type InitLabText } from './text';
+import { fill } from '../../shared/format';
 
 export type BiasChoice = '0' | '0.1' | 'other';
 

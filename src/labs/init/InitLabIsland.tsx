@@ -14,12 +14,13 @@ import { DEFAULT_SETTINGS } from '../../core/settings/fit-lab';
 import { DEFAULT_INIT_LAB, initLabChunks, parseBias, parseInitLab, parseSeedCount, writeInitLab, type InitLabActivation, type InitLabSettings, type InitRefusal } from './settings';
 import { initWeightsHistogram } from '../../core/analysis/init-weights';
 import { summarizeConfig, type SeedRun } from '../../core/analysis/seed-stats';
-import { fill, formatMse } from '../seeds/format';
+
 import { Controls, type BiasChoice, type ControlState } from './Controls';
 import { ResultsTable, WeightsFigure } from './Results';
-import { LiveSeedsRunner, type LiveStatus } from '../seeds/live-runner';
+import { LiveSeedsRunner, type LiveStatus } from '../../shared/seeds-runner';
 import { biasText, findRow, refusalText, type InitLabText, type PrecomputedRow, type StatKey } from './text';
 import { RefusedNotice } from '../../shared/LabNotices';
+import { fill, formatMse } from '../../shared/format';
 
 interface Props {
   lang: Lang;

@@ -5,9 +5,10 @@
 import type { InitWeightsHistogram } from '../../core/analysis/init-weights';
 import type { ConfigSummary } from '../../core/analysis/seed-stats';
 import { initWeightsSvg, initWeightsSwatch } from '../../plots/initWeights';
-import { fill, formatCount, formatMse, formatShare } from '../seeds/format';
+
 import type { Lang } from '../../i18n';
 import { statLabel, type InitLabText, type PrecomputedRow, type StatKey } from './text';
+import { fill, formatCount, formatMse, formatShare } from '../../shared/format';
 
 const format = (key: StatKey, v: number, lang: Lang) => (key === 'medianMse' ? formatMse(v) : formatShare(v, lang));
 

@@ -20,7 +20,7 @@ import { seedRunOf } from '../../core/analysis/seed-run';
 import { summarizeConfig } from '../../core/analysis/seed-stats';
 import { DEFAULT_SETTINGS } from '../../core/settings/fit-lab';
 import type { TrainConfig } from '../../core/train/types';
-import { serializeManySeeds } from '../seeds/generate-data';
+import { studyJson } from '../../shared/study-json';
 
 export const BACKEND: BackendName = 'wasm';
 export const INIT_SEEDS = { from: 0, to: 999 } as const;
@@ -124,7 +124,7 @@ async function main(argv: readonly string[]): Promise<void> {
     },
   });
   // The many-seeds layout (structure indented, plain arrays on one line) suits these columns too.
-  writeFileSync(out, serializeManySeeds(file as unknown as Parameters<typeof serializeManySeeds>[0]));
+  writeFileSync(out, studyJson(file));
   process.stderr.write(`\nwrote ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   printTable(file);
 }

@@ -3,7 +3,7 @@ import type { Dictionary } from '../../i18n';
 import type { HiddenActivationId } from '../../core/activations/types';
 import type { InitSpec, KernelInit } from '../../core/train/init-schemes';
 import type { InitRefusal } from './settings';
-import { fill } from '../seeds/format';
+import { fill } from '../../shared/format';
 
 export type InitLabText = Dictionary['initLab'];
 

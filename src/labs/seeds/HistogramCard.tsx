@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatEdge, histogramSvg, outcomeSwatchSvg, type BinOutcome, type HistogramMarker } from '../../plots/histogram';
-import { fill } from './format';
+import { fill } from '../../shared/format';
 
 export interface CardLabels {
   xAxis: string;

@@ -10,9 +10,10 @@ import type { SeedRun } from '../../core/analysis/seed-stats';
 import { parseStrictNumber } from '../../core/settings/fit-lab';
 import { buildCard, type SeedsText } from './cards';
 import { HistogramCard, OutcomeLegend, type CardData, type CardLabels } from './HistogramCard';
-import { fill } from './format';
-import { LiveSeedsRunner, MAX_SEEDS, type LiveStatus } from './live-runner';
+
+import { LiveSeedsRunner, MAX_SEEDS, type LiveStatus } from '../../shared/seeds-runner';
 import type { Lang } from '../../i18n';
+import { fill } from '../../shared/format';
 
 interface Props {
   lang: Lang;

@@ -8,7 +8,7 @@ import { binMembers } from '../../core/analysis/seed-bins';
 import { binOutcomes, histogramCounts, summarizeConfig, type SeedRun } from '../../core/analysis/seed-stats';
 import type { HistogramMarker } from '../../plots/histogram';
 import type { CardData, CardLabels } from './HistogramCard';
-import { activationLabel, fill, formatMse, formatShare } from './format';
+import { activationLabel, fill, formatMse, formatShare } from '../../shared/format';
 
 export type SeedsText = Dictionary['seeds'];
 

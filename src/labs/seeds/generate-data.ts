@@ -20,6 +20,7 @@ import { DEFAULT_SETTINGS } from '../../core/settings/fit-lab';
 import { deathAnalysis, histogramCounts, mseBinEdges, summarizeConfig, summarizeLonger, type LongerRun, type SeedRun } from '../../core/analysis/seed-stats';
 import type { Dataset, NetworkParams, TrainConfig } from '../../core/train/types';
 import type { ManySeedsFile, StoredConfig, StoredLongerConfig } from '../../core/analysis/many-seeds-file';
+import { studyJson } from '../../shared/study-json';
 
 export const BACKEND: BackendName = 'wasm';
 export const SEED_RANGE = { from: 0, to: 999 } as const;
@@ -134,20 +135,6 @@ export async function generateManySeeds(options: GenerateOptions = {}): Promise<
   };
 }
 
-/**
- * JSON with non-finite numbers (diverged runs) written as null. Readable but compact: the structure is indented,
- * while each run and each array of plain values sits on one line.
- */
-export function serializeManySeeds(file: ManySeedsFile): string {
-  const text = JSON.stringify(file, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 1);
-  const oneLine = (inner: string) => inner.replace(/\n\s*/g, '').replace(/": /g, '":').trim();
-  return (
-    text
-      .replace(/\[\n([^[\]{}]*?)\n\s*\]/g, (_m, inner: string) => `[${oneLine(inner)}]`)
-      .replace(/\{\n(\s*"seed"[^{}]*?)\n\s*\}/g, (_m, inner: string) => `{${oneLine(inner)}}`) + '\n'
-  );
-}
-
 function parseRange(text: string | undefined, fallback: { from: number; to: number }) {
   if (text === undefined) return fallback;
   const m = /^(\d+)-(\d+)$/.exec(text);
@@ -176,7 +163,7 @@ async function main(argv: readonly string[]): Promise<void> {
       process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}${label.padEnd(22)} ${(f * 100).toFixed(0).padStart(3)} %  (${s} s)${process.stderr.isTTY ? '' : '\n'}`);
     },
   });
-  writeFileSync(out, serializeManySeeds(file));
+  writeFileSync(out, studyJson(file));
   process.stderr.write(`\nwrote ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
 

@@ -7,9 +7,10 @@ import { DEFAULT_LOGITS, MAX_LOGITS, MIN_LOGITS, TEMPERATURE, parseLogit, softma
 import { buildSoftmaxBars, formatProbability } from '../../plots/softmaxBars';
 import type { Dictionary } from '../../i18n';
 import { StatusNote } from '../../shared/StatusNote';
-import { fill, formatNumber } from '../gallery/text';
+
 import { useWidth } from '../../shared/useWidth';
-import '../gallery/gallery.css';
+import './softmax.css';
+import { fill, formatNumber } from '../../shared/format';
 
 interface Props {
   t: Dictionary['gallery'];

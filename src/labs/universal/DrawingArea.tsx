@@ -121,7 +121,7 @@ export function DrawingArea({ t, uid, values, width, disabled, onChange }: Props
   const svg = drawingSvg({ xs: CONTROL_XS, values: shown, yDomain, focused: focused ? focus : null }, size, { title: t.drawingTitle, desc: drawingDesc(t, shown) });
   return (
     <div class="ul-draw">
-      <p class="fitlab__hint" id={`${uid}-draw-hint`}>
+      <p class="lab__hint" id={`${uid}-draw-hint`}>
         {t.drawHint}
       </p>
       <div

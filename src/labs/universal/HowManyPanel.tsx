@@ -12,8 +12,9 @@ import { SWEEP_ACTIVATIONS, UNIT_SWEEP, UNIVERSAL_TRAINING } from './settings';
 import type { Dataset } from '../../core/train/types';
 import type { HiddenActivationId } from '../../core/activations/types';
 import { unitsChartSvg } from '../../plots/universalPlots';
-import type { FitRunner } from '../fit-lab/runner';
-import { fill, fmt, type UniversalText } from './view';
+import type { FitRunner } from '../../shared/fit-runner';
+import type { UniversalText } from './view';
+import { fill, formatNumber, formatPercent } from '../../shared/format';
 
 type Phase = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -31,7 +32,6 @@ interface Props {
   onBusy(busy: boolean): void;
 }
 
-const pct = (share: number) => `${Math.round(share * 100)} %`;
 
 export function HowManyPanel(props: Props) {
   const { t, uid } = props;
@@ -108,7 +108,7 @@ export function HowManyPanel(props: Props) {
   const name = (id: HiddenActivationId) => shortNameOf(id);
   const total = plan.sizes.length;
   const statusText = fill(h.status[phase], { units: current, done, total, seeds: props.seeds, seconds: seconds.toFixed(1), message });
-  const neededText = summary?.needed.map((n) => (n.hidden === null ? fill(h.neededNone, { name: name(n.activation), max: Math.max(...UNIT_SWEEP) }) : fill(h.needed, { name: name(n.activation), units: n.hidden, share: pct(n.goodShare) }))) ?? [];
+  const neededText = summary?.needed.map((n) => (n.hidden === null ? fill(h.neededNone, { name: name(n.activation), max: Math.max(...UNIT_SWEEP) }) : fill(h.needed, { name: name(n.activation), units: n.hidden, share: formatPercent(n.goodShare) }))) ?? [];
   const sizes = summary ? [...new Set(summary.cells.map((c) => c.hidden))] : [];
   const cell = (hidden: number, activation: string) => summary?.cells.find((c) => c.hidden === hidden && c.activation === activation);
   const chart =
@@ -123,14 +123,14 @@ export function HowManyPanel(props: Props) {
   const showingRecorded = phase === 'idle' && props.recorded !== null && summary === props.recorded;
 
   return (
-    <details class="fitlab__panel ul-howmany" data-role="how-many" data-phase={showingRecorded ? 'recorded' : phase} data-done={done} data-runs={phase === 'done' ? JSON.stringify(runs) : undefined} data-needed={summary ? JSON.stringify(summary.needed) : undefined} open>
+    <details class="lab__panel ul-howmany" data-role="how-many" data-phase={showingRecorded ? 'recorded' : phase} data-done={done} data-runs={phase === 'done' ? JSON.stringify(runs) : undefined} data-needed={summary ? JSON.stringify(summary.needed) : undefined} open>
       <summary>{h.title}</summary>
-      <p class="fitlab__hint">{fill(h.hint, { seeds: props.seeds })}</p>
-      <div class="fitlab__buttons">
-        <button type="button" class="fitlab__button fitlab__button--primary" data-action="how-many" disabled={props.disabled || phase === 'running'} onClick={() => void run()}>
+      <p class="lab__hint">{fill(h.hint, { seeds: props.seeds })}</p>
+      <div class="lab__buttons">
+        <button type="button" class="lab__button lab__button--primary" data-action="how-many" disabled={props.disabled || phase === 'running'} onClick={() => void run()}>
           {h.run}
         </button>
-        <button type="button" class="fitlab__button" data-action="how-many-cancel" disabled={phase !== 'running'} onClick={cancel}>
+        <button type="button" class="lab__button" data-action="how-many-cancel" disabled={phase !== 'running'} onClick={cancel}>
           {h.cancel}
         </button>
         <label class="ul-howmany__progress">
@@ -169,8 +169,8 @@ export function HowManyPanel(props: Props) {
                     {plan.activations.map((a) => {
                       const c = cell(hidden, a);
                       return [
-                        <td key={`${a}-best`} data-activation={a} data-best={c ? String(c.bestMse) : ''}>{c ? fmt(c.bestMse) : '—'}</td>,
-                        <td key={`${a}-share`} data-activation={a} data-share={c ? String(c.goodShare) : ''}>{c ? pct(c.goodShare) : '—'}</td>,
+                        <td key={`${a}-best`} data-activation={a} data-best={c ? String(c.bestMse) : ''}>{c ? formatNumber(c.bestMse) : '—'}</td>,
+                        <td key={`${a}-share`} data-activation={a} data-share={c ? String(c.goodShare) : ''}>{c ? formatPercent(c.goodShare) : '—'}</td>,
                       ];
                     })}
                   </tr>

@@ -14,12 +14,13 @@ import type { NetworkParams, RunStatus, Snapshot } from '../../core/train/types'
 import type { SweepSummary } from '../../core/analysis/units-needed';
 import { fitPlotLayers } from '../../plots/fitPlot';
 import { centreMarksSvg } from '../../plots/universalPlots';
-import type { FitRunner } from '../fit-lab/runner';
+import type { FitRunner } from '../../shared/fit-runner';
 import { DrawingArea } from './DrawingArea';
 import { HowManyPanel } from './HowManyPanel';
-import { centresText, componentsText, fill, fmt, mseOf, refusalText, shapeData, sortedView, type StaticUniversalRun, type UniversalText } from './view';
+import { centresText, componentsText, mseOf, refusalText, shapeData, sortedView, type StaticUniversalRun, type UniversalText } from './view';
 import { FallbackNotice, LabStatus, RefusedNotice } from '../../shared/LabNotices';
 import { TextNumberField } from '../../shared/TextNumberField';
+import { fill, formatNumber } from '../../shared/format';
 
 export interface UniversalLabProps {
   lang: Lang;
@@ -118,7 +119,7 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
 
   const getRunner = async (): Promise<FitRunner> => {
     if (!runnerRef.current) {
-      const { createFitRunner } = await import('../fit-lab/runner');
+      const { createFitRunner } = await import('../../shared/fit-runner');
       runnerRef.current = createFitRunner();
     }
     return runnerRef.current;
@@ -185,11 +186,11 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
   const statusText = !hydrated
     ? t.staticNote
     : // A finished run shown while idle (the recorded one) reads as done, not as "ready".
-      fill(t.status[status === 'idle' && run.epoch === settings.epochs ? 'done' : status], { units, activation: name, epoch: run.epoch, epochs: settings.epochs, loss: fmt(run.loss), mse: fmt(mse) });
+      fill(t.status[status === 'idle' && run.epoch === settings.epochs ? 'done' : status], { units, activation: name, epoch: run.epoch, epochs: settings.epochs, loss: formatNumber(run.loss), mse: formatNumber(mse) });
   const plotSize = { width, height: Math.round(width * PLOT_ASPECT), idPrefix: `${uid}-fit` };
   const plotLabels = {
     title: fill(t.plot.title, { units, activation: name }),
-    desc: fill(t.plot.summary, { c: fmt(run.params.b2), k: Math.min(k, units), units, components: componentsText(t, run.params, view.order, Math.min(k, units)) }),
+    desc: fill(t.plot.summary, { c: formatNumber(run.params.b2), k: Math.min(k, units), units, components: componentsText(t, run.params, view.order, Math.min(k, units)) }),
     target: t.plot.target,
     prediction: k >= units ? t.plot.prediction : t.plot.partial,
     bias: t.plot.bias,
@@ -203,21 +204,21 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
   const shapeCode = new URLSearchParams(serializeUniversalSettings(settings)).get('shape') ?? '';
 
   return (
-    <div class="fitlab ul-lab" id={uid} data-demo="universal-lab" data-status={status} data-epoch={run.epoch} data-hydrated={hydrated ? 'true' : 'false'} data-shape={shapeCode} data-weights={weights} data-error={run.message ?? undefined}>
-      <LabStatus class="fitlab__status" text={statusText} trainingLive={t.status.trainingLive} training={status === 'training'} hydrated={hydrated} />
+    <div class="lab ul-lab" id={uid} data-demo="universal-lab" data-status={status} data-epoch={run.epoch} data-hydrated={hydrated ? 'true' : 'false'} data-shape={shapeCode} data-weights={weights} data-error={run.message ?? undefined}>
+      <LabStatus class="lab__status" text={statusText} trainingLive={t.status.trainingLive} training={status === 'training'} hydrated={hydrated} />
       <RefusedNotice refused={refused} title={t.refusedTitle} message={(r) => refusalText(t, r)} />
       <FallbackNotice show={fallback}>{t.workerFallback}</FallbackNotice>
       <section class="ul-section" aria-labelledby={`${uid}-draw-title`}>
         <h3 class="ul-heading" id={`${uid}-draw-title`}>{t.draw}</h3>
         <DrawingArea t={t} uid={uid} values={settings.shape} width={width} disabled={!hydrated} onChange={(shape) => update({ shape })} />
-        <div class="fitlab__buttons ul-presets" role="group" aria-label={t.presets}>
+        <div class="lab__buttons ul-presets" role="group" aria-label={t.presets}>
           <span class="ul-presets__label" aria-hidden="true">{t.presets}:</span>
           {SHAPE_PRESET_IDS.map((id) => (
-            <button type="button" key={id} class="fitlab__button fitlab__button--small" data-preset={id} disabled={!hydrated} onClick={() => update({ shape: presetControls(id) })}>
+            <button type="button" key={id} class="lab__button lab__button--small" data-preset={id} disabled={!hydrated} onClick={() => update({ shape: presetControls(id) })}>
               {t.presetNames[id]}
             </button>
           ))}
-          <button type="button" class="fitlab__button fitlab__button--small" data-action="clear" disabled={!hydrated} onClick={() => update({ shape: flatControls() })}>
+          <button type="button" class="lab__button lab__button--small" data-action="clear" disabled={!hydrated} onClick={() => update({ shape: flatControls() })}>
             {t.clear}
           </button>
         </div>
@@ -229,7 +230,7 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
           value={String(settings.units)}
           decimal={false}
           disabled={!hydrated}
-          block="fitlab"
+          block="lab"
           setting="units"
           accept={(text) => {
             const parsed = parseUniversalSettings(new URLSearchParams([['units', text]]));
@@ -238,7 +239,7 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
             return null;
           }}
         />
-        <div class="fitlab__field">
+        <div class="lab__field">
           <label for={`${uid}-uact`}>{t.uact}</label>
           <select id={`${uid}-uact`} value={settings.activation} disabled={!hydrated} onChange={(e) => update({ activation: (e.currentTarget as HTMLSelectElement).value as HiddenActivationId })}>
             {HIDDEN_ACTIVATION_IDS.map((id) => (
@@ -246,19 +247,19 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
             ))}
           </select>
         </div>
-        <div class="fitlab__buttons">
-          <button type="button" class="fitlab__button fitlab__button--primary" data-action="train" disabled={!hydrated || busy || sweeping} onClick={() => void train()}>
+        <div class="lab__buttons">
+          <button type="button" class="lab__button lab__button--primary" data-action="train" disabled={!hydrated || busy || sweeping} onClick={() => void train()}>
             {t.train}
           </button>
-          <button type="button" class="fitlab__button" data-action="stop" disabled={!hydrated || !busy} onClick={stop}>
+          <button type="button" class="lab__button" data-action="stop" disabled={!hydrated || !busy} onClick={stop}>
             {t.stop}
           </button>
         </div>
       </div>
-      <div class="fitlab__plot" ref={plotBox} data-k={Math.min(k, units)} data-order={view.order.join(',')}>
-        <div class="fitlab__svg" dangerouslySetInnerHTML={{ __html: layers.back }} />
-        <div class="fitlab__svg fitlab__front" dangerouslySetInnerHTML={{ __html: layers.front }} />
-        <div class="fitlab__svg fitlab__front" dangerouslySetInnerHTML={{ __html: marks }} />
+      <div class="lab__plot" ref={plotBox} data-k={Math.min(k, units)} data-order={view.order.join(',')}>
+        <div class="lab__svg" dangerouslySetInnerHTML={{ __html: layers.back }} />
+        <div class="lab__svg lab__front" dangerouslySetInnerHTML={{ __html: layers.front }} />
+        <div class="lab__svg lab__front" dangerouslySetInnerHTML={{ __html: marks }} />
         <p class="sr-only" id={`${plotSize.idPrefix}-summary`}>
           {plotLabels.desc} {centresText(t, run.params, view.order)}
         </p>
@@ -270,7 +271,7 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
           onInput={(e) => setK(Number((e.currentTarget as HTMLInputElement).value))}
         />
         <output for={`${uid}-sort`} data-role="sort-value">{fill(t.sortValue, { k: Math.min(k, units), n: units })}</output>
-        <p class="fitlab__hint">{t.sortHint}</p>
+        <p class="lab__hint">{t.sortHint}</p>
       </div>
       <HowManyPanel
         key={sweepKey(settings)}

@@ -2,6 +2,7 @@
 import type { SweepSummary } from '../../core/analysis/units-needed';
 import type { StaticUniversalRun } from './view';
 import figures from './figures.json';
+import { formatPercent } from '../../shared/format';
 
 export interface RecordedFigures {
   run: StaticUniversalRun;
@@ -33,7 +34,7 @@ export function unitsStat(figures: RecordedFigures, shape: string, activation: s
     const max = Math.max(...summary.cells.map((c) => c.hidden));
     return { value: needed.hidden, text: needed.hidden === null ? (lang === 'zh-cn' ? `超过 ${max}` : `more than ${max}`) : String(needed.hidden) };
   }
-  if (stat === 'share') return { value: needed.goodShare, text: `${Math.round(needed.goodShare * 100)} %` };
+  if (stat === 'share') return { value: needed.goodShare, text: formatPercent(needed.goodShare) };
   if (stat === 'epochs' || stat === 'seeds') return { value: summary[stat], text: summary[stat].toLocaleString(lang === 'zh-cn' ? 'zh-CN' : 'en') };
   return { value: summary.seconds, text: summary.seconds.toLocaleString(lang === 'zh-cn' ? 'zh-CN' : 'en') };
 }

@@ -12,11 +12,10 @@ import type { UniversalRefusal } from './settings';
 import type { Dataset, NetworkParams } from '../../core/train/types';
 import type { FitComponent, FitPlotData } from '../../plots/fitPlot';
 import type { CentreMark } from '../../plots/universalPlots';
-import { neuronLabels, PLOT_GRID } from '../fit-lab/view';
-import { fill, fmt } from '../fit-lab/text';
+import { neuronLabels, PLOT_GRID } from '../../shared/network-view';
 import type { Dictionary } from '../../i18n';
+import { fill, formatNumber } from '../../shared/format';
 
-export { fill, fmt };
 export type UniversalText = Dictionary['universalLab'];
 
 /** A finished run recorded at build time (src/labs/universal/generate-figures.ts), shown until the reader trains. */
@@ -75,22 +74,22 @@ export function componentsText(t: UniversalText, params: NetworkParams, order: r
     .slice(0, k)
     .map((i) => {
       const w = params.w1[i]!;
-      return fill(t.plot.component, { i: i + 1, centre: w === 0 ? t.plot.noCentre : fmt(-params.b1[i]! / w), v: fmt(params.w2[i]), w: fmt(w), b: fmt(params.b1[i]) });
+      return fill(t.plot.component, { i: i + 1, centre: w === 0 ? t.plot.noCentre : formatNumber(-params.b1[i]! / w), v: formatNumber(params.w2[i]), w: formatNumber(w), b: formatNumber(params.b1[i]) });
     })
     .join(' ');
 }
 
 export function centresText(t: UniversalText, params: NetworkParams, order: readonly number[]): string {
-  const list = order.map((i) => `${i + 1} (${params.w1[i] === 0 ? t.plot.noCentre : fmt(-params.b1[i]! / params.w1[i]!)})`).join(', ');
+  const list = order.map((i) => `${i + 1} (${params.w1[i] === 0 ? t.plot.noCentre : formatNumber(-params.b1[i]! / params.w1[i]!)})`).join(', ');
   return fill(t.centres, { list });
 }
 
 export function drawingDesc(t: UniversalText, values: readonly number[]): string {
-  return fill(t.drawingDesc, { n: values.length, values: values.map((v, k) => `(${fmt(CONTROL_XS[k])}, ${fmt(v)})`).join(', ') });
+  return fill(t.drawingDesc, { n: values.length, values: values.map((v, k) => `(${formatNumber(CONTROL_XS[k])}, ${formatNumber(v)})`).join(', ') });
 }
 
 export function pointText(t: UniversalText, values: readonly number[], k: number): string {
-  return fill(t.pointText, { k: k + 1, n: values.length, x: fmt(CONTROL_XS[k]), y: fmt(values[k]) });
+  return fill(t.pointText, { k: k + 1, n: values.length, x: formatNumber(CONTROL_XS[k]), y: formatNumber(values[k]) });
 }
 
 export function refusalText(t: UniversalText, r: UniversalRefusal): string {

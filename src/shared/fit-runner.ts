@@ -1,13 +1,13 @@
 /**
- * The Fit Lab's view of a training run: a thin adapter over the site's worker client (`src/worker/client.ts`)
- * that maps its reports to what the island draws, so the island depends on one small interface. Each Fit Lab on
- * a page owns its own runner (and so its own worker). If the worker cannot start (script blocked, wasm refused),
+ * A one-hidden-layer lab's view of a training run (Fit Lab, universal approximation): a thin adapter over the
+ * site's worker client (`src/worker/client.ts`) that maps its reports to what the island draws, so the island
+ * depends on one small interface. Each lab on a page owns its own runner (and so its own worker). If the worker cannot start (script blocked, wasm refused),
  * the client trains on the main thread with the same engine and the island shows a warning.
  */
-import type { Dataset, NetworkParams, RunStatus, Snapshot, TrainConfig } from '../../core/train/types';
-import type { Speed } from '../../core/settings/fit-lab';
-import { TrainingClient } from '../../worker/client';
-import type { CompareResult } from '../../worker/protocol';
+import type { Dataset, NetworkParams, RunStatus, Snapshot, TrainConfig } from '../core/train/types';
+import type { Speed } from '../core/settings/fit-lab';
+import { TrainingClient } from '../worker/client';
+import type { CompareResult } from '../worker/protocol';
 
 export type { CompareResult };
 
@@ -68,7 +68,7 @@ export function createFitRunner(): FitRunner {
       fallenBack = true;
       events?.fallback?.();
     },
-    fallback: () => import('../../worker/local').then((m) => m.createLocalEngine),
+    fallback: () => import('../worker/local').then((m) => m.createLocalEngine),
   });
   return {
     start(request, ev) {

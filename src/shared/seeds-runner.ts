@@ -4,15 +4,15 @@
  * request planned here) and the InitLab (ready-made chunks carrying its `init`). The client (and so the worker)
  * is created on the first start, so tfjs loads only when the reader asks for it.
  */
-import type { HiddenActivationId } from '../../core/activations/types';
-import type { SeedRun } from '../../core/analysis/seed-stats';
-import type { TrainConfig } from '../../core/train/types';
-import { seedDataset } from '../../core/data/dataset';
-import { planChunks, type SeedsRequest } from '../../core/sessions/seed-chunks';
-import { DEFAULT_SETTINGS } from '../../core/settings/fit-lab';
-import { TrainingClient } from '../../worker/client';
+import type { HiddenActivationId } from '../core/activations/types';
+import type { SeedRun } from '../core/analysis/seed-stats';
+import type { TrainConfig } from '../core/train/types';
+import { seedDataset } from '../core/data/dataset';
+import { planChunks, type SeedsRequest } from '../core/sessions/seed-chunks';
+import { DEFAULT_SETTINGS } from '../core/settings/fit-lab';
+import { TrainingClient } from '../worker/client';
 
-export { MAX_SEEDS } from '../../core/sessions/seed-chunks';
+export { MAX_SEEDS } from '../core/sessions/seed-chunks';
 /** The panel chooses these; the rest is the site's default training on the seed data (as in the precomputed runs). */
 export type LiveRequest = Pick<SeedsRequest, 'activations' | 'hidden' | 'count'>;
 
