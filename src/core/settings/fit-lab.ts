@@ -1,16 +1,69 @@
 /**
- * Fit Lab settings ⇄ URL query. Parsing is strict and never throws: each refused value falls back to its default
- * and is reported as `{ param, value, reason }`, which the UI turns into a localized notice naming it.
- * Defaults are the seed experiment's (Dense(2, sigmoid) → Dense(1), Adam 0.04, 300 epochs, batch 32, cos(x)+1).
+ * The Fit Lab's settings, declared once (FIT_LAB): the address, the form, the refusal notices and the experiment
+ * command line all read them through it. Defaults are the seed experiment's (Dense(2, sigmoid) → Dense(1), Adam 0.04,
+ * 300 epochs, batch 32, cos(x)+1 on 100 points).
  */
-import { ACTIVATIONS, isHiddenActivationId } from '../activations/registry';
-import type { ActivationParamName, ActivationParams, HiddenActivationId } from '../activations/types';
+import { ACTIVATIONS } from '../activations/registry';
+import { HIDDEN_ACTIVATION_IDS, type ActivationParamName, type ActivationParams, type HiddenActivationId } from '../activations/types';
 import { linspace } from '../data/dataset';
-import { compileTarget, DEFAULT_TARGET, X_MAX, X_MIN, type ExpressionError } from '../data/targets';
+import { compileTarget, DEFAULT_TARGET, X_MAX, X_MIN } from '../data/targets';
 import type { TrainConfig } from '../train/types';
+import { choice, defineSchema, field, integer, number, type FieldType, type NumberRange, type NumberReason, type SchemaRefusal, type Values } from './schema';
+import { SEED } from './seeds';
+
+export { parseStrictNumber } from './number';
 
 export const SPEEDS = ['slow', 'normal', 'fast', 'instant'] as const;
 export type Speed = (typeof SPEEDS)[number];
+
+/** Number of training points, as in the seed experiment. */
+export const TRAINING_POINTS = 100;
+export const trainingXs = (): number[] => linspace(X_MIN, X_MAX, TRAINING_POINTS);
+/** The Fit Lab offers 1–8 hidden neurons (the engine allows 32; more would not fit on the cards). */
+export const FIT_LAB_MAX_HIDDEN = 8;
+
+/** A preset id or `expr:<expression>` (see targets.ts), kept in its canonical form. */
+const targetType: FieldType<string, 'badExpression'> = {
+  kind: 'text',
+  parse(text) {
+    const c = compileTarget(text, trainingXs());
+    return c.ok ? { ok: true, value: c.target.spec } : { ok: false, reason: 'badExpression', detail: c.error.code, error: c.error };
+  },
+  format: (spec) => spec,
+  allowed: 'a target preset (cos, …) or expr:<expression of x>',
+};
+
+/** An activation's own parameter (leaky ReLU: alpha; swish: beta), refused for activations without it. */
+function activationParam<const N extends ActivationParamName>(name: N) {
+  const specOf = (a: HiddenActivationId) => ACTIVATIONS[a].params.find((p) => p.name === name);
+  const owner = HIDDEN_ACTIVATION_IDS.find((a) => specOf(a))!;
+  const any = number(specOf(owner)!);
+  const type: FieldType<number | undefined, NumberReason> = { ...any, allowed: `${any.allowed} (${owner} only)` };
+  return field<number | undefined, NumberReason | 'notForActivation', N>(name, type, undefined, {
+    label: name,
+    dependsOn: 'activation',
+    typeFor: (activation) => {
+      const spec = specOf(activation as HiddenActivationId);
+      return spec ? number(spec) : null;
+    },
+  });
+}
+
+export const FIT_LAB = defineSchema({
+  activation: field('activation', choice(HIDDEN_ACTIVATION_IDS), 'sigmoid', { label: 'activation', always: true, resets: ['alpha', 'beta'] }),
+  hidden: field('hidden', integer(1, FIT_LAB_MAX_HIDDEN), 2, { label: 'hidden', always: true }),
+  // Up to 1e6 on purpose: it is how a reader sees divergence happen.
+  lr: field('lr', number({ min: 0, max: 1e6, minInclusive: false }), 0.04, { label: 'lr', always: true }),
+  epochs: field('epochs', integer(1, 5000), 300, { label: 'epochs', always: true }),
+  batch: field('batch', integer(1, TRAINING_POINTS), 32, { label: 'batch', always: true }),
+  seed: field('seed', SEED, 0, { label: 'seed', always: true }),
+  target: field('target', targetType, DEFAULT_TARGET, { label: 'target', always: true }),
+  speed: field('speed', choice(SPEEDS), 'normal', { label: 'speed' }),
+  alpha: activationParam('alpha'),
+  beta: activationParam('beta'),
+});
+
+export type FitLabValues = Values<typeof FIT_LAB.fields>;
 
 export interface FitLabSettings {
   activation: HiddenActivationId;
@@ -26,83 +79,29 @@ export interface FitLabSettings {
   activationParams: ActivationParams;
 }
 
+const toValues = ({ activationParams: p, ...s }: Readonly<FitLabSettings>): FitLabValues => ({ ...s, alpha: p.alpha, beta: p.beta });
+
+function fromValues({ alpha, beta, ...s }: FitLabValues): FitLabSettings {
+  return { ...s, activationParams: { ...(alpha === undefined ? {} : { alpha }), ...(beta === undefined ? {} : { beta }) } };
+}
+
 export const DEFAULT_SETTINGS: Readonly<FitLabSettings> = Object.freeze({
-  activation: 'sigmoid',
-  hidden: 2,
-  lr: 0.04,
-  epochs: 300,
-  batch: 32,
-  seed: 0,
-  target: DEFAULT_TARGET,
-  speed: 'normal',
+  ...fromValues(FIT_LAB.defaults()),
   activationParams: Object.freeze({}) as ActivationParams,
 });
 
-/** Number of training points, as in the seed experiment. */
-export const TRAINING_POINTS = 100;
-export const trainingXs = (): number[] => linspace(X_MIN, X_MAX, TRAINING_POINTS);
-
-interface NumberRange {
-  min: number;
-  max: number;
-  integer: boolean;
-  /** Whether min itself is allowed (the learning rate must be strictly positive). */
-  minInclusive: boolean;
-}
-
-/** The Fit Lab UI offers 1–8 hidden neurons (the engine allows 32; more would not fit on the cards). */
-export const FIT_LAB_MAX_HIDDEN = 8;
+/** The numeric settings' ranges. */
 export const RANGES = {
-  hidden: { min: 1, max: FIT_LAB_MAX_HIDDEN, integer: true, minInclusive: true },
-  // lr up to 1e6 is accepted on purpose: it is how a reader sees divergence happen.
-  lr: { min: 0, max: 1e6, integer: false, minInclusive: false },
-  epochs: { min: 1, max: 5000, integer: true, minInclusive: true },
-  batch: { min: 1, max: TRAINING_POINTS, integer: true, minInclusive: true },
-  seed: { min: 0, max: 2 ** 31 - 1, integer: true, minInclusive: true },
-} as const satisfies Record<string, NumberRange>;
+  hidden: FIT_LAB.fields.hidden.type.range!,
+  lr: FIT_LAB.fields.lr.type.range!,
+  epochs: FIT_LAB.fields.epochs.type.range!,
+  batch: FIT_LAB.fields.batch.type.range!,
+  seed: FIT_LAB.fields.seed.type.range!,
+} satisfies Record<string, NumberRange>;
 
-export type SettingsParam = keyof typeof RANGES | 'activation' | 'target' | 'speed' | ActivationParamName;
-export type RefusalReason =
-  | 'notANumber'
-  | 'notAnInteger'
-  | 'outOfRange'
-  | 'unknownChoice'
-  | 'badExpression'
-  | 'notForActivation';
-
-export interface Refusal {
-  param: SettingsParam;
-  /** The refused value, shortened for display (it is shown as text, never as HTML). */
-  value: string;
-  reason: RefusalReason;
-  /** For 'outOfRange': the allowed range as "min–max"; for 'badExpression': the parser's error code. */
-  detail?: string;
-  /** For 'badExpression': the parser's full error (code, position, offending text). */
-  error?: ExpressionError;
-}
-
-const MAX_NUMBER_TEXT = 32;
-/** ASCII decimal only: no hex (`0x10`), no `Infinity`, no unicode digits, no whitespace, no leading `+`. */
-const DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/** Strict number parsing shared by URL and form inputs. */
-export function parseStrictNumber(
-  text: string,
-  range: NumberRange,
-): { ok: true; value: number } | { ok: false; reason: RefusalReason; detail?: string } {
-  if (text.length > MAX_NUMBER_TEXT || !DECIMAL.test(text)) return { ok: false, reason: 'notANumber' };
-  const value = Number(text);
-  if (!Number.isFinite(value)) return { ok: false, reason: 'outOfRange', detail: `${range.min}–${range.max}` };
-  if (range.integer && !Number.isInteger(value)) return { ok: false, reason: 'notAnInteger' };
-  const aboveMin = range.minInclusive ? value >= range.min : value > range.min;
-  if (!aboveMin || value > range.max) return { ok: false, reason: 'outOfRange', detail: `${range.min}–${range.max}` };
-  return { ok: true, value: value === 0 ? 0 : value }; // no −0 in settings
-}
-
-export function shortenForDisplay(value: string, max = 40): string {
-  const chars = [...value];
-  return chars.length > max ? chars.slice(0, max).join('') + '…' : value;
-}
+export type Refusal = SchemaRefusal<typeof FIT_LAB.fields>;
+export type SettingsParam = Refusal['param'];
+export type RefusalReason = Refusal['reason'];
 
 export interface ParsedSettings {
   settings: FitLabSettings;
@@ -110,90 +109,25 @@ export interface ParsedSettings {
 }
 
 /** Read settings from a query string (or URLSearchParams), starting from `base` (defaults unless given). */
-export function parseSettings(
-  query: string | URLSearchParams,
-  base: Readonly<FitLabSettings> = DEFAULT_SETTINGS,
-): ParsedSettings {
-  const params = typeof query === 'string' ? new URLSearchParams(query) : query;
-  const settings: FitLabSettings = { ...base, activationParams: { ...base.activationParams } };
-  const refused: Refusal[] = [];
-  const refuse = (param: SettingsParam, value: string, reason: RefusalReason, detail?: string) =>
-    refused.push(detail === undefined ? { param, value: shortenForDisplay(value), reason } : { param, value: shortenForDisplay(value), reason, detail });
-
-  const activation = params.get('activation');
-  if (activation !== null) {
-    if (isHiddenActivationId(activation)) {
-      if (activation !== settings.activation) settings.activationParams = {};
-      settings.activation = activation;
-    } else refuse('activation', activation, 'unknownChoice');
-  }
-
-  for (const key of ['hidden', 'lr', 'epochs', 'batch', 'seed'] as const) {
-    const text = params.get(key);
-    if (text === null) continue;
-    const parsed = parseStrictNumber(text, RANGES[key]);
-    if (parsed.ok) settings[key] = parsed.value;
-    else refuse(key, text, parsed.reason, parsed.detail);
-  }
-
-  const target = params.get('target');
-  if (target !== null) {
-    const compiled = compileTarget(target, trainingXs());
-    if (compiled.ok) settings.target = compiled.target.spec;
-    else refused.push({ param: 'target', value: shortenForDisplay(target), reason: 'badExpression', detail: compiled.error.code, error: compiled.error });
-  }
-
-  const speed = params.get('speed');
-  if (speed !== null) {
-    if ((SPEEDS as readonly string[]).includes(speed)) settings.speed = speed as Speed;
-    else refuse('speed', speed, 'unknownChoice');
-  }
-
-  const specs = ACTIVATIONS[settings.activation].params;
-  for (const name of ['alpha', 'beta'] as const) {
-    const text = params.get(name);
-    if (text === null) continue;
-    const spec = specs.find((s) => s.name === name);
-    if (!spec) {
-      refuse(name, text, 'notForActivation');
-      continue;
-    }
-    const parsed = parseStrictNumber(text, { min: spec.min, max: spec.max, integer: false, minInclusive: true });
-    if (parsed.ok) settings.activationParams[name] = parsed.value;
-    else refuse(name, text, parsed.reason, parsed.detail);
-  }
-  return { settings, refused };
+export function parseSettings(query: string | URLSearchParams, base: Readonly<FitLabSettings> = DEFAULT_SETTINGS): ParsedSettings {
+  const { values, refused } = FIT_LAB.parse(query, toValues(base));
+  return { settings: fromValues(values), refused };
 }
 
 /** Canonical query string (no leading `?`): core settings always, the rest only when not default. */
 export function serializeSettings(s: Readonly<FitLabSettings>): string {
-  const q = new URLSearchParams();
-  q.set('activation', s.activation);
-  q.set('hidden', String(s.hidden));
-  q.set('lr', String(s.lr));
-  q.set('epochs', String(s.epochs));
-  q.set('batch', String(s.batch));
-  q.set('seed', String(s.seed));
-  q.set('target', s.target);
-  if (s.speed !== DEFAULT_SETTINGS.speed) q.set('speed', s.speed);
-  for (const spec of ACTIVATIONS[s.activation].params) {
-    const v = s.activationParams[spec.name];
-    if (v !== undefined && v !== spec.default) q.set(spec.name, String(v));
+  const values = toValues(s);
+  for (const name of ['alpha', 'beta'] as const) {
+    const spec = ACTIVATIONS[s.activation].params.find((p) => p.name === name);
+    if (!spec || values[name] === spec.default) values[name] = undefined;
   }
-  return q.toString();
+  return FIT_LAB.write(values).toString();
 }
 
 /** The engine's view of the settings. */
 export function toTrainConfig(s: Readonly<FitLabSettings>): TrainConfig {
-  return {
-    activation: s.activation,
-    activationParams: { ...s.activationParams },
-    hidden: s.hidden,
-    lr: s.lr,
-    epochs: s.epochs,
-    batchSize: s.batch,
-    seed: s.seed,
-  };
+  const { activation, activationParams, hidden, lr, epochs, batch, seed } = s;
+  return { activation, activationParams: { ...activationParams }, hidden, lr, epochs, batchSize: batch, seed };
 }
 
 /** A safe learning rate to offer after divergence: the default, or lower if the reader was already below it. */
