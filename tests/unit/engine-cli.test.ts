@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_TRACED_EPOCHS, parseArgs, parseSeeds, UsageError, type RunTrace } from '../../src/cli/experiment';
+import { HELP, MAX_TRACED_EPOCHS, parseArgs, UsageError, type RunTrace } from '../../src/cli/experiment';
 import { seedDataset } from '../../src/core/data/dataset';
 import { trainBatch } from '../../src/core/engine/train';
 import { epochPermutations, initialParams } from '../../src/core/train/random';
@@ -12,6 +12,7 @@ import { referenceTrain } from '../reference/reference-trainer';
 import { config, engineBackend } from './engine-setup';
 
 const run = promisify(execFile);
+const parseSeeds = (spec: string) => parseArgs(['--seeds', spec]).seeds;
 const cli = (...args: string[]) => run('npx', ['tsx', 'src/cli/experiment.ts', ...args], { cwd: process.cwd(), maxBuffer: 64 * 1024 * 1024 });
 /** The CLI's failure as { code, stderr, stdout }, or null if it succeeded. */
 const failure = (...args: string[]) =>
@@ -54,45 +55,68 @@ describe('experiment CLI arguments', () => {
     expect(() => parseArgs(args)).toThrow(UsageError);
   });
 
-  // Each refusal names its flag and the offending text, as the URL settings refuse the same values.
+  // Each refusal names its flag, the offending text and what is allowed, as the URL settings refuse the same values.
+  const grammar = 'written in decimal or exponent notation';
   it.each([
-    [['--lr', '0x10'], /--lr must be a plain decimal number .*"0x10"/],
-    [['--lr', 'Infinity'], /--lr must be a plain decimal number .*"Infinity"/],
+    [['--lr', '0x10'], new RegExp(`--lr must be a number above 0 and at most 1000000, ${grammar} .*got "0x10"`)],
+    [['--lr', 'Infinity'], new RegExp(`--lr must be .*${grammar}.*"Infinity"`)],
     [['--lr', '-1'], /--lr must be a number above 0 and at most 1000000, got "-1"/],
     [['--lr', '0'], /--lr must be a number above 0/],
-    [['--lr', ' 0.1'], /--lr must be a plain decimal number/],
+    [['--lr', ' 0.1'], new RegExp(`--lr must be .*${grammar}`)],
     [['--lr', '2e6'], /--lr must be a number above 0 and at most 1000000/],
-    [['--hidden', '0'], /--hidden must be a whole number from 1 to 32, got "0"/],
-    [['--hidden', '2.5'], /--hidden must be a whole number written in digits, got "2.5"/],
-    [['--hidden', '0x2'], /--hidden must be a whole number written in digits/],
-    [['--epochs', '1e3'], /--epochs must be a whole number written in digits, got "1e3"/],
+    [['--hidden', '0'], /--hidden must be a whole number from 1 to 8, got "0"/],
+    [['--hidden', '9'], /--hidden must be a whole number from 1 to 8, got "9"/],
+    [['--hidden', '2.5'], /--hidden must be a whole number from 1 to 8, got "2.5"/],
+    [['--hidden', '0x2'], new RegExp(`--hidden must be a whole number from 1 to 8, ${grammar}`)],
+    [['--epochs', '1e4'], /--epochs must be a whole number from 1 to 5000, got "1e4"/],
     [['--epochs', '0'], /--epochs must be a whole number from 1 to 5000/],
     [['--epochs', '5001'], /--epochs must be a whole number from 1 to 5000/],
     [['--batch', '0'], /--batch must be a whole number from 1 to 100/],
-    [['--batch', 'NaN'], /--batch must be a whole number written in digits, got "NaN"/],
-    [['--seeds', '2147483648'], /--seeds must be a whole number from 0 to 2147483647/],
-    [['--bias', '0x1'], /--bias must be a plain decimal number/],
+    [['--batch', 'NaN'], new RegExp(`--batch must be a whole number from 1 to 100, ${grammar} .*got "NaN"`)],
+    [['--seeds', '2147483648'], /--seeds must be seeds like 0-199.*each a whole number from 0 to 2147483647\), got "2147483648"/],
+    [['--seeds', '5-2'], /--seeds must be seeds like 0-199, 7 or 1,5,9 \(spans running upwards/],
+    [['--bias', '0x1'], new RegExp(`--bias must be a number from -1 to 1, ${grammar}`)],
     [['--bias', '2'], /--bias must be a number from -1 to 1, got "2"/],
+    [['--init', 'lecun'], /--init must be one of zeros, glorot, he, got "lecun"/],
+    [['--activation', 'softmax'], /--activation must be one of linear, .*got "softmax"/],
     [['--alpha', '0.1'], /--alpha does not apply to relu/],
     [['--alpha', '0.1', '--activation', 'swish'], /--alpha does not apply to swish/],
-    [['--activation', 'leaky_relu', '--alpha', 'Infinity'], /--alpha must be a plain decimal number/],
+    [['--activation', 'leaky_relu', '--alpha', 'Infinity'], new RegExp(`--alpha must be a number from 0 to 1, ${grammar}`)],
     [['--activation', 'swish', '--beta', '9'], /--beta must be a number from 0.1 to 5, got "9"/],
+    [['--frobnicate', '1'], /unknown option --frobnicate/],
+    [['--lr'], /--lr needs a value/],
+    [['relu'], /unexpected argument "relu"/],
   ])('refuses %j with a message naming the flag', (args, message) => {
     expect(() => parseArgs(args)).toThrow(UsageError);
     expect(() => parseArgs(args)).toThrow(message);
   });
 
   it('accepts what the settings accept, within the site\'s ranges', () => {
-    expect(parseArgs(['--lr', '1e-3', '--hidden', '32', '--epochs', String(RANGES.epochs.max), '--batch', '100', '--seeds', '2147483647'])).toMatchObject({
+    expect(parseArgs(['--lr', '1e-3', '--hidden', '8', '--epochs', String(RANGES.epochs.max), '--batch', '100', '--seeds', '2147483647'])).toMatchObject({
       lr: 0.001,
-      hidden: 32,
+      hidden: 8,
       epochs: RANGES.epochs.max,
       batch: 100,
       seeds: [2147483647],
     });
+    // Whole numbers take the one grammar too: exponent notation, a trailing ".0", "-0".
+    expect(parseArgs(['--epochs', '1e3', '--hidden', '2.0', '--seeds', '0'])).toMatchObject({ epochs: 1000, hidden: 2, seeds: [0] });
     // A parameter may come before the activation it belongs to.
     expect(parseArgs(['--alpha', '0.1', '--activation', 'leaky_relu']).activationParams).toEqual({ alpha: 0.1 });
     expect(parseArgs(['--activation', 'swish', '--beta', '2']).activationParams).toEqual({ beta: 2 });
+  });
+
+  it('--help lists every flag with what it takes and its default, from the declarations', () => {
+    const lines = HELP.split('\n');
+    for (const flag of ['activation', 'hidden', 'seeds', 'epochs', 'lr', 'batch', 'alpha', 'beta', 'init', 'bias', 'backend', 'json', 'trace']) {
+      expect(lines.some((l) => l.trimStart().startsWith(`--${flag} `)), flag).toBe(true);
+    }
+    const line = (flag: string) => lines.find((l) => l.trimStart().startsWith(`--${flag} `))!;
+    expect(line('hidden')).toMatch(/Hidden neurons: a whole number from 1 to 8; default 2$/);
+    expect(line('lr')).toMatch(/Learning rate: a number above 0 and at most 1000000; default 0.04$/);
+    expect(line('activation')).toMatch(/default relu$/);
+    expect(line('seeds')).toMatch(/default 0-99$/);
+    expect(line('bias')).toMatch(/from -1 to 1; default 0$/);
   });
 
   it('takes --trace only with --json, and only as much as it can print', () => {
@@ -109,7 +133,7 @@ describe('experiment CLI arguments', () => {
       [['--lr', '0x10'], /--lr .*"0x10"/],
       [['--lr', 'Infinity'], /--lr .*"Infinity"/],
       [['--hidden', '0'], /--hidden .*"0"/],
-      [['--epochs', '1e3'], /--epochs .*"1e3"/],
+      [['--epochs', '1e4'], /--epochs .*"1e4"/],
       [['--trace'], /--trace .* needs --json/],
     ];
     const errors = await Promise.all(cases.map(([args]) => failure(...args)));

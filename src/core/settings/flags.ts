@@ -16,7 +16,7 @@ const typeFor = (f: AnyField, values: Record<string, unknown>): FieldType<unknow
 /** A refused flag in words: the flag, the value and what is allowed. */
 export function flagMessage(f: AnyField, r: Refusal<string, string>, values: Record<string, unknown>): string {
   if (r.reason === 'notForActivation') return `--${f.name} does not apply to ${r.detail}`;
-  const grammar = r.reason === 'notANumber' ? ' in decimal or exponent notation (no hex, Infinity or spaces)' : '';
+  const grammar = r.reason === 'notANumber' ? ', written in decimal or exponent notation (no hex, Infinity or spaces)' : '';
   const detail = r.reason === 'repeatedChoice' || r.reason === 'unknownChoice' ? (r.detail ? ` ("${r.detail}")` : '') : '';
   return `--${f.name} must be ${typeFor(f, values).allowed}${grammar}, got "${r.value}"${detail}`;
 }
