@@ -16,9 +16,12 @@ const typeFor = (f: AnyField, values: Record<string, unknown>): FieldType<unknow
 /** A refused flag in words: the flag, the value and what is allowed. */
 export function flagMessage(f: AnyField, r: Refusal<string, string>, values: Record<string, unknown>): string {
   if (r.reason === 'notForActivation') return `--${f.name} does not apply to ${r.detail}`;
+  const type = typeFor(f, values);
+  const problem = type.problems?.[r.reason];
+  if (problem) return `--${f.name}: ${problem} "${r.value}"; it must be ${type.allowed}`;
   const grammar = r.reason === 'notANumber' ? ', written in decimal or exponent notation (no hex, Infinity or spaces)' : '';
   const detail = r.reason === 'repeatedChoice' || r.reason === 'unknownChoice' ? (r.detail ? ` ("${r.detail}")` : '') : '';
-  return `--${f.name} must be ${typeFor(f, values).allowed}${grammar}, got "${r.value}"${detail}`;
+  return `--${f.name} must be ${type.allowed}${grammar}, got "${r.value}"${detail}`;
 }
 
 /**

@@ -40,7 +40,7 @@ export type Parsed<V, R extends string> =
 
 export interface FieldType<V, R extends string> {
   /** How the command line's help names the value. */
-  kind: 'number' | 'integer' | 'choice' | 'list' | 'text' | 'flag';
+  kind: 'number' | 'integer' | 'choice' | 'list' | 'range' | 'text' | 'flag';
   parse(text: string): Parsed<V, R>;
   format(value: V): string;
   /** What is allowed, in words, for the command line: "a whole number from 1 to 8", "one of a, b". */
@@ -48,6 +48,8 @@ export interface FieldType<V, R extends string> {
   equals?(a: V, b: V): boolean;
   /** Number fields: their range. */
   range?: NumberRange;
+  /** Words for the type's own reasons, for the command line ("bad seed range"). */
+  problems?: Partial<Record<R, string>>;
 }
 
 export interface Field<V, R extends string, N extends string = string> {

@@ -42,6 +42,7 @@ export const seedList: FieldType<number[], SeedListReason> = {
   },
   format: formatSeeds,
   allowed: `seeds like 0-199, 7 or 1,5,9 (spans running upwards, at most ${MAX_LISTED_SEEDS} seeds, each ${SEED.allowed})`,
+  problems: { badSeedList: 'bad seed list' },
   equals: (a, b) => a.length === b.length && a.every((s, i) => s === b[i]),
 };
 
@@ -52,7 +53,7 @@ export interface SeedSpan {
 
 /** "FROM-TO": one upward span of seeds, as the study generators take. */
 export const seedSpan: FieldType<SeedSpan, SeedListReason> = {
-  kind: 'text',
+  kind: 'range',
   parse(text) {
     const r = text.includes('-') ? seedList.parse(text) : ({ ok: false, reason: 'badSeedList' } as const);
     if (!r.ok) return r;
@@ -60,5 +61,6 @@ export const seedSpan: FieldType<SeedSpan, SeedListReason> = {
   },
   format: (s) => `${s.from}-${s.to}`,
   allowed: `a span of seeds FROM-TO like 0-999 (at most ${MAX_LISTED_SEEDS} seeds, each ${SEED.allowed})`,
+  problems: { badSeedList: 'bad seed range' },
   equals: (a, b) => a.from === b.from && a.to === b.to,
 };

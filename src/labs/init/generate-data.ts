@@ -19,6 +19,9 @@ import { initConfigId, toColumns, type InitStudyFile, type StoredInitConfig } fr
 import { seedRunOf } from '../../core/analysis/seed-run';
 import { summarizeConfig } from '../../core/analysis/seed-stats';
 import { DEFAULT_SETTINGS } from '../../core/settings/fit-lab';
+import { flagHelp, parseFlags, UsageError } from '../../core/settings/flags';
+import { defineSchema, field, text } from '../../core/settings/schema';
+import { seedSpan } from '../../core/settings/seeds';
 import type { TrainConfig } from '../../core/train/types';
 import { studyJson } from '../../shared/study-json';
 
@@ -83,16 +86,6 @@ export async function generateInitStudy(options: InitStudyOptions = {}): Promise
   };
 }
 
-function parseRange(text: string | undefined): { from: number; to: number } {
-  if (text === undefined) return INIT_SEEDS;
-  const m = /^(\d+)-(\d+)$/.exec(text);
-  if (!m || Number(m[1]) > Number(m[2])) {
-    process.stderr.write(`init-experiment: bad seed range "${text}" (expected FROM-TO, e.g. 0-999)\n`);
-    process.exit(2);
-  }
-  return { from: Number(m[1]), to: Number(m[2]) };
-}
-
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`.padStart(7);
 
 function printTable(file: InitStudyFile): void {
@@ -106,16 +99,18 @@ function printTable(file: InitStudyFile): void {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
+const FLAGS = defineSchema({
+  seeds: field('seeds', seedSpan, INIT_SEEDS, { help: 'Seeds of every configuration' }),
+  out: field('out', text, 'src/labs/init/init-experiment.json', { help: 'File to write' }),
+});
+
 async function main(argv: readonly string[]): Promise<void> {
-  const arg = (name: string) => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const out = arg('--out') ?? 'src/labs/init/init-experiment.json';
+  if (argv.includes('--help')) return void process.stdout.write(`npm run init-experiment -- [flags]\n${flagHelp(FLAGS)}\n`);
+  const { seeds, out } = parseFlags(FLAGS, argv).values;
   const started = performance.now();
   let last = '';
   const file = await generateInitStudy({
-    seeds: parseRange(arg('--seeds')),
+    seeds,
     onProgress: (label, f) => {
       if (!process.stderr.isTTY && label === last && f < 1) return;
       last = label;
@@ -132,6 +127,6 @@ async function main(argv: readonly string[]): Promise<void> {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main(process.argv.slice(2)).catch((e: unknown) => {
     process.stderr.write(`init-experiment: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
+    process.exit(e instanceof UsageError ? 2 : 1);
   });
 }

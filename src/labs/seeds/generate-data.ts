@@ -17,6 +17,9 @@ import { BatchTrainer, useBackend, type BackendName } from '../../core/engine';
 import { monotoneBound } from '../../core/analysis/monotone';
 import { initialParams } from '../../core/train/random';
 import { DEFAULT_SETTINGS } from '../../core/settings/fit-lab';
+import { flagHelp, parseFlags, UsageError } from '../../core/settings/flags';
+import { defineSchema, field, text } from '../../core/settings/schema';
+import { seedSpan } from '../../core/settings/seeds';
 import { deathAnalysis, histogramCounts, mseBinEdges, summarizeConfig, summarizeLonger, type LongerRun, type SeedRun } from '../../core/analysis/seed-stats';
 import type { Dataset, NetworkParams, TrainConfig } from '../../core/train/types';
 import type { ManySeedsFile, StoredConfig, StoredLongerConfig } from '../../core/analysis/many-seeds-file';
@@ -135,27 +138,20 @@ export async function generateManySeeds(options: GenerateOptions = {}): Promise<
   };
 }
 
-function parseRange(text: string | undefined, fallback: { from: number; to: number }) {
-  if (text === undefined) return fallback;
-  const m = /^(\d+)-(\d+)$/.exec(text);
-  if (!m || Number(m[1]) > Number(m[2])) {
-    process.stderr.write(`many-seeds: bad seed range "${text}" (expected FROM-TO, e.g. 0-999)\n`);
-    process.exit(2);
-  }
-  return { from: Number(m[1]), to: Number(m[2]) };
-}
+const FLAGS = defineSchema({
+  seeds: field('seeds', seedSpan, SEED_RANGE, { help: 'Seeds of the main study' }),
+  longerSeeds: field('longer-seeds', seedSpan, LONGER_SEED_RANGE, { help: 'Seeds of the longer-training study' }),
+  out: field('out', text, 'src/labs/seeds/many-seeds.json', { help: 'File to write' }),
+});
 
 async function main(argv: readonly string[]): Promise<void> {
-  const arg = (name: string) => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const out = arg('--out') ?? 'src/labs/seeds/many-seeds.json';
+  if (argv.includes('--help')) return void process.stdout.write(`npm run many-seeds -- [flags]\n${flagHelp(FLAGS)}\n`);
+  const { seeds, longerSeeds, out } = parseFlags(FLAGS, argv).values;
   const started = performance.now();
   let lastLabel = '';
   const file = await generateManySeeds({
-    seeds: parseRange(arg('--seeds'), SEED_RANGE),
-    longerSeeds: parseRange(arg('--longer-seeds'), LONGER_SEED_RANGE),
+    seeds,
+    longerSeeds,
     onProgress: (label, f) => {
       if (!process.stderr.isTTY && label === lastLabel && f < 1) return;
       lastLabel = label;
@@ -170,6 +166,6 @@ async function main(argv: readonly string[]): Promise<void> {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main(process.argv.slice(2)).catch((e: unknown) => {
     process.stderr.write(`many-seeds: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
+    process.exit(e instanceof UsageError ? 2 : 1);
   });
 }
