@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { adamConstants, kerasAdam } from '../../src/core/engine/adam';
 import { ACTIVATIONS } from '../../src/core/activations/registry';
-import { batchSizesFor } from '../../src/core/engine/batch-data';
+import { batchSizesFor } from '../../src/core/engine/mini-batch';
 import { initialParams, ShuffleStream } from '../../src/core/train/random';
 import type { Dataset, TrainConfig } from '../../src/core/train/types';
 import { registryTf } from '../../src/core/engine/tf';

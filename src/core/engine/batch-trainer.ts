@@ -9,7 +9,7 @@
  */
 import { initialParams, ShuffleStream } from '../train/random';
 import type { Dataset, NetworkParams, TrainConfig } from '../train/types';
-import { batchSizesFor, batchValues, groupByActivation } from './batch-data';
+import { batchSizesFor, batchValues, groupByActivation } from './mini-batch';
 import { divergedEpoch, lossLimit } from './divergence';
 import { EpochLosses } from './epoch-losses';
 import { assertBatchShape, assertTrainable, sameTraining, unflattenParams } from './params';

@@ -14,7 +14,7 @@ import { assertDeepTrainable, deepInitialParams, kernelShapes } from '../train/d
 import type { DeepConfig, DeepParams, DeepUpdate } from '../train/deep-types';
 import { ShuffleStream } from '../train/random';
 import type { Dataset, TrainConfig } from '../train/types';
-import { batchSizesFor, batchValues, groupByActivation } from './batch-data';
+import { batchSizesFor, batchValues, groupByActivation } from './mini-batch';
 import { divergedEpoch, lossLimit } from './divergence';
 import { EpochLosses } from './epoch-losses';
 import { assertDataset } from './params';

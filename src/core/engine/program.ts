@@ -18,7 +18,7 @@
 import type * as tfc from '@tensorflow/tfjs-core';
 import { ACTIVATIONS } from '../activations/registry';
 import { adamConstants, kerasAdam, type AdamConstants } from './adam';
-import type { ActivationGroup } from './batch-data';
+import type { ActivationGroup } from './mini-batch';
 import { registryTf, tf } from './tf';
 
 export interface ProgramOptions {

@@ -1,4 +1,4 @@
-/** Plain-JS helpers of the batch trainer: grouping networks by activation, and batch sizes. */
+/** Picking mini-batches: grouping networks by activation, Keras' batch sizes, and the values of one batch. */
 import type { ActivationParams, HiddenActivationId } from '../activations/types';
 import type { TrainConfig } from '../train/types';
 
