@@ -69,5 +69,5 @@ export function flagHelp<F extends Fields>(schema: Schema<F>, labelOf: (f: AnyFi
     return [flag, [what, allowed].filter(Boolean).join(': ') + def] as const;
   });
   const width = Math.max(...rows.map(([flag]) => flag.length));
-  return rows.map(([flag, rest]) => `  ${flag.padEnd(width)}  ${rest}`).join('\n');
+  return rows.map(([flag, rest]) => `  ${flag.padEnd(width)}  ${rest}`.trimEnd()).join('\n');
 }
