@@ -60,11 +60,6 @@ export class LiveSeedsRunner {
     if (this.active) this.client?.cancelJob();
   }
 
-  /** Test hook: tensors alive in the worker (null before the worker exists). */
-  memory(): Promise<{ numTensors: number; numBytes: number }> | null {
-    return this.client?.memory() ?? null;
-  }
-
   dispose(): void {
     this.active = false;
     this.client?.dispose();

@@ -66,8 +66,6 @@ export class TrainingClient {
   private deepId = 0;
   private deep: DeepEvents | null = null;
   private comparing: { id: number; resolve(r: CompareResult[]): void; reject(e: Error): void } | null = null;
-  private requestId = 0;
-  private readonly memoryWaiters = new Map<number, (m: { numTensors: number; numBytes: number }) => void>();
   private disposed = false;
   private ready = false;
   /** The message that started the current work and the controls since, replayed if the worker is replaced. */
@@ -146,22 +144,12 @@ export class TrainingClient {
     this.send({ type: 'deep-cancel', deepId: this.deepId });
   }
 
-  /** Test hook: the worker's tf.memory(). */
-  memory(): Promise<{ numTensors: number; numBytes: number }> {
-    const requestId = ++this.requestId;
-    return new Promise((resolve) => {
-      this.memoryWaiters.set(requestId, resolve);
-      this.send({ type: 'memory', requestId });
-    });
-  }
-
   dispose(): void {
     if (this.disposed) return;
     this.send({ type: 'cancel', runId: this.runId }); // stops a main-thread stand-in's loop; a worker just ends
     if (this.deep) this.send({ type: 'deep-cancel', deepId: this.deepId });
     this.disposed = true;
     this.worker.terminate();
-    this.memoryWaiters.clear();
     this.comparing = null;
     this.job = null;
     this.deep = null;
@@ -170,7 +158,7 @@ export class TrainingClient {
   private send(m: ToWorker): void {
     if (this.disposed) return;
     if (m.type === 'start' || m.type === 'compare' || m.type === 'job' || m.type === 'deep-start') this.replay = [m];
-    else if (m.type !== 'memory') this.replay.push(m);
+    else this.replay.push(m);
     if (this.local === null) this.worker.postMessage(m);
     else if (Array.isArray(this.local)) this.local.push(m);
     else this.local(m);
@@ -227,12 +215,6 @@ export class TrainingClient {
         // A message the worker could not read: a bug in this client, not the reader's doing.
         console.warn(`training worker rejected a message: ${m.message}`);
         return;
-      case 'memory': {
-        const resolve = this.memoryWaiters.get(m.requestId);
-        this.memoryWaiters.delete(m.requestId);
-        resolve?.({ numTensors: m.numTensors, numBytes: m.numBytes });
-        return;
-      }
       case 'job-status':
       case 'job-progress':
       case 'job-results':

@@ -2,7 +2,7 @@
  * The worker's message handling, independent of where it runs: the training worker (train.worker.ts) and the
  * main-thread fallback (local.ts), both with the engine's trainers, answer ToWorker messages
  * with FromWorker ones through this: one TrainingSession serves runs, comparisons and seed jobs. tfjs-free: the
- * trainer factory and the memory readout are handed in. Each message is checked first (validate.ts), and whatever
+ * trainer factory is handed in. Each message is checked first (validate.ts), and whatever
  * goes wrong becomes a report: the returned promise never rejects.
  */
 import { DeepSession, type DeepTrainerFactory } from '../core/sessions/deep-session';
@@ -16,7 +16,6 @@ export interface DispatcherOptions {
   makeTrainer: TrainerFactory;
   /** Resolves to null once a backend is active, or to the reason none could start. */
   ready: Promise<string | null>;
-  memory(): { numTensors: number; numBytes: number };
   sliceMs?: number;
   /** Make the backend suited to work of this many networks active (after `ready`). Absent: one backend serves all. */
   backendFor?(networks: number): Promise<unknown>;
@@ -44,10 +43,7 @@ export function createDispatcher(options: DispatcherOptions): (m: unknown) => Pr
 
   const handle = async (m: ToWorker): Promise<void> => {
     if (isDeepMessage(m)) await handleDeep(m);
-    else if (m.type === 'memory') {
-      await ready;
-      post({ type: 'memory', requestId: m.requestId, ...options.memory() });
-    } else if (m.type === 'job') {
+    else if (m.type === 'job') {
       // A job takes over the session (as a run would): chunk by chunk, each a batched compare.
       const id = m.jobId;
       session.cancel();

@@ -5,7 +5,6 @@
  * so pages that never fall back never download it or the cpu backend. Short slices, which end between optimizer
  * steps when an epoch is too long for one (sliced-session.ts), keep the page responsive.
  */
-import { memory } from '@tensorflow/tfjs-core';
 import { useBackend } from '../core/engine/backend';
 import { BatchTrainer } from '../core/engine/batch-trainer';
 import { DeepTrainer } from '../core/engine/deep-trainer';
@@ -28,7 +27,6 @@ export function createLocalEngine(post: (m: FromWorker) => void): (m: ToWorker) 
     post,
     makeTrainer: (options) => new BatchTrainer(options),
     ready,
-    memory,
     sliceMs: LOCAL_SLICE_MS,
     loadDeepTrainer: () => Promise.resolve((request) => new DeepTrainer(request)),
   });

@@ -35,17 +35,11 @@ export interface CompareMessage {
 
 export type JobMessage = ({ type: 'job'; jobId: number } & SeedJobRequest) | { type: 'cancel-job'; jobId: number };
 
-/** Test hook: the worker answers with its tf.memory(). */
-export interface MemoryRequest {
-  type: 'memory';
-  requestId: number;
-}
-
 export type DeepStartMessage = { type: 'deep-start'; deepId: number } & DeepRunRequest;
 export type DeepControlMessage = { type: 'deep-pause' | 'deep-resume' | 'deep-cancel'; deepId: number };
 export type DeepMessage = DeepStartMessage | DeepControlMessage;
 
-export type ToWorker = StartMessage | ControlMessage | CompareMessage | JobMessage | MemoryRequest | DeepMessage;
+export type ToWorker = StartMessage | ControlMessage | CompareMessage | JobMessage | DeepMessage;
 
 export interface StatusMessage {
   type: 'status';
@@ -84,7 +78,6 @@ export type FromWorker =
   | { type: 'ready'; backend: BackendName }
   /** The engine could not start at all (no backend could be initialised). */
   | { type: 'fatal'; message: string }
-  | { type: 'memory'; requestId: number; numTensors: number; numBytes: number }
   /** A message the worker could not act on and cannot report under a run's, job's or deep run's id. */
   | { type: 'rejected'; message: string }
   | RunMessage

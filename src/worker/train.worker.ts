@@ -8,7 +8,6 @@
  * (137 kB gzip) would more than double what a Fit Lab page downloads before its first trained frame.
  */
 import '@tensorflow/tfjs-backend-cpu';
-import { memory } from '@tensorflow/tfjs-core';
 import { activateBackend, type BackendName } from '../core/engine/backend-core';
 import { BatchTrainer } from '../core/engine/batch-trainer';
 import { DeepTrainer } from '../core/engine/deep-trainer';
@@ -56,7 +55,6 @@ const dispatch = createDispatcher({
   post,
   makeTrainer: (options) => new BatchTrainer(options),
   ready,
-  memory,
   backendFor,
   loadDeepTrainer: () => Promise.resolve((request) => new DeepTrainer(request)),
 });

@@ -171,13 +171,13 @@ function checkFields(m: Fields): void {
       return;
     }
     default:
-      // The controls and the memory request carry nothing but their id, checked by the caller.
+      // The controls carry nothing but their id, checked by the caller.
       return;
   }
 }
 
 /** Which id a message type is scoped by, and so where a refusal of it is reported. */
-const ID_OF: Record<ToWorker['type'], 'runId' | 'jobId' | 'deepId' | 'requestId'> = {
+const ID_OF: Record<ToWorker['type'], 'runId' | 'jobId' | 'deepId'> = {
   start: 'runId',
   pause: 'runId',
   resume: 'runId',
@@ -186,7 +186,6 @@ const ID_OF: Record<ToWorker['type'], 'runId' | 'jobId' | 'deepId' | 'requestId'
   compare: 'runId',
   job: 'jobId',
   'cancel-job': 'jobId',
-  memory: 'requestId',
   'deep-start': 'deepId',
   'deep-pause': 'deepId',
   'deep-resume': 'deepId',
@@ -204,8 +203,6 @@ function refusal(type: ToWorker['type'], id: number, message: string): FromWorke
       return { type: 'job-status', jobId: id, status: 'error', message };
     case 'deepId':
       return { type: 'deep-status', deepId: id, status: 'error', epoch: 0, message };
-    case 'requestId':
-      return { type: 'rejected', message };
   }
 }
 

@@ -11,7 +11,7 @@ import { formatMse, formatShare } from '../../src/shared/format';
 import { findInitConfig, reviveInitStudy, runsOf } from '../../src/core/analysis/init-study-file';
 import { summarizeConfig, type SeedRun } from '../../src/core/analysis/seed-stats';
 import { useBrowser } from './harness';
-import { labOn } from './lab-helpers';
+import { labOn, workerTensors } from './lab-helpers';
 
 const study = reviveInitStudy(JSON.parse(readFileSync('src/labs/init/init-experiment.json', 'utf8')));
 const LAB = '[data-demo="init-lab"]';
@@ -19,18 +19,12 @@ const LAB = '[data-demo="init-lab"]';
 /** The island turns `data-ready` once interactive (Playwright's default 30 s wait). */
 const initLab = labOn(LAB, useBrowser(), { ready: 'data-ready', readyTimeout: 30_000 });
 
-/** The worker's live tensor count, through the island's test hook (null until the worker exists). */
-function workerTensors(page: Page): Promise<number | undefined> {
-  type Hook = { __initLab?: { memory(): Promise<{ numTensors: number }> | null } };
-  return page.evaluate(async () => (await (window as unknown as Hook).__initLab?.memory())?.numTensors);
-}
-
 async function measured(page: Page): Promise<SeedRun[]> {
   await page.waitForSelector(`${LAB}[data-status="done"]`, { timeout: 180_000 });
-  type Hook = { __initLab?: { runs(): SeedRun[] } };
-  // JSON has no Infinity: a diverged run's MSE comes back as null.
-  const runs = await page.evaluate(() => JSON.stringify((window as unknown as Hook).__initLab?.runs() ?? []));
-  return (JSON.parse(runs) as SeedRun[]).map((r) => ({ ...r, finalMse: r.finalMse ?? Infinity }));
+  // The runs of an ended measurement are on the lab root. JSON has no Infinity: a diverged run's MSE is null there.
+  const runs = await page.locator(LAB).getAttribute('data-runs');
+  expect(runs, 'data-runs once the measurement is done').not.toBeNull();
+  return (JSON.parse(runs!) as SeedRun[]).map((r) => ({ ...r, finalMse: r.finalMse ?? Infinity }));
 }
 
 /** Every shown statistic: name → [live value, precomputed value] as numbers (NaN when not shown). */

@@ -12,6 +12,7 @@
  *   yAt(points, x)                    a drawn polyline's y at x, read between vertices as the eye reads it.
  *   expectNoLongTasks(page, label, during)
  *                                     the responsiveness rule: no main-thread task over 50 ms of CPU while training.
+ *   workerTensors(page)               tensors alive in the page's training workers, read from tfjs inside them.
  * Every wait is for a state (an attribute's value), never for a fixed time.
  */
 import { expect } from 'vitest';
@@ -194,4 +195,24 @@ export async function expectNoLongTasks(page: Page, label: string, during: () =>
   console.log(`[${label}] ${tasks.length} main-thread tasks while training, heaviest ${Math.max(0, ...tasks.map((t) => t.cpuMs))} ms CPU${entries}`);
   expect(tasks.filter((t) => t.cpuMs > 50), 'main-thread tasks over 50 ms of CPU while training').toEqual([]);
   return tasks;
+}
+
+/**
+ * Tensors alive in the page's training workers (summed), read from the tfjs engine inside each worker through
+ * Playwright's worker handle: the page ships no hook for it. Fails when no worker has started or one has no tfjs,
+ * so a leak check cannot pass by finding nothing to check.
+ */
+export async function workerTensors(page: Page): Promise<number> {
+  const workers = page.workers();
+  if (workers.length === 0) throw new Error('no worker has started on this page');
+  const counts = await Promise.all(
+    workers.map((w) =>
+      w.evaluate(() => {
+        const engine = (globalThis as unknown as { _tfengine?: { memory(): { numTensors: number } } })._tfengine;
+        return engine ? engine.memory().numTensors : null;
+      }),
+    ),
+  );
+  if (counts.includes(null)) throw new Error('a worker without tfjs');
+  return (counts as number[]).reduce((a, b) => a + b, 0);
 }

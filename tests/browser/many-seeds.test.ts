@@ -11,19 +11,12 @@ import { reviveManySeeds } from '../../src/core/analysis/many-seeds-file';
 import { factKind, seedFacts } from '../../src/core/analysis/seed-facts';
 import { histogramCounts } from '../../src/core/analysis/seed-stats';
 import { expectClean, openPage, useBrowser } from './harness';
+import { workerTensors } from './lab-helpers';
 
 const data = reviveManySeeds(JSON.parse(readFileSync('src/labs/seeds/many-seeds.json', 'utf8')));
 const facts = seedFacts(data);
 
 const browser = useBrowser();
-
-/** The live panel's test hook: tf.memory() inside its worker. */
-async function workerMemory(page: Page): Promise<{ numTensors: number }> {
-  type Hook = { __manySeedsLive?: { memory(): Promise<{ numTensors: number }> | null } };
-  const m = await page.evaluate(() => (window as unknown as Hook).__manySeedsLive?.memory() ?? null);
-  if (!m) throw new Error('the live panel has no worker yet');
-  return m;
-}
 
 async function hydrated(page: Page, demo: 'seed-histograms' | 'many-seeds-live') {
   const root = page.locator(`[data-demo="${demo}"]`);
@@ -124,7 +117,7 @@ describe('many seeds, live panel', () => {
       expect(drawn, id).toEqual(histogramCounts(stored.map((r) => r.finalMse), data.binEdges));
     }
     // A finished job frees everything it allocated in the worker.
-    await expect.poll(async () => (await workerMemory(page)).numTensors).toBe(0);
+    await expect.poll(() => workerTensors(page)).toBe(0);
 
     // A long run, cancelled once the first results are in.
     await live.locator('input[name="count"]').fill('1000');
@@ -138,7 +131,7 @@ describe('many seeds, live panel', () => {
     expect(done).toBeGreaterThan(0);
     expect(done).toBeLessThan(total);
     expect(await cards.count()).toBe(chosen); // the partial histograms stay
-    await expect.poll(async () => (await workerMemory(page)).numTensors).toBe(0);
+    await expect.poll(() => workerTensors(page)).toBe(0);
     expectClean(opened);
     await opened.close();
   });
@@ -168,7 +161,7 @@ describe('many seeds, live panel', () => {
     await page.waitForSelector('[data-demo="many-seeds-live"][data-status="done"]', { timeout: 170_000 });
     expect(Number(await live.getAttribute('data-done'))).toBe(500);
     expect(wasmRequests.length, 'the 500-network job asked for the wasm binary').toBeGreaterThan(0);
-    await expect.poll(async () => (await workerMemory(page)).numTensors).toBe(0);
+    await expect.poll(() => workerTensors(page)).toBe(0);
     if (!refuse) expectClean(opened);
     else {
       const unrelated = opened.consoleErrors.filter((line) => !/\.wasm|net::ERR_FAILED|WebAssembly|wasm/i.test(line));

@@ -30,7 +30,6 @@ function setup(withDeep = true) {
       throw new Error('not used');
     },
     ready: Promise.resolve(null),
-    memory: () => tf.memory(),
     sliceMs: 2,
     ...(withDeep ? { loadDeepTrainer: () => Promise.resolve((r) => new DeepTrainer(r)) } : {}),
   });

@@ -209,8 +209,6 @@ describe('the main-thread fallback (local.ts)', () => {
     const reference = trainBatch([c], data)[0]!;
     expect(updates.at(-1)!.networks[0]!.params).toEqual(reference.params);
     expect(updates.flatMap((u) => u.losses[0]!)).toEqual(reference.losses);
-    const memory = await local([{ type: 'memory', requestId: 1 }], (p) => p.some((m) => m.type === 'memory'));
-    expect(memory.find((m) => m.type === 'memory')).toMatchObject({ numTensors: tf.memory().numTensors });
     expect(tf.memory().numTensors).toBe(0);
   });
 
@@ -296,16 +294,15 @@ describe('seed job runner', () => {
 });
 
 describe('dispatcher', () => {
-  it('tags run reports with their run id, drops controls of gone runs, and answers memory', async () => {
+  it('tags run reports with their run id and drops controls of gone runs', async () => {
     const out: FromWorker[] = [];
     // One slice per compare whatever the machine's speed, so the reports below do not depend on timing.
-    const dispatch = createDispatcher({ post: (m) => out.push(m), makeTrainer: engine, ready: Promise.resolve(null), memory: () => ({ numTensors: 7, numBytes: 1 }), sliceMs: 1e9 });
+    const dispatch = createDispatcher({ post: (m) => out.push(m), makeTrainer: engine, ready: Promise.resolve(null), sliceMs: 1e9 });
     await dispatch({ type: 'start', runId: 1, networks: [config('relu', 0, { epochs: 3 })], data, snapshotEvery: 1, paused: true });
     await dispatch({ type: 'step', runId: 0 });
     await dispatch({ type: 'step', runId: 1 });
-    await dispatch({ type: 'memory', requestId: 9 });
     await dispatch({ type: 'job', jobId: 2, chunks: planChunks({ activations: ['relu'], hidden: 2, count: 1, ...training, epochs: 2 }), data });
     const kinds = out.map((m) => ('runId' in m ? `${m.type}:${m.runId}:${m.type === 'update' ? m.update.epoch : m.type === 'status' ? m.status : ''}` : m.type === 'job-status' ? `job:${m.status}` : m.type));
-    expect(kinds).toEqual(['status:1:loading', 'update:1:0', 'status:1:paused', 'update:1:1', 'memory', 'status:1:idle', 'job:training', 'job-progress', 'job-progress', 'job-results', 'job-progress', 'job:done']);
+    expect(kinds).toEqual(['status:1:loading', 'update:1:0', 'status:1:paused', 'update:1:1', 'status:1:idle', 'job:training', 'job-progress', 'job-progress', 'job-results', 'job-progress', 'job:done']);
   });
 });

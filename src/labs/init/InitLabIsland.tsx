@@ -4,9 +4,10 @@
  * the precomputed numbers. State and wiring only: settings in init-settings.ts, statistics in seed-stats.ts,
  * the weights in init-weights.ts, drawing in plots/initWeights.ts.
  * Root: [data-demo="init-lab"] with data-ready, data-status (idle|loading|training|done|cancelled|error),
- * data-done and data-total; the address bar holds init, bias, iact and iseeds.
+ * data-done, data-total and, once a measurement has ended, data-runs (its runs as JSON, for checking); the address
+ * bar holds init, bias, iact and iseeds.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../i18n';
 import { seedDataset } from '../../core/data/dataset';
 import { layerLimits, KERNEL_INITS, SMALL_POSITIVE_BIAS, type InitSpec, type KernelInit } from '../../core/train/init-schemes';
@@ -20,6 +21,7 @@ import { ResultsTable, WeightsFigure } from './Results';
 import { LiveSeedsRunner, type LiveStatus } from '../../shared/seeds-runner';
 import { biasText, findRow, refusalText, type InitLabText, type PrecomputedRow, type StatKey } from './text';
 import { RefusedNotice } from '../../shared/LabNotices';
+import { useLazy, usePageLifetime, useUrlSettings, type UrlBinding } from '../../shared/island-kit';
 import { fill, formatMse } from '../../shared/format';
 
 interface Props {
@@ -31,12 +33,11 @@ interface Props {
   lineMse: number;
 }
 
-declare global {
-  interface Window {
-    /** Test hook: the streamed runs of the current measurement and the worker's tensor count. */
-    __initLab?: { runs(): SeedRun[]; memory(): Promise<{ numTensors: number; numBytes: number }> | null };
-  }
-}
+const URL_BINDING: UrlBinding<InitLabSettings, InitRefusal> = {
+  keys: ['init', 'bias', 'iact', 'iseeds'],
+  parse: (search) => parseInitLab(search),
+  serialize: (s) => writeInitLab('', s),
+};
 
 const xs = seedDataset().x;
 
@@ -61,17 +62,13 @@ function whyText(t: InitLabText, init: InitSpec, activation: InitLabActivation):
 export default function InitLabIsland(props: Props) {
   const { t, lang } = props;
   const [controls, setControls] = useState<ControlState>(() => controlsFor(DEFAULT_INIT_LAB));
-  const [refused, setRefused] = useState<InitRefusal[]>([]);
   const [status, setStatus] = useState<LiveStatus>('idle');
   const [message, setMessage] = useState('');
   const [progress, setProgress] = useState({ done: 0, total: 0, partial: 0 });
   const [runs, setRuns] = useState<SeedRun[]>([]);
   const [elapsed, setElapsed] = useState(0);
-  const [ready, setReady] = useState(false);
   const collected = useRef<SeedRun[]>([]);
   const started = useRef(0);
-  const runner = useRef<LiveSeedsRunner | null>(null);
-  const urlDirty = useRef(false);
 
   const bias = controls.biasChoice === 'other' ? parseBias(controls.biasOther.trim()) : ({ ok: true, value: Number(controls.biasChoice) } as const);
   const seeds = parseSeedCount(controls.seedsText.trim());
@@ -80,48 +77,30 @@ export default function InitLabIsland(props: Props) {
   if (bias.ok && seeds.ok) lastValid.current = { init: { kernel: controls.kernel, hiddenBias: bias.value }, activation: controls.activation, seeds: seeds.value };
   const settings = lastValid.current;
   const settingsKey = writeInitLab('', settings);
+  const url = useUrlSettings(URL_BINDING, settings, { enabled: true, onRead: (parsed) => setControls(controlsFor(parsed.settings)) });
+  const ready = url.ready;
 
-  useEffect(() => {
-    const r = new LiveSeedsRunner({
-      status: (s, m) => {
-        setStatus(s);
-        setMessage(m ?? '');
-        if (s === 'done' || s === 'cancelled') setElapsed((performance.now() - started.current) / 1000);
-      },
-      progress: (done, total, partial) => setProgress({ done, total, partial }),
-      results: (batch) => {
-        collected.current = [...collected.current, ...batch.map((b) => b.run)];
-        setRuns(collected.current);
-      },
-    });
-    runner.current = r;
-    window.__initLab = { runs: () => collected.current, memory: () => r.memory() };
-    if (location.search.length > 1) {
-      const parsed = parseInitLab(location.search);
-      setRefused(parsed.refused);
-      setControls(controlsFor(parsed.settings));
-      urlDirty.current = parsed.refused.length > 0 || writeInitLab(location.search, parsed.settings) !== location.search.slice(1);
-    }
-    setReady(true);
-    const leave = () => r.dispose();
-    addEventListener('pagehide', leave);
-    return () => {
-      removeEventListener('pagehide', leave);
-      r.dispose();
-      delete window.__initLab;
-    };
-  }, []);
-
-  // The address bar follows the settings (only this lab's parameters; the other demos' stay as they are).
-  useEffect(() => {
-    if (!ready || !urlDirty.current) return;
-    const query = writeInitLab(location.search, settings);
-    history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
-  }, [settingsKey, ready]);
+  const runner = useLazy(
+    () =>
+      new LiveSeedsRunner({
+        status: (s, m) => {
+          setStatus(s);
+          setMessage(m ?? '');
+          if (s === 'done' || s === 'cancelled') setElapsed((performance.now() - started.current) / 1000);
+        },
+        progress: (done, total, partial) => setProgress({ done, total, partial }),
+        results: (batch) => {
+          collected.current = [...collected.current, ...batch.map((b) => b.run)];
+          setRuns(collected.current);
+        },
+      }),
+    (r) => r.dispose(),
+  );
+  usePageLifetime(() => runner.dispose());
 
   const running = status === 'loading' || status === 'training';
   const change = (next: Partial<ControlState>) => {
-    urlDirty.current = true;
+    url.touch();
     setControls((c) => ({ ...c, ...next }));
     // Results describe the settings they were measured with: a new choice clears them.
     collected.current = [];
@@ -130,11 +109,11 @@ export default function InitLabIsland(props: Props) {
     setProgress({ done: 0, total: 0, partial: 0 });
   };
   const measure = () => {
-    if (!bias.ok || !seeds.ok || !runner.current) return;
+    if (!bias.ok || !seeds.ok) return;
     collected.current = [];
     setRuns([]);
     started.current = performance.now();
-    runner.current.startChunks(initLabChunks(settings, INIT_LAB_TRAINING), settings.seeds);
+    void runner.get().then((r) => r.startChunks(initLabChunks(settings, INIT_LAB_TRAINING), settings.seeds));
   };
 
   const histogram = useMemo(() => initWeightsHistogram(settings.init, settings.activation, 2, settings.seeds, xs), [settingsKey]);
@@ -144,10 +123,12 @@ export default function InitLabIsland(props: Props) {
   const kernelName = t.kernelNames[settings.init.kernel];
   const statusText = fill(t.status[status], { done: progress.done, total: progress.total, seconds: elapsed.toFixed(1), message });
   const value = progress.total ? (progress.done + progress.partial) / progress.total : 0;
+  const ended = status === 'done' || status === 'cancelled';
+  const runsJson = useMemo(() => (ended ? JSON.stringify(runs) : undefined), [ended, runs]);
 
   return (
-    <div class="init-lab__body" data-demo="init-lab" data-ready={ready ? 'true' : 'false'} data-status={status} data-done={progress.done} data-total={progress.total}>
-      <RefusedNotice class="init-lab__notice" refused={refused} title={t.refusedTitle} message={(r) => refusalText(t, r)} />
+    <div class="init-lab__body" data-demo="init-lab" data-ready={ready ? 'true' : 'false'} data-status={status} data-done={progress.done} data-total={progress.total} data-runs={runsJson}>
+      <RefusedNotice class="init-lab__notice" refused={url.refused} title={t.refusedTitle} message={(r) => refusalText(t, r)} />
       <Controls t={t} state={controls} onChange={change} activationNames={props.activationNames} limits={limits} bias={bias} seeds={seeds} running={running} ready={ready} onMeasure={measure} onCancel={() => runner.current?.cancel()} />
       <progress max={1} value={value} aria-label={t.progress} />
       <p class="init-lab__status" role="status" aria-live="polite">

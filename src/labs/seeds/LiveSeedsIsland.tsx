@@ -2,9 +2,9 @@
  * "Run it yourself": pick activations, hidden neurons and a number of seeds, train them in the worker, and watch
  * the histograms fill in. State and wiring only: statistics come from src/core, drawing from HistogramCard.
  * Root: [data-demo="many-seeds-live"] with data-status (idle|loading|training|done|cancelled|error),
- * data-done and data-total, for tests and automation.
+ * data-done and data-total, for tests and automation. Leaving the page ends its worker.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { HiddenActivationId } from '../../core/activations/types';
 import type { SeedRun } from '../../core/analysis/seed-stats';
 import { parseStrictNumber } from '../../core/settings/fit-lab';
@@ -13,6 +13,7 @@ import { HistogramCard, OutcomeLegend, type CardData, type CardLabels } from './
 
 import { LiveSeedsRunner, MAX_SEEDS, type LiveStatus } from '../../shared/seeds-runner';
 import type { Lang } from '../../i18n';
+import { useHydrated, useLazy, usePageLifetime } from '../../shared/island-kit';
 import { fill } from '../../shared/format';
 
 interface Props {
@@ -26,13 +27,6 @@ interface Props {
   monotoneBound: number;
   /** Fit Lab link templates by `${activation}-h${hidden}`. */
   hrefTemplates: Record<string, string>;
-}
-
-declare global {
-  interface Window {
-    /** Test hook: the worker's tensor count (see tests/browser/many-seeds.test.ts). */
-    __manySeedsLive?: { memory(): Promise<{ numTensors: number; numBytes: number }> | null };
-  }
 }
 
 const DEFAULT_CHOICE: HiddenActivationId[] = ['sigmoid', 'relu', 'leaky_relu'];
@@ -56,8 +50,7 @@ export default function LiveSeedsIsland(props: Props) {
   const [runHidden, setRunHidden] = useState(2);
   const [elapsed, setElapsed] = useState(0);
   const started = useRef(0);
-  const runner = useRef<LiveSeedsRunner | null>(null);
-  const [ready, setReady] = useState(false);
+  const ready = useHydrated();
 
   const pendingFinal = useRef<(() => void) | null>(null);
   const showStatus = (s: LiveStatus, m?: string) => {
@@ -82,9 +75,9 @@ export default function LiveSeedsIsland(props: Props) {
     }, 0);
   };
 
-  useEffect(() => {
-    const r = new LiveSeedsRunner(
-      {
+  const runner = useLazy(
+    () =>
+      new LiveSeedsRunner({
         status: (s, m) => {
           // A final status waits until every collected result is on screen, so "done" means "all drawn".
           if ((s === 'done' || s === 'cancelled') && flushTimer.current !== null) pendingFinal.current = () => showStatus(s, m);
@@ -98,24 +91,21 @@ export default function LiveSeedsIsland(props: Props) {
           }
           scheduleFlush();
         },
-      },
-    );
-    runner.current = r;
-    window.__manySeedsLive = { memory: () => r.memory() };
-    setReady(true);
-    return () => {
-      if (flushTimer.current !== null) clearTimeout(flushTimer.current);
-      r.dispose();
-      delete window.__manySeedsLive;
-    };
-  }, []);
+      }),
+    (r) => r.dispose(),
+  );
+  usePageLifetime(() => {
+    if (flushTimer.current !== null) clearTimeout(flushTimer.current);
+    flushTimer.current = null;
+    runner.dispose();
+  });
 
   const parsedCount = parseStrictNumber(countText.trim(), { min: 1, max: MAX_SEEDS, integer: true, minInclusive: true });
   const running = status === 'loading' || status === 'training';
   const problem = !parsedCount.ok ? tl.countRefused : chosen.length === 0 ? tl.noneChosen : '';
 
   const start = () => {
-    if (!parsedCount.ok || chosen.length === 0 || !runner.current) return;
+    if (!parsedCount.ok || chosen.length === 0) return;
     // Registry order, whatever order the boxes were ticked in.
     const activations = props.activations.map((a) => a.id).filter((id) => chosen.includes(id));
     collected.current = {};
@@ -125,7 +115,7 @@ export default function LiveSeedsIsland(props: Props) {
     setResults({});
     setRunHidden(hidden);
     started.current = performance.now();
-    runner.current.start({ activations, hidden, count: parsedCount.value });
+    void runner.get().then((r) => r.start({ activations, hidden, count: parsedCount.value }));
   };
 
   // A card is rebuilt only when its activation's runs changed (same array ⇒ same card object ⇒ no redraw).
