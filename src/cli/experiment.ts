@@ -11,7 +11,14 @@
  * exit with status 2.
  */
 import { pathToFileURL } from 'node:url';
-import { deadFlags, leastSquaresLineMse, meanSquaredError, predictAll, summarizeRuns, type RunsSummary } from '../core/analysis/network';
+import {
+  deadFlags,
+  leastSquaresLineMse,
+  meanSquaredError,
+  predictAll,
+  summarizeRuns,
+  type RunsSummary,
+} from '../core/analysis/network';
 import { seedDataset } from '../core/data/dataset';
 import { useBackend } from '../core/engine/backend';
 import { trainBatch } from '../core/engine/train';
@@ -32,7 +39,12 @@ const { activation, hidden, epochs, lr, batch, alpha, beta } = FIT_LAB.fields;
 export const EXPERIMENT_FLAGS = defineSchema({
   activation: { ...activation, default: 'relu' as const },
   hidden,
-  seeds: field('seeds', seedList, Array.from({ length: 100 }, (_, i) => i), { help: 'Seeds, one network each' }),
+  seeds: field(
+    'seeds',
+    seedList,
+    Array.from({ length: 100 }, (_, i) => i),
+    { help: 'Seeds, one network each' },
+  ),
   epochs,
   lr,
   batch,
@@ -60,7 +72,8 @@ const BATCH_OF_NETWORKS = 1000;
 export const MAX_TRACED_EPOCHS = 100_000;
 
 const LABELS: Record<string, string> = { ...en.fitLab, ...en.initLab.paramNames } as unknown as Record<string, string>;
-export const HELP = `usage: npm run experiment -- [flags]\n${flagHelp(EXPERIMENT_FLAGS, (f) => (f.label ? LABELS[f.label] : undefined))}`;
+const labelOf = (f: { label?: string }) => (f.label ? LABELS[f.label] : undefined);
+export const HELP = `usage: npm run experiment -- [flags]\n${flagHelp(EXPERIMENT_FLAGS, labelOf)}`;
 
 export function parseArgs(argv: readonly string[]): Options {
   const { values, given } = parseFlags(EXPERIMENT_FLAGS, argv);
@@ -69,7 +82,10 @@ export function parseArgs(argv: readonly string[]): Options {
   const activationParams = { ...(a === undefined ? {} : { alpha: a }), ...(b === undefined ? {} : { beta: b }) };
   if (o.trace && !o.json) throw new UsageError('--trace prints per-epoch data and needs --json');
   if (o.trace && o.seeds.length * o.epochs > MAX_TRACED_EPOCHS) {
-    throw new UsageError(`--trace prints one permutation per seed and epoch: at most ${MAX_TRACED_EPOCHS} (seeds × epochs), got ${o.seeds.length * o.epochs}`);
+    throw new UsageError(
+      `--trace prints one permutation per seed and epoch: at most ${MAX_TRACED_EPOCHS} (seeds × epochs), ` +
+        `got ${o.seeds.length * o.epochs}`,
+    );
   }
   return { ...o, activationParams, seedSpec: seedList.format(o.seeds), ...(init ? { init } : {}) };
 }
@@ -86,10 +102,15 @@ function progressBar(fraction: number): void {
 const fmt = (v: number | null) => (v === null ? 'diverged' : v < 1e-3 ? v.toExponential(2) : v.toFixed(4));
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
-function printTable(runs: { seed: number; finalMse: number | null; deadAtInit: number; deadAtEnd: number }[], s: RunsSummary): void {
+function printTable(
+  runs: { seed: number; finalMse: number | null; deadAtInit: number; deadAtEnd: number }[],
+  s: RunsSummary,
+): void {
   const lines = ['  seed   final MSE   dead@init   dead@end'];
   for (const r of runs) {
-    lines.push(`${String(r.seed).padStart(6)}  ${fmt(r.finalMse).padStart(10)}  ${String(r.deadAtInit).padStart(10)}  ${String(r.deadAtEnd).padStart(9)}`);
+    lines.push(
+      `${String(r.seed).padStart(6)}  ${fmt(r.finalMse).padStart(10)}  ${String(r.deadAtInit).padStart(10)}  ${String(r.deadAtEnd).padStart(9)}`,
+    );
   }
   lines.push(
     '',
@@ -121,7 +142,14 @@ export interface RunTrace {
 }
 
 /** The run's visiting orders are the seed's shuffle stream, one permutation per epoch, as the engine draws them. */
-function traceOf(seed: number, epochs: number, data: Dataset, initial: NetworkParams, final: NetworkParams, losses: number[]): RunTrace {
+function traceOf(
+  seed: number,
+  epochs: number,
+  data: Dataset,
+  initial: NetworkParams,
+  final: NetworkParams,
+  losses: number[],
+): RunTrace {
   const shuffles = new ShuffleStream(seed, data.x.length);
   const orders = Array.from({ length: epochs }, () => Array.from(shuffles.next()));
   return { initial, final, orders, losses };
@@ -171,10 +199,27 @@ async function main(): Promise<void> {
     leastSquaresLineMse(data),
   );
   if (o.json) {
-    const config = { activation: o.activation, activationParams: o.activationParams, hidden: o.hidden, seeds: o.seedSpec, epochs: o.epochs, lr: o.lr, batchSize: o.batch, init: resolveInit(o.init), backend: o.backend, points: data.x.length, target: 'cos(x) + 1 on [0, 2π]' };
+    const config = {
+      activation: o.activation,
+      activationParams: o.activationParams,
+      hidden: o.hidden,
+      seeds: o.seedSpec,
+      epochs: o.epochs,
+      lr: o.lr,
+      batchSize: o.batch,
+      init: resolveInit(o.init),
+      backend: o.backend,
+      points: data.x.length,
+      target: 'cos(x) + 1 on [0, 2π]',
+    };
     // JSON has no Infinity: a p90 over diverged runs is reported as null.
     const finite = (v: number) => (Number.isFinite(v) ? v : null);
-    const jsonSummary = { ...summary, medianMse: finite(summary.medianMse), p10Mse: finite(summary.p10Mse), p90Mse: finite(summary.p90Mse) };
+    const jsonSummary = {
+      ...summary,
+      medianMse: finite(summary.medianMse),
+      p10Mse: finite(summary.p10Mse),
+      p90Mse: finite(summary.p90Mse),
+    };
     process.stdout.write(JSON.stringify({ config, runs, summary: jsonSummary }) + '\n');
   } else {
     printTable(runs, summary);
@@ -184,11 +229,12 @@ async function main(): Promise<void> {
 /** Run only when executed (`tsx src/cli/experiment.ts`), not when a test imports the parsers. */
 const executedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 
-if (executedDirectly) main().catch((e: unknown) => {
-  if (e instanceof UsageError) {
-    process.stderr.write(`experiment: ${e.message} (npm run experiment -- --help lists the flags)\n`);
-    process.exit(2);
-  }
-  process.stderr.write(`experiment failed: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(1);
-});
+if (executedDirectly)
+  main().catch((e: unknown) => {
+    if (e instanceof UsageError) {
+      process.stderr.write(`experiment: ${e.message} (npm run experiment -- --help lists the flags)\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`experiment failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });

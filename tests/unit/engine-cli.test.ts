@@ -13,7 +13,8 @@ import { config, engineBackend } from './engine-setup';
 
 const run = promisify(execFile);
 const parseSeeds = (spec: string) => parseArgs(['--seeds', spec]).seeds;
-const cli = (...args: string[]) => run('npx', ['tsx', 'src/cli/experiment.ts', ...args], { cwd: process.cwd(), maxBuffer: 64 * 1024 * 1024 });
+const cli = (...args: string[]) =>
+  run('npx', ['tsx', 'src/cli/experiment.ts', ...args], { cwd: process.cwd(), maxBuffer: 64 * 1024 * 1024 });
 /** The CLI's failure as { code, stderr, stdout }, or null if it succeeded. */
 const failure = (...args: string[]) =>
   cli(...args).then(
@@ -73,8 +74,14 @@ describe('experiment CLI arguments', () => {
     [['--epochs', '5001'], /--epochs must be a whole number from 1 to 5000/],
     [['--batch', '0'], /--batch must be a whole number from 1 to 100/],
     [['--batch', 'NaN'], new RegExp(`--batch must be a whole number from 1 to 100, ${grammar} .*got "NaN"`)],
-    [['--seeds', '2147483648'], /--seeds must be seeds like 0-199.*each a whole number from 0 to 2147483647\), got "2147483648"/],
-    [['--seeds', '5-2'], /--seeds: bad seed list "5-2"; it must be seeds like 0-199, 7 or 1,5,9 \(spans running upwards/],
+    [
+      ['--seeds', '2147483648'],
+      /--seeds must be seeds like 0-199.*each a whole number from 0 to 2147483647\), got "2147483648"/,
+    ],
+    [
+      ['--seeds', '5-2'],
+      /--seeds: bad seed list "5-2"; it must be seeds like 0-199, 7 or 1,5,9 \(spans running upwards/,
+    ],
     [['--seeds', '0-99999,100000'], /--seeds: bad seed list .*at most 100000 seeds/],
     [['--seeds', '1,,2'], /--seeds: bad seed list "1,,2"/],
     [['--bias', '0x1'], new RegExp(`--bias must be a number from -1 to 1, ${grammar}`)],
@@ -83,7 +90,10 @@ describe('experiment CLI arguments', () => {
     [['--activation', 'softmax'], /--activation must be one of linear, .*got "softmax"/],
     [['--alpha', '0.1'], /--alpha does not apply to relu/],
     [['--alpha', '0.1', '--activation', 'swish'], /--alpha does not apply to swish/],
-    [['--activation', 'leaky_relu', '--alpha', 'Infinity'], new RegExp(`--alpha must be a number from 0 to 1, ${grammar}`)],
+    [
+      ['--activation', 'leaky_relu', '--alpha', 'Infinity'],
+      new RegExp(`--alpha must be a number from 0 to 1, ${grammar}`),
+    ],
     [['--activation', 'swish', '--beta', '9'], /--beta must be a number from 0.1 to 5, got "9"/],
     [['--frobnicate', '1'], /unknown option --frobnicate/],
     [['--lr'], /--lr needs a value/],
@@ -93,8 +103,21 @@ describe('experiment CLI arguments', () => {
     expect(() => parseArgs(args)).toThrow(message);
   });
 
-  it('accepts what the settings accept, within the site\'s ranges', () => {
-    expect(parseArgs(['--lr', '1e-3', '--hidden', '8', '--epochs', String(RANGES.epochs.max), '--batch', '100', '--seeds', '2147483647'])).toMatchObject({
+  it("accepts what the settings accept, within the site's ranges", () => {
+    expect(
+      parseArgs([
+        '--lr',
+        '1e-3',
+        '--hidden',
+        '8',
+        '--epochs',
+        String(RANGES.epochs.max),
+        '--batch',
+        '100',
+        '--seeds',
+        '2147483647',
+      ]),
+    ).toMatchObject({
       lr: 0.001,
       hidden: 8,
       epochs: RANGES.epochs.max,
@@ -102,7 +125,11 @@ describe('experiment CLI arguments', () => {
       seeds: [2147483647],
     });
     // Whole numbers take the one grammar too: exponent notation, a trailing ".0", "-0".
-    expect(parseArgs(['--epochs', '1e3', '--hidden', '2.0', '--seeds', '0'])).toMatchObject({ epochs: 1000, hidden: 2, seeds: [0] });
+    expect(parseArgs(['--epochs', '1e3', '--hidden', '2.0', '--seeds', '0'])).toMatchObject({
+      epochs: 1000,
+      hidden: 2,
+      seeds: [0],
+    });
     // A parameter may come before the activation it belongs to.
     expect(parseArgs(['--alpha', '0.1', '--activation', 'leaky_relu']).activationParams).toEqual({ alpha: 0.1 });
     expect(parseArgs(['--activation', 'swish', '--beta', '2']).activationParams).toEqual({ beta: 2 });
@@ -110,8 +137,25 @@ describe('experiment CLI arguments', () => {
 
   it('--help lists every flag with what it takes and its default, from the declarations', () => {
     const lines = HELP.split('\n');
-    for (const flag of ['activation', 'hidden', 'seeds', 'epochs', 'lr', 'batch', 'alpha', 'beta', 'init', 'bias', 'backend', 'json', 'trace']) {
-      expect(lines.some((l) => l.trimStart().startsWith(`--${flag} `)), flag).toBe(true);
+    for (const flag of [
+      'activation',
+      'hidden',
+      'seeds',
+      'epochs',
+      'lr',
+      'batch',
+      'alpha',
+      'beta',
+      'init',
+      'bias',
+      'backend',
+      'json',
+      'trace',
+    ]) {
+      expect(
+        lines.some((l) => l.trimStart().startsWith(`--${flag} `)),
+        flag,
+      ).toBe(true);
     }
     const line = (flag: string) => lines.find((l) => l.trimStart().startsWith(`--${flag} `))!;
     expect(line('hidden')).toMatch(/Hidden neurons: a whole number from 1 to 8; default 2$/);
@@ -127,7 +171,9 @@ describe('experiment CLI arguments', () => {
     expect(parseArgs(['--json'])).toMatchObject({ trace: false });
     const seeds = MAX_TRACED_EPOCHS / 100;
     expect(parseArgs(['--json', '--trace', '--seeds', `1-${seeds}`, '--epochs', '100']).seeds).toHaveLength(seeds);
-    expect(() => parseArgs(['--json', '--trace', '--seeds', `0-${seeds}`, '--epochs', '100'])).toThrow(/at most 100000 \(seeds × epochs\)/);
+    expect(() => parseArgs(['--json', '--trace', '--seeds', `0-${seeds}`, '--epochs', '100'])).toThrow(
+      /at most 100000 \(seeds × epochs\)/,
+    );
   });
 
   it('exits 2 with a one-line message naming the flag for each refused number, and for --trace without --json', async () => {
@@ -156,7 +202,11 @@ describe('experiment CLI arguments', () => {
 
   it('prints one JSON object with config, runs and summary', async () => {
     const { stdout } = await cli('--activation', 'relu', '--seeds', '0-3', '--epochs', '5', '--json');
-    const out = JSON.parse(stdout) as { config: { hidden: number }; runs: { seed: number; finalMse: number; deadAtInit: number; deadAtEnd: number }[]; summary: { runs: number } };
+    const out = JSON.parse(stdout) as {
+      config: { hidden: number };
+      runs: { seed: number; finalMse: number; deadAtInit: number; deadAtEnd: number }[];
+      summary: { runs: number };
+    };
     expect(out.config.hidden).toBe(2);
     expect(out.runs.map((r) => r.seed)).toEqual([0, 1, 2, 3]);
     for (const r of out.runs) {
@@ -178,20 +228,34 @@ describe('experiment CLI --trace', () => {
     plain = JSON.parse(a.stdout) as Output;
     traced = JSON.parse(b.stdout) as Output;
     await engineBackend('wasm');
-  });
+  }, 60_000); // two processes that start tsx and train: seconds alone, much longer on a loaded shared machine
 
   it('leaves the output without --trace exactly as it was', () => {
     expect(Object.keys(plain)).toEqual(['config', 'runs', 'summary']);
-    for (const r of plain.runs) expect(Object.keys(r)).toEqual(['seed', 'finalMse', 'deadAtInit', 'deadAtEnd', 'status']);
+    for (const r of plain.runs)
+      expect(Object.keys(r)).toEqual(['seed', 'finalMse', 'deadAtInit', 'deadAtEnd', 'status']);
     // Tracing changes nothing else: the traced output minus the trace is the plain one, number for number.
-    const stripped = { ...traced, runs: traced.runs.map(({ initial: _i, final: _f, orders: _o, losses: _l, ...row }) => row) };
+    const stripped = {
+      ...traced,
+      runs: traced.runs.map(({ initial: _i, final: _f, orders: _o, losses: _l, ...row }) => row),
+    };
     expect(stripped).toEqual(plain);
   });
 
   it('adds initial and final weights, one visiting order per epoch and one loss per epoch', () => {
     expect(traced.runs.map((r) => r.seed)).toEqual([0, 1, 2]);
     for (const r of traced.runs) {
-      expect(Object.keys(r)).toEqual(['seed', 'finalMse', 'deadAtInit', 'deadAtEnd', 'status', 'initial', 'final', 'orders', 'losses']);
+      expect(Object.keys(r)).toEqual([
+        'seed',
+        'finalMse',
+        'deadAtInit',
+        'deadAtEnd',
+        'status',
+        'initial',
+        'final',
+        'orders',
+        'losses',
+      ]);
       for (const p of [r.initial!, r.final!]) {
         expect(Object.keys(p)).toEqual(['w1', 'b1', 'w2', 'b2']);
         for (const k of ['w1', 'b1', 'w2'] as const) expect(p[k]).toHaveLength(2);
@@ -208,7 +272,7 @@ describe('experiment CLI --trace', () => {
     }
   });
 
-  it('reports the seed\'s initial weights and shuffles, derived again here', () => {
+  it("reports the seed's initial weights and shuffles, derived again here", () => {
     for (const r of traced.runs) {
       expect(r.initial).toEqual(initialParams(r.seed, 2));
       expect(r.orders).toEqual(epochPermutations(r.seed, data.x.length, 20).map((p) => Array.from(p)));
@@ -217,7 +281,10 @@ describe('experiment CLI --trace', () => {
   });
 
   it('reports the final weights of the same run untraced', () => {
-    const untraced = trainBatch([0, 1, 2].map((seed) => config('relu', seed, { epochs: 20 })), data);
+    const untraced = trainBatch(
+      [0, 1, 2].map((seed) => config('relu', seed, { epochs: 20 })),
+      data,
+    );
     traced.runs.forEach((r, s) => {
       expect(r.final).toEqual(untraced[s]!.params);
       expect(r.losses).toEqual(untraced[s]!.losses);
@@ -227,13 +294,24 @@ describe('experiment CLI --trace', () => {
   it('is a full record: an independent float64 trainer replays it from the trace alone', () => {
     const replay = (r: RunTrace, orders: number[][]) => {
       const asRef = (p: NetworkParams) => ({ w: p.w1, b: p.b1, v: p.w2, c: p.b2 });
-      return referenceTrain({ activation: 'relu', lr: 0.04, batchSize: 32, x: data.x, y: data.y, initial: asRef(r.initial), permutations: orders });
+      return referenceTrain({
+        activation: 'relu',
+        lr: 0.04,
+        batchSize: 32,
+        x: data.x,
+        y: data.y,
+        initial: asRef(r.initial),
+        permutations: orders,
+      });
     };
     const gap = (r: RunTrace, orders: number[][]) => {
       const out = replay(r, orders);
       const flat = (p: { w: number[]; b: number[]; v: number[]; c: number }) => [...p.w, ...p.b, ...p.v, p.c];
       const f = flat({ w: r.final.w1, b: r.final.b1, v: r.final.w2, c: r.final.b2 });
-      return Math.max(...flat(out.params).map((v, i) => Math.abs(v - f[i]!)), ...out.losses.map((l, e) => Math.abs(l - r.losses[e]!) / r.losses[e]!));
+      return Math.max(
+        ...flat(out.params).map((v, i) => Math.abs(v - f[i]!)),
+        ...out.losses.map((l, e) => Math.abs(l - r.losses[e]!) / r.losses[e]!),
+      );
     };
     const runs = traced.runs as (Row & RunTrace)[];
     // float32 against float64 over 80 steps: about 3e-7 apart; another seed's orders: about 0.05.

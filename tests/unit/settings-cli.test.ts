@@ -6,9 +6,43 @@ import { INIT_LAB, parseInitLab } from '../../src/labs/init/settings';
 
 /** Values worth trying in every field: the grammar's edge cases, each range's ends, choices and impostors. */
 const VALUES = [
-  ...['', ' 3', '3 ', '0x10', '0b1', '0o7', 'Infinity', '-Infinity', 'NaN', '1_000', '+1', '1,5', '١', '３', 'abc', '9'.repeat(40)],
+  ...[
+    '',
+    ' 3',
+    '3 ',
+    '0x10',
+    '0b1',
+    '0o7',
+    'Infinity',
+    '-Infinity',
+    'NaN',
+    '1_000',
+    '+1',
+    '1,5',
+    '١',
+    '３',
+    'abc',
+    '9'.repeat(40),
+  ],
   ...['-0', '0', '1e-300', '1e-7', '0.04', '.5', '5.', '1', '1e0', '2', '2.0', '2.5', '-1', '-1.5', '0.1', '1e-1'],
-  ...['4.99', '5', '5.01', '8', '9', '32', '33', '100', '101', '1e3', '5000', '5001', '1e6', '1e7', '2147483647', '1e309'],
+  ...[
+    '4.99',
+    '5',
+    '5.01',
+    '8',
+    '9',
+    '32',
+    '33',
+    '100',
+    '101',
+    '1e3',
+    '5000',
+    '5001',
+    '1e6',
+    '1e7',
+    '2147483647',
+    '1e309',
+  ],
   ...['relu', 'sigmoid', 'leaky_relu', 'swish', 'softmax', 'RELU', 'toString', '__proto__', 'constructor'],
   ...['he', 'glorot', 'zeros', 'glorot_uniform', 'he_uniform', 'lecun'],
 ];
@@ -23,8 +57,16 @@ const SHARED = {
   epochs: { url: (q: string) => read(parseSettings(q), (s) => s.epochs), cli: (o: Cli) => o.epochs },
   lr: { url: (q: string) => read(parseSettings(q), (s) => s.lr), cli: (o: Cli) => o.lr },
   batch: { url: (q: string) => read(parseSettings(q), (s) => s.batch), cli: (o: Cli) => o.batch },
-  alpha: { context: 'leaky_relu', url: (q: string) => read(parseSettings(q), (s) => s.activationParams.alpha), cli: (o: Cli) => o.activationParams.alpha },
-  beta: { context: 'swish', url: (q: string) => read(parseSettings(q), (s) => s.activationParams.beta), cli: (o: Cli) => o.activationParams.beta },
+  alpha: {
+    context: 'leaky_relu',
+    url: (q: string) => read(parseSettings(q), (s) => s.activationParams.alpha),
+    cli: (o: Cli) => o.activationParams.alpha,
+  },
+  beta: {
+    context: 'swish',
+    url: (q: string) => read(parseSettings(q), (s) => s.activationParams.beta),
+    cli: (o: Cli) => o.activationParams.beta,
+  },
   init: { url: (q: string) => read(parseInitLab(q), (s) => s.init.kernel), cli: (o: Cli) => o.init?.kernel },
   bias: { url: (q: string) => read(parseInitLab(q), (s) => s.init.hiddenBias), cli: (o: Cli) => o.init?.hiddenBias },
 } as const;
@@ -61,7 +103,14 @@ describe('command line = address', () => {
   const cases = Object.entries(SHARED).flatMap(([name, side]) => VALUES.map((value) => [name, value, side] as const));
   it.each(cases)('--%s %j', (name, value, side) => {
     const context = 'context' in side ? side.context : undefined;
-    const query = new URLSearchParams(context ? [['activation', context], [name, value]] : [[name, value]]).toString();
+    const query = new URLSearchParams(
+      context
+        ? [
+            ['activation', context],
+            [name, value],
+          ]
+        : [[name, value]],
+    ).toString();
     const args = context ? ['--activation', context, `--${name}`, value] : [`--${name}`, value];
     expect(cli(args, side.cli)).toEqual(side.url(query));
   });
@@ -69,7 +118,19 @@ describe('command line = address', () => {
   it('the table covers both outcomes for every field', () => {
     for (const [name, side] of Object.entries(SHARED)) {
       const context = 'context' in side ? side.context : undefined;
-      const outcomes = VALUES.map((v) => side.url(new URLSearchParams(context ? [['activation', context], [name, v]] : [[name, v]]).toString()).ok);
+      const outcomes = VALUES.map(
+        (v) =>
+          side.url(
+            new URLSearchParams(
+              context
+                ? [
+                    ['activation', context],
+                    [name, v],
+                  ]
+                : [[name, v]],
+            ).toString(),
+          ).ok,
+      );
       expect(outcomes, name).toContain(true);
       expect(outcomes, name).toContain(false);
     }

@@ -31,8 +31,31 @@ describe('the number grammar', () => {
   });
 
   it.each([
-    '', ' ', ' 3', '3 ', '\t3', '0x10', '0X10', '0b1', '0o7', 'Infinity', '-Infinity', 'NaN', '1_000', '1,5', '+1',
-    '1.5.2', 'e5', '1e', '-', '.', '١٢', '３', '<script>', 'toString', '9'.repeat(33),
+    '',
+    ' ',
+    ' 3',
+    '3 ',
+    '\t3',
+    '0x10',
+    '0X10',
+    '0b1',
+    '0o7',
+    'Infinity',
+    '-Infinity',
+    'NaN',
+    '1_000',
+    '1,5',
+    '+1',
+    '1.5.2',
+    'e5',
+    '1e',
+    '-',
+    '.',
+    '١٢',
+    '３',
+    '<script>',
+    'toString',
+    '9'.repeat(33),
   ])('refuses %j as not a number', (text) => {
     expect(wide.parse(text)).toEqual({ ok: false, reason: 'notANumber' });
   });
@@ -94,7 +117,8 @@ describe('choices and lists', () => {
     expect(seedList.parse('0-3,7')).toEqual({ ok: true, value: [0, 1, 2, 3, 7] });
     expect(seedList.format([0, 1, 2, 3, 7, 9, 10])).toBe('0-3,7,9-10');
     expect(seedList.parse('2147483648')).toMatchObject({ ok: false, reason: 'outOfRange' });
-    for (const bad of ['5-2', '', '1,,2', '-1', '1e3', '0x1', ' 1', '0-100000']) expect(seedList.parse(bad).ok, bad).toBe(false);
+    for (const bad of ['5-2', '', '1,,2', '-1', '1e3', '0x1', ' 1', '0-100000'])
+      expect(seedList.parse(bad).ok, bad).toBe(false);
     expect(seedSpan.parse('0-999')).toEqual({ ok: true, value: { from: 0, to: 999 } });
     for (const bad of ['7', '0-3,7', '3-1']) expect(seedSpan.parse(bad).ok, bad).toBe(false);
   });
@@ -104,10 +128,15 @@ describe('choices and lists', () => {
 const TOY = defineSchema({
   mode: field('mode', choice(['plain', 'scaled']), 'plain', { always: true, resets: ['scale'] }),
   count: field('n', integer(1, 8), 2),
-  scale: field<number | undefined, 'notANumber' | 'notAnInteger' | 'outOfRange' | 'notForActivation', 'scale'>('scale', number({ min: 0, max: 1 }), undefined, {
-    dependsOn: 'mode',
-    typeFor: (mode) => (mode === 'scaled' ? number({ min: 0, max: 1 }) : null),
-  }),
+  scale: field<number | undefined, 'notANumber' | 'notAnInteger' | 'outOfRange' | 'notForActivation', 'scale'>(
+    'scale',
+    number({ min: 0, max: 1 }),
+    undefined,
+    {
+      dependsOn: 'mode',
+      typeFor: (mode) => (mode === 'scaled' ? number({ min: 0, max: 1 }) : null),
+    },
+  ),
   tags: field('tags', list(['x', 'y']), ['x']),
   verbose: field('verbose', flag, false),
 });
@@ -124,8 +153,13 @@ describe('a declaration', () => {
   });
 
   it('reads a dependent setting after the one it depends on, whatever the order in the address', () => {
-    expect(TOY.parse('scale=0.5&mode=scaled')).toEqual({ values: { ...TOY.defaults(), mode: 'scaled', scale: 0.5 }, refused: [] });
-    expect(TOY.parse('mode=scaled&scale=2').refused).toEqual([{ param: 'scale', value: '2', reason: 'outOfRange', detail: '0–1' }]);
+    expect(TOY.parse('scale=0.5&mode=scaled')).toEqual({
+      values: { ...TOY.defaults(), mode: 'scaled', scale: 0.5 },
+      refused: [],
+    });
+    expect(TOY.parse('mode=scaled&scale=2').refused).toEqual([
+      { param: 'scale', value: '2', reason: 'outOfRange', detail: '0–1' },
+    ]);
   });
 
   it('resets what depends on a setting when it changes, not when it is set again', () => {
@@ -144,7 +178,10 @@ describe('a declaration', () => {
 
   it('checks one form value in the context of the others', () => {
     expect(TOY.validate('count', '3')).toEqual({ ok: true, value: 3 });
-    expect(TOY.validate('count', 'x')).toEqual({ ok: false, refusal: { param: 'n', value: 'x', reason: 'notANumber' } });
+    expect(TOY.validate('count', 'x')).toEqual({
+      ok: false,
+      refusal: { param: 'n', value: 'x', reason: 'notANumber' },
+    });
     expect(TOY.validate('scale', '0.2', { ...TOY.defaults(), mode: 'scaled' })).toEqual({ ok: true, value: 0.2 });
     expect(TOY.validate('scale', '0.2')).toMatchObject({ ok: false, refusal: { reason: 'notForActivation' } });
   });
@@ -155,7 +192,9 @@ describe('a declaration', () => {
     expect(TOY.write(TOY.defaults(), 'a=1&n=bad&mode=scaled&tags=zz&b=2').toString()).toBe('a=1&mode=plain&b=2');
     expect(TOY.write(values, 'tags=q&a=1&n=1').toString()).toBe('tags=y%2Cx&a=1&n=5&mode=plain');
     // Whatever order the address came in, a fresh write is the same string.
-    expect(TOY.write(TOY.parse('tags=y%2Cx&n=5').values).toString()).toBe(TOY.write(TOY.parse('n=5&tags=y%2Cx').values).toString());
+    expect(TOY.write(TOY.parse('tags=y%2Cx&n=5').values).toString()).toBe(
+      TOY.write(TOY.parse('n=5&tags=y%2Cx').values).toString(),
+    );
   });
 
   it('lists its parameter names', () => {
@@ -172,7 +211,10 @@ describe('flags from a declaration', () => {
 
   it.each([
     [['--n', '9'], '--n must be a whole number from 1 to 8, got "9"'],
-    [['--n', '0x1'], '--n must be a whole number from 1 to 8, written in decimal or exponent notation (no hex, Infinity or spaces), got "0x1"'],
+    [
+      ['--n', '0x1'],
+      '--n must be a whole number from 1 to 8, written in decimal or exponent notation (no hex, Infinity or spaces), got "0x1"',
+    ],
     [['--scale', '0.5'], '--scale does not apply to plain'],
     [['--tags', 'x,x'], '--tags must be a comma-separated list of distinct items of x, y, got "x,x" ("x")'],
     [['--mode'], '--mode needs a value'],
@@ -208,12 +250,25 @@ describe('each lab: address → settings → address', () => {
       expect(serializeSettings(settings)).toBe(q);
     }
     // Any spelling of the same settings comes back in the one canonical form.
-    expect(serializeSettings(parseSettings('seed=-0&lr=4e-2&hidden=2.0&epochs=3e2&batch=32&activation=sigmoid').settings)).toBe(
-      'activation=sigmoid&hidden=2&lr=0.04&epochs=300&batch=32&seed=0&target=cos',
-    );
+    expect(
+      serializeSettings(parseSettings('seed=-0&lr=4e-2&hidden=2.0&epochs=3e2&batch=32&activation=sigmoid').settings),
+    ).toBe('activation=sigmoid&hidden=2&lr=0.04&epochs=300&batch=32&seed=0&target=cos');
     // A parameter at its activation's default, or of another activation, is left out.
-    expect(serializeSettings({ ...parseSettings('').settings, activation: 'relu', activationParams: { alpha: 0.1 } })).not.toContain('alpha');
-    expect(FIT_LAB.names).toEqual(['activation', 'hidden', 'lr', 'epochs', 'batch', 'seed', 'target', 'speed', 'alpha', 'beta']);
+    expect(
+      serializeSettings({ ...parseSettings('').settings, activation: 'relu', activationParams: { alpha: 0.1 } }),
+    ).not.toContain('alpha');
+    expect(FIT_LAB.names).toEqual([
+      'activation',
+      'hidden',
+      'lr',
+      'epochs',
+      'batch',
+      'seed',
+      'target',
+      'speed',
+      'alpha',
+      'beta',
+    ]);
   });
 
   it('universal', () => {
@@ -235,7 +290,10 @@ describe('each lab: address → settings → address', () => {
   });
 
   it('deep', () => {
-    for (const q of ['layers=6&width=8&dlr=0.01&depochs=200&dacts=sigmoid%2Ctanh%2Crelu%2Cleaky_relu', 'layers=1&width=32&dlr=1e-7&depochs=2000&dacts=gelu']) {
+    for (const q of [
+      'layers=6&width=8&dlr=0.01&depochs=200&dacts=sigmoid%2Ctanh%2Crelu%2Cleaky_relu',
+      'layers=1&width=32&dlr=1e-7&depochs=2000&dacts=gelu',
+    ]) {
       const { settings, refused } = parseDeepSettings(q);
       expect(refused, q).toEqual([]);
       expect(serializeDeepSettings(settings)).toBe(q);

@@ -4,11 +4,27 @@
  * 300 epochs, batch 32, cos(x)+1 on 100 points).
  */
 import { ACTIVATIONS } from '../activations/registry';
-import { HIDDEN_ACTIVATION_IDS, type ActivationParamName, type ActivationParams, type HiddenActivationId } from '../activations/types';
+import {
+  HIDDEN_ACTIVATION_IDS,
+  type ActivationParamName,
+  type ActivationParams,
+  type HiddenActivationId,
+} from '../activations/types';
 import { linspace } from '../data/dataset';
 import { compileTarget, DEFAULT_TARGET, X_MAX, X_MIN } from '../data/targets';
 import type { TrainConfig } from '../train/types';
-import { choice, defineSchema, field, integer, number, type FieldType, type NumberRange, type NumberReason, type SchemaRefusal, type Values } from './schema';
+import {
+  choice,
+  defineSchema,
+  field,
+  integer,
+  number,
+  type FieldType,
+  type NumberRange,
+  type NumberReason,
+  type SchemaRefusal,
+  type Values,
+} from './schema';
 import { SEED } from './seeds';
 
 export { parseStrictNumber } from './number';
@@ -27,7 +43,9 @@ const targetType: FieldType<string, 'badExpression'> = {
   kind: 'text',
   parse(text) {
     const c = compileTarget(text, trainingXs());
-    return c.ok ? { ok: true, value: c.target.spec } : { ok: false, reason: 'badExpression', detail: c.error.code, error: c.error };
+    return c.ok
+      ? { ok: true, value: c.target.spec }
+      : { ok: false, reason: 'badExpression', detail: c.error.code, error: c.error };
   },
   format: (spec) => spec,
   allowed: 'a target preset (cos, …) or expr:<expression of x>',
@@ -50,7 +68,11 @@ function activationParam<const N extends ActivationParamName>(name: N) {
 }
 
 export const FIT_LAB = defineSchema({
-  activation: field('activation', choice(HIDDEN_ACTIVATION_IDS), 'sigmoid', { label: 'activation', always: true, resets: ['alpha', 'beta'] }),
+  activation: field('activation', choice(HIDDEN_ACTIVATION_IDS), 'sigmoid', {
+    label: 'activation',
+    always: true,
+    resets: ['alpha', 'beta'],
+  }),
   hidden: field('hidden', integer(1, FIT_LAB_MAX_HIDDEN), 2, { label: 'hidden', always: true }),
   // Up to 1e6 on purpose: it is how a reader sees divergence happen.
   lr: field('lr', number({ min: 0, max: 1e6, minInclusive: false }), 0.04, { label: 'lr', always: true }),
@@ -79,10 +101,17 @@ export interface FitLabSettings {
   activationParams: ActivationParams;
 }
 
-const toValues = ({ activationParams: p, ...s }: Readonly<FitLabSettings>): FitLabValues => ({ ...s, alpha: p.alpha, beta: p.beta });
+const toValues = ({ activationParams: p, ...s }: Readonly<FitLabSettings>): FitLabValues => ({
+  ...s,
+  alpha: p.alpha,
+  beta: p.beta,
+});
 
 function fromValues({ alpha, beta, ...s }: FitLabValues): FitLabSettings {
-  return { ...s, activationParams: { ...(alpha === undefined ? {} : { alpha }), ...(beta === undefined ? {} : { beta }) } };
+  return {
+    ...s,
+    activationParams: { ...(alpha === undefined ? {} : { alpha }), ...(beta === undefined ? {} : { beta }) },
+  };
 }
 
 export const DEFAULT_SETTINGS: Readonly<FitLabSettings> = Object.freeze({
@@ -109,7 +138,10 @@ export interface ParsedSettings {
 }
 
 /** Read settings from a query string (or URLSearchParams), starting from `base` (defaults unless given). */
-export function parseSettings(query: string | URLSearchParams, base: Readonly<FitLabSettings> = DEFAULT_SETTINGS): ParsedSettings {
+export function parseSettings(
+  query: string | URLSearchParams,
+  base: Readonly<FitLabSettings> = DEFAULT_SETTINGS,
+): ParsedSettings {
   const { values, refused } = FIT_LAB.parse(query, toValues(base));
   return { settings: fromValues(values), refused };
 }

@@ -19,8 +19,10 @@ export function flagMessage(f: AnyField, r: Refusal<string, string>, values: Rec
   const type = typeFor(f, values);
   const problem = type.problems?.[r.reason];
   if (problem) return `--${f.name}: ${problem} "${r.value}"; it must be ${type.allowed}`;
-  const grammar = r.reason === 'notANumber' ? ', written in decimal or exponent notation (no hex, Infinity or spaces)' : '';
-  const detail = r.reason === 'repeatedChoice' || r.reason === 'unknownChoice' ? (r.detail ? ` ("${r.detail}")` : '') : '';
+  const grammar =
+    r.reason === 'notANumber' ? ', written in decimal or exponent notation (no hex, Infinity or spaces)' : '';
+  const detail =
+    r.reason === 'repeatedChoice' || r.reason === 'unknownChoice' ? (r.detail ? ` ("${r.detail}")` : '') : '';
   return `--${f.name} must be ${type.allowed}${grammar}, got "${r.value}"${detail}`;
 }
 
@@ -60,7 +62,10 @@ export function parseFlags<F extends Fields>(
 }
 
 /** One line per flag: name, what it takes, its label, what is allowed and the default. */
-export function flagHelp<F extends Fields>(schema: Schema<F>, labelOf: (f: AnyField) => string | undefined = () => undefined): string {
+export function flagHelp<F extends Fields>(
+  schema: Schema<F>,
+  labelOf: (f: AnyField) => string | undefined = () => undefined,
+): string {
   const rows = Object.values(schema.fields).map((f) => {
     const flag = f.type.kind === 'flag' ? `--${f.name}` : `--${f.name} <${f.type.kind}>`;
     const what = labelOf(f) ?? f.help ?? '';

@@ -9,19 +9,13 @@
  * The object's key is the setting's name in code; `name` is its URL parameter and command-line flag.
  */
 import type { ExpressionError } from '../data/targets';
-import { describeRange, parseStrictNumber, rangeText, type NumberRange, type NumberReason } from './number';
+import { describeRange, parseStrictNumber, type NumberRange, type NumberReason } from './number';
 
 export type { NumberRange, NumberReason } from './number';
 
 /** Every reason any lab refuses a value for (each lab's own type is the part its fields can produce). */
 export type RefusalReason =
-  | NumberReason
-  | 'unknownChoice'
-  | 'emptyList'
-  | 'repeatedChoice'
-  | 'badExpression'
-  | 'notForActivation'
-  | 'empty';
+  NumberReason | 'unknownChoice' | 'emptyList' | 'repeatedChoice' | 'badExpression' | 'notForActivation' | 'empty';
 
 export interface Refusal<P extends string = string, R extends string = RefusalReason> {
   param: P;
@@ -35,8 +29,7 @@ export interface Refusal<P extends string = string, R extends string = RefusalRe
 }
 
 export type Parsed<V, R extends string> =
-  | { ok: true; value: V }
-  | { ok: false; reason: R; detail?: string; error?: ExpressionError };
+  { ok: true; value: V } | { ok: false; reason: R; detail?: string; error?: ExpressionError };
 
 export interface FieldType<V, R extends string> {
   /** How the command line's help names the value. */
@@ -103,7 +96,13 @@ export function shortenForDisplay(value: string, max = 40): string {
 // ---- Field types ----
 
 export function numberType(range: NumberRange): FieldType<number, NumberReason> {
-  return { kind: range.integer ? 'integer' : 'number', parse: (text) => parseStrictNumber(text, range), format: String, allowed: describeRange(range), range };
+  return {
+    kind: range.integer ? 'integer' : 'number',
+    parse: (text) => parseStrictNumber(text, range),
+    format: String,
+    allowed: describeRange(range),
+    range,
+  };
 }
 
 export const number = (r: { min: number; max: number; minInclusive?: boolean }) =>
@@ -111,7 +110,10 @@ export const number = (r: { min: number; max: number; minInclusive?: boolean }) 
 export const integer = (min: number, max: number) => numberType({ min, max, integer: true, minInclusive: true });
 
 /** One of `values`, written as `toText(value)` (found by comparison, so `toString` is never a choice). */
-export function choice<const V extends string>(values: readonly V[], toText: (v: V) => string = (v) => v): FieldType<V, 'unknownChoice'> {
+export function choice<const V extends string>(
+  values: readonly V[],
+  toText: (v: V) => string = (v) => v,
+): FieldType<V, 'unknownChoice'> {
   return {
     kind: 'choice',
     parse: (text) => {
@@ -127,11 +129,14 @@ export function choice<const V extends string>(values: readonly V[], toText: (v:
 const MAX_LIST_TEXT = 200;
 
 /** A comma-separated list of distinct choices, at least one. */
-export function list<const V extends string>(values: readonly V[]): FieldType<V[], 'unknownChoice' | 'emptyList' | 'repeatedChoice'> {
+export function list<const V extends string>(
+  values: readonly V[],
+): FieldType<V[], 'unknownChoice' | 'emptyList' | 'repeatedChoice'> {
   return {
     kind: 'list',
     parse: (text) => {
-      if (text.length > MAX_LIST_TEXT) return { ok: false, reason: 'unknownChoice', detail: shortenForDisplay(text, 20) };
+      if (text.length > MAX_LIST_TEXT)
+        return { ok: false, reason: 'unknownChoice', detail: shortenForDisplay(text, 20) };
       const items = text.split(',');
       if (items.every((i) => i === '')) return { ok: false, reason: 'emptyList' };
       const out: V[] = [];
@@ -152,7 +157,8 @@ export function list<const V extends string>(values: readonly V[]): FieldType<V[
 /** A command-line switch (`--json`): present or not; in an address, `true` or `false`. */
 export const flag: FieldType<boolean, 'unknownChoice'> = {
   kind: 'flag',
-  parse: (text) => (text === 'true' || text === 'false' ? { ok: true, value: text === 'true' } : { ok: false, reason: 'unknownChoice' }),
+  parse: (text) =>
+    text === 'true' || text === 'false' ? { ok: true, value: text === 'true' } : { ok: false, reason: 'unknownChoice' },
   format: String,
   allowed: 'true or false',
 };
@@ -167,7 +173,8 @@ export const text: FieldType<string, 'empty'> = {
 
 // ---- What a declaration gives ----
 
-export type Validated<V, P extends string, R extends string> = { ok: true; value: V } | { ok: false; refusal: Refusal<P, R> };
+export type Validated<V, P extends string, R extends string> =
+  { ok: true; value: V } | { ok: false; refusal: Refusal<P, R> };
 
 export interface Schema<F extends Fields> {
   readonly fields: F;
@@ -175,9 +182,16 @@ export interface Schema<F extends Fields> {
   readonly names: readonly ParamOf<F>[];
   defaults(): Values<F>;
   /** Read an address over `base` (the defaults unless given): values and refusals, in declaration order. */
-  parse(query: string | URLSearchParams, base?: Readonly<Values<F>>): { values: Values<F>; refused: SchemaRefusal<F>[] };
+  parse(
+    query: string | URLSearchParams,
+    base?: Readonly<Values<F>>,
+  ): { values: Values<F>; refused: SchemaRefusal<F>[] };
   /** Check one value as typed in a form, in the context of the other settings. */
-  validate<K extends keyof F & string>(key: K, text: string, values?: Readonly<Values<F>>): Validated<ValueOf<F[K]>, ParamOf<F>, ReasonOfSchema<F>>;
+  validate<K extends keyof F & string>(
+    key: K,
+    text: string,
+    values?: Readonly<Values<F>>,
+  ): Validated<ValueOf<F[K]>, ParamOf<F>, ReasonOfSchema<F>>;
   /**
    * `query` with this declaration's parameters set to `values` (at their defaults left out unless `always`;
    * refused leftovers removed) and every other parameter as it was.
@@ -195,14 +209,21 @@ export function defineSchema<const F extends Fields>(fields: F): Schema<F> {
   const defaults = () => copy(Object.fromEntries(keys.map((k) => [k, fields[k]!.default]))) as Values<F>;
 
   /** The field's type for these values, or null where it does not apply. */
-  const typeOf = (f: AnyField, values: Record<string, unknown>) => (f.typeFor && f.dependsOn ? f.typeFor(values[f.dependsOn]) : f.type);
+  const typeOf = (f: AnyField, values: Record<string, unknown>) =>
+    f.typeFor && f.dependsOn ? f.typeFor(values[f.dependsOn]) : f.type;
 
   function read(key: string, text: string, values: Record<string, unknown>): Validated<unknown, string, string> {
     const f = fields[key]!;
     const type = typeOf(f, values);
     const refuse = (reason: string, detail?: string, error?: ExpressionError) => ({
       ok: false as const,
-      refusal: { param: f.name, value: shortenForDisplay(text), reason, ...(detail === undefined ? {} : { detail }), ...(error ? { error } : {}) },
+      refusal: {
+        param: f.name,
+        value: shortenForDisplay(text),
+        reason,
+        ...(detail === undefined ? {} : { detail }),
+        ...(error ? { error } : {}),
+      },
     });
     if (!type) return refuse('notForActivation', String(values[f.dependsOn!]));
     const r = type.parse(text);
@@ -247,5 +268,3 @@ export function defineSchema<const F extends Fields>(fields: F): Schema<F> {
     },
   };
 }
-
-export { rangeText };

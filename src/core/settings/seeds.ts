@@ -12,7 +12,7 @@ type SeedListReason = NumberReason | 'badSeedList';
 /** Consecutive runs written as spans: [0, 1, 2, 7] → "0-2,7". */
 function formatSeeds(seeds: readonly number[]): string {
   const parts: string[] = [];
-  for (let i = 0; i < seeds.length; ) {
+  for (let i = 0; i < seeds.length;) {
     let j = i;
     while (j + 1 < seeds.length && seeds[j + 1] === seeds[j]! + 1) j++;
     parts.push(j === i ? String(seeds[i]) : `${seeds[i]}-${seeds[j]}`);
@@ -41,7 +41,9 @@ export const seedList: FieldType<number[], SeedListReason> = {
     return { ok: true, value: seeds };
   },
   format: formatSeeds,
-  allowed: `seeds like 0-199, 7 or 1,5,9 (spans running upwards, at most ${MAX_LISTED_SEEDS} seeds, each ${SEED.allowed})`,
+  allowed:
+    `seeds like 0-199, 7 or 1,5,9 ` +
+    `(spans running upwards, at most ${MAX_LISTED_SEEDS} seeds, each ${SEED.allowed})`,
   problems: { badSeedList: 'bad seed list' },
   equals: (a, b) => a.length === b.length && a.every((s, i) => s === b[i]),
 };
@@ -57,7 +59,9 @@ export const seedSpan: FieldType<SeedSpan, SeedListReason> = {
   parse(text) {
     const r = text.includes('-') ? seedList.parse(text) : ({ ok: false, reason: 'badSeedList' } as const);
     if (!r.ok) return r;
-    return text.includes(',') ? { ok: false, reason: 'badSeedList' } : { ok: true, value: { from: r.value[0]!, to: r.value[r.value.length - 1]! } };
+    return text.includes(',')
+      ? { ok: false, reason: 'badSeedList' }
+      : { ok: true, value: { from: r.value[0]!, to: r.value[r.value.length - 1]! } };
   },
   format: (s) => `${s.from}-${s.to}`,
   allowed: `a span of seeds FROM-TO like 0-999 (at most ${MAX_LISTED_SEEDS} seeds, each ${SEED.allowed})`,

@@ -9,12 +9,26 @@
  */
 import { HIDDEN_ACTIVATION_IDS } from '../../core/activations/types';
 import { seedDataset } from '../../core/data/dataset';
-import { defineSchema, field, integer, list, number, type SchemaRefusal, type Values } from '../../core/settings/schema';
+import {
+  defineSchema,
+  field,
+  integer,
+  list,
+  number,
+  type SchemaRefusal,
+  type Values,
+} from '../../core/settings/schema';
 import { MAX_LAYERS, MAX_WIDTH, MIN_LAYERS, MIN_WIDTH, type DeepConfig } from '../../core/train/deep-types';
 import type { Dataset } from '../../core/train/types';
 
 /** URL keys, one per setting. */
-export const DEEP_KEYS = { layers: 'layers', width: 'width', lr: 'dlr', epochs: 'depochs', activations: 'dacts' } as const;
+export const DEEP_KEYS = {
+  layers: 'layers',
+  width: 'width',
+  lr: 'dlr',
+  epochs: 'depochs',
+  activations: 'dacts',
+} as const;
 
 export const DEEP = defineSchema({
   layers: field(DEEP_KEYS.layers, integer(MIN_LAYERS, MAX_LAYERS), 6, { label: 'layers', always: true }),
@@ -40,13 +54,19 @@ export const DEEP_SEED = 0;
 export const DEEP_SNAPSHOT_EVERY = 5;
 export const deepDataset = (): Dataset => seedDataset();
 
-export function parseDeepSettings(query: string | URLSearchParams, base: Readonly<DeepSettings> = DEEP_DEFAULTS): { settings: DeepSettings; refused: DeepRefusal[] } {
+export function parseDeepSettings(
+  query: string | URLSearchParams,
+  base: Readonly<DeepSettings> = DEEP_DEFAULTS,
+): { settings: DeepSettings; refused: DeepRefusal[] } {
   const { values, refused } = DEEP.parse(query, base);
   return { settings: values, refused };
 }
 
 /** Write the settings into `params` (other keys untouched) and return it. */
-export function writeDeepSettings(s: Readonly<DeepSettings>, params: URLSearchParams = new URLSearchParams()): URLSearchParams {
+export function writeDeepSettings(
+  s: Readonly<DeepSettings>,
+  params: URLSearchParams = new URLSearchParams(),
+): URLSearchParams {
   for (const [key, value] of DEEP.write(s)) params.set(key, value);
   return params;
 }
@@ -56,5 +76,13 @@ export const serializeDeepSettings = (s: Readonly<DeepSettings>): string => DEEP
 /** The engine's view of the settings. */
 export function toDeepConfig(s: Readonly<DeepSettings>): DeepConfig {
   const { layers, width, lr, epochs } = s;
-  return { layers, width, lr, epochs, batchSize: DEEP_BATCH, seed: DEEP_SEED, networks: s.activations.map((activation) => ({ activation })) };
+  return {
+    layers,
+    width,
+    lr,
+    epochs,
+    batchSize: DEEP_BATCH,
+    seed: DEEP_SEED,
+    networks: s.activations.map((activation) => ({ activation })),
+  };
 }

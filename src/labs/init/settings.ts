@@ -5,9 +5,23 @@
  * `--bias` through the same fields.
  */
 import type { HiddenActivationId } from '../../core/activations/types';
-import { choice, defineSchema, field, integer, number, type SchemaRefusal, type Validated } from '../../core/settings/schema';
+import {
+  choice,
+  defineSchema,
+  field,
+  integer,
+  number,
+  type SchemaRefusal,
+  type Validated,
+} from '../../core/settings/schema';
 import { MAX_SEEDS, planChunks, type SeedsRequest } from '../../core/sessions/seed-chunks';
-import { DEFAULT_INIT, HIDDEN_BIAS_RANGE, KERNEL_INITS, KERNEL_SHORT_NAMES, type InitSpec } from '../../core/train/init-schemes';
+import {
+  DEFAULT_INIT,
+  HIDDEN_BIAS_RANGE,
+  KERNEL_INITS,
+  KERNEL_SHORT_NAMES,
+  type InitSpec,
+} from '../../core/train/init-schemes';
 import type { TrainConfig } from '../../core/train/types';
 
 /** The activations the lab offers (and `npm run init-experiment` measures): dying, leaky, saturating. */
@@ -15,7 +29,12 @@ export const INIT_LAB_ACTIVATIONS = ['relu', 'leaky_relu', 'sigmoid'] as const s
 export type InitLabActivation = (typeof INIT_LAB_ACTIVATIONS)[number];
 
 export const INIT_LAB = defineSchema({
-  kernel: field('init', choice(KERNEL_INITS, (k) => KERNEL_SHORT_NAMES[k]), DEFAULT_INIT.kernel, { label: 'init' }),
+  kernel: field(
+    'init',
+    choice(KERNEL_INITS, (k) => KERNEL_SHORT_NAMES[k]),
+    DEFAULT_INIT.kernel,
+    { label: 'init' },
+  ),
   hiddenBias: field('bias', number(HIDDEN_BIAS_RANGE), DEFAULT_INIT.hiddenBias, { label: 'bias' }),
   activation: field('iact', choice(INIT_LAB_ACTIVATIONS), 'relu', { label: 'iact' }),
   seeds: field('iseeds', integer(50, MAX_SEEDS), 200, { label: 'iseeds' }),
@@ -42,15 +61,27 @@ export const DEFAULT_INIT_LAB: Readonly<InitLabSettings> = Object.freeze({
 export const parseBias = (text: string): FieldResult<number> => INIT_LAB.validate('hiddenBias', text);
 export const parseSeedCount = (text: string): FieldResult<number> => INIT_LAB.validate('seeds', text);
 
-export function parseInitLab(query: string | URLSearchParams, base: Readonly<InitLabSettings> = DEFAULT_INIT_LAB): { settings: InitLabSettings; refused: InitRefusal[] } {
+export function parseInitLab(
+  query: string | URLSearchParams,
+  base: Readonly<InitLabSettings> = DEFAULT_INIT_LAB,
+): { settings: InitLabSettings; refused: InitRefusal[] } {
   const { values: v, refused } = INIT_LAB.parse(query, toValues(base));
-  return { settings: { init: { kernel: v.kernel, hiddenBias: v.hiddenBias }, activation: v.activation, seeds: v.seeds }, refused };
+  return {
+    settings: { init: { kernel: v.kernel, hiddenBias: v.hiddenBias }, activation: v.activation, seeds: v.seeds },
+    refused,
+  };
 }
 
 /** `query` with the lab's parameters set to `s` (defaults left out) and every other parameter untouched. */
-export const writeInitLab = (query: string | URLSearchParams, s: Readonly<InitLabSettings>): string => INIT_LAB.write(toValues(s), query).toString();
+export const writeInitLab = (query: string | URLSearchParams, s: Readonly<InitLabSettings>): string =>
+  INIT_LAB.write(toValues(s), query).toString();
 
 /** The lab's job: the seed experiment for seeds 0 … n−1 under its settings, in the many-seeds panel's chunks. */
-export function initLabChunks(s: Readonly<InitLabSettings>, training: Pick<SeedsRequest, 'hidden' | 'lr' | 'epochs' | 'batchSize'>): TrainConfig[][] {
-  return planChunks({ activations: [s.activation], count: s.seeds, ...training }).map((chunk) => chunk.map((c) => ({ ...c, init: { ...s.init } })));
+export function initLabChunks(
+  s: Readonly<InitLabSettings>,
+  training: Pick<SeedsRequest, 'hidden' | 'lr' | 'epochs' | 'batchSize'>,
+): TrainConfig[][] {
+  return planChunks({ activations: [s.activation], count: s.seeds, ...training }).map((chunk) =>
+    chunk.map((c) => ({ ...c, init: { ...s.init } })),
+  );
 }

@@ -9,9 +9,26 @@
  *   useeds   seeds per activation and size in the sweep
  */
 import { HIDDEN_ACTIVATION_IDS, type HiddenActivationId } from '../../core/activations/types';
-import { decodeShape, DEFAULT_SHAPE, encodeShape, isShapePresetId, presetControls, presetOf, type ShapePresetId, type ShapeRefusal } from '../../core/data/drawn-target';
+import {
+  decodeShape,
+  DEFAULT_SHAPE,
+  encodeShape,
+  isShapePresetId,
+  presetControls,
+  presetOf,
+  type ShapePresetId,
+  type ShapeRefusal,
+} from '../../core/data/drawn-target';
 import { MAX_HIDDEN, MIN_HIDDEN } from '../../core/engine/params';
-import { choice, defineSchema, field, integer, type FieldType, type SchemaRefusal, type Values } from '../../core/settings/schema';
+import {
+  choice,
+  defineSchema,
+  field,
+  integer,
+  type FieldType,
+  type SchemaRefusal,
+  type Values,
+} from '../../core/settings/schema';
 import type { TrainConfig } from '../../core/train/types';
 
 /** The shape as it goes in the URL: a preset's short name when it is one, else the encoded curve. */
@@ -58,7 +75,10 @@ export const SWEEP_ACTIVATIONS = ['sigmoid', 'relu'] as const satisfies readonly
 
 export const defaultUniversal = (): UniversalSettings => UNIVERSAL.defaults();
 
-export function parseUniversalSettings(query: string | URLSearchParams): { settings: UniversalSettings; refused: UniversalRefusal[] } {
+export function parseUniversalSettings(query: string | URLSearchParams): {
+  settings: UniversalSettings;
+  refused: UniversalRefusal[];
+} {
   const { values, refused } = UNIVERSAL.parse(query);
   return { settings: values, refused };
 }
@@ -66,6 +86,18 @@ export function parseUniversalSettings(query: string | URLSearchParams): { setti
 /** Canonical query (no leading `?`): units, uact and shape always; epochs and seeds only when not default. */
 export const serializeUniversalSettings = (s: Readonly<UniversalSettings>): string => UNIVERSAL.write(s).toString();
 
-export function universalTrainConfig(s: Pick<UniversalSettings, 'activation' | 'epochs'>, hidden: number, seed: number = UNIVERSAL_TRAINING.seed): TrainConfig {
-  return { activation: s.activation, activationParams: {}, hidden, lr: UNIVERSAL_TRAINING.lr, epochs: s.epochs, batchSize: UNIVERSAL_TRAINING.batchSize, seed };
+export function universalTrainConfig(
+  s: Pick<UniversalSettings, 'activation' | 'epochs'>,
+  hidden: number,
+  seed: number = UNIVERSAL_TRAINING.seed,
+): TrainConfig {
+  return {
+    activation: s.activation,
+    activationParams: {},
+    hidden,
+    lr: UNIVERSAL_TRAINING.lr,
+    epochs: s.epochs,
+    batchSize: UNIVERSAL_TRAINING.batchSize,
+    seed,
+  };
 }
