@@ -19,6 +19,7 @@ import {
   type DeepSettings,
 } from './settings';
 import type { RunStatus } from '../../core/train/types';
+import type { DeepUpdate } from '../../core/train/deep-types';
 import { gradientDomain } from '../../plots/layerGradientPlot';
 import type { TrainingClient } from '../../worker/client';
 import { DeepControls } from './DeepControls';
@@ -26,6 +27,7 @@ import { DeepPanel } from './DeepPanel';
 import { allGradients, applyDeepUpdate, emptyDeepView, type DeepRunView } from './view';
 import { deepRefusalMessage, type DeepText } from './text';
 import { FallbackNotice, LabStatus, RefusedNotice } from '../../shared/LabNotices';
+import { useFrameQueue, useHydrated, useLazy, usePageLifetime, useUrlSettings, type UrlBinding } from '../../shared/island-kit';
 import { fill } from '../../shared/format';
 
 export interface DeepLabProps {
@@ -40,7 +42,11 @@ export interface DeepLabProps {
   syncUrl?: boolean;
 }
 
-const ownsUrl = (search: string) => Object.values(DEEP_KEYS).some((k) => new URLSearchParams(search).has(k));
+const URL_BINDING: UrlBinding<DeepSettings, DeepRefusal> = {
+  keys: Object.values(DEEP_KEYS),
+  parse: (search) => parseDeepSettings(search),
+  serialize: (s) => writeDeepSettings(s).toString(),
+};
 
 export default function DeepLabIsland(props: DeepLabProps) {
   const { t, uid } = props;
@@ -48,58 +54,40 @@ export default function DeepLabIsland(props: DeepLabProps) {
   const recorded = (s: DeepSettings) => (props.staticRun && serializeDeepSettings(s) === props.staticSettings ? props.staticRun : null);
   const [view, setView] = useState<DeepRunView>(() => recorded(settings) ?? emptyDeepView(settings));
   const [status, setStatus] = useState<RunStatus>('idle');
-  const [refused, setRefused] = useState<DeepRefusal[]>([]);
-  const [hydrated, setHydrated] = useState(false);
+  const hydrated = useHydrated();
   const [message, setMessage] = useState<string | null>(null);
   const [fallback, setFallback] = useState(false);
-  const clientRef = useRef<TrainingClient | null>(null);
+  const client = useLazy<TrainingClient>(
+    () =>
+      import('../../worker/client').then(
+        ({ TrainingClient }) =>
+          new TrainingClient({
+            onFallback: () => setFallback(true),
+            fallback: () => import('../../worker/local').then((m) => m.createLocalEngine),
+          }),
+      ),
+    (c) => c.dispose(),
+  );
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
-  const urlDirty = useRef(false);
 
-  useEffect(() => {
-    setHydrated(true);
-    if (props.syncUrl && ownsUrl(location.search)) {
-      const parsed = parseDeepSettings(location.search);
-      setRefused(parsed.refused);
+  const url = useUrlSettings(URL_BINDING, settings, {
+    enabled: props.syncUrl === true,
+    onRead: (parsed) => {
       setSettings(parsed.settings);
       setView(recorded(parsed.settings) ?? emptyDeepView(parsed.settings));
-    }
-  }, []);
+    },
+  });
 
-  // Leaving the page (also into the back/forward cache) ends the worker; a new one starts on the next Train.
-  useEffect(() => {
-    const leave = () => {
-      clientRef.current?.dispose();
-      clientRef.current = null;
-      setStatus((s) => (s === 'training' || s === 'loading' || s === 'paused' ? 'idle' : s));
-    };
-    addEventListener('pagehide', leave);
-    return () => {
-      removeEventListener('pagehide', leave);
-      leave();
-    };
-  }, []);
+  // Updates are drawn at most once per frame.
+  const updates = useFrameQueue<DeepUpdate>((batch) => setView((v) => batch.reduce(applyDeepUpdate, v)));
 
-  // The address follows the settings once the reader changes one, or arrived with some (then written back in
-  // canonical form). Other demos' keys stay as they are.
-  useEffect(() => {
-    if (!hydrated || !props.syncUrl) return;
-    if (!urlDirty.current && !ownsUrl(location.search)) return;
-    const query = writeDeepSettings(settings, new URLSearchParams(location.search)).toString();
-    history.replaceState(history.state, '', `${location.pathname}?${query}${location.hash}`);
-  }, [settings, hydrated]);
-
-  const getClient = async (): Promise<TrainingClient> => {
-    if (!clientRef.current) {
-      const { TrainingClient } = await import('../../worker/client');
-      clientRef.current = new TrainingClient({
-        onFallback: () => setFallback(true),
-        fallback: () => import('../../worker/local').then((m) => m.createLocalEngine),
-      });
-    }
-    return clientRef.current;
-  };
+  // Leaving the page ends the worker; a new one starts on the next Train.
+  usePageLifetime(() => {
+    updates.clear();
+    client.dispose();
+    setStatus((s) => (s === 'training' || s === 'loading' || s === 'paused' ? 'idle' : s));
+  });
 
   const start = async () => {
     const s = settingsRef.current;
@@ -107,12 +95,12 @@ export default function DeepLabIsland(props: DeepLabProps) {
     setStatus('loading');
     setMessage(null);
     try {
-      const client = await getClient();
-      client.startDeep(
+      (await client.get()).startDeep(
         { config: toDeepConfig(s), data: deepDataset(), snapshotEvery: DEEP_SNAPSHOT_EVERY },
         {
-          update: (u) => setView((v) => applyDeepUpdate(v, u)),
+          update: (u) => updates.push(u),
           status: (next, info) => {
+            if (next !== 'training') updates.flush();
             setStatus(next);
             if (next === 'error') setMessage(info.message ?? 'error');
           },
@@ -126,13 +114,14 @@ export default function DeepLabIsland(props: DeepLabProps) {
 
   /** Stop the current run (if any) and show the settings' starting state (or their recorded run). */
   const reset = (next: DeepSettings) => {
-    clientRef.current?.cancelDeep();
+    client.current?.cancelDeep();
+    updates.clear();
     setView(recorded(next) ?? emptyDeepView(next));
     setStatus('idle');
     setMessage(null);
   };
   const update = (patch: Partial<DeepSettings>) => {
-    urlDirty.current = true;
+    url.touch();
     const next = { ...settingsRef.current, ...patch };
     setSettings(next);
     reset(next);
@@ -158,7 +147,7 @@ export default function DeepLabIsland(props: DeepLabProps) {
   };
 
   const busy = status === 'training' || status === 'loading';
-  const onTrain = () => (status === 'paused' ? clientRef.current?.resumeDeep() : void start());
+  const onTrain = () => (status === 'paused' ? client.current?.resumeDeep() : void start());
   const domain = useMemo(() => gradientDomain(allGradients(view)), [view]);
   const statusText = !hydrated
     ? t.staticNote
@@ -173,7 +162,7 @@ export default function DeepLabIsland(props: DeepLabProps) {
   return (
     <div class="lab deeplab" id={uid} data-demo="deep-lab" data-status={status} data-epoch={view.epoch} data-hydrated={hydrated ? 'true' : 'false'} data-error={message ?? undefined}>
       <LabStatus class="lab__status deeplab__status" text={statusText} trainingLive={t.status.trainingLive} training={status === 'training'} hydrated={hydrated} />
-      <RefusedNotice refused={refused} title={t.refusedTitle} message={(r) => deepRefusalMessage(t, r)} />
+      <RefusedNotice refused={url.refused} title={t.refusedTitle} message={(r) => deepRefusalMessage(t, r)} />
       <FallbackNotice show={fallback}>{t.workerFallback}</FallbackNotice>
       {status === 'diverged' && (
         <p class="lab__notice lab__notice--error" role="alert" data-role="diverged">
@@ -190,7 +179,7 @@ export default function DeepLabIsland(props: DeepLabProps) {
         <button ref={trainButton} onFocus={onButtonFocus} onBlur={onButtonBlur} type="button" class="lab__button lab__button--primary" data-action="train" disabled={!hydrated || busy} onClick={onTrain}>
           {status === 'paused' ? t.resume : t.train}
         </button>
-        <button ref={pauseButton} onFocus={onButtonFocus} onBlur={onButtonBlur} type="button" class="lab__button" data-action="pause" disabled={!hydrated || status !== 'training'} onClick={() => clientRef.current?.pauseDeep()}>
+        <button ref={pauseButton} onFocus={onButtonFocus} onBlur={onButtonBlur} type="button" class="lab__button" data-action="pause" disabled={!hydrated || status !== 'training'} onClick={() => client.current?.pauseDeep()}>
           {t.pause}
         </button>
         <button type="button" class="lab__button" data-action="cancel" disabled={!hydrated || !(busy || status === 'paused')} onClick={() => reset(settingsRef.current)}>

@@ -3,7 +3,7 @@
  * It holds state and wiring only; maths is in src/core, drawing in src/plots. Each instance owns its runner, so
  * several Fit Labs can share a page; only the one with `syncUrl` reads and writes the address bar.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import type { Dictionary, Lang } from '../../i18n';
 import { initialParams } from '../../core/train/random';
 import { parseSettings, safeLearningRate, serializeSettings, toTrainConfig, type FitLabSettings, type Refusal } from '../../core/settings/fit-lab';
@@ -21,6 +21,8 @@ import type { HiddenActivationId } from '../../core/activations/types';
 import { SideBySide } from './SideBySide';
 import { refusalMessage } from './text';
 import { FallbackNotice, LabStatus, RefusedNotice } from '../../shared/LabNotices';
+import { useFrameQueue, useHydrated, useLazy, usePageLifetime, useUrlSettings } from '../../shared/island-kit';
+import { useWidth } from '../../shared/useWidth';
 import { fill, formatNumber } from '../../shared/format';
 
 /** A finished run recorded at build time (see src/labs/fit-lab/generate-figures.ts), shown until the reader trains. */
@@ -57,7 +59,16 @@ export interface FitLabProps {
 }
 
 export const PLOT_ASPECT = 0.6;
+/** At most ~25 redraws a second: the animation stays smooth and the main thread keeps most of its time free. */
 const MIN_FRAME_MS = 40;
+/** The Fit Lab's parameters in the address bar. */
+const URL_KEYS = ['activation', 'hidden', 'lr', 'epochs', 'batch', 'seed', 'target', 'speed', 'alpha', 'beta'];
+
+/** What one report adds: the latest snapshot (if any) and the [epoch, loss] pairs since the previous report. */
+interface Report {
+  snapshot: Snapshot | null;
+  history: Array<[number, number]>;
+}
 export const LOSS_ASPECT = 0.28;
 
 interface RunState {
@@ -90,17 +101,16 @@ export default function FitLabIsland(props: FitLabProps) {
   const { t } = props;
   const presetSettings = useMemo(() => parseSettings(props.preset ?? '').settings, [props.preset]);
   const [settings, setSettings] = useState<FitLabSettings>(presetSettings);
-  const [refused, setRefused] = useState<Refusal[]>([]);
   const [run, setRun] = useState<RunState>(() => (props.staticRun ? runFromStatic(props.staticRun) : freshRun(presetSettings)));
   const [view, setView] = useState<FitView>(props.view ?? 'components');
-  const [hydrated, setHydrated] = useState(false);
+  const hydrated = useHydrated();
   const [manual, setManual] = useState(false);
   const [fallback, setFallback] = useState(false);
-  const [width, setWidth] = useState(640);
-  const runnerRef = useRef<FitRunner | null>(null);
-  const pending = useRef<Snapshot | null>(null);
-  const frame = useRef(0);
-  const plotBox = useRef<HTMLDivElement>(null);
+  const [plotBox, width] = useWidth(640, 280, 900);
+  const runner = useLazy<FitRunner>(
+    () => import('../../shared/fit-runner').then((m) => m.createFitRunner()),
+    (r) => r.dispose(),
+  );
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
 
@@ -108,109 +118,42 @@ export default function FitLabIsland(props: FitLabProps) {
   const netView = useMemo(() => networkView(run.params, settings, setup.data.x, run.dead), [run.params, run.dead, settings.activation, settings.activationParams, setup]);
   const mse = useMemo(() => (run.status === 'done' ? finalMse(run.params, settings, setup.data) : null), [run.status, run.params, setup]);
 
-  // Hydration: read the address bar (primary instance only), then measure the plot box.
-  useEffect(() => {
-    setHydrated(true);
-    if (props.syncUrl && location.search.length > 1) {
-      const parsed = parseSettings(location.search, presetSettings);
-      setRefused(parsed.refused);
-      if (serializeSettings(parsed.settings) !== serializeSettings(presetSettings)) {
-        setSettings(parsed.settings);
-        setRun(freshRun(parsed.settings));
-      }
-    }
-    const box = plotBox.current;
-    if (!box || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver((entries) => {
-      const w = Math.round(entries[0]?.contentRect.width ?? 640);
-      if (w > 0) setWidth(Math.max(280, Math.min(900, w)));
-    });
-    observer.observe(box);
-    return () => observer.disconnect();
-  }, []);
+  // The primary instance (syncUrl) reads its settings from the address bar and writes them back.
+  const binding = useMemo(
+    () => ({ keys: URL_KEYS, parse: (search: string) => parseSettings(search, presetSettings), serialize: serializeSettings }),
+    [presetSettings],
+  );
+  const url = useUrlSettings<FitLabSettings, Refusal>(binding, settings, {
+    enabled: props.syncUrl === true,
+    onRead: (parsed) => {
+      if (serializeSettings(parsed.settings) === serializeSettings(presetSettings)) return;
+      setSettings(parsed.settings);
+      setRun(freshRun(parsed.settings));
+    },
+  });
 
-  // Leaving the page (also into the back/forward cache) ends the worker; a new one starts on the next Train.
-  useEffect(() => {
-    const leave = () => {
-      cancelAnimationFrame(frame.current);
-      frame.current = 0;
-      pending.current = null;
-      runnerRef.current?.dispose();
-      runnerRef.current = null;
-      setRun((r) => (r.status === 'training' || r.status === 'loading' || r.status === 'paused' ? { ...r, status: 'idle' } : r));
-    };
-    addEventListener('pagehide', leave);
-    return () => {
-      removeEventListener('pagehide', leave);
-      leave();
-    };
-  }, []);
-
-  // The address bar follows the settings once the reader changes one (or arrived with some in the URL, which are
-  // then written back in canonical form, refused ones removed). A plain visit leaves the address alone.
-  const urlDirty = useRef(false);
-  useEffect(() => {
-    if (!hydrated || !props.syncUrl) return;
-    if (!urlDirty.current && location.search.length <= 1) return;
-    const url = `${location.pathname}?${serializeSettings(settings)}${location.hash}`;
-    history.replaceState(history.state, '', url);
-  }, [settings, hydrated]);
-
-  // Snapshots can arrive faster than frames: collect them and draw once per frame.
-  const pendingHistory = useRef<Array<[number, number]>>([]);
-  const applyPending = () => {
-    const s = pending.current;
-    const h = pendingHistory.current;
-    pending.current = null;
-    pendingHistory.current = [];
-    if (!s && h.length === 0) return;
+  // Snapshots can arrive faster than frames: queue them and draw once per frame.
+  const reports = useFrameQueue<Report>((batch) => {
+    const h = batch.flatMap((r) => r.history);
+    const s = batch.reduce<Snapshot | null>((last, r) => r.snapshot ?? last, null);
     setRun((r) => {
       const next = { ...r, history: h.length ? [...r.history, ...h] : r.history };
       if (!s) return next;
       const deadSince = s.dead.map((d, i) => (d ? (r.deadSince[i] ?? s.epoch) : null));
       return { ...next, params: s.params, epoch: s.epoch, loss: s.loss, dead: s.dead, deadSince, gradNorm: s.gradNorm };
     });
-  };
-  // At most ~25 redraws a second: the animation stays smooth and the main thread keeps most of its time free.
-  const lastDraw = useRef(0);
-  const schedule = () => {
-    if (frame.current) return;
-    const draw = () => {
-      frame.current = requestAnimationFrame(() => {
-        frame.current = 0;
-        lastDraw.current = performance.now();
-        applyPending();
-      });
-    };
-    const wait = lastDraw.current + MIN_FRAME_MS - performance.now();
-    if (wait > 0) {
-      frame.current = -1;
-      setTimeout(draw, wait);
-    } else draw();
-  };
-  const onSnapshot = useCallback((s: Snapshot, history: Array<[number, number]>) => {
-    pendingHistory.current.push(...history);
-    pending.current = s;
-    schedule();
-  }, []);
-  const onLosses = useCallback((history: Array<[number, number]>) => {
-    pendingHistory.current.push(...history);
-    schedule();
-  }, []);
+  }, MIN_FRAME_MS);
+  const onSnapshot = useCallback((snapshot: Snapshot, history: Array<[number, number]>) => reports.push({ snapshot, history }), []);
+  const onLosses = useCallback((history: Array<[number, number]>) => reports.push({ snapshot: null, history }), []);
 
-  const flush = () => {
-    cancelAnimationFrame(frame.current);
-    frame.current = 0;
-    applyPending();
-  };
+  // Leaving the page ends the worker; a new one starts on the next Train.
+  usePageLifetime(() => {
+    reports.clear();
+    runner.dispose();
+    setRun((r) => (r.status === 'training' || r.status === 'loading' || r.status === 'paused' ? { ...r, status: 'idle' } : r));
+  });
 
-  const getRunner = async (): Promise<FitRunner> => {
-    if (!runnerRef.current) {
-      const { createFitRunner } = await import('../../shared/fit-runner');
-      runnerRef.current = createFitRunner();
-    }
-    return runnerRef.current;
-  };
+  const getRunner = () => runner.get();
 
   const start = async (opts: { fromCurrent: boolean; startPaused: boolean }) => {
     const s = settingsRef.current;
@@ -225,7 +168,7 @@ export default function FitLabIsland(props: FitLabProps) {
           losses: onLosses,
           fallback: () => setFallback(true),
           status: (status, info) => {
-            if (status !== 'training') flush();
+            if (status !== 'training') reports.flush();
             setRun((r) => ({ ...r, status, divergedAt: info.divergedAt ?? (status === 'diverged' ? info.epoch : r.divergedAt), message: info.message ?? null }));
           },
         },
@@ -236,15 +179,12 @@ export default function FitLabIsland(props: FitLabProps) {
   };
 
   const cancelRun = () => {
-    runnerRef.current?.cancel();
-    cancelAnimationFrame(frame.current);
-    frame.current = 0;
-    pending.current = null;
-    pendingHistory.current = [];
+    runner.current?.cancel();
+    reports.clear();
   };
 
   const update = (patch: Partial<FitLabSettings>) => {
-    urlDirty.current = true;
+    url.touch();
     cancelRun();
     const next = { ...settingsRef.current, ...patch };
     setSettings(next);
@@ -254,11 +194,11 @@ export default function FitLabIsland(props: FitLabProps) {
   const status = run.status;
   const busy = status === 'training' || status === 'loading';
   const onTrain = () => {
-    if (status === 'paused') runnerRef.current?.resume();
+    if (status === 'paused') runner.current?.resume();
     else void start({ fromCurrent: false, startPaused: false });
   };
   const onStep = () => {
-    if (status === 'paused') runnerRef.current?.step();
+    if (status === 'paused') runner.current?.step();
     else void start({ fromCurrent: false, startPaused: true });
   };
   const onReset = () => {
@@ -310,7 +250,7 @@ export default function FitLabIsland(props: FitLabProps) {
   return (
     <div class="lab fitlab" id={uid} data-demo="fit-lab" data-status={status} data-epoch={run.epoch} data-loss={run.loss === null ? '' : String(run.loss)} data-weights={weights} data-hydrated={hydrated ? 'true' : 'false'} data-sync-url={props.syncUrl ? 'true' : undefined} data-error={run.message ?? undefined}>
       <LabStatus class="lab__status" text={statusText} trainingLive={t.status.trainingLive} training={status === 'training'} hydrated={hydrated} />
-      <RefusedNotice refused={refused} title={t.refusedTitle} message={(r) => refusalMessage(t, r)} />
+      <RefusedNotice refused={url.refused} title={t.refusedTitle} message={(r) => refusalMessage(t, r)} />
       <FallbackNotice show={fallback}>{t.workerFallback}</FallbackNotice>
       {status === 'diverged' && (
         <div class="lab__notice lab__notice--error" role="alert" data-role="diverged">
@@ -335,7 +275,7 @@ export default function FitLabIsland(props: FitLabProps) {
           <button type="button" class="lab__button lab__button--primary" data-action="train" disabled={!hydrated || busy} onClick={onTrain}>
             {status === 'paused' ? t.resume : t.train}
           </button>
-          <button type="button" class="lab__button" data-action="pause" disabled={!hydrated || status !== 'training'} onClick={() => runnerRef.current?.pause()}>
+          <button type="button" class="lab__button" data-action="pause" disabled={!hydrated || status !== 'training'} onClick={() => runner.current?.pause()}>
             {t.pause}
           </button>
           <button type="button" class="lab__button" data-action="step" disabled={!hydrated || busy} onClick={onStep}>

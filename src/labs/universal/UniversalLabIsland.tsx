@@ -3,7 +3,7 @@
  * fit and every component vᵢ·φ(wᵢx+bᵢ), add the components left to right by centre with a slider, and ask how
  * many sigmoid and ReLU units the shape needs. State and wiring only: maths in src/core, drawing in src/plots.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../i18n';
 import { HIDDEN_ACTIVATION_IDS, type HiddenActivationId } from '../../core/activations/types';
 import { ACTIVATIONS } from '../../core/activations/registry';
@@ -20,6 +20,8 @@ import { HowManyPanel } from './HowManyPanel';
 import { centresText, componentsText, mseOf, refusalText, shapeData, sortedView, type StaticUniversalRun, type UniversalText } from './view';
 import { FallbackNotice, LabStatus, RefusedNotice } from '../../shared/LabNotices';
 import { TextNumberField } from '../../shared/TextNumberField';
+import { useFrameQueue, useHydrated, useLazy, usePageLifetime, useUrlSettings, type UrlBinding } from '../../shared/island-kit';
+import { useWidth } from '../../shared/useWidth';
 import { fill, formatNumber } from '../../shared/format';
 
 export interface UniversalLabProps {
@@ -34,7 +36,11 @@ export interface UniversalLabProps {
 }
 
 export const PLOT_ASPECT = 0.6;
-const URL_KEYS = ['units', 'uact', 'shape', 'uepochs', 'useeds'];
+const URL_BINDING: UrlBinding<UniversalSettings, UniversalRefusal> = {
+  keys: ['units', 'uact', 'shape', 'uepochs', 'useeds'],
+  parse: (search) => parseUniversalSettings(search),
+  serialize: serializeUniversalSettings,
+};
 
 interface RunState {
   status: RunStatus;
@@ -53,20 +59,18 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
   const { t, lang, uid } = props;
   const presetSettings = useMemo(() => parseUniversalSettings(props.preset).settings, [props.preset]);
   const [settings, setSettings] = useState<UniversalSettings>(presetSettings);
-  const [refused, setRefused] = useState<UniversalRefusal[]>([]);
   const [run, setRun] = useState<RunState>(() =>
     props.staticRun ? { status: 'idle', params: props.staticRun.params, epoch: props.staticRun.epoch, loss: props.staticRun.loss, message: null } : freshRun(presetSettings),
   );
   const [k, setK] = useState(presetSettings.units);
-  const [hydrated, setHydrated] = useState(false);
+  const hydrated = useHydrated();
   const [fallback, setFallback] = useState(false);
   const [sweeping, setSweeping] = useState(false);
-  const [width, setWidth] = useState(640);
-  const runnerRef = useRef<FitRunner | null>(null);
-  const plotBox = useRef<HTMLDivElement>(null);
-  const pending = useRef<Snapshot | null>(null);
-  const frame = useRef(0);
-  const urlDirty = useRef(false);
+  const [plotBox, width] = useWidth(640, 280, 900);
+  const runner = useLazy<FitRunner>(
+    () => import('../../shared/fit-runner').then((m) => m.createFitRunner()),
+    (r) => r.dispose(),
+  );
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
 
@@ -76,61 +80,25 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
   // The MSE of a finished run (or of the recorded one shown before the reader trains).
   const mse = run.epoch > 0 && (run.status === 'done' || run.status === 'idle') ? mseOf(run.params, settings.activation, shape.data) : null;
 
-  useEffect(() => {
-    setHydrated(true);
-    if (location.search.length > 1) {
-      const parsed = parseUniversalSettings(location.search);
-      setRefused(parsed.refused);
-      const mine = URL_KEYS.some((key) => new URLSearchParams(location.search).has(key));
-      if (mine) urlDirty.current = true;
-      if (serializeUniversalSettings(parsed.settings) !== serializeUniversalSettings(presetSettings)) {
-        setSettings(parsed.settings);
-        setRun(freshRun(parsed.settings));
-        setK(parsed.settings.units);
-      }
-    }
-    const box = plotBox.current;
-    const leave = () => {
-      runnerRef.current?.dispose();
-      runnerRef.current = null;
-    };
-    addEventListener('pagehide', leave);
-    if (!box || typeof ResizeObserver === 'undefined') return () => removeEventListener('pagehide', leave);
-    const observer = new ResizeObserver((entries) => {
-      const w = Math.round(entries[0]?.contentRect.width ?? 640);
-      if (w > 0) setWidth(Math.max(280, Math.min(900, w)));
-    });
-    observer.observe(box);
-    return () => {
-      observer.disconnect();
-      removeEventListener('pagehide', leave);
-      leave();
-    };
-  }, []);
-
-  // The address bar carries this lab's settings (other labs' parameters on the page are left as they are).
-  useEffect(() => {
-    if (!hydrated || !urlDirty.current) return;
-    const query = new URLSearchParams(location.search);
-    for (const key of URL_KEYS) query.delete(key);
-    for (const [key, value] of new URLSearchParams(serializeUniversalSettings(settings))) query.set(key, value);
-    history.replaceState(history.state, '', `${location.pathname}?${query.toString()}${location.hash}`);
-  }, [settings, hydrated]);
-
-  const getRunner = async (): Promise<FitRunner> => {
-    if (!runnerRef.current) {
-      const { createFitRunner } = await import('../../shared/fit-runner');
-      runnerRef.current = createFitRunner();
-    }
-    return runnerRef.current;
-  };
-
-  const applyPending = () => {
-    frame.current = 0;
-    const s = pending.current;
-    pending.current = null;
-    if (s) setRun((r) => ({ ...r, params: s.params, epoch: s.epoch, loss: s.loss }));
-  };
+  const url = useUrlSettings(URL_BINDING, settings, {
+    enabled: true,
+    onRead: (parsed) => {
+      if (serializeUniversalSettings(parsed.settings) === serializeUniversalSettings(presetSettings)) return;
+      setSettings(parsed.settings);
+      setRun(freshRun(parsed.settings));
+      setK(parsed.settings.units);
+    },
+  });
+  // Only the latest snapshot matters: the plot shows the network as it is now.
+  const snapshots = useFrameQueue<Snapshot>((batch) => {
+    const s = batch[batch.length - 1]!;
+    setRun((r) => ({ ...r, params: s.params, epoch: s.epoch, loss: s.loss }));
+  });
+  usePageLifetime(() => {
+    snapshots.clear();
+    runner.dispose();
+  });
+  const getRunner = () => runner.get();
 
   const train = async () => {
     const s = settingsRef.current;
@@ -141,16 +109,10 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
       runner.start(
         { config: universalTrainConfig(s, s.units), data: shape.data, speed: 'fast' },
         {
-          snapshot: (snap) => {
-            pending.current = snap;
-            if (!frame.current) frame.current = requestAnimationFrame(applyPending);
-          },
+          snapshot: (snap) => snapshots.push(snap),
           fallback: () => setFallback(true),
           status: (status, info) => {
-            if (status !== 'training') {
-              cancelAnimationFrame(frame.current);
-              applyPending();
-            }
+            if (status !== 'training') snapshots.flush();
             setRun((r) => ({ ...r, status, epoch: status === 'diverged' ? (info.divergedAt ?? info.epoch) : r.epoch, message: info.message ?? null }));
           },
         },
@@ -161,15 +123,13 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
   };
 
   const stop = () => {
-    runnerRef.current?.cancel();
-    cancelAnimationFrame(frame.current);
-    frame.current = 0;
-    pending.current = null;
+    runner.current?.cancel();
+    snapshots.clear();
     setRun((r) => ({ ...r, status: 'idle' }));
   };
 
   const update = (patch: Partial<UniversalSettings>) => {
-    urlDirty.current = true;
+    url.touch();
     if (run.status === 'training' || run.status === 'loading') stop();
     const next = { ...settingsRef.current, ...patch };
     // A new sweep key remounts the sweep panel, which stops its sweep.
@@ -206,7 +166,7 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
   return (
     <div class="lab ul-lab" id={uid} data-demo="universal-lab" data-status={status} data-epoch={run.epoch} data-hydrated={hydrated ? 'true' : 'false'} data-shape={shapeCode} data-weights={weights} data-error={run.message ?? undefined}>
       <LabStatus class="lab__status" text={statusText} trainingLive={t.status.trainingLive} training={status === 'training'} hydrated={hydrated} />
-      <RefusedNotice refused={refused} title={t.refusedTitle} message={(r) => refusalText(t, r)} />
+      <RefusedNotice refused={url.refused} title={t.refusedTitle} message={(r) => refusalText(t, r)} />
       <FallbackNotice show={fallback}>{t.workerFallback}</FallbackNotice>
       <section class="ul-section" aria-labelledby={`${uid}-draw-title`}>
         <h3 class="ul-heading" id={`${uid}-draw-title`}>{t.draw}</h3>
