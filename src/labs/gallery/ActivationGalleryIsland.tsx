@@ -4,7 +4,7 @@
  * State and wiring only: maths comes from the registry, geometry from `src/plots/activationPlot.ts`.
  */
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { useCallback, useId, useMemo, useState } from 'preact/hooks';
 import { ACTIVATIONS, paramValue } from '../../core/activations/registry';
 import { HIDDEN_ACTIVATION_IDS, type ActivationParamSpec, type HiddenActivationId } from '../../core/activations/types';
 import { buildActivationPlot } from '../../plots/activationPlot';
@@ -16,6 +16,7 @@ import { PlotSvg } from '../../shared/PlotSvg';
 import { StatusNote } from '../../shared/StatusNote';
 
 import { useWidth } from '../../shared/useWidth';
+import { useHydrated } from '../../shared/island-kit';
 import './gallery.css';
 import { fill, formatNumber } from '../../shared/format';
 
@@ -35,7 +36,7 @@ const PARAM_SPECS: readonly ActivationParamSpec[] = HIDDEN_ACTIVATION_IDS.flatMa
 
 export default function ActivationGalleryIsland({ lang, t, initial = 'sigmoid', staticNote, children }: Props) {
   const uid = useId();
-  const [ready, setReady] = useState(false);
+  const ready = useHydrated();
   const [selected, setSelected] = useState<HiddenActivationId>(initial);
   const [compare, setCompare] = useState(false);
   const [compareSet, setCompareSet] = useState<HiddenActivationId[]>(DEFAULT_COMPARE);
@@ -46,7 +47,6 @@ export default function ActivationGalleryIsland({ lang, t, initial = 'sigmoid', 
   const [params, setParams] = useState(() => Object.fromEntries(PARAM_SPECS.map((s) => [s.name, s.default])));
   const [readoutX, setReadoutX] = useState(1);
   const [plotRef, width] = useWidth(640);
-  useEffect(() => setReady(true), []);
 
   // gallery.css gives the SVG box the same height (clamp(240px, 60cqw, 380px)): keep the two in step.
   const height = Math.round(Math.min(380, Math.max(240, width * 0.6)));

@@ -1,8 +1,9 @@
 /** The precomputed many-seeds histograms: one card per configuration; bars list their seeds once hydrated. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { unpackCard, type PackedCard } from './cards';
 import type { CardLabels } from './HistogramCard';
 import { HistogramCard, OutcomeLegend } from './HistogramCard';
+import { useHydrated } from '../../shared/island-kit';
 
 interface Props {
   cards: PackedCard[];
@@ -12,8 +13,7 @@ interface Props {
 
 export default function SeedHistogramsIsland({ cards: packed, edges, labels }: Props) {
   const cards = useMemo(() => packed.map((c) => unpackCard(c, edges.length - 1)), [packed, edges]);
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
   return (
     <div class="seeds-grid" data-demo="seed-histograms" data-ready={ready ? 'true' : 'false'}>
       <OutcomeLegend labels={labels} idPrefix="sh-legend" />

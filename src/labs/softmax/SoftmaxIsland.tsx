@@ -2,13 +2,14 @@
  * The softmax demo island: 3–6 editable logits and a temperature slider drive probability bars that always sum
  * to 1. A logit box holding something that is not a number shows a message and the last valid value is kept.
  */
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { DEFAULT_LOGITS, MAX_LOGITS, MIN_LOGITS, TEMPERATURE, parseLogit, softmax } from '../../core/activations/softmax';
 import { buildSoftmaxBars, formatProbability } from '../../plots/softmaxBars';
 import type { Dictionary } from '../../i18n';
 import { StatusNote } from '../../shared/StatusNote';
 
 import { useWidth } from '../../shared/useWidth';
+import { useHydrated } from '../../shared/island-kit';
 import './softmax.css';
 import { fill, formatNumber } from '../../shared/format';
 
@@ -32,11 +33,10 @@ const entryOf = (value: number): LogitEntry => ({ text: String(value), value, in
 
 export default function SoftmaxIsland({ t, staticNote }: Props) {
   const uid = useId();
-  const [ready, setReady] = useState(false);
+  const ready = useHydrated();
   const [entries, setEntries] = useState<LogitEntry[]>(() => DEFAULT_LOGITS.map(entryOf));
   const [temperature, setTemperature] = useState<number>(TEMPERATURE.default);
   const [barsRef, width] = useWidth(560, 260, 720);
-  useEffect(() => setReady(true), []);
 
   const logits = entries.map((e) => e.value);
   const probabilities = softmax(logits, temperature);
