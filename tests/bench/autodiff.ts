@@ -3,7 +3,7 @@
  * same order, Keras' Adam (adam.ts), so the bench can say which form is faster and by how much.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { adamConstants, kerasAdam } from '../../src/core/engine/adam';
+import { ADAM_COEFFICIENTS, ADAM_EPSILON, adamCoefficients, kerasAdam } from '../../src/core/engine/adam';
 import { ACTIVATIONS } from '../../src/core/activations/registry';
 import { batchSizesFor } from '../../src/core/engine/mini-batch';
 import { initialParams, ShuffleStream } from '../../src/core/train/random';
@@ -23,8 +23,10 @@ export function autodiffTrain(configs: readonly TrainConfig[], data: Dataset, ep
     w2: tf.variable(tf.tensor3d(init.flatMap((p) => p.w2), [S, H, 1])),
     b2: tf.variable(tf.tensor3d(init.map((p) => p.b2), [S, 1, 1])),
   };
-  const moments: Record<string, { m: tf.Tensor; v: tf.Tensor }> = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, { m: tf.zerosLike(v), v: tf.zerosLike(v) }]));
-  const constants = adamConstants();
+  // Adam works on [1, 1, n] rows (adam.ts).
+  const moments: Record<string, { m: tf.Tensor; v: tf.Tensor }> = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, { m: tf.zeros([1, 1, v.size]), v: tf.zeros([1, 1, v.size]) }]));
+  const epsilon = tf.scalar(ADAM_EPSILON);
+  const coefficients = new Float32Array(ADAM_COEFFICIENTS);
   const shuffles = configs.map((c) => new ShuffleStream(c.seed, N));
   const sizes = batchSizesFor(N, configs[0]!.batchSize);
   let t = 0;
@@ -45,10 +47,13 @@ export function autodiffTrain(configs: readonly TrainConfig[], data: Dataset, ep
           // Σ over networks of each one's batch MSE: each network's gradient is its own loss's.
           return tf.sum(tf.mean(tf.square(tf.sub(out, y)), [1, 2]));
         });
+        adamCoefficients(configs[0]!.lr, t, 1, coefficients);
+        const c = tf.tensor3d(coefficients, [1, 3, 4]);
         for (const [name, v] of Object.entries(vars)) {
           const mo = moments[name]!;
-          const next = kerasAdam({ params: v, m: mo.m, v: mo.v }, grads[v.name]!, configs[0]!.lr, t, constants);
-          v.assign(next.params);
+          const row = (x: tf.Tensor) => tf.reshape(x, [1, 1, v.size]);
+          const next = kerasAdam({ params: row(v), m: mo.m, v: mo.v }, row(grads[v.name]!), c, epsilon);
+          v.assign(tf.reshape(next.params, v.shape));
           mo.m.dispose();
           mo.v.dispose();
           mo.m = tf.keep(next.m);
@@ -60,7 +65,7 @@ export function autodiffTrain(configs: readonly TrainConfig[], data: Dataset, ep
     }
     last = sums.map((s) => s / N);
   }
-  constants.dispose();
+  epsilon.dispose();
   for (const v of Object.values(vars)) v.dispose();
   for (const mo of Object.values(moments)) {
     mo.m.dispose();

@@ -17,7 +17,7 @@
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 import { ACTIVATIONS } from '../activations/registry';
-import { adamConstants, kerasAdam, type AdamConstants } from './adam';
+import { ADAM_COEFFICIENTS, ADAM_EPSILON, adamCoefficients, kerasAdam } from './adam';
 import type { ActivationGroup } from './mini-batch';
 import { registryTf, tf } from './tf';
 
@@ -59,8 +59,9 @@ export class NetworkProgram {
   private lastHalfGrad: tfc.Tensor | null = null;
   private lastBatch = 0;
   private readonly groups: readonly ActivationGroup[];
-  /** Adam's constants per batch size: they absorb the gradient's factor 2/B. */
-  private readonly constants = new Map<number, AdamConstants>();
+  private readonly epsilon: tfc.Tensor;
+  /** The next update's coefficients (adamCoefficients), filled and uploaded per step. */
+  private readonly coefficients = new Float32Array(ADAM_COEFFICIENTS);
   private readonly lr: number;
   /** Shapes of the parameter tensors (W₀b₀, W₁, b₁, …) and their widths in the flat layout. */
   private readonly paramShapes: [number, number, number][];
@@ -96,9 +97,11 @@ export class NetworkProgram {
       values.set(b, at);
       at += b.length;
     }
-    this.flat = tf.tensor1d(values);
-    this.m = tf.zeros([values.length]);
-    this.v = tf.zeros([values.length]);
+    // [1, 1, P]: the shape Adam's matMul form works in (adam.ts).
+    this.flat = tf.tensor3d(values, [1, 1, values.length]);
+    this.m = tf.zeros([1, 1, values.length]);
+    this.v = tf.zeros([1, 1, values.length]);
+    this.epsilon = tf.scalar(ADAM_EPSILON);
   }
 
   /** Each network's parameters as a row of [S, P] (a new tensor): W₀, b₀, W₁, b₁, … each row-major. */
@@ -109,7 +112,7 @@ export class NetworkProgram {
   /** The flat tensor-by-tensor layout as rows [S, P]. */
   private rows(flat: tfc.Tensor): tfc.Tensor {
     const S = this.size;
-    return tf.tidy(() => tf.concat(tf.split(flat, this.paramWidths.map((w) => w * S)).map((p, j) => tf.reshape(p, [S, this.paramWidths[j]!])), 1));
+    return tf.tidy(() => tf.concat(tf.split(flat, this.paramWidths.map((w) => w * S), 2).map((p, j) => tf.reshape(p, [S, this.paramWidths[j]!])), 1));
   }
 
   /** Widths of W₀, b₀, W₁, b₁, … in the flat layout. */
@@ -140,7 +143,7 @@ export class NetworkProgram {
   pass(x1: tfc.Tensor, y: tfc.Tensor): Pass {
     const S = this.size;
     const L = this.layers;
-    const P = tf.split(this.flat, this.paramWidths.map((w) => w * S)).map((p, j) => tf.reshape(p, this.paramShapes[j]!));
+    const P = tf.split(this.flat, this.paramWidths.map((w) => w * S), 2).map((p, j) => tf.reshape(p, this.paramShapes[j]!));
     const zs: tfc.Tensor[] = [];
     const inputs: tfc.Tensor[] = [];
     let a = x1;
@@ -162,22 +165,13 @@ export class NetworkProgram {
       delta = tf.mul(tf.matMul(delta, P[2 * l - 1]!, false, true), this.activate(zs[l - 1]!, true));
     }
     grads[0] = tf.matMul(inputs[0]!, delta, true, false);
-    const halfGrad = tf.concat(grads.map((g) => tf.reshape(g, [-1])));
+    const halfGrad = tf.concat(grads.map((g) => tf.reshape(g, [1, 1, -1])), 2);
     return { zs, halfGrad, squares };
   }
 
   /** ½·∂(Σ err²)/∂θ of a pass as rows [S, P]. Call inside a tidy. */
   gradientRows(halfGrad: tfc.Tensor): tfc.Tensor {
     return this.rows(halfGrad);
-  }
-
-  private constantsFor(batch: number): AdamConstants {
-    let c = this.constants.get(batch);
-    if (!c) {
-      c = adamConstants(2 / batch);
-      this.constants.set(batch, c);
-    }
-    return c;
   }
 
   /**
@@ -190,7 +184,9 @@ export class NetworkProgram {
     const previous = { params: this.flat, m: this.m, v: this.v };
     const next = tf.tidy(() => {
       const { halfGrad, squares } = this.pass(x1, y);
-      return { ...kerasAdam(previous, halfGrad, this.lr, this.updates, this.constantsFor(batch)), halfGrad, squares };
+      adamCoefficients(this.lr, this.updates, 2 / batch, this.coefficients);
+      const coefficients = tf.tensor3d(this.coefficients, [1, 3, 4]);
+      return { ...kerasAdam(previous, halfGrad, coefficients, this.epsilon), halfGrad, squares };
     });
     for (const t of [previous.params, previous.m, previous.v]) t.dispose();
     this.lastHalfGrad?.dispose();
@@ -207,7 +203,6 @@ export class NetworkProgram {
     for (const t of [this.flat, this.m, this.v]) t.dispose();
     this.lastHalfGrad?.dispose();
     this.lastHalfGrad = null;
-    for (const c of this.constants.values()) c.dispose();
-    this.constants.clear();
+    this.epsilon.dispose();
   }
 }
