@@ -87,19 +87,8 @@ export const FIT_LAB = defineSchema({
 
 export type FitLabValues = Values<typeof FIT_LAB.fields>;
 
-export interface FitLabSettings {
-  activation: HiddenActivationId;
-  hidden: number;
-  lr: number;
-  epochs: number;
-  batch: number;
-  seed: number;
-  /** A target spec: preset id or `expr:<expression>` (see targets.ts). */
-  target: string;
-  speed: Speed;
-  /** Only the parameters the chosen activation has (leaky ReLU: alpha; swish: beta). */
-  activationParams: ActivationParams;
-}
+/** The values, with the activation's own parameters (only those it has) gathered as the engine takes them. */
+export type FitLabSettings = Omit<FitLabValues, 'alpha' | 'beta'> & { activationParams: ActivationParams };
 
 const toValues = ({ activationParams: p, ...s }: Readonly<FitLabSettings>): FitLabValues => ({
   ...s,

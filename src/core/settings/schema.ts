@@ -13,11 +13,8 @@ import { describeRange, parseStrictNumber, type NumberRange, type NumberReason }
 
 export type { NumberRange, NumberReason } from './number';
 
-/** Every reason any lab refuses a value for (each lab's own type is the part its fields can produce). */
-export type RefusalReason =
-  NumberReason | 'unknownChoice' | 'emptyList' | 'repeatedChoice' | 'badExpression' | 'notForActivation' | 'empty';
-
-export interface Refusal<P extends string = string, R extends string = RefusalReason> {
+/** A refused value; each lab's reasons are those its fields' types produce. */
+export interface Refusal<P extends string = string, R extends string = string> {
   param: P;
   /** The refused text, shortened for display (shown as text, never as HTML). */
   value: string;
