@@ -3,7 +3,6 @@
  * its own id when it has a usable one, else 'rejected'), changes nothing, and never makes the dispatcher throw or
  * reject; an engine error in answer to a well-formed request becomes an error report too.
  */
-import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedDataset } from '../../src/core/data/dataset';
 import type { DeepConfig } from '../../src/core/train/deep-types';
