@@ -175,19 +175,17 @@ export class NetworkProgram {
   }
 
   /**
-   * One Adam step on the batch x1 [S, B, 2], y [S, B, 1]; returns Σ err² per network [S, 1, 1], owned by the
-   * caller. May run inside the caller's tidy.
+   * One Adam step on the batch x1 [S, B, 2], y [S, B, 1]; returns Σ err² per network [S, 1, 1]. Call inside a
+   * tidy (one scope per step: a scope of its own here would cost as much as an op); the new state is kept.
    */
   step(x1: tfc.Tensor, y: tfc.Tensor): tfc.Tensor {
     const batch = x1.shape[1]!;
     this.updates++;
     const previous = { params: this.flat, m: this.m, v: this.v };
-    const next = tf.tidy(() => {
-      const { halfGrad, squares } = this.pass(x1, y);
-      adamCoefficients(this.lr, this.updates, 2 / batch, this.coefficients);
-      const coefficients = tf.tensor3d(this.coefficients, [1, 3, 4]);
-      return { ...kerasAdam(previous, halfGrad, coefficients, this.epsilon), halfGrad, squares };
-    });
+    const { halfGrad, squares } = this.pass(x1, y);
+    adamCoefficients(this.lr, this.updates, 2 / batch, this.coefficients);
+    const coefficients = tf.tensor3d(this.coefficients, [1, 3, 4]);
+    const next = { ...kerasAdam(previous, halfGrad, coefficients, this.epsilon), halfGrad };
     for (const t of [previous.params, previous.m, previous.v]) t.dispose();
     this.lastHalfGrad?.dispose();
     // Kept: the state outlives any tidy scope the caller runs this step in.
@@ -196,7 +194,7 @@ export class NetworkProgram {
     this.v = tf.keep(next.v);
     this.lastHalfGrad = tf.keep(next.halfGrad);
     this.lastBatch = batch;
-    return next.squares;
+    return squares;
   }
 
   dispose(): void {
