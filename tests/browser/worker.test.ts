@@ -14,6 +14,7 @@ import { startServer } from '../../scripts/serve.mjs';
 import { seedDataset } from '../../src/core/data/dataset';
 import type { TrainConfig } from '../../src/core/train/types';
 import { launchBrowser } from './harness';
+import { workerTensors } from './lab-helpers';
 
 const BASE = '/engine-fixture/';
 const root = resolve(__dirname, '../..');
@@ -40,7 +41,6 @@ window.engine = {
   resume: () => client.resume(),
   step: () => client.step(),
   cancel: () => client.cancel(),
-  memory: () => client.memory(),
   compare: (networks, data) => client.compare(networks, data),
   updates,
 };
@@ -125,20 +125,25 @@ describe('training worker in Chromium', () => {
   });
 
   it('trains a run to the end, streaming an update every k epochs, and frees its tensors', async () => {
-    const baseline = await page.evaluate(() => window.engine.memory());
-    await page.evaluate(([c, d]) => window.engine.start([c], d, { snapshotEvery: 25 }), [config(), seedDataset()] as const);
-    await waitForStatus('done');
+    const run = async () => {
+      await page.evaluate(([c, d]) => window.engine.start([c], d, { snapshotEvery: 25 }), [config(), seedDataset()] as const);
+      await waitForStatus('done');
+    };
+    // The worker and its tfjs exist only once a run has started: the first run sets the baseline.
+    await run();
+    const baseline = await workerTensors(page);
+    await run();
     const epochs = await page.evaluate(() => window.engine.updates.map((u) => u.epoch));
     expect(epochs).toEqual(Array.from({ length: 13 }, (_, i) => 25 * i));
     const last = await page.evaluate(() => window.engine.updates.at(-1)!.networks[0]!);
     expect(last.loss).toBeGreaterThan(0);
     expect(last.loss).toBeLessThan(1);
     expect(last.gradNorm).toHaveLength(2);
-    expect(await page.evaluate(() => window.engine.memory())).toMatchObject({ numTensors: baseline.numTensors });
+    expect(await workerTensors(page)).toBe(baseline);
   });
 
   it('pauses, steps and cancels on request, and still frees every tensor', async () => {
-    const baseline = await page.evaluate(() => window.engine.memory());
+    const baseline = await workerTensors(page);
     await page.evaluate(([c, d]) => window.engine.start([c], d, { snapshotEvery: 5, paused: true }), [config({ seed: 3, activation: 'sigmoid', epochs: 20_000 }), seedDataset()] as const);
     await waitForStatus('paused');
     await page.evaluate(() => window.engine.step());
@@ -148,7 +153,7 @@ describe('training worker in Chromium', () => {
     await waitForStatus('training');
     await page.evaluate(() => window.engine.cancel());
     await waitForStatus('idle');
-    expect(await page.evaluate(() => window.engine.memory())).toMatchObject({ numTensors: baseline.numTensors });
+    expect(await workerTensors(page)).toBe(baseline);
   });
 
   it('reports divergence with its epoch instead of drawing NaN', async () => {
@@ -173,7 +178,6 @@ declare global {
       resume(): void;
       step(): void;
       cancel(): void;
-      memory(): Promise<{ numTensors: number; numBytes: number }>;
       compare(networks: TrainConfig[], data: { x: readonly number[]; y: readonly number[] }): Promise<import('../../src/worker/protocol').CompareResult[]>;
       updates: import('../../src/worker/protocol').RunUpdate[];
     };
