@@ -12,7 +12,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { expectClean, openPage, siteUrl, useBrowser } from './harness';
-import { FIT_LAB_PAGE, hydratedFitLab, waitForStatus } from './quality';
+import { FIT_LAB, FIT_LAB_PAGE, hydratedFitLab, waitForStatus } from './quality';
 
 const CYCLES = 20;
 /** Heap noise allowance after GC: the larger of 1 MB and 10 % of the baseline. */
@@ -36,6 +36,10 @@ const workerTensors = (worker: Worker) =>
     return engine ? engine.memory().numTensors : -1;
   });
 
+/** Index of the Fit Lab that reads its settings from the address bar. */
+const syncedLabIndex = (page: Page) =>
+  page.locator(FIT_LAB).evaluateAll((labs) => labs.findIndex((lab) => lab.getAttribute('data-sync-url') === 'true'));
+
 async function heapAfterGc(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   try {
@@ -57,6 +61,12 @@ async function trainThenCancel(page: Page, lab: ReturnType<Page['locator']>): Pr
   await waitForStatus(lab, ['idle']);
 }
 
+/** Pause a training run; the run is long (2,000 slow epochs), so it is still training when Pause is pressed. */
+async function pauseWhileTraining(lab: ReturnType<Page['locator']>): Promise<void> {
+  await lab.locator('[data-action="pause"]').click();
+  await waitForStatus(lab, ['paused']);
+}
+
 /** Open the Fit Lab, train one run to done, hand its page and worker to `body`, then check the page stayed clean. */
 async function afterOneRun(body: (page: Page, worker: Worker) => Promise<void>): Promise<void> {
   const opened = await openPage(browser(), FIT_LAB_PAGE);
@@ -74,14 +84,25 @@ async function afterOneRun(body: (page: Page, worker: Worker) => Promise<void>):
 
 describe('Fit Lab resources', () => {
   test(`${CYCLES} train/cancel cycles leak no tensors and no heap`, async () => {
-    const opened = await openPage(browser(), FIT_LAB_PAGE);
+    // Slow and long, so a run is surely still going when the test pauses it; the cycles stop after one epoch.
+    const opened = await openPage(browser(), `${FIT_LAB_PAGE}?speed=slow&epochs=2000`);
     try {
       const { page } = opened;
-      const lab = await hydratedFitLab(page);
+      const synced = await page.locator(`${FIT_LAB}[data-sync-url="true"]`).count();
+      expect(synced, 'the lab that reads the address bar').toBe(1);
+      const lab = await hydratedFitLab(page, await syncedLabIndex(page));
       await trainThenCancel(page, lab); // warm-up: the worker, tfjs and the plots exist from here on
       const worker = await trainingWorker(page);
       const tensorsBefore = await workerTensors(worker);
-      expect(tensorsBefore, 'tfjs engine visible in the worker').toBeGreaterThanOrEqual(0);
+      expect(tensorsBefore, 'tfjs engine visible in the worker').not.toBe(-1);
+      // The probe counts the trainer's own tensors: a paused run holds its weights and Adam's moments there.
+      await lab.locator('[data-action="train"]').click();
+      await waitForStatus(lab, ['training']);
+      await pauseWhileTraining(lab);
+      expect(await workerTensors(worker), 'worker tensors while a run is paused').toBeGreaterThan(tensorsBefore);
+      await lab.locator('[data-action="reset"]').click();
+      await waitForStatus(lab, ['idle']);
+      expect(await workerTensors(worker), 'worker tensors after Reset').toBe(tensorsBefore);
       const heapBefore = await heapAfterGc(page);
 
       for (let cycle = 0; cycle < CYCLES; cycle++) await trainThenCancel(page, lab);
