@@ -6,10 +6,11 @@
  *   PORT=8080 BASE=/sub/ node scripts/serve.mjs dist-sub
  *
  * Unknown paths (and anything outside BASE) get `404.html` with status 404, like a static host would.
- * Tests import `startServer({ root, base, port })`; port 0 picks a free port.
+ * With `hostHeaders`, the site's own `_headers` file is honoured as Netlify and Cloudflare Pages do.
+ * Tests import `startServer({ root, base, port, hostHeaders })`; port 0 picks a free port.
  */
 import { createServer } from 'node:http';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +44,37 @@ export function contentTypeFor(path) {
   const ext = extname(path).toLowerCase();
   if (ext.startsWith('.pf_')) return 'application/octet-stream';
   return CONTENT_TYPES[ext] ?? 'application/octet-stream';
+}
+
+/**
+ * A `_headers` file (Netlify, Cloudflare Pages): each unindented line is a path pattern (`*` matches anything),
+ * each indented `Name: value` line below it a header for the paths it matches. `#` starts a comment line.
+ * @param {string} text
+ * @returns {{ pattern: RegExp; headers: Record<string, string> }[]}
+ */
+export function parseHeadersFile(text) {
+  /** @type {{ pattern: RegExp; headers: Record<string, string> }[]} */
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (/^\s*(#|$)/.test(line)) continue;
+    if (!/^\s/.test(line)) {
+      const source = line
+        .trim()
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*');
+      rules.push({ pattern: new RegExp(`^${source}$`), headers: {} });
+      continue;
+    }
+    const header = /^\s+([A-Za-z-]+):\s*(.+)$/.exec(line);
+    const rule = rules.at(-1);
+    if (header?.[1] && header[2] && rule) rule.headers[header[1]] = header[2].trim();
+  }
+  return rules;
+}
+
+/** The headers `rules` give `pathname`, later rules overriding earlier ones. */
+export function headersFor(rules, pathname) {
+  return Object.assign({}, ...rules.filter((rule) => rule.pattern.test(pathname)).map((rule) => rule.headers));
 }
 
 /** `/sub` or `sub/` → `/sub/`; empty → `/`. */
@@ -124,7 +156,9 @@ async function sendNotFound(res, method, root) {
  * one leading slash, no empty, `.` or `..` segments, each segment percent-encoded.
  */
 export function sitePathOf(rootDir, basePath, dir) {
-  const segments = relative(rootDir, dir).split(sep).filter((segment) => segment !== '');
+  const segments = relative(rootDir, dir)
+    .split(sep)
+    .filter((segment) => segment !== '');
   return `${basePath}${segments.map((segment) => `${encodeURIComponent(segment)}/`).join('')}`;
 }
 
@@ -132,9 +166,11 @@ export function sitePathOf(rootDir, basePath, dir) {
  * Start serving `root` under `base` on 127.0.0.1:`port`.
  * Resolves to `{ url, port, close() }`, where `url` already ends with the base path.
  */
-export async function startServer({ root = 'dist', base = '/', port = 0 } = {}) {
+export async function startServer({ root = 'dist', base = '/', port = 0, hostHeaders = false } = {}) {
   const rootDir = resolve(root);
   const basePath = normalizeBase(base);
+  const headersFile = join(rootDir, '_headers');
+  const headerRules = hostHeaders && existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {
@@ -155,6 +191,7 @@ export async function startServer({ root = 'dist', base = '/', port = 0 } = {}) 
     } catch {
       return sendNotFound(res, method, rootDir);
     }
+    for (const [name, value] of Object.entries(headersFor(headerRules, pathname))) res.setHeader(name, value);
     // `/sub` without its slash is the site root, as on most static hosts.
     if (`${pathname}/` === basePath) {
       res.writeHead(301, { Location: basePath });
@@ -204,6 +241,11 @@ if (isMain) {
     console.error(`No built site at ./${root}. Run \`npm run build\` first (or \`npm start\` to build and serve).`);
     process.exit(1);
   }
-  const { url } = await startServer({ root, base: process.env.BASE ?? '/', port: Number.isNaN(port) ? 4321 : port });
+  const { url } = await startServer({
+    root,
+    base: process.env.BASE ?? '/',
+    port: Number.isNaN(port) ? 4321 : port,
+    hostHeaders: true,
+  });
   console.log(`Serving ./${root} at ${url}  (Ctrl+C to stop)`);
 }

@@ -10,7 +10,7 @@
  * `SKIP_BUILD=1` reuses an existing `dist/` (and `dist-sub/`, built with `BASE=/sub/`, if present; otherwise
  * the sub-path copy is still built). `KEEP_TEST_DIST=1` keeps the run's output for inspection.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -36,13 +36,22 @@ function buildEnv(base: string): NodeJS.ProcessEnv {
   return { ...env, BASE: base };
 }
 
-function build(outDir: string, base: string): void {
+/** Build the site into `outDir` under `base`; resolves when done, rejects with the build's own error output. */
+function build(outDir: string, base: string): Promise<void> {
   const started = Date.now();
-  execFileSync('npx', ['astro', 'build', '--outDir', outDir], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: buildEnv(base),
+  return new Promise((resolveBuild, rejectBuild) => {
+    execFile(
+      'npx',
+      ['astro', 'build', '--outDir', outDir],
+      { env: buildEnv(base), maxBuffer: 64 * 1024 * 1024 },
+      (error, _out, err) => {
+        if (error) return rejectBuild(new Error(`astro build (base ${base}) failed:\n${err}`));
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        console.log(`[browser tests] built ${outDir} (base ${base}) in ${seconds} s`);
+        resolveBuild();
+      },
+    );
   });
-  console.log(`[browser tests] built ${outDir} (base ${base}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -52,18 +61,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   let mainDir = resolve(root, 'dist');
   let subDir = resolve(root, 'dist-sub');
+  // The two builds run side by side: each spends much of its time in one thread (Rollup, then Pagefind).
+  const builds: Promise<void>[] = [];
   if (!skip || !existsSync(join(mainDir, 'index.html'))) {
     mainDir = join(runDir, 'main');
-    build(mainDir, '/');
+    builds.push(build(mainDir, '/'));
   }
   if (!skip || !existsSync(join(subDir, 'index.html'))) {
     subDir = join(runDir, 'sub');
     mkdirSync(runDir, { recursive: true });
-    build(subDir, SUB_BASE);
+    builds.push(build(subDir, SUB_BASE));
   }
+  await Promise.all(builds);
 
-  const main = await startServer({ root: mainDir, base: '/', port: 0 });
-  const sub = await startServer({ root: subDir, base: SUB_BASE, port: 0 });
+  // Served as hosts that read `_headers` serve it: its CSP on top of each page's own, so both are enforced.
+  const main = await startServer({ root: mainDir, base: '/', port: 0, hostHeaders: true });
+  const sub = await startServer({ root: subDir, base: SUB_BASE, port: 0, hostHeaders: true });
   project.provide('baseUrl', main.url);
   project.provide('subBaseUrl', sub.url);
 

@@ -3,7 +3,24 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { contentTypeFor, normalizeBase, sendFile, sitePathOf, startServer } from '../../scripts/serve.mjs';
+import {
+  contentTypeFor,
+  headersFor,
+  normalizeBase,
+  parseHeadersFile,
+  sendFile,
+  sitePathOf,
+  startServer,
+} from '../../scripts/serve.mjs';
+
+const HEADERS = `# for hosts that read it
+/*
+  Content-Security-Policy: default-src 'self'; frame-ancestors 'self'
+  X-Frame-Options: SAMEORIGIN
+
+/en/*
+  X-Frame-Options: DENY
+`;
 
 let root: string;
 beforeAll(() => {
@@ -15,6 +32,7 @@ beforeAll(() => {
   writeFileSync(join(root, '404.html'), '<p>not here</p>');
   writeFileSync(join(root, 'engine.wasm'), new Uint8Array([0, 97, 115, 109]));
   writeFileSync(join(root, 'pagefind', 'en_1.pf_meta'), 'x');
+  writeFileSync(join(root, '_headers'), HEADERS);
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -150,21 +168,51 @@ describe('a file that cannot be read', () => {
   });
 
   // /proc/self/mem stats as a regular file, opens, and fails on its first read (EIO): a read error after open.
-  test.skipIf(!existsSync('/proc/self/mem'))('failing mid-read in the site server: 500, logged, still serving', async () => {
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const link = join(root, 'unreadable.bin');
-    symlinkSync('/proc/self/mem', link);
-    const server = await startServer({ root, base: '/', port: 0 });
-    try {
-      const broken = await fetch(`${server.url}unreadable.bin`);
-      expect(broken.status).toBe(500);
-      expect(errors).toHaveBeenCalledWith(expect.stringContaining('unreadable.bin'));
-      const page = await fetch(`${server.url}en/`);
-      expect(page.status).toBe(200);
-      expect(await page.text()).toContain('english');
-    } finally {
-      await server.close();
-      rmSync(link);
-    }
+  test.skipIf(!existsSync('/proc/self/mem'))(
+    'failing mid-read in the site server: 500, logged, still serving',
+    async () => {
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const link = join(root, 'unreadable.bin');
+      symlinkSync('/proc/self/mem', link);
+      const server = await startServer({ root, base: '/', port: 0 });
+      try {
+        const broken = await fetch(`${server.url}unreadable.bin`);
+        expect(broken.status).toBe(500);
+        expect(errors).toHaveBeenCalledWith(expect.stringContaining('unreadable.bin'));
+        const page = await fetch(`${server.url}en/`);
+        expect(page.status).toBe(200);
+        expect(await page.text()).toContain('english');
+      } finally {
+        await server.close();
+        rmSync(link);
+      }
+    },
+  );
+});
+
+test('a _headers file reads as path patterns with their headers, later rules overriding earlier ones', () => {
+  const rules = parseHeadersFile(HEADERS);
+  expect(rules).toHaveLength(2);
+  expect(headersFor(rules, '/anything')).toEqual({
+    'Content-Security-Policy': "default-src 'self'; frame-ancestors 'self'",
+    'X-Frame-Options': 'SAMEORIGIN',
   });
+  expect(headersFor(rules, '/en/x/')['X-Frame-Options']).toBe('DENY');
+});
+
+test('with hostHeaders the server adds what _headers gives each path, and only then', async () => {
+  const hosted = await startServer({ root, base: '/', port: 0, hostHeaders: true });
+  const plain = await startServer({ root, base: '/', port: 0 });
+  try {
+    const page = await fetch(`${hosted.url}en/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    const missing = await fetch(`${hosted.url}nope/`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect((await fetch(`${plain.url}en/`)).headers.get('content-security-policy')).toBeNull();
+  } finally {
+    await Promise.all([hosted.close(), plain.close()]);
+  }
 });
