@@ -50,6 +50,8 @@ export default defineConfig({
       favicon: '/favicon.svg',
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
       disable404Route: true,
+      // Pagefind's UI is built when search opens or on idle with a deadline (Starlight's waits for idle alone).
+      components: { Search: './src/overrides/Search.astro' },
       // Long code lines wrap instead of making unnamed scrolling regions.
       expressiveCode: { defaultProps: { wrap: true } },
       sidebar: [
