@@ -13,7 +13,8 @@
  *   openPage(browser, path, opts?): Promise<OpenedPage>
  *                           Opens `path` in a fresh context and waits for `load`. `path` is relative to the site's
  *                           base (`'en/'`, `'/en/experiment/'` and `'zh-cn/'` all work; an absolute http URL is used
- *                           as is). opts: { javaScriptEnabled?, locale?, colorScheme?, viewport?, site?: 'main'|'sub' }.
+ *                           as is). opts: { javaScriptEnabled?, locale?, colorScheme?, viewport?, site?: 'main'|'sub',
+ *                           prepare?(context) }: `prepare` runs before the first request (routes, init scripts).
  *                           Returns { page, context, response, url, consoleErrors, failedRequests, foreignRequests,
  *                           close() }:
  *                             consoleErrors    console.error messages and uncaught page errors,
@@ -70,6 +71,8 @@ export interface OpenPageOptions {
   viewport?: { width: number; height: number };
   /** Which build to open: the root-based one (default) or the `BASE=/sub/` one. */
   site?: 'main' | 'sub';
+  /** Runs on the fresh context before anything is requested: routes, init scripts, request listeners. */
+  prepare?: (context: BrowserContext) => Promise<void>;
 }
 
 export interface OpenedPage {
@@ -125,6 +128,7 @@ export async function openPage(browser: Browser, path: string, opts: OpenPageOpt
     if (response.status() >= 400) failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
   });
 
+  await opts.prepare?.(context);
   const url = siteUrl(path, base);
   const response = await page.goto(url, { waitUntil: 'load' });
   return {

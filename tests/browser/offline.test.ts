@@ -1,70 +1,16 @@
 /**
- * Offline and private: every page, scrolled through with its islands hydrated, makes 0 requests to any other
- * origin, under the strict Content-Security-Policy `<meta>` every built page carries (so the whole browser suite
- * runs with CSP enforced) — and with the `public/_headers` policy added on top, as hosts that read it would.
- * No `securitypolicyviolation` event may fire.
+ * Offline and private: every built page carries the strict Content-Security-Policy `<meta>` before any script (so
+ * the whole browser suite runs with CSP enforced), and `public/_headers` ships with the build with a policy never
+ * stricter than a page's meta. That every page, scrolled through with its islands hydrated, makes 0 requests to any
+ * other origin and fires no `securitypolicyviolation` under both policies is checked in the page sweep
+ * (page-sweep.test.ts), on the same load as the other page-level checks.
  */
-import { readFileSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { baseUrl, expectClean, openPage, siteUrl, useBrowser } from './harness';
-import { DOC_PATHS, hydrateAll, scrollThrough } from './quality';
+import { expect, test } from 'vitest';
+import { siteUrl } from './harness';
+import { headerRules } from './page-checks';
+import { DOC_PATHS } from './quality';
 
 const PAGES = ['', ...DOC_PATHS, 'en/no-such-page/'];
-
-const browser = useBrowser();
-
-/** `public/_headers`: path patterns, each with its headers. */
-export function parseHeadersFile(text: string): { pattern: RegExp; headers: Record<string, string> }[] {
-  const rules: { pattern: RegExp; headers: Record<string, string> }[] = [];
-  for (const line of text.split('\n')) {
-    if (/^\s*(#|$)/.test(line)) continue;
-    if (!/^\s/.test(line)) {
-      const source = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-      rules.push({ pattern: new RegExp(`^${source}$`), headers: {} });
-      continue;
-    }
-    const header = /^\s+([A-Za-z-]+):\s*(.+)$/.exec(line);
-    const rule = rules.at(-1);
-    if (header?.[1] && header[2] && rule) rule.headers[header[1]] = header[2].trim();
-  }
-  return rules;
-}
-
-const headerRules = parseHeadersFile(readFileSync('public/_headers', 'utf8'));
-
-/** Serve the site as a host honouring `_headers` would: same bodies, plus the matching headers. */
-async function withHostHeaders(context: BrowserContext): Promise<void> {
-  const origin = new URL(baseUrl()).origin;
-  await context.route(
-    (url) => url.origin === origin,
-    async (route) => {
-      try {
-        const response = await route.fetch();
-        const path = new URL(route.request().url()).pathname;
-        const extra = Object.assign({}, ...headerRules.filter((rule) => rule.pattern.test(path)).map((rule) => rule.headers));
-        await route.fulfill({ response, headers: { ...response.headers(), ...extra } });
-      } catch (error) {
-        // A request still in flight when the test reloads or closes the page has nobody left to answer.
-        if (!/disposed|closed/i.test(String(error))) throw error;
-      }
-    },
-  );
-}
-
-/** Start recording CSP violations before any of the page's own scripts run, and load the page again. */
-async function reloadRecordingViolations(page: Page) {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => {
-      seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
-    });
-  });
-  return page.reload({ waitUntil: 'load' });
-}
-
-const violationsOf = (page: Page) => page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? ['(recorder missing)']);
 
 test('every built page carries the strict CSP meta before any script', async () => {
   for (const path of PAGES) {
@@ -81,34 +27,6 @@ test('every built page carries the strict CSP meta before any script', async () 
     const firstScript = head.search(/<script/i);
     if (firstScript >= 0) expect(head.indexOf('http-equiv="Content-Security-Policy"'), path).toBeLessThan(firstScript);
   }
-});
-
-describe.each(PAGES.map((path) => [path || '(root)', path] as const))('%s', (_, path) => {
-  test.each([
-    ['the page’s own CSP meta', false],
-    ['the _headers policy on top', true],
-  ] as const)('makes no foreign request and no CSP violation with %s', async (__, hostHeaders) => {
-    // The root chooser redirects at once when scripts run; its scripts are still checked on the way.
-    const opened = await openPage(browser(), path);
-    try {
-      const { page } = opened;
-      if (hostHeaders) await withHostHeaders(opened.context);
-      const response = await reloadRecordingViolations(page);
-      if (hostHeaders) expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'self'");
-      if (path !== '') {
-        await hydrateAll(page);
-        await scrollThrough(page);
-      }
-      expect(await violationsOf(page)).toEqual([]);
-      if (path === 'en/no-such-page/') {
-        expect(opened.foreignRequests).toEqual([]);
-      } else {
-        expectClean(opened);
-      }
-    } finally {
-      await opened.close();
-    }
-  });
 });
 
 test('_headers ships with the build and its CSP is never stricter than a page’s meta', async () => {

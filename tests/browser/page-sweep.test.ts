@@ -1,0 +1,291 @@
+/**
+ * One sweep over every page: each page is loaded once with scripts off and once with scripts on, and every
+ * page-level check runs on that load.
+ *
+ * Scripts off (a reader without JavaScript): answers 200; prose, formulas (`.katex`, laid out) and, for every
+ * figure and island, a static figure that is not an empty box (a drawn `svg`, or the placeholder's words); no
+ * console error, failed or foreign request. The islands' static heights are kept for the scripts-on load.
+ *
+ * Scripts on, served as a host honouring `public/_headers` would (its CSP on top of the page's own `<meta>`, so both
+ * policies are enforced; see global-setup.ts), with CSP violations recorded from before any script runs:
+ * - a titled page in its edition's `lang`, no raw TeX left in the prose, formulas rendered;
+ * - budgets: a page with no demo has no island and requests no island code, no tfjs and no `.wasm`, scrolled to the
+ *   end and idle; a demo page whose demos all sit below the first screen requests no tfjs or `.wasm` before the
+ *   reader scrolls;
+ * - every island hydrates; the cumulative layout shift (buffered `layout-shift` entries without recent input)
+ *   stays ≤ 0.1 while the reader scrolls through, and each island keeps the height it had as static HTML (±2 px);
+ * - no foreign request and no `securitypolicyviolation`;
+ * - every internal link and asset stays under the base and answers 200;
+ * - axe-core finds 0 violations in the light theme, at 375 px wide on pages with a demo, and in the dark theme
+ *   (the `prefers-color-scheme` and Starlight's own theme picker agree in both);
+ * - no console error or failed request; and last, the language switcher leads to the twin page.
+ * The root chooser (which redirects) and the 404 page get the checks that apply to them.
+ *
+ * Per-feature behaviour (search, the root's language choice, the 404 page's wording, sub-path builds, each demo's
+ * own tests) lives in the other files.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { docPages, hasMath, type DocPage } from '../support/docs-pages';
+import { baseUrl, expectClean, openPage, siteUrl, useBrowser, type OpenedPage } from './harness';
+import {
+  classify,
+  cspViolations,
+  figuresOf,
+  htmlOf,
+  islandOnlyClosure,
+  layoutShift,
+  measureIslands,
+  pageRefs,
+  proseText,
+  recordCspViolations,
+  refProblems,
+  sourceOf,
+  statusCache,
+  themeClosure,
+} from './page-checks';
+import { axeViolations, chooseTheme, DOC_PATHS, hydrateAll, isTfjsSource, scrollThrough, whenIdle } from './quality';
+
+const pages = docPages();
+/** The reader's threshold for "good" cumulative layout shift (web.dev's Core Web Vitals). */
+const CLS_BUDGET = 0.1;
+const DESKTOP = { width: 1280, height: 720 };
+const PHONE = { width: 375, height: 740 };
+/** A sweep of a demo page hydrates every island and runs axe three times. */
+const SWEEP_TIMEOUT = 300_000;
+
+const browser = useBrowser();
+const statusOf = statusCache();
+const twinOf = (path: string) =>
+  path.startsWith('en/') ? path.replace(/^en\//, 'zh-cn/') : path.replace(/^zh-cn\//, 'en/');
+
+/** What only islands bring (the site's island code less the theme's own), worked out once. */
+let islandOnlyCode: Promise<Map<string, string>> | undefined;
+
+/** Static heights of each page's islands, from its scripts-off load (same viewport). */
+const staticIslands = new Map<string, number[]>();
+
+async function staticIslandHeights(path: string): Promise<number[]> {
+  const known = staticIslands.get(path);
+  if (known) return known;
+  // Run on its own (a filtered run): measure a scripts-off copy now.
+  const copy = await openPage(browser(), path, { javaScriptEnabled: false, viewport: DESKTOP });
+  try {
+    return await measureIslands(copy.page);
+  } finally {
+    await copy.close();
+  }
+}
+
+/** Record CSP violations and every requested URL from the first request. */
+function sweepOptions(requested: string[]) {
+  return {
+    viewport: DESKTOP,
+    colorScheme: 'light' as const,
+    prepare: async (context: OpenedPage['context']) => {
+      await recordCspViolations(context);
+      context.on('request', (request) => requested.push(request.url().replace(/\?.*$/, '')));
+    },
+  };
+}
+
+async function expectAxeClean(page: Page, what: string): Promise<void> {
+  expect(await axeViolations(page), `axe on ${what}`).toEqual([]);
+}
+
+/** Both themes: the context's `prefers-color-scheme` and Starlight's picker set alike. */
+async function wearTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: theme });
+  await chooseTheme(page, theme);
+}
+
+const hostHeaderPolicy = (opened: OpenedPage) =>
+  expect(opened.response?.headers()['content-security-policy'], 'the _headers policy is served').toContain(
+    "frame-ancestors 'self'",
+  );
+
+test('the sweep covers every page of both editions', () => {
+  expect(pages.length).toBeGreaterThan(0);
+  expect(DOC_PATHS).toEqual(pages.map((page) => page.path));
+  for (const edition of ['en', 'zh-cn']) expect(pages.some((page) => page.edition === edition)).toBe(true);
+});
+
+describe('scripts off', () => {
+  test.each(pages.map((page) => [page.path, page] as const))(
+    '%s reads without JavaScript: prose, formulas and a non-empty static figure for every figure',
+    async (path, docPage: DocPage) => {
+      const opened = await openPage(browser(), path, { javaScriptEnabled: false, viewport: DESKTOP });
+      try {
+        const { page } = opened;
+        expect(opened.response?.status()).toBe(200);
+        const prose = await page.locator('main .sl-markdown-content').first().innerText();
+        // Chinese says as much in fewer characters.
+        expect(prose.length, 'article text').toBeGreaterThan(docPage.edition === 'en' ? 400 : 150);
+        if (hasMath(docPage.file)) {
+          const formulas = page.locator('main .katex');
+          expect(await formulas.count()).toBeGreaterThan(0);
+          // Laid out by KaTeX's CSS, not left as raw TeX.
+          const height = await formulas.first().evaluate((element) => element.getBoundingClientRect().height);
+          expect(height).toBeGreaterThan(0);
+        }
+        const figures = await figuresOf(page);
+        const empty = figures.filter((figure) => figure.height < 24 || (figure.drawnShapes === 0 && figure.text === 0));
+        expect(empty, 'figures that show nothing without JavaScript').toEqual([]);
+        staticIslands.set(path, await measureIslands(page));
+        expectClean(opened);
+      } finally {
+        await opened.close();
+      }
+    },
+  );
+});
+
+describe('scripts on', () => {
+  test.each(pages.map((page) => [page.path, page] as const))(
+    '%s: clean, within budget, under CSP, no layout jump, links resolve, accessible, switches language',
+    async (path, docPage: DocPage) => {
+      const { prose: prosePages, demo } = await classify(DOC_PATHS);
+      const isDemoPage = demo.includes(path);
+      const requested: string[] = [];
+      const opened = await openPage(browser(), path, sweepOptions(requested));
+      try {
+        const { page } = opened;
+        expect(opened.response?.status()).toBe(200);
+        hostHeaderPolicy(opened);
+
+        // The page as a reader first sees it.
+        await expect(page.locator('main h1').first().textContent()).resolves.toMatch(/\S/);
+        expect(await page.getAttribute('html', 'lang')).toBe(docPage.edition === 'en' ? 'en' : 'zh-CN');
+        expect(await proseText(page), 'raw TeX delimiters left in the text').not.toMatch(/\$\$/);
+        if (hasMath(docPage.file)) expect(await page.locator('main .katex').count()).toBeGreaterThan(0);
+
+        // Budget: no tfjs before a demo nears the viewport (nothing has scrolled yet).
+        await whenIdle(page);
+        if (isDemoPage) {
+          const nearest = await page.evaluate(() =>
+            Math.min(
+              ...[...document.querySelectorAll('[data-demo]')].map(
+                (root) => root.getBoundingClientRect().top + scrollY,
+              ),
+            ),
+          );
+          if (nearest > DESKTOP.height * 1.25) {
+            const early = [];
+            for (const url of new Set(requested)) {
+              if (url.endsWith('.wasm') || (/\.m?js$/.test(url) && isTfjsSource((await sourceOf(url)) ?? '')))
+                early.push(url);
+            }
+            expect(early, `tfjs fetched before scrolling (first demo at ${Math.round(nearest)} px)`).toEqual([]);
+          } else {
+            console.log(`[pages] ${path}: a demo starts ${Math.round(nearest)} px down, within the first screen`);
+          }
+        }
+
+        // Every island hydrates while the reader scrolls through, without a jump.
+        const staticBoxes = await staticIslandHeights(path);
+        await hydrateAll(page);
+        await scrollThrough(page);
+        const shift = await layoutShift(page);
+        expect(shift.total, `cumulative layout shift; sources: ${shift.sources.join(', ')}`).toBeLessThanOrEqual(
+          CLS_BUDGET,
+        );
+        const hydratedBoxes = await measureIslands(page);
+        expect(hydratedBoxes.length, 'islands hydrated vs static').toBe(staticBoxes.length);
+        staticBoxes.forEach((before, index) => {
+          const after = hydratedBoxes[index] ?? 0;
+          expect(
+            Math.abs(after - before),
+            `island ${index}: ${before}px static, ${after}px hydrated`,
+          ).toBeLessThanOrEqual(2);
+        });
+
+        // Offline and private under both policies.
+        expect(await cspViolations(page)).toEqual([]);
+        expect(opened.foreignRequests).toEqual([]);
+
+        // Budget: a page with no demo ships only the theme's own JavaScript.
+        if (!isDemoPage) {
+          expect(await htmlOf(path), 'an island on a page with no demo').not.toMatch(
+            /<astro-island|customElements\.define\(\s*["']astro-island/,
+          );
+          await whenIdle(page);
+          islandOnlyCode ??= themeClosure(prosePages).then((theme) => islandOnlyClosure(DOC_PATHS, theme));
+          const islandOnly = await islandOnlyCode;
+          const scripts = requested.filter((url) => /\.(m?js|wasm)$/.test(url));
+          const extra = scripts.filter((url) => islandOnly.has(url) || url.endsWith('.wasm'));
+          expect(extra, 'island or tfjs files loaded').toEqual([]);
+          for (const url of new Set(scripts)) {
+            expect(isTfjsSource((await sourceOf(url)) ?? ''), `${url} carries tfjs`).toBe(false);
+          }
+        }
+
+        // Every internal link and asset resolves, under the base.
+        const refs = await pageRefs(page);
+        expect(refs.length).toBeGreaterThan(0);
+        expect(await refProblems(refs, page.url(), new URL(baseUrl()), '/', statusOf)).toEqual([]);
+
+        // Accessible in both themes, and at phone width where a demo must reflow.
+        await wearTheme(page, 'light');
+        await expectAxeClean(page, `${path} (light)`);
+        if (isDemoPage) {
+          await page.setViewportSize(PHONE);
+          await hydrateAll(page);
+          await expectAxeClean(page, `${path} at ${PHONE.width} px`);
+          await page.setViewportSize(DESKTOP);
+        }
+        await wearTheme(page, 'dark');
+        await expectAxeClean(page, `${path} (dark)`);
+        expectClean(opened);
+
+        // Last, as it leaves the page: the language switcher leads to the twin page.
+        const select = page.locator('starlight-lang-select select').first();
+        const target = siteUrl(twinOf(path));
+        const value = await select.evaluate(
+          (element, wanted) =>
+            [...(element as HTMLSelectElement).options].find(
+              (option) => new URL(option.value, location.href).href === wanted,
+            )?.value,
+          target,
+        );
+        expect(value, `an option for ${target}`).toBeTruthy();
+        await Promise.all([page.waitForURL(target), select.selectOption(value ?? '')]);
+        expect(page.url()).toBe(target);
+        expectClean(opened);
+      } finally {
+        await opened.close();
+      }
+    },
+    SWEEP_TIMEOUT,
+  );
+
+  test('the root chooser redirects with no foreign request and no CSP violation on the way', async () => {
+    const requested: string[] = [];
+    const opened = await openPage(browser(), '', sweepOptions(requested));
+    try {
+      hostHeaderPolicy(opened);
+      expect(await cspViolations(opened.page)).toEqual([]);
+      expectClean(opened);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test('the 404 page: no foreign request, no CSP violation, no axe violation in either theme', async () => {
+    const requested: string[] = [];
+    const opened = await openPage(browser(), 'en/no-such-page/', sweepOptions(requested));
+    try {
+      const { page } = opened;
+      expect(opened.response?.status()).toBe(404);
+      hostHeaderPolicy(opened);
+      await scrollThrough(page);
+      expect(await cspViolations(page)).toEqual([]);
+      expect(opened.foreignRequests).toEqual([]);
+      for (const theme of ['light', 'dark'] as const) {
+        await wearTheme(page, theme);
+        await expectAxeClean(page, `the 404 page (${theme})`);
+      }
+    } finally {
+      await opened.close();
+    }
+  });
+});
