@@ -18,11 +18,11 @@ export function useHydrated(): boolean {
 
 /** How one lab's settings live in the query string. */
 export interface UrlBinding<S, R> {
-  /** Every URL parameter the lab owns (removed before its current ones are written). */
+  /** Every URL parameter the lab reads (its declaration's `readNames`). */
   keys: readonly string[];
   parse(search: string): { settings: S; refused: R[] };
-  /** The lab's parameters as a query string (no leading `?`). */
-  serialize(settings: S): string;
+  /** `query` with the lab's parameters set to `settings` (no leading `?`), every other one kept in its place. */
+  write(settings: S, query: string): string;
 }
 
 /** True when the query names one of `keys`. */
@@ -34,8 +34,8 @@ export const ownsQuery = (search: string, keys: readonly string[]): boolean => {
 /**
  * The one address-bar policy of the site's labs. On mount (when `enabled`), a query naming any of the lab's keys is
  * parsed and handed to `onRead`; its refusals are returned. From then on, and from the reader's first change
- * (`touch`), the address carries the lab's settings in canonical form via replaceState (no history entries);
- * parameters of other demos on the page stay as they are. A plain visit leaves the address alone.
+ * (`touch`), the address carries the lab's settings in canonical form via replaceState (no history entries),
+ * written through the lab's declaration: its parameters keep their places, other demos' parameters stay as they are. A plain visit leaves the address alone.
  */
 export function useUrlSettings<S, R>(
   binding: UrlBinding<S, R>,
@@ -54,13 +54,10 @@ export function useUrlSettings<S, R>(
     }
     setReady(true);
   }, []);
-  const query = binding.serialize(settings);
+  const query = binding.write(settings, '');
   useEffect(() => {
     if (!ready || !options.enabled || !dirty.current) return;
-    const params = new URLSearchParams(location.search);
-    for (const key of binding.keys) params.delete(key);
-    for (const [key, value] of new URLSearchParams(query)) params.append(key, value);
-    const search = params.toString();
+    const search = binding.write(settings, location.search);
     history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`);
   }, [query, ready]);
   return { refused, ready, touch: () => (dirty.current = true) };

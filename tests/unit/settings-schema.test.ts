@@ -202,6 +202,29 @@ describe('a declaration', () => {
   });
 });
 
+describe('aliases', () => {
+  const RENAMED = defineSchema({
+    size: field('xsize', integer(1, 9), 2, { aliases: ['size'] }),
+    kind: field('xkind', choice(['a', 'b']), 'a', { aliases: ['kind', 'k'], always: true }),
+  });
+
+  it('reads an old name as the new one, the new name first when both are given', () => {
+    expect(RENAMED.parse('size=4&k=b').values).toEqual({ size: 4, kind: 'b' });
+    expect(RENAMED.parse('size=4&xsize=5').values.size).toBe(5);
+    expect(RENAMED.parse('size=0').refused).toEqual([
+      { param: 'xsize', value: '0', reason: 'outOfRange', detail: '1–9' },
+    ]);
+    expect(RENAMED.readNames).toEqual(['xsize', 'size', 'xkind', 'kind', 'k']);
+    expect(RENAMED.names).toEqual(['xsize', 'xkind']);
+  });
+
+  it('writes the new name in the old one’s place and drops the other spellings', () => {
+    const { values } = RENAMED.parse('a=1&size=4&b=2&kind=b&k=a');
+    expect(RENAMED.write(values, 'a=1&size=4&b=2&kind=b&k=a').toString()).toBe('a=1&xsize=4&b=2&xkind=b');
+    expect(RENAMED.write({ size: 2, kind: 'a' }, 'size=4&c=3').toString()).toBe('c=3&xkind=a');
+  });
+});
+
 describe('flags from a declaration', () => {
   it('reads --name value pairs and bare switches with the address parser', () => {
     const { values, given } = parseFlags(TOY, ['--verbose', '--scale', '0.5', '--mode', 'scaled', '--n', '1e0']);

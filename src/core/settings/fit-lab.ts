@@ -135,15 +135,18 @@ export function parseSettings(
   return { settings: fromValues(values), refused };
 }
 
-/** Canonical query string (no leading `?`): core settings always, the rest only when not default. */
-export function serializeSettings(s: Readonly<FitLabSettings>): string {
+/** `query` with the Fit Lab's parameters set to `s` (core settings always, the rest only when not default). */
+export function writeSettings(s: Readonly<FitLabSettings>, query: string | URLSearchParams = ''): string {
   const values = toValues(s);
   for (const name of ['alpha', 'beta'] as const) {
     const spec = ACTIVATIONS[s.activation].params.find((p) => p.name === name);
     if (!spec || values[name] === spec.default) values[name] = undefined;
   }
-  return FIT_LAB.write(values).toString();
+  return FIT_LAB.write(values, query).toString();
 }
+
+/** Canonical query string (no leading `?`). */
+export const serializeSettings = (s: Readonly<FitLabSettings>): string => writeSettings(s);
 
 /** The engine's view of the settings. */
 export function toTrainConfig(s: Readonly<FitLabSettings>): TrainConfig {

@@ -45,6 +45,8 @@ export interface FieldType<V, R extends string> {
 export interface Field<V, R extends string, N extends string = string> {
   /** URL parameter and command-line flag (`--name`). */
   name: N;
+  /** Other names read as this one (old links keep loading); writing replaces them with `name`, in their place. */
+  aliases?: readonly string[];
   type: FieldType<V, R>;
   default: V;
   /** Key of the field's label in its lab's dictionary namespace. */
@@ -177,6 +179,8 @@ export interface Schema<F extends Fields> {
   readonly fields: F;
   /** URL parameters (and flags), in declaration order. */
   readonly names: readonly ParamOf<F>[];
+  /** Every parameter read: the names and their aliases. */
+  readonly readNames: readonly string[];
   defaults(): Values<F>;
   /** Read an address over `base` (the defaults unless given): values and refusals, in declaration order. */
   parse(
@@ -191,7 +195,8 @@ export interface Schema<F extends Fields> {
   ): Validated<ValueOf<F[K]>, ParamOf<F>, ReasonOfSchema<F>>;
   /**
    * `query` with this declaration's parameters set to `values` (at their defaults left out unless `always`;
-   * refused leftovers removed) and every other parameter as it was.
+   * refused leftovers and aliases removed) and every other parameter as it was. A parameter already in the query
+   * (or its alias) keeps its place; new ones are appended in declaration order.
    */
   write(values: Readonly<Values<F>>, query?: string | URLSearchParams): URLSearchParams;
 }
@@ -233,17 +238,22 @@ export function defineSchema<const F extends Fields>(fields: F): Schema<F> {
     values[key] = value;
   }
 
+  const ownerOf = new Map(keys.flatMap((k) => [fields[k]!.name, ...(fields[k]!.aliases ?? [])].map((n) => [n, k])));
+
   return {
     fields,
     names: keys.map((k) => fields[k]!.name as ParamOf<F>),
+    readNames: keys.flatMap((k) => [fields[k]!.name, ...(fields[k]!.aliases ?? [])]),
     defaults,
     parse(query, base) {
       const params = typeof query === 'string' ? new URLSearchParams(query) : query;
       const values: Record<string, unknown> = base ? copy(base) : defaults();
       const refused: SchemaRefusal<F>[] = [];
       for (const key of keys) {
-        const text = params.get(fields[key]!.name);
-        if (text === null) continue;
+        const f = fields[key]!;
+        const given = [f.name, ...(f.aliases ?? [])].find((n) => params.has(n));
+        if (given === undefined) continue;
+        const text = params.get(given)!;
         const r = read(key, text, values);
         if (r.ok) assign(key, r.value, values);
         else refused.push(r.refusal as SchemaRefusal<F>);
@@ -254,14 +264,25 @@ export function defineSchema<const F extends Fields>(fields: F): Schema<F> {
       return read(key, text, values ?? defaults()) as Validated<ValueOf<F[typeof key]>, ParamOf<F>, ReasonOfSchema<F>>;
     },
     write(values, query) {
-      const q = new URLSearchParams(query);
-      for (const key of keys) {
+      const textOf = (key: string): string | null => {
         const f = fields[key]!;
         const v = values[key];
-        if (v !== undefined && (f.always || !equal(f.type, v, f.default))) q.set(f.name, f.type.format(v));
-        else q.delete(f.name);
+        return v !== undefined && (f.always || !equal(f.type, v, f.default)) ? f.type.format(v) : null;
+      };
+      const out: [string, string][] = [];
+      const placed = new Set<string>();
+      const put = (key: string) => {
+        placed.add(key);
+        const text = textOf(key);
+        if (text !== null) out.push([fields[key]!.name, text]);
+      };
+      for (const [name, value] of new URLSearchParams(query)) {
+        const key = ownerOf.get(name);
+        if (key === undefined) out.push([name, value]);
+        else if (!placed.has(key)) put(key);
       }
-      return q;
+      for (const key of keys) if (!placed.has(key)) put(key);
+      return new URLSearchParams(out);
     },
   };
 }

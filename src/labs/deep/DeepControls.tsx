@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { HIDDEN_ACTIVATION_IDS, type HiddenActivationId } from '../../core/activations/types';
 import { shortNameOf } from '../../core/activations/registry';
-import { DEEP_KEYS, parseDeepSettings, type DeepSettings } from './settings';
+import { deepParam, parseDeepSettings, type DeepSettings } from './settings';
 import { MAX_LAYERS, MIN_LAYERS } from '../../core/train/deep-types';
 import { deepRefusalMessage, type DeepText } from './text';
 import { TextNumberField } from '../../shared/TextNumberField';
@@ -20,12 +20,12 @@ type NumberKey = 'width' | 'lr' | 'epochs';
 
 function NumberField({ t, uid, name, settings, disabled, onChange }: Props & { name: NumberKey }) {
   const accept = (value: string) => {
-    const { settings: next, refused } = parseDeepSettings(new URLSearchParams([[DEEP_KEYS[name], value]]), settings);
+    const { settings: next, refused } = parseDeepSettings(new URLSearchParams([[deepParam(name), value]]), settings);
     if (refused[0]) return fill(t.inputRefused, { reason: deepRefusalMessage(t, refused[0]) });
     if (next[name] !== settings[name]) onChange({ [name]: next[name] });
     return null;
   };
-  return <TextNumberField id={`${uid}-${name}`} label={t[name]} value={String(settings[name])} decimal={name === 'lr'} disabled={disabled} block="deeplab" setting={DEEP_KEYS[name]} accept={accept} />;
+  return <TextNumberField id={`${uid}-${name}`} label={t[name]} value={String(settings[name])} decimal={name === 'lr'} disabled={disabled} block="deeplab" setting={deepParam(name)} accept={accept} />;
 }
 
 export function DeepControls(props: Props) {
@@ -49,7 +49,7 @@ export function DeepControls(props: Props) {
         <label for={`${uid}-layers`}>{t.layers}</label>
         <select
           id={`${uid}-layers`}
-          data-setting={DEEP_KEYS.layers}
+          data-setting={deepParam('layers')}
           value={String(settings.layers)}
           onChange={(e) => onChange({ layers: Number((e.currentTarget as HTMLSelectElement).value) })}
         >

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../i18n';
 import {
   DEEP_DEFAULTS,
-  DEEP_KEYS,
+  DEEP,
   DEEP_SNAPSHOT_EVERY,
   deepDataset,
   parseDeepSettings,
@@ -43,9 +43,9 @@ export interface DeepLabProps {
 }
 
 const URL_BINDING: UrlBinding<DeepSettings, DeepRefusal> = {
-  keys: Object.values(DEEP_KEYS),
+  keys: DEEP.readNames,
   parse: (search) => parseDeepSettings(search),
-  serialize: (s) => writeDeepSettings(s).toString(),
+  write: (s, query) => writeDeepSettings(s, new URLSearchParams(query)).toString(),
 };
 
 export default function DeepLabIsland(props: DeepLabProps) {

@@ -21,22 +21,13 @@ import {
 import { MAX_LAYERS, MAX_WIDTH, MIN_LAYERS, MIN_WIDTH, type DeepConfig } from '../../core/train/deep-types';
 import type { Dataset } from '../../core/train/types';
 
-/** URL keys, one per setting. */
-export const DEEP_KEYS = {
-  layers: 'layers',
-  width: 'width',
-  lr: 'dlr',
-  epochs: 'depochs',
-  activations: 'dacts',
-} as const;
-
 export const DEEP = defineSchema({
-  layers: field(DEEP_KEYS.layers, integer(MIN_LAYERS, MAX_LAYERS), 6, { label: 'layers', always: true }),
-  width: field(DEEP_KEYS.width, integer(MIN_WIDTH, MAX_WIDTH), 8, { label: 'width', always: true }),
+  layers: field('layers', integer(MIN_LAYERS, MAX_LAYERS), 6, { label: 'layers', always: true }),
+  width: field('width', integer(MIN_WIDTH, MAX_WIDTH), 8, { label: 'width', always: true }),
   // Up to 1e6 on purpose, as in the Fit Lab: a reader may want to see a run blow up.
-  lr: field(DEEP_KEYS.lr, number({ min: 0, max: 1e6, minInclusive: false }), 0.01, { label: 'lr', always: true }),
-  epochs: field(DEEP_KEYS.epochs, integer(1, 2000), 200, { label: 'epochs', always: true }),
-  activations: field(DEEP_KEYS.activations, list(HIDDEN_ACTIVATION_IDS), ['sigmoid', 'tanh', 'relu', 'leaky_relu'], {
+  lr: field('dlr', number({ min: 0, max: 1e6, minInclusive: false }), 0.01, { label: 'lr', always: true }),
+  epochs: field('depochs', integer(1, 2000), 200, { label: 'epochs', always: true }),
+  activations: field('dacts', list(HIDDEN_ACTIVATION_IDS), ['sigmoid', 'tanh', 'relu', 'leaky_relu'], {
     label: 'activations',
     always: true,
   }),
@@ -62,14 +53,19 @@ export function parseDeepSettings(
   return { settings: values, refused };
 }
 
-/** Write the settings into `params` (other keys untouched) and return it. */
+/** Write the settings into `params` (other keys untouched and in place) and return it. */
 export function writeDeepSettings(
   s: Readonly<DeepSettings>,
   params: URLSearchParams = new URLSearchParams(),
 ): URLSearchParams {
-  for (const [key, value] of DEEP.write(s)) params.set(key, value);
+  const written = [...DEEP.write(s, params)];
+  for (const key of new Set(params.keys())) params.delete(key);
+  for (const [key, value] of written) params.append(key, value);
   return params;
 }
+
+/** Each setting's URL parameter. */
+export const deepParam = <K extends keyof DeepSettings>(key: K) => DEEP.fields[key].name;
 
 export const serializeDeepSettings = (s: Readonly<DeepSettings>): string => DEEP.write(s).toString();
 

@@ -2,13 +2,18 @@
 import type { Dictionary } from '../../i18n';
 import { shortNameOf } from '../../core/activations/registry';
 import { gradientRatio } from '../../core/analysis/deep-stats';
-import type { DeepRefusal } from './settings';
+import { DEEP, type DeepRefusal } from './settings';
 import type { DeepNetworkView } from './view';
 import { fill, formatNumber, formatPercent } from '../../shared/format';
 
 export type DeepText = Dictionary['deepLab'];
 
-const PARAM_LABEL = { layers: 'layers', width: 'width', dlr: 'lr', depochs: 'epochs', dacts: 'activations' } as const;
+type Labelled = keyof DeepText & keyof typeof DEEP.fields;
+/** Each URL parameter's label key, from the declaration. */
+const PARAM_LABEL = Object.fromEntries(Object.values(DEEP.fields).map((f) => [f.name, f.label as Labelled])) as Record<
+  DeepRefusal['param'],
+  Labelled
+>;
 
 export function deepRefusalMessage(t: DeepText, r: DeepRefusal): string {
   const param = `${t[PARAM_LABEL[r.param]]} (${r.param})`;

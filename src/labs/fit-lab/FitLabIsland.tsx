@@ -6,7 +6,7 @@
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import type { Dictionary, Lang } from '../../i18n';
 import { initialParams } from '../../core/train/random';
-import { parseSettings, safeLearningRate, serializeSettings, toTrainConfig, type FitLabSettings, type Refusal } from '../../core/settings/fit-lab';
+import { FIT_LAB, parseSettings, safeLearningRate, serializeSettings, toTrainConfig, writeSettings, type FitLabSettings, type Refusal } from '../../core/settings/fit-lab';
 import type { NetworkParams, RunStatus, Snapshot } from '../../core/train/types';
 import { fitPlotLayers, fitPlotSvg, type FitView } from '../../plots/fitPlot';
 import { lossPlotSvg } from '../../plots/lossPlot';
@@ -61,8 +61,6 @@ export interface FitLabProps {
 export const PLOT_ASPECT = 0.6;
 /** At most ~25 redraws a second: the animation stays smooth and the main thread keeps most of its time free. */
 const MIN_FRAME_MS = 40;
-/** The Fit Lab's parameters in the address bar. */
-const URL_KEYS = ['activation', 'hidden', 'lr', 'epochs', 'batch', 'seed', 'target', 'speed', 'alpha', 'beta'];
 
 /** What one report adds: the latest snapshot (if any) and the [epoch, loss] pairs since the previous report. */
 interface Report {
@@ -120,7 +118,7 @@ export default function FitLabIsland(props: FitLabProps) {
 
   // The primary instance (syncUrl) reads its settings from the address bar and writes them back.
   const binding = useMemo(
-    () => ({ keys: URL_KEYS, parse: (search: string) => parseSettings(search, presetSettings), serialize: serializeSettings }),
+    () => ({ keys: FIT_LAB.readNames, parse: (search: string) => parseSettings(search, presetSettings), write: writeSettings }),
     [presetSettings],
   );
   const url = useUrlSettings<FitLabSettings, Refusal>(binding, settings, {

@@ -12,7 +12,7 @@ import type { Lang } from '../../i18n';
 import { seedDataset } from '../../core/data/dataset';
 import { layerLimits, KERNEL_INITS, SMALL_POSITIVE_BIAS, type InitSpec, type KernelInit } from '../../core/train/init-schemes';
 import { DEFAULT_SETTINGS } from '../../core/settings/fit-lab';
-import { DEFAULT_INIT_LAB, initLabChunks, parseBias, parseInitLab, parseSeedCount, writeInitLab, type InitLabActivation, type InitLabSettings, type InitRefusal } from './settings';
+import { DEFAULT_INIT_LAB, INIT_LAB, initLabChunks, parseBias, parseInitLab, parseSeedCount, writeInitLab, type InitLabActivation, type InitLabSettings, type InitRefusal } from './settings';
 import { initWeightsHistogram } from '../../core/analysis/init-weights';
 import { summarizeConfig, type SeedRun } from '../../core/analysis/seed-stats';
 
@@ -34,9 +34,9 @@ interface Props {
 }
 
 const URL_BINDING: UrlBinding<InitLabSettings, InitRefusal> = {
-  keys: ['init', 'bias', 'iact', 'iseeds'],
+  keys: INIT_LAB.readNames,
   parse: (search) => parseInitLab(search),
-  serialize: (s) => writeInitLab('', s),
+  write: (s, query) => writeInitLab(query, s),
 };
 
 const xs = seedDataset().x;

@@ -9,7 +9,7 @@ import { HIDDEN_ACTIVATION_IDS, type HiddenActivationId } from '../../core/activ
 import { ACTIVATIONS } from '../../core/activations/registry';
 import { flatControls, presetControls, SHAPE_PRESET_IDS } from '../../core/data/drawn-target';
 import { initialParams } from '../../core/train/random';
-import { parseUniversalSettings, serializeUniversalSettings, universalTrainConfig, type UniversalRefusal, type UniversalSettings } from './settings';
+import { parseUniversalSettings, serializeUniversalSettings, UNIVERSAL, universalTrainConfig, writeUniversalSettings, type UniversalRefusal, type UniversalSettings } from './settings';
 import type { NetworkParams, RunStatus, Snapshot } from '../../core/train/types';
 import type { SweepSummary } from '../../core/analysis/units-needed';
 import { fitPlotLayers } from '../../plots/fitPlot';
@@ -37,9 +37,9 @@ export interface UniversalLabProps {
 
 export const PLOT_ASPECT = 0.6;
 const URL_BINDING: UrlBinding<UniversalSettings, UniversalRefusal> = {
-  keys: ['units', 'uact', 'shape', 'uepochs', 'useeds'],
+  keys: UNIVERSAL.readNames,
   parse: (search) => parseUniversalSettings(search),
-  serialize: serializeUniversalSettings,
+  write: writeUniversalSettings,
 };
 
 interface RunState {

@@ -86,6 +86,10 @@ export function parseUniversalSettings(query: string | URLSearchParams): {
 /** Canonical query (no leading `?`): units, uact and shape always; epochs and seeds only when not default. */
 export const serializeUniversalSettings = (s: Readonly<UniversalSettings>): string => UNIVERSAL.write(s).toString();
 
+/** `query` with the demo's parameters set to `s`, every other parameter in its place. */
+export const writeUniversalSettings = (s: Readonly<UniversalSettings>, query: string | URLSearchParams): string =>
+  UNIVERSAL.write(s, query).toString();
+
 export function universalTrainConfig(
   s: Pick<UniversalSettings, 'activation' | 'epochs'>,
   hidden: number,
