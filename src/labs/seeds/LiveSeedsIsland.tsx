@@ -7,11 +7,11 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { HiddenActivationId } from '../../core/activations/types';
 import type { SeedRun } from '../../core/analysis/seed-stats';
-import { parseStrictNumber } from '../../core/settings/fit-lab';
 import { buildCard, type SeedsText } from './cards';
+import { parseSeedCount, SEEDS_PANEL } from './settings';
 import { HistogramCard, OutcomeLegend, type CardData, type CardLabels } from './HistogramCard';
 
-import { LiveSeedsRunner, MAX_SEEDS, type LiveStatus } from '../../shared/seeds-runner';
+import { LiveSeedsRunner, type LiveStatus } from '../../shared/seeds-runner';
 import type { Lang } from '../../i18n';
 import { useHydrated, useLazy, usePageLifetime } from '../../shared/island-kit';
 import { fill } from '../../shared/format';
@@ -29,14 +29,14 @@ interface Props {
   hrefTemplates: Record<string, string>;
 }
 
-const DEFAULT_CHOICE: HiddenActivationId[] = ['sigmoid', 'relu', 'leaky_relu'];
+const DEFAULTS = SEEDS_PANEL.defaults();
 
 export default function LiveSeedsIsland(props: Props) {
   const { t, lang } = props;
   const tl = t.live;
-  const [chosen, setChosen] = useState<HiddenActivationId[]>(DEFAULT_CHOICE);
-  const [hidden, setHidden] = useState(2);
-  const [countText, setCountText] = useState('100');
+  const [chosen, setChosen] = useState<HiddenActivationId[]>(DEFAULTS.activations);
+  const [hidden, setHidden] = useState(DEFAULTS.hidden);
+  const [countText, setCountText] = useState(String(DEFAULTS.count));
   const [status, setStatus] = useState<LiveStatus>('idle');
   const [message, setMessage] = useState('');
   const [progress, setProgress] = useState({ done: 0, total: 0, partial: 0 });
@@ -47,7 +47,7 @@ export default function LiveSeedsIsland(props: Props) {
   const dirty = useRef<string[]>([]);
   const flushTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const cardCache = useRef(new Map<string, { runs: SeedRun[]; card: CardData }>());
-  const [runHidden, setRunHidden] = useState(2);
+  const [runHidden, setRunHidden] = useState(DEFAULTS.hidden);
   const [elapsed, setElapsed] = useState(0);
   const started = useRef(0);
   const ready = useHydrated();
@@ -100,7 +100,7 @@ export default function LiveSeedsIsland(props: Props) {
     runner.dispose();
   });
 
-  const parsedCount = parseStrictNumber(countText.trim(), { min: 1, max: MAX_SEEDS, integer: true, minInclusive: true });
+  const parsedCount = parseSeedCount(countText);
   const running = status === 'loading' || status === 'training';
   const problem = !parsedCount.ok ? tl.countRefused : chosen.length === 0 ? tl.noneChosen : '';
 
@@ -185,8 +185,8 @@ export default function LiveSeedsIsland(props: Props) {
           <input
             type="number"
             name="count"
-            min={1}
-            max={MAX_SEEDS}
+            min={SEEDS_PANEL.fields.count.type.range!.min}
+            max={SEEDS_PANEL.fields.count.type.range!.max}
             step={1}
             inputMode="numeric"
             value={countText}
