@@ -21,30 +21,20 @@ import { fileURLToPath } from 'node:url';
 import { h, type FunctionComponent } from 'preact';
 import { renderToStringAsync } from 'preact-render-to-string';
 import { describe, expect, test } from 'vitest';
-import { HIDDEN_ACTIVATION_IDS, type HiddenActivationId } from '../../src/core/activations/types';
-import { parseSettings, serializeSettings } from '../../src/core/settings/fit-lab';
 import { dictionary, LANGS, type Lang } from '../../src/i18n';
 import DeepLabIsland from '../../src/labs/deep/DeepLabIsland';
-import type { DeepFigures } from '../../src/labs/deep/generate-figures';
-import deepFigures from '../../src/labs/deep/figures.json';
-import FitLabIsland, { type StaticRun } from '../../src/labs/fit-lab/FitLabIsland';
-import fitFigures from '../../src/labs/fit-lab/figures.json';
-import type { CompareResult } from '../../src/shared/fit-runner';
+import { deepLabIslandProps } from '../../src/labs/deep/props';
+import FitLabIsland from '../../src/labs/fit-lab/FitLabIsland';
+import { fitLabIslandProps, type FitLabUse } from '../../src/labs/fit-lab/props';
 import ActivationGalleryIsland from '../../src/labs/gallery/ActivationGalleryIsland';
-import { INIT_STUDY, PRECOMPUTED_ROWS } from '../../src/labs/init/data';
 import InitLabIsland from '../../src/labs/init/InitLabIsland';
-import { INIT_LAB_ACTIVATIONS, type InitLabActivation } from '../../src/labs/init/settings';
-import { buildCard, cardLabels, packCard } from '../../src/labs/seeds/cards';
-import { MANY_SEEDS } from '../../src/labs/seeds/data';
-import { activationLabel } from '../../src/shared/format';
-import { fitLabHrefTemplate } from '../../src/labs/seeds/links';
+import { initLabIslandProps } from '../../src/labs/init/props';
 import LiveSeedsIsland from '../../src/labs/seeds/LiveSeedsIsland';
+import { liveSeedsIslandProps, seedHistogramsIslandProps } from '../../src/labs/seeds/props';
 import SeedHistogramsIsland from '../../src/labs/seeds/SeedHistogramsIsland';
 import SoftmaxIsland from '../../src/labs/softmax/SoftmaxIsland';
-import { recordedFigures } from '../../src/labs/universal/figures';
-import { DEFAULT_UNIVERSAL, defaultUniversal, serializeUniversalSettings } from '../../src/labs/universal/settings';
+import { universalLabIslandProps } from '../../src/labs/universal/props';
 import UniversalLabIsland from '../../src/labs/universal/UniversalLabIsland';
-import type { FitView } from '../../src/plots/fitPlot';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const GOLDEN = join(ROOT, 'tests/golden');
@@ -58,44 +48,15 @@ type Props = Record<string, string | boolean | number>;
 const ssr = async (island: unknown, props: object): Promise<string> =>
   renderToStringAsync(h(island as FunctionComponent<object>, props));
 
-interface FitRecord {
-  preset: string;
-  view: FitView;
-  run: StaticRun;
-  compare?: Partial<Record<HiddenActivationId, CompareResult>>;
-}
-
 /**
  * The figure components the pages embed: a golden name for one use (component + props) and its island's server
- * render. Each `render` passes the island what the component's frontmatter passes it (keep them in step).
+ * render, with the props the component's frontmatter passes (the lab's own `…IslandProps` function).
  */
 const FIGURES: Record<string, { name: (p: Props) => string; render: (p: Props, lang: Lang) => Promise<string> }> = {
   // FitLab.astro
   FitLab: {
     name: (p) => String(p.figure ?? 'fit-lab'),
-    render: (p, lang) => {
-      const figure = p.figure === undefined ? undefined : String(p.figure);
-      const record = figure ? (fitFigures as unknown as Record<string, FitRecord>)[figure] : undefined;
-      if (figure && !record) throw new Error(`FitLab: no recorded figure "${figure}" in figures.json`);
-      const preset = typeof p.preset === 'string' ? p.preset : (record?.preset ?? '');
-      const canon = (q: string) => serializeSettings(parseSettings(q).settings);
-      const matches = record !== undefined && canon(preset) === canon(record.preset);
-      return ssr(FitLabIsland, {
-        lang,
-        t: dictionary(lang).fitLab,
-        uid: `fl-${figure ?? 'lab'}`,
-        preset,
-        syncUrl: p.syncUrl ?? false,
-        staticRun: matches ? record.run : null,
-        view: p.view ?? record?.view ?? 'components',
-        sideBySide: p.sideBySide,
-        manual: p.manual,
-        exports: p.exports,
-        settingsOpen: p.settingsOpen,
-        compare: matches ? (record.compare ?? null) : null,
-        compareOpen: p.compareOpen,
-      });
-    },
+    render: (p, lang) => ssr(FitLabIsland, fitLabIslandProps(p as FitLabUse, lang)),
   },
   // ActivationGallery.astro (its children are the KaTeX formulas, HTML without figures of their own)
   ActivationGallery: {
@@ -117,94 +78,28 @@ const FIGURES: Record<string, { name: (p: Props) => string; render: (p: Props, l
   // SeedHistograms.astro
   SeedHistograms: {
     name: (p) => (p.hidden === undefined ? 'seed-histograms' : `seed-histograms-h${p.hidden}`),
-    render: (p, lang) => {
-      const t = dictionary(lang).seeds;
-      const { reference, binEdges } = MANY_SEEDS;
-      const cards = MANY_SEEDS.configs
-        .filter((c) => p.hidden === undefined || c.hidden === p.hidden)
-        .map((c) =>
-          packCard(
-            buildCard(c.id, c.activation, c.hidden, c.runs, {
-              edges: binEdges,
-              lineMse: reference.lineMse,
-              monotoneBound: reference.monotoneBound,
-              lang,
-              t,
-              hrefTemplate: fitLabHrefTemplate(c.activation, c.hidden),
-            }),
-            c.runs.map((r) => r.seed),
-          ),
-        );
-      return ssr(SeedHistogramsIsland, { cards, edges: binEdges, labels: cardLabels(t) });
-    },
+    render: (p, lang) =>
+      ssr(SeedHistogramsIsland, seedHistogramsIslandProps({ hidden: p.hidden as number | undefined }, lang)),
   },
   // LiveSeeds.astro
   LiveSeeds: {
     name: () => 'live-seeds',
-    render: (_p, lang) => {
-      const t = dictionary(lang).seeds;
-      const hrefTemplates = Object.fromEntries(
-        HIDDEN_ACTIVATION_IDS.flatMap((id) =>
-          [1, 2].map((hidden) => [`${id}-h${hidden}`, fitLabHrefTemplate(id, hidden)]),
-        ),
-      );
-      return ssr(LiveSeedsIsland, {
-        lang,
-        t,
-        labels: cardLabels(t),
-        activations: HIDDEN_ACTIVATION_IDS.map((id) => ({ id, name: activationLabel(id, lang) })),
-        edges: MANY_SEEDS.binEdges,
-        lineMse: MANY_SEEDS.reference.lineMse,
-        monotoneBound: MANY_SEEDS.reference.monotoneBound,
-        hrefTemplates,
-      });
-    },
+    render: (_p, lang) => ssr(LiveSeedsIsland, liveSeedsIslandProps(lang)),
   },
   // UniversalLab.astro
   UniversalLab: {
     name: () => 'universal-lab',
-    render: (_p, lang) => {
-      const preset = serializeUniversalSettings(defaultUniversal());
-      const figures = recordedFigures();
-      return ssr(UniversalLabIsland, {
-        lang,
-        t: dictionary(lang).universalLab,
-        uid: 'ul-lab',
-        preset,
-        staticRun: figures.run.query === preset ? figures.run : null,
-        recorded: figures.howMany[DEFAULT_UNIVERSAL.shape] ?? null,
-      });
-    },
+    render: (_p, lang) => ssr(UniversalLabIsland, universalLabIslandProps(lang)),
   },
   // DeepLab.astro
   DeepLab: {
     name: () => 'deep-lab',
-    render: (p, lang) => {
-      const record = deepFigures as unknown as DeepFigures;
-      return ssr(DeepLabIsland, {
-        lang,
-        t: dictionary(lang).deepLab,
-        uid: 'deep-lab',
-        staticRun: record.run,
-        staticSettings: record.settings,
-        syncUrl: p.syncUrl ?? true,
-      });
-    },
+    render: (p, lang) => ssr(DeepLabIsland, deepLabIslandProps({ syncUrl: p.syncUrl as boolean | undefined }, lang)),
   },
   // InitLab.astro
   InitLab: {
     name: () => 'init-lab',
-    render: (_p, lang) => {
-      const names = Object.fromEntries(INIT_LAB_ACTIVATIONS.map((a) => [a, activationLabel(a, lang)]));
-      return ssr(InitLabIsland, {
-        lang,
-        t: dictionary(lang).initLab,
-        activationNames: names as Record<InitLabActivation, string>,
-        rows: PRECOMPUTED_ROWS,
-        precomputedRuns: INIT_STUDY.training.seeds.to - INIT_STUDY.training.seeds.from + 1,
-        lineMse: INIT_STUDY.reference.lineMse,
-      });
-    },
+    render: (_p, lang) => ssr(InitLabIsland, initLabIslandProps(lang)),
   },
 };
 

@@ -12,7 +12,8 @@ import { env } from '@tensorflow/tfjs-core';
 import { DEEP_DEFAULTS, DEEP_SNAPSHOT_EVERY, deepDataset, serializeDeepSettings, toDeepConfig } from './settings';
 import { useBackend } from '../../core/engine/backend';
 import { DeepTrainer } from '../../core/engine/deep-trainer';
-import { applyDeepUpdate, deepStats, emptyDeepView, type DeepRunView } from './view';
+import { applyDeepUpdate, deepStats, emptyDeepView } from './view';
+import type { DeepFigures } from './figures';
 
 /** Four significant digits are plenty for a figure and keep the page's inline data small. */
 function round(value: unknown): unknown {
@@ -22,14 +23,9 @@ function round(value: unknown): unknown {
   return value;
 }
 
-export interface DeepFigures {
-  /** The settings of the recorded run, as a query string (the island only shows the run for these). */
-  settings: string;
-  run: DeepRunView;
-  stats: Record<string, number>;
-}
+type Recorded = Omit<DeepFigures, 'stats'> & { stats: Record<string, number> };
 
-export async function recordDefaultRun(): Promise<{ figures: DeepFigures; ms: number }> {
+export async function recordDefaultRun(): Promise<{ figures: Recorded; ms: number }> {
   const settings = DEEP_DEFAULTS;
   const trainer = new DeepTrainer({ config: toDeepConfig(settings), data: deepDataset() });
   const started = performance.now();

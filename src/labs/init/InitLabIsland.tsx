@@ -24,7 +24,7 @@ import { RefusedNotice } from '../../shared/LabNotices';
 import { useLazy, usePageLifetime, useUrlSettings, type UrlBinding } from '../../shared/island-kit';
 import { fill, formatMse } from '../../shared/format';
 
-interface Props {
+export interface InitLabProps {
   lang: Lang;
   t: InitLabText;
   activationNames: Record<InitLabActivation, string>;
@@ -59,7 +59,7 @@ function whyText(t: InitLabText, init: InitSpec, activation: InitLabActivation):
   return init.hiddenBias > 0 ? t.why.signPositiveBias : t.why.signNegativeBias;
 }
 
-export default function InitLabIsland(props: Props) {
+export default function InitLabIsland(props: InitLabProps) {
   const { t, lang } = props;
   const [controls, setControls] = useState<ControlState>(() => controlsFor(DEFAULT_INIT_LAB));
   const [status, setStatus] = useState<LiveStatus>('idle');

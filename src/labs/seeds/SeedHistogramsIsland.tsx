@@ -5,13 +5,13 @@ import type { CardLabels } from './HistogramCard';
 import { HistogramCard, OutcomeLegend } from './HistogramCard';
 import { useHydrated } from '../../shared/island-kit';
 
-interface Props {
+export interface SeedHistogramsProps {
   cards: PackedCard[];
   edges: number[];
   labels: CardLabels;
 }
 
-export default function SeedHistogramsIsland({ cards: packed, edges, labels }: Props) {
+export default function SeedHistogramsIsland({ cards: packed, edges, labels }: SeedHistogramsProps) {
   const cards = useMemo(() => packed.map((c) => unpackCard(c, edges.length - 1)), [packed, edges]);
   const ready = useHydrated();
   return (
