@@ -6,7 +6,7 @@
  */
 import type { HiddenActivationId } from '../core/activations/types';
 import type { SeedRun } from '../core/analysis/seed-stats';
-import type { TrainConfig } from '../core/train/types';
+import type { RunStatus, TrainConfig } from '../core/train/types';
 import { seedDataset } from '../core/data/dataset';
 import { planChunks, type SeedsRequest } from '../core/sessions/seed-chunks';
 import { DEFAULT_SETTINGS } from '../core/settings/fit-lab';
@@ -16,7 +16,8 @@ export { MAX_SEEDS } from '../core/sessions/seed-chunks';
 /** The panel chooses these; the rest is the site's default training on the seed data (as in the precomputed runs). */
 export type LiveRequest = Pick<SeedsRequest, 'activations' | 'hidden' | 'count'>;
 
-export type LiveStatus = 'idle' | 'loading' | 'training' | 'done' | 'cancelled' | 'error';
+/** The panel's run: a seed job, with the idle state before it and the loading of tfjs and the worker. */
+export type LiveStatus = Extract<RunStatus, 'idle' | 'loading' | 'training' | 'done' | 'cancelled' | 'error'>;
 
 export interface LiveEvents {
   status(s: LiveStatus, message?: string): void;

@@ -7,7 +7,7 @@
 import type { HiddenActivationId } from '../activations/types';
 import { seedRunOf } from '../analysis/seed-run';
 import type { SeedRun } from '../analysis/seed-stats';
-import type { Dataset, TrainConfig } from '../train/types';
+import type { Dataset, RunStatus, TrainConfig } from '../train/types';
 import type { TrainingSession } from './session';
 
 export interface SeedJobRequest {
@@ -16,7 +16,8 @@ export interface SeedJobRequest {
   data: Dataset;
 }
 
-export type SeedJobStatus = 'training' | 'done' | 'cancelled' | 'error';
+/** A seed job starts training at once, cannot pause or diverge as a whole, and may be cancelled. */
+export type SeedJobStatus = Extract<RunStatus, 'training' | 'done' | 'cancelled' | 'error'>;
 export type SeedJobResult = { activation: HiddenActivationId; run: SeedRun };
 
 export interface SeedJobEvents {

@@ -92,4 +92,5 @@ export interface DeepStatusInfo {
   message?: string;
 }
 
+/** A deep run goes through every state of one network's run. */
 export type DeepStatus = RunStatus;

@@ -29,7 +29,11 @@ export interface NetworkParams {
   b2: number;
 }
 
-export type RunStatus = 'idle' | 'loading' | 'training' | 'paused' | 'done' | 'diverged' | 'error';
+/**
+ * The one vocabulary for the state of anything the labs train (one network, a batch of seeds, a sweep of sizes);
+ * each run reaches only some of these, named by an Extract of this type. Pages show it in data-status.
+ */
+export type RunStatus = 'idle' | 'loading' | 'training' | 'paused' | 'done' | 'diverged' | 'cancelled' | 'error';
 
 /** What the engine streams to the caller every k epochs. */
 export interface Snapshot {

@@ -16,7 +16,7 @@ import type { Lang } from '../../i18n';
 import { useHydrated, useLazy, usePageLifetime } from '../../shared/island-kit';
 import { fill } from '../../shared/format';
 
-interface Props {
+export interface LiveSeedsProps {
   lang: Lang;
   t: SeedsText;
   labels: CardLabels;
@@ -31,7 +31,7 @@ interface Props {
 
 const DEFAULTS = SEEDS_PANEL.defaults();
 
-export default function LiveSeedsIsland(props: Props) {
+export default function LiveSeedsIsland(props: LiveSeedsProps) {
   const { t, lang } = props;
   const tl = t.live;
   const [chosen, setChosen] = useState<HiddenActivationId[]>(DEFAULTS.activations);

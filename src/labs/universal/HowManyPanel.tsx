@@ -9,14 +9,17 @@ import { shortNameOf } from '../../core/activations/registry';
 import { GOOD_FIT_MSE } from '../../core/analysis/network';
 import { summarizeSweep, sweepConfigs, sweepRuns, type SweepPlan, type SweepRun, type SweepSummary } from '../../core/analysis/units-needed';
 import { SWEEP_ACTIVATIONS, UNIT_SWEEP, UNIVERSAL_TRAINING } from './settings';
-import type { Dataset } from '../../core/train/types';
+import type { Dataset, RunStatus } from '../../core/train/types';
 import type { HiddenActivationId } from '../../core/activations/types';
 import { unitsChartSvg } from '../../plots/universalPlots';
 import type { FitRunner } from '../../shared/fit-runner';
 import type { UniversalText } from './view';
 import { fill, formatNumber, formatPercent } from '../../shared/format';
 
-type Phase = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+/** The sweep's status: a seed job's, with the idle state before it. */
+type Phase = Extract<RunStatus, 'idle' | 'training' | 'done' | 'cancelled' | 'error'>;
+/** data-phase spells training `running`, the value browser tests and automation select on. */
+const phaseAttr = (p: Phase) => (p === 'training' ? 'running' : p);
 
 interface Props {
   t: UniversalText;
@@ -52,7 +55,7 @@ export function HowManyPanel(props: Props) {
   useEffect(() => {
     return () => {
       generation.current++;
-      if (phaseRef.current === 'running') runnerRef.current?.cancel();
+      if (phaseRef.current === 'training') runnerRef.current?.cancel();
     };
   }, []);
 
@@ -60,7 +63,7 @@ export function HowManyPanel(props: Props) {
 
   const run = async () => {
     const id = ++generation.current;
-    setPhase('running');
+    setPhase('training');
     props.onBusy(true);
     setRuns([]);
     setSummary(null);
@@ -123,14 +126,14 @@ export function HowManyPanel(props: Props) {
   const showingRecorded = phase === 'idle' && props.recorded !== null && summary === props.recorded;
 
   return (
-    <details class="lab__panel ul-howmany" data-role="how-many" data-phase={showingRecorded ? 'recorded' : phase} data-done={done} data-runs={phase === 'done' ? JSON.stringify(runs) : undefined} data-needed={summary ? JSON.stringify(summary.needed) : undefined} open>
+    <details class="lab__panel ul-howmany" data-role="how-many" data-phase={showingRecorded ? 'recorded' : phaseAttr(phase)} data-done={done} data-runs={phase === 'done' ? JSON.stringify(runs) : undefined} data-needed={summary ? JSON.stringify(summary.needed) : undefined} open>
       <summary>{h.title}</summary>
       <p class="lab__hint">{fill(h.hint, { seeds: props.seeds })}</p>
       <div class="lab__buttons">
-        <button type="button" class="lab__button lab__button--primary" data-action="how-many" disabled={props.disabled || phase === 'running'} onClick={() => void run()}>
+        <button type="button" class="lab__button lab__button--primary" data-action="how-many" disabled={props.disabled || phase === 'training'} onClick={() => void run()}>
           {h.run}
         </button>
-        <button type="button" class="lab__button" data-action="how-many-cancel" disabled={phase !== 'running'} onClick={cancel}>
+        <button type="button" class="lab__button" data-action="how-many-cancel" disabled={phase !== 'training'} onClick={cancel}>
           {h.cancel}
         </button>
         <label class="ul-howmany__progress">
