@@ -3,7 +3,7 @@
  * same order, Keras' Adam (adam.ts), so the bench can say which form is faster and by how much.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { ADAM_COEFFICIENTS, ADAM_EPSILON, adamCoefficients, kerasAdam } from '../../src/core/engine/adam';
+import { KerasAdam } from '../../src/core/engine/adam';
 import { ACTIVATIONS } from '../../src/core/activations/registry';
 import { batchSizesFor } from '../../src/core/engine/mini-batch';
 import { initialParams, ShuffleStream } from '../../src/core/train/random';
@@ -25,8 +25,7 @@ export function autodiffTrain(configs: readonly TrainConfig[], data: Dataset, ep
   };
   // Adam works on [1, 1, n] rows (adam.ts).
   const moments: Record<string, { m: tf.Tensor; v: tf.Tensor }> = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, { m: tf.zeros([1, 1, v.size]), v: tf.zeros([1, 1, v.size]) }]));
-  const epsilon = tf.scalar(ADAM_EPSILON);
-  const coefficients = new Float32Array(ADAM_COEFFICIENTS);
+  const adams = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, new KerasAdam(configs[0]!.lr, v.size)]));
   const shuffles = configs.map((c) => new ShuffleStream(c.seed, N));
   const sizes = batchSizesFor(N, configs[0]!.batchSize);
   let t = 0;
@@ -47,12 +46,10 @@ export function autodiffTrain(configs: readonly TrainConfig[], data: Dataset, ep
           // Σ over networks of each one's batch MSE: each network's gradient is its own loss's.
           return tf.sum(tf.mean(tf.square(tf.sub(out, y)), [1, 2]));
         });
-        adamCoefficients(configs[0]!.lr, t, 1, coefficients);
-        const c = tf.tensor3d(coefficients, [1, 3, 4]);
         for (const [name, v] of Object.entries(vars)) {
           const mo = moments[name]!;
           const row = (x: tf.Tensor) => tf.reshape(x, [1, 1, v.size]);
-          const next = kerasAdam({ params: row(v), m: mo.m, v: mo.v }, row(grads[v.name]!), c, epsilon);
+          const next = adams[name]!.update({ params: row(v), m: mo.m, v: mo.v }, row(grads[v.name]!), t, 1);
           v.assign(tf.reshape(next.params, v.shape));
           mo.m.dispose();
           mo.v.dispose();
@@ -65,7 +62,7 @@ export function autodiffTrain(configs: readonly TrainConfig[], data: Dataset, ep
     }
     last = sums.map((s) => s / N);
   }
-  epsilon.dispose();
+  for (const a of Object.values(adams)) a.dispose();
   for (const v of Object.values(vars)) v.dispose();
   for (const mo of Object.values(moments)) {
     mo.m.dispose();

@@ -17,7 +17,7 @@
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 import { ACTIVATIONS } from '../activations/registry';
-import { ADAM_COEFFICIENTS, ADAM_EPSILON, adamCoefficients, kerasAdam } from './adam';
+import { KerasAdam } from './adam';
 import type { ActivationGroup } from './mini-batch';
 import { registryTf, tf } from './tf';
 
@@ -59,10 +59,7 @@ export class NetworkProgram {
   private lastHalfGrad: tfc.Tensor | null = null;
   private lastBatch = 0;
   private readonly groups: readonly ActivationGroup[];
-  private readonly epsilon: tfc.Tensor;
-  /** The next update's coefficients (adamCoefficients), filled and uploaded per step. */
-  private readonly coefficients = new Float32Array(ADAM_COEFFICIENTS);
-  private readonly lr: number;
+  private readonly adam: KerasAdam;
   /** Shapes of the parameter tensors (W₀b₀, W₁, b₁, …) and their widths in the flat layout. */
   private readonly paramShapes: [number, number, number][];
   private readonly paramWidths: number[];
@@ -74,7 +71,6 @@ export class NetworkProgram {
     this.size = groups.reduce((acc, g) => acc + g.size, 0);
     this.layers = shapes.length - 1;
     this.groups = groups;
-    this.lr = options.lr;
     const S = this.size;
     const H0 = shapes[0][1];
     this.paramShapes = [[S, 2, H0]];
@@ -101,7 +97,7 @@ export class NetworkProgram {
     this.flat = tf.tensor3d(values, [1, 1, values.length]);
     this.m = tf.zeros([1, 1, values.length]);
     this.v = tf.zeros([1, 1, values.length]);
-    this.epsilon = tf.scalar(ADAM_EPSILON);
+    this.adam = new KerasAdam(options.lr, values.length);
   }
 
   /** Each network's parameters as a row of [S, P] (a new tensor): W₀, b₀, W₁, b₁, … each row-major. */
@@ -183,9 +179,7 @@ export class NetworkProgram {
     this.updates++;
     const previous = { params: this.flat, m: this.m, v: this.v };
     const { halfGrad, squares } = this.pass(x1, y);
-    adamCoefficients(this.lr, this.updates, 2 / batch, this.coefficients);
-    const coefficients = tf.tensor3d(this.coefficients, [1, 3, 4]);
-    const next = { ...kerasAdam(previous, halfGrad, coefficients, this.epsilon), halfGrad };
+    const next = { ...this.adam.update(previous, halfGrad, this.updates, 2 / batch), halfGrad };
     for (const t of [previous.params, previous.m, previous.v]) t.dispose();
     this.lastHalfGrad?.dispose();
     // Kept: the state outlives any tidy scope the caller runs this step in.
@@ -201,6 +195,6 @@ export class NetworkProgram {
     for (const t of [this.flat, this.m, this.v]) t.dispose();
     this.lastHalfGrad?.dispose();
     this.lastHalfGrad = null;
-    this.epsilon.dispose();
+    this.adam.dispose();
   }
 }
