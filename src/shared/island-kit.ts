@@ -35,7 +35,8 @@ export const ownsQuery = (search: string, keys: readonly string[]): boolean => {
  * The one address-bar policy of the site's labs. On mount (when `enabled`), a query naming any of the lab's keys is
  * parsed and handed to `onRead`; its refusals are returned. From then on, and from the reader's first change
  * (`touch`), the address carries the lab's settings in canonical form via replaceState (no history entries),
- * written through the lab's declaration: its parameters keep their places, other demos' parameters stay as they are. A plain visit leaves the address alone.
+ * written through the lab's declaration: its parameters keep their places, other demos' parameters stay as they
+ * are. A plain visit leaves the address alone.
  */
 export function useUrlSettings<S, R>(
   binding: UrlBinding<S, R>,

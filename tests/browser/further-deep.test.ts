@@ -71,9 +71,11 @@ describe('deep demo', () => {
       expect(new URL(page.url()).search).toBe('');
     }));
 
-  it('trains settings from the address to done (zh-cn), in Chinese', () =>
+  it('trains settings from an address with the older unprefixed keys to done (zh-cn), in Chinese', () =>
     lab.open('zh-cn/further/?layers=3&width=4&depochs=15&dacts=sigmoid,relu', async (page) => {
       expect(await page.locator(`${LAB} [data-role="refused"]`).count()).toBe(0);
+      // The old keys are rewritten to the current ones, in their places.
+      await page.waitForFunction(() => new URL(location.href).search.startsWith('?dlayers=3&dwidth=4&'));
       expect(await lab.train(page, 150_000)).toBe('done');
       const shown = await panels(page);
       expect(shown.map((p) => p.activation)).toEqual(['sigmoid', 'relu']);
@@ -83,32 +85,32 @@ describe('deep demo', () => {
 
   it('writes changed settings into the address (keeping other keys), and reads them back', () =>
     lab.open('en/further/?other=kept', async (page) => {
-      await page.selectOption(`${LAB} select[data-setting="layers"]`, '2');
-      const width = page.locator(`${LAB} input[data-setting="width"]`);
+      await page.selectOption(`${LAB} select[data-setting="dlayers"]`, '2');
+      const width = page.locator(`${LAB} input[data-setting="dwidth"]`);
       await width.fill('5');
       await width.press('Tab');
-      await page.waitForFunction(() => new URL(location.href).searchParams.get('width') === '5');
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('dwidth') === '5');
       const params = new URL(page.url()).searchParams;
-      expect(params.get('layers')).toBe('2');
+      expect(params.get('dlayers')).toBe('2');
       expect(params.get('dacts')).toBe('sigmoid,tanh,relu,leaky_relu');
       expect(params.get('other')).toBe('kept');
       await page.reload();
       await lab.hydrated(page);
-      expect(await page.locator(`${LAB} select[data-setting="layers"]`).inputValue()).toBe('2');
+      expect(await page.locator(`${LAB} select[data-setting="dlayers"]`).inputValue()).toBe('2');
       expect(await width.inputValue()).toBe('5');
       expect((await panels(page)).every((p) => p.rows === 2)).toBe(true);
       // A refused input is named next to the field and not applied.
       await width.fill('99');
       await width.press('Tab');
       await expect.poll(() => page.locator(`${LAB} .deeplab__field-error`).count()).toBe(1);
-      expect(new URL(page.url()).searchParams.get('width')).toBe('5');
+      expect(new URL(page.url()).searchParams.get('dwidth')).toBe('5');
     }));
 
   it.each([
     ['en', 'not a number', 'outside the allowed range'],
     ['zh-cn', '不是数字', '超出允许范围'],
   ])('names bad address values in %s and still trains with the defaults', async (lang, notNumber, outOfRange) => {
-    const bad = new URLSearchParams({ layers: 'abc', width: '1e309', dacts: 'relu,<script>alert(1)</script>', dlr: '0x10', depochs: '10' });
+    const bad = new URLSearchParams({ dlayers: 'abc', dwidth: '1e309', dacts: 'relu,<script>alert(1)</script>', dlr: '0x10', depochs: '10' });
     await lab.open(`${lang}/further/?${bad}`, async (page) => {
       const notice = page.locator(`${LAB} [data-role="refused"]`);
       await expect.poll(() => notice.locator('li').count()).toBe(4);
@@ -117,7 +119,7 @@ describe('deep demo', () => {
       expect(text).toContain(outOfRange);
       expect(text).toContain('<script>'); // shown as text, never as markup
       expect(await page.locator('script:not([src])').evaluateAll((s) => s.some((e) => e.textContent?.includes('alert(1)')))).toBe(false);
-      expect(await page.locator(`${LAB} select[data-setting="layers"]`).inputValue()).toBe('6');
+      expect(await page.locator(`${LAB} select[data-setting="dlayers"]`).inputValue()).toBe('6');
       expect(await lab.train(page, 150_000)).toBe('done');
       expect(await lab.attr(page, 'data-epoch')).toBe('10');
       expect((await panels(page)).map((p) => p.activation)).toEqual(['sigmoid', 'tanh', 'relu', 'leaky_relu']);
@@ -126,7 +128,7 @@ describe('deep demo', () => {
 
   it.each([['en'], ['zh-cn']])('trains on the page itself when the worker script cannot load (%s), and says so', async (lang) => {
     const blocked: string[] = [];
-    await lab.open(`${lang}/further/?layers=3&width=4&depochs=15`, async (page, opened) => {
+    await lab.open(`${lang}/further/?dlayers=3&dwidth=4&depochs=15`, async (page, opened) => {
       await opened.context.route(/\/_astro\/[^/]*worker[^/]*\.m?js(\?|$)/i, (route) => {
         blocked.push(route.request().url());
         return route.abort('failed');
@@ -144,7 +146,7 @@ describe('deep demo', () => {
 
   it('works from the keyboard alone: settings, train, pause, resume', () =>
     lab.open('en/further/', async (page) => {
-      await page.locator(`${LAB} select[data-setting="layers"]`).focus();
+      await page.locator(`${LAB} select[data-setting="dlayers"]`).focus();
       await page.keyboard.press('ArrowUp'); // 6 → 5
       const tabTo = async (selector: string) => {
         for (let i = 0; i < 40; i++) {
@@ -172,7 +174,7 @@ describe('deep demo', () => {
       expect(await settled(page)).toBe('done');
       await expect.poll(focusedAction).toBe('train');
       const params = new URL(page.url()).searchParams;
-      expect(params.get('layers')).toBe('5');
+      expect(params.get('dlayers')).toBe('5');
       expect(params.get('depochs')).toBe('400');
       expect(params.get('dacts')).toBe('sigmoid,tanh,leaky_relu');
       expect((await panels(page)).map((p) => p.lines.length)).toEqual([5, 5, 5]);

@@ -47,7 +47,7 @@ describe.each(['en', 'zh-cn'] as const)('InitLab (%s)', (lang) => {
       await lab.locator('input[name="init-kernel"][value="he"]').check();
       await lab.locator('input[name="init-bias"][value="0.1"]').check();
       await lab.locator('input[name="init-seeds"]').fill('50');
-      await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('init'))).toBe('he');
+      await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('ikernel'))).toBe('he');
       await lab.locator('[data-action="measure"]').click();
       const runs = await measured(page);
       expect(runs.map((r) => r.seed)).toEqual(Array.from({ length: 50 }, (_, i) => i));
@@ -73,8 +73,8 @@ describe.each(['en', 'zh-cn'] as const)('InitLab (%s)', (lang) => {
 });
 
 describe('InitLab, address and keyboard', () => {
-  test('the settings round-trip through the address bar, next to other demos’ parameters', () =>
-    initLab.open('en/further/?layers=3&init=zeros&bias=-0.25&iact=sigmoid&iseeds=75', async (page, _opened, lab) => {
+  test('the settings round-trip through the address bar, next to other demos’ parameters; older keys still load', () =>
+    initLab.open('en/further/?dlayers=3&init=zeros&bias=-0.25&iact=sigmoid&iseeds=75', async (page, _opened, lab) => {
       expect(await lab.locator('input[name="init-kernel"]:checked').getAttribute('value')).toBe('zeros');
       expect(await lab.locator('input[name="init-bias"]:checked').getAttribute('value')).toBe('other');
       expect(await lab.locator('input[name="init-bias-value"]').inputValue()).toBe('-0.25');
@@ -86,10 +86,11 @@ describe('InitLab, address and keyboard', () => {
       await lab.locator('select[name="init-activation"]').selectOption('leaky_relu');
       await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('iact'))).toBe('leaky_relu');
       const params = new URLSearchParams(await page.evaluate(() => location.search));
-      expect(params.get('layers')).toBe('3');
-      expect(params.get('init')).toBeNull(); // the default is left out
+      expect(params.get('dlayers')).toBe('3');
+      expect(params.get('ikernel')).toBeNull(); // the default is left out
       expect(params.get('iact')).toBe('leaky_relu');
-      expect(params.get('bias')).toBe('-0.25');
+      expect(params.get('ibias')).toBe('-0.25');
+      expect([params.has('init'), params.has('bias')]).toEqual([false, false]); // written under the current keys
 
       await page.reload();
       const again = await initLab.hydrated(page);
@@ -99,7 +100,7 @@ describe('InitLab, address and keyboard', () => {
     }));
 
   test.each(['en', 'zh-cn'] as const)('bad address values are named in the page language (%s), and measuring still works', (lang) =>
-    initLab.open(`${lang}/further/?init=%3Cscript%3E&bias=0x10&iseeds=1e309&iact=${'x'.repeat(10_000)}`, async (page, _opened, lab) => {
+    initLab.open(`${lang}/further/?ikernel=%3Cscript%3E&ibias=0x10&iseeds=1e309&iact=${'x'.repeat(10_000)}`, async (page, _opened, lab) => {
       const notice = lab.locator('[data-role="refused"]');
       await notice.waitFor();
       const text = await notice.innerText();

@@ -81,7 +81,7 @@ async function expectPartialSum(page: Page, w: Weights, neurons: number[]) {
 
 describe('Universal approximation lab', () => {
   it('draws with the pointer, trains to done, and its curves, sort slider and URL agree with the weights', () =>
-    lab.open('/en/further/?units=5&uact=relu&uepochs=200', async (page) => {
+    lab.open('/en/further/?uunits=5&uact=relu&uepochs=200', async (page) => {
       expect(await attr(page, 'data-shape')).toBe('zigzag');
       // A straight stroke from (1, 2.5) down to (5, −0.5), drawn in many small moves.
       const line = (x: number) => 2.5 - (3 * (x - 1)) / 4;
@@ -140,8 +140,8 @@ describe('Universal approximation lab', () => {
 
       // The address bar carries the drawn shape; reloading shows exactly the same drawing.
       const url = new URL(page.url());
-      expect(url.searchParams.get('shape')).toBe(await attr(page, 'data-shape'));
-      expect(url.searchParams.get('units')).toBe('5');
+      expect(url.searchParams.get('ushape')).toBe(await attr(page, 'data-shape'));
+      expect(url.searchParams.get('uunits')).toBe('5');
       await page.goto(url.href);
       await hydrated(page);
       expect(await shapeValues(page)).toEqual(drawn);
@@ -149,7 +149,7 @@ describe('Universal approximation lab', () => {
     }));
 
   it('trains 32 units without long main-thread tasks, and draws all 32 components', () =>
-    lab.open('/en/further/?units=32&uact=sigmoid&shape=bump&uepochs=300', async (page) => {
+    lab.open('/en/further/?uunits=32&uact=sigmoid&ushape=bump&uepochs=300', async (page) => {
       await expectNoLongTasks(page, 'universal, 32 units', async () => expect(await lab.train(page)).toBe('done'));
       const w = JSON.parse((await attr(page, 'data-weights'))!) as Weights;
       expect(w.units).toBe(32);
@@ -187,7 +187,7 @@ describe('Universal approximation lab', () => {
   });
 
   it('draws with the keys only and trains from the keyboard', () =>
-    lab.open('/en/further/?units=3&uepochs=40', async (page) => {
+    lab.open('/en/further/?uunits=3&uepochs=40', async (page) => {
       const area = page.locator(`${LAB} [data-role="drawing"]`);
       await area.focus();
       await page.keyboard.press('Home');
@@ -215,7 +215,7 @@ describe('Universal approximation lab', () => {
     }));
 
   it('"how many units?" trains every size and reports what its weights say', () =>
-    lab.open('/en/further/?shape=cos&uepochs=20&useeds=1', async (page) => {
+    lab.open('/en/further/?ushape=cos&uepochs=20&useeds=1', async (page) => {
       const panel = page.locator(`${LAB} [data-role="how-many"]`);
       expect(await panel.getAttribute('data-phase')).toBe('idle');
       await panel.locator('[data-action="how-many"]').click();
@@ -249,7 +249,7 @@ describe('Universal approximation lab', () => {
     }));
 
   it('"how many units?" shows its progress and can be cancelled', () =>
-    lab.open('/en/further/?shape=step&uepochs=1500&useeds=2', async (page) => {
+    lab.open('/en/further/?ushape=step&uepochs=1500&useeds=2', async (page) => {
       const panel = page.locator(`${LAB} [data-role="how-many"]`);
       await panel.locator('[data-action="how-many"]').click();
       await page.waitForFunction((sel) => Number(document.querySelector(sel)?.getAttribute('data-done')) >= 1, `${LAB} [data-role="how-many"]`, { timeout: 120_000 });
@@ -265,7 +265,7 @@ describe('Universal approximation lab', () => {
 
   it('names refused URL values in the reader’s language and still trains with the defaults', async () => {
     await lab.open(
-      `/en/further/?units=99&uact=nope&shape=%3Cscript%3Ealert(1)%3C%2Fscript%3E&uepochs=30`,
+      `/en/further/?uunits=99&uact=nope&ushape=%3Cscript%3Ealert(1)%3C%2Fscript%3E&uepochs=30`,
       async (page) => {
         let dialogs = 0;
         page.on('dialog', (d) => {
@@ -274,7 +274,7 @@ describe('Universal approximation lab', () => {
         });
         await hydrated(page);
         const text = await lab.refusedText(page);
-        for (const part of ['units', '99', 'uact', 'nope', 'shape', '<script>']) expect(text).toContain(part);
+        for (const part of ['uunits', '99', 'uact', 'nope', 'ushape', '<script>']) expect(text).toContain(part);
         expect(await attr(page, 'data-shape')).toBe('zigzag');
         expect(await lab.train(page)).toBe('done');
         const w = JSON.parse((await attr(page, 'data-weights'))!) as Weights;
@@ -284,16 +284,17 @@ describe('Universal approximation lab', () => {
       },
       { hydrate: false },
     );
+    // An address with the older unprefixed keys is read the same way.
     await lab.open('/zh-cn/further/?units=abc&shape=' + 'é'.repeat(50), async (page) => {
       const zhText = await lab.refusedText(page);
-      for (const part of ['不是数字', '隐藏神经元', '字符']) expect(zhText).toContain(part);
+      for (const part of ['不是数字', '隐藏神经元', '字符', 'uunits']) expect(zhText).toContain(part);
     });
   });
 
   it('has no axe violations in either theme, before and after training, and the drawing shows its focus', async () => {
     for (const theme of ['light', 'dark'] as const) {
       await lab.open(
-        '/en/further/?units=2&uepochs=20',
+        '/en/further/?uunits=2&uepochs=20',
         async (page) => {
           await chooseTheme(page, theme);
           await hydrated(page);

@@ -5,15 +5,15 @@ import { DEEP_DEFAULTS, parseDeepSettings, serializeDeepSettings, toDeepConfig, 
 describe('parseDeepSettings', () => {
   it('gives the defaults for an empty query and reads good values', () => {
     expect(parseDeepSettings('')).toEqual({ settings: { ...DEEP_DEFAULTS, activations: [...DEEP_DEFAULTS.activations] }, refused: [] });
-    const { settings, refused } = parseDeepSettings('layers=3&width=16&dlr=0.003&depochs=50&dacts=relu,elu');
+    const { settings, refused } = parseDeepSettings('dlayers=3&dwidth=16&dlr=0.003&depochs=50&dacts=relu,elu');
     expect(refused).toEqual([]);
     expect(settings).toEqual({ layers: 3, width: 16, lr: 0.003, epochs: 50, activations: ['relu', 'elu'] });
   });
 
   /** Refused values per parameter, each with the reason it is refused. */
   const refusals: Record<string, [value: string, reason: string][]> = {
-    layers: [['', 'notANumber'], ['NaN', 'notANumber'], ['-1', 'outOfRange'], ['0', 'outOfRange'], ['9', 'outOfRange'], ['2.5', 'notAnInteger'], ['0x10', 'notANumber']],
-    width: [['1e309', 'outOfRange'], ['33', 'outOfRange'], ['８', 'notANumber'], [' 8', 'notANumber']],
+    dlayers: [['', 'notANumber'], ['NaN', 'notANumber'], ['-1', 'outOfRange'], ['0', 'outOfRange'], ['9', 'outOfRange'], ['2.5', 'notAnInteger'], ['0x10', 'notANumber']],
+    dwidth: [['1e309', 'outOfRange'], ['33', 'outOfRange'], ['８', 'notANumber'], [' 8', 'notANumber']],
     dlr: [['0', 'outOfRange'], ['-0.01', 'outOfRange'], ['Infinity', 'notANumber'], ['1e7', 'outOfRange']],
     depochs: [['<script>alert(1)</script>', 'notANumber'], ['9'.repeat(10_000), 'notANumber']],
     dacts: [
@@ -38,15 +38,15 @@ describe('parseDeepSettings', () => {
   });
 
   it('keeps good values next to refused ones', () => {
-    const { settings, refused } = parseDeepSettings('layers=abc&width=4&dacts=tanh');
-    expect(refused.map((r) => r.param)).toEqual(['layers']);
+    const { settings, refused } = parseDeepSettings('dlayers=abc&dwidth=4&dacts=tanh');
+    expect(refused.map((r) => r.param)).toEqual(['dlayers']);
     expect(settings.layers).toBe(DEEP_DEFAULTS.layers);
     expect(settings.width).toBe(4);
     expect(settings.activations).toEqual(['tanh']);
   });
 
   it('gives the allowed range for out-of-range numbers', () => {
-    expect(parseDeepSettings('layers=12').refused[0]!.detail).toBe('1–8');
+    expect(parseDeepSettings('dlayers=12').refused[0]!.detail).toBe('1–8');
   });
 });
 
@@ -59,11 +59,21 @@ describe('serialization', () => {
   });
 
   it('leaves other demos’ keys alone', () => {
-    const params = new URLSearchParams('activation=relu&hidden=3&layers=2');
+    const params = new URLSearchParams('activation=relu&dlayers=2&hidden=3');
     writeDeepSettings(DEEP_DEFAULTS, params);
     expect(params.get('activation')).toBe('relu');
     expect(params.get('hidden')).toBe('3');
-    expect(params.get('layers')).toBe('6');
+    expect([...params.keys()].slice(0, 3)).toEqual(['activation', 'dlayers', 'hidden']); // in its place
+    expect(params.get('dlayers')).toBe('6');
+  });
+
+  it('reads the older unprefixed layers and width, and writes them under their current keys in their places', () => {
+    const { settings, refused } = parseDeepSettings('layers=3&width=16');
+    expect(refused).toEqual([]);
+    expect([settings.layers, settings.width]).toEqual([3, 16]);
+    expect(parseDeepSettings('layers=abc').refused.map((r) => r.param)).toEqual(['dlayers']);
+    const params = writeDeepSettings(settings, new URLSearchParams('a=1&layers=3&width=16&b=2'));
+    expect(params.toString()).toBe('a=1&dlayers=3&dwidth=16&b=2&dlr=0.01&depochs=200&dacts=sigmoid%2Ctanh%2Crelu%2Cleaky_relu');
   });
 
   it('builds the engine config: one network per activation, shared seed, Keras batch', () => {

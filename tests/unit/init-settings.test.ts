@@ -6,36 +6,36 @@ const training = { hidden: 2, lr: 0.04, epochs: 300, batchSize: 32 };
 
 describe('InitLab settings', () => {
   it('defaults to Keras’ initialisation, ReLU and 200 seeds, and ignores other demos’ parameters', () => {
-    const { settings, refused } = parseInitLab('?layers=4&activation=tanh&seed=3');
+    const { settings, refused } = parseInitLab('?dlayers=4&activation=tanh&seed=3');
     expect(settings).toEqual({ init: { kernel: 'glorot_uniform', hiddenBias: 0 }, activation: 'relu', seeds: 200 });
     expect(refused).toEqual([]);
   });
 
   it('reads every parameter', () => {
-    const { settings, refused } = parseInitLab('init=he&bias=0.1&iact=leaky_relu&iseeds=50');
+    const { settings, refused } = parseInitLab('ikernel=he&ibias=0.1&iact=leaky_relu&iseeds=50');
     expect(settings).toEqual({ init: { kernel: 'he_uniform', hiddenBias: 0.1 }, activation: 'leaky_relu', seeds: 50 });
     expect(refused).toEqual([]);
-    expect(parseInitLab('init=zeros&bias=-1&iseeds=1000').settings).toMatchObject({ init: { kernel: 'zeros', hiddenBias: -1 }, seeds: 1000 });
-    expect(Object.is(parseInitLab('bias=-0').settings.init.hiddenBias, 0)).toBe(true);
+    expect(parseInitLab('ikernel=zeros&ibias=-1&iseeds=1000').settings).toMatchObject({ init: { kernel: 'zeros', hiddenBias: -1 }, seeds: 1000 });
+    expect(Object.is(parseInitLab('ibias=-0').settings.init.hiddenBias, 0)).toBe(true);
   });
 
   const long = '9'.repeat(10_000);
   it.each([
-    ['init', '', 'unknownChoice'],
-    ['init', 'glorot_uniform', 'unknownChoice'],
-    ['init', 'HE', 'unknownChoice'],
-    ['init', 'toString', 'unknownChoice'],
-    ['init', '<script>alert(1)</script>', 'unknownChoice'],
+    ['ikernel', '', 'unknownChoice'],
+    ['ikernel', 'glorot_uniform', 'unknownChoice'],
+    ['ikernel', 'HE', 'unknownChoice'],
+    ['ikernel', 'toString', 'unknownChoice'],
+    ['ikernel', '<script>alert(1)</script>', 'unknownChoice'],
     ['iact', 'tanh', 'unknownChoice'],
     ['iact', 'rélu', 'unknownChoice'],
-    ['bias', '', 'notANumber'],
-    ['bias', 'NaN', 'notANumber'],
-    ['bias', '0x10', 'notANumber'],
-    ['bias', '1e309', 'outOfRange'],
-    ['bias', '-1.5', 'outOfRange'],
-    ['bias', ' 0.1', 'notANumber'],
-    ['bias', '٠٫١', 'notANumber'],
-    ['bias', long, 'notANumber'],
+    ['ibias', '', 'notANumber'],
+    ['ibias', 'NaN', 'notANumber'],
+    ['ibias', '0x10', 'notANumber'],
+    ['ibias', '1e309', 'outOfRange'],
+    ['ibias', '-1.5', 'outOfRange'],
+    ['ibias', ' 0.1', 'notANumber'],
+    ['ibias', '٠٫١', 'notANumber'],
+    ['ibias', long, 'notANumber'],
     ['iseeds', '', 'notANumber'],
     ['iseeds', 'NaN', 'notANumber'],
     ['iseeds', '-1', 'outOfRange'],
@@ -56,14 +56,21 @@ describe('InitLab settings', () => {
   });
 
   it('keeps the good parameters when others are refused', () => {
-    const { settings, refused } = parseInitLab('init=he&bias=abc&iact=sigmoid&iseeds=-1');
+    const { settings, refused } = parseInitLab('ikernel=he&ibias=abc&iact=sigmoid&iseeds=-1');
     expect(settings).toEqual({ ...DEFAULT_INIT_LAB, init: { kernel: 'he_uniform', hiddenBias: 0 }, activation: 'sigmoid' });
-    expect(refused.map((r) => r.param)).toEqual(['bias', 'iseeds']);
+    expect(refused.map((r) => r.param)).toEqual(['ibias', 'iseeds']);
+  });
+
+  it('reads the older unprefixed init and bias, refusing under the current names and writing those in place', () => {
+    expect(parseInitLab('init=he&bias=0.1').settings.init).toEqual({ kernel: 'he_uniform', hiddenBias: 0.1 });
+    expect(parseInitLab('init=lecun&bias=2').refused.map((r) => r.param)).toEqual(['ikernel', 'ibias']);
+    const s: InitLabSettings = { init: { kernel: 'zeros', hiddenBias: 0.1 }, activation: 'relu', seeds: 200 };
+    expect(writeInitLab('a=1&init=zeros&b=2&bias=0.1', s)).toBe('a=1&ikernel=zeros&b=2&ibias=0.1');
   });
 
   it('writes only its own, non-default parameters and round-trips', () => {
-    expect(writeInitLab('layers=4', DEFAULT_INIT_LAB)).toBe('layers=4');
-    expect(writeInitLab('init=nope&layers=4&bias=x', DEFAULT_INIT_LAB)).toBe('layers=4');
+    expect(writeInitLab('dlayers=4', DEFAULT_INIT_LAB)).toBe('dlayers=4');
+    expect(writeInitLab('ikernel=nope&dlayers=4&ibias=x', DEFAULT_INIT_LAB)).toBe('dlayers=4');
     const s: InitLabSettings = { init: { kernel: 'zeros', hiddenBias: 0.25 }, activation: 'sigmoid', seeds: 75 };
     const q = writeInitLab('activation=tanh', s);
     expect(new URLSearchParams(q).get('activation')).toBe('tanh');

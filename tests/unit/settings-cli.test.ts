@@ -87,16 +87,21 @@ function cli(args: string[], pick: (o: Cli) => unknown): Outcome {
   }
 }
 
+/** A field's flag: its URL name unless it has its own (the InitLab's keys carry the page's namespace letter). */
+const flagOf = (f: { name: string; flag?: string }) => f.flag ?? f.name;
+const SITE = [...Object.values(FIT_LAB.fields), ...Object.values(INIT_LAB.fields)];
+/** The URL parameter of the site field behind a flag. */
+const urlName = (flag: string) => SITE.find((s) => flagOf(s) === flag)!.name;
+
 describe('command line = address', () => {
   it('the flags that are site settings are the very fields the labs declare', () => {
     const flags = EXPERIMENT_FLAGS.fields;
-    const site = [...Object.values(FIT_LAB.fields), ...Object.values(INIT_LAB.fields)];
-    const shared = Object.values(flags).filter((f) => site.some((s) => s.name === f.name));
-    expect(shared.map((f) => f.name).sort()).toEqual(Object.keys(SHARED).sort());
+    const shared = Object.values(flags).filter((f) => SITE.some((s) => flagOf(s) === flagOf(f)));
+    expect(shared.map(flagOf).sort()).toEqual(Object.keys(SHARED).sort());
     for (const f of shared) {
-      const own = site.find((s) => s.name === f.name)!;
+      const own = SITE.find((s) => flagOf(s) === flagOf(f))!;
       // The same parser and range; only a default may differ (the command line's ReLU).
-      expect(f.type, f.name).toBe(own.type);
+      expect(f.type, flagOf(f)).toBe(own.type);
     }
   });
 
@@ -107,9 +112,9 @@ describe('command line = address', () => {
       context
         ? [
             ['activation', context],
-            [name, value],
+            [urlName(name), value],
           ]
-        : [[name, value]],
+        : [[urlName(name), value]],
     ).toString();
     const args = context ? ['--activation', context, `--${name}`, value] : [`--${name}`, value];
     expect(cli(args, side.cli)).toEqual(side.url(query));
@@ -125,9 +130,9 @@ describe('command line = address', () => {
               context
                 ? [
                     ['activation', context],
-                    [name, v],
+                    [urlName(name), v],
                   ]
-                : [[name, v]],
+                : [[urlName(name), v]],
             ).toString(),
           ).ok,
       );

@@ -295,32 +295,39 @@ describe('each lab: address → settings → address', () => {
   });
 
   it('universal', () => {
-    for (const q of ['units=12&uact=relu&shape=cos', 'units=1&uact=tanh&shape=zigzag&uepochs=10&useeds=8']) {
+    for (const q of ['uunits=12&uact=relu&ushape=cos', 'uunits=1&uact=tanh&ushape=zigzag&uepochs=10&useeds=8']) {
       const { settings, refused } = parseUniversalSettings(q);
       expect(refused, q).toEqual([]);
       expect(serializeUniversalSettings(settings)).toBe(q);
     }
-    expect(UNIVERSAL.names).toEqual(['units', 'uact', 'shape', 'uepochs', 'useeds']);
+    expect(UNIVERSAL.names).toEqual(['uunits', 'uact', 'ushape', 'uepochs', 'useeds']);
   });
 
   it('init', () => {
-    for (const q of ['', 'init=he&bias=-0.5&iact=sigmoid&iseeds=1000', 'bias=1e-1', 'layers=3&iact=leaky_relu']) {
+    for (const q of ['', 'ikernel=he&ibias=-0.5&iact=sigmoid&iseeds=1000', 'ibias=1e-1', 'dlayers=3&iact=leaky_relu']) {
       const { settings, refused } = parseInitLab(q);
       expect(refused, q).toEqual([]);
       expect(writeInitLab(q, settings)).toBe(q.replace('1e-1', '0.1'));
     }
-    expect(INIT_LAB.names).toEqual(['init', 'bias', 'iact', 'iseeds']);
+    expect(INIT_LAB.names).toEqual(['ikernel', 'ibias', 'iact', 'iseeds']);
   });
 
   it('deep', () => {
     for (const q of [
-      'layers=6&width=8&dlr=0.01&depochs=200&dacts=sigmoid%2Ctanh%2Crelu%2Cleaky_relu',
-      'layers=1&width=32&dlr=1e-7&depochs=2000&dacts=gelu',
+      'dlayers=6&dwidth=8&dlr=0.01&depochs=200&dacts=sigmoid%2Ctanh%2Crelu%2Cleaky_relu',
+      'dlayers=1&dwidth=32&dlr=1e-7&depochs=2000&dacts=gelu',
     ]) {
       const { settings, refused } = parseDeepSettings(q);
       expect(refused, q).toEqual([]);
       expect(serializeDeepSettings(settings)).toBe(q);
     }
-    expect(DEEP.names).toEqual(['layers', 'width', 'dlr', 'depochs', 'dacts']);
+    expect(DEEP.names).toEqual(['dlayers', 'dwidth', 'dlr', 'depochs', 'dacts']);
+  });
+
+  it('the /further/ labs share a page: each key carries its lab’s letter, no two labs read the same one', () => {
+    const labs = { d: DEEP, i: INIT_LAB, u: UNIVERSAL };
+    for (const [letter, lab] of Object.entries(labs)) for (const name of lab.names) expect(name[0], name).toBe(letter);
+    const read = Object.values(labs).flatMap((lab) => lab.readNames);
+    expect(new Set(read).size).toBe(read.length);
   });
 });

@@ -45,6 +45,8 @@ export interface FieldType<V, R extends string> {
 export interface Field<V, R extends string, N extends string = string> {
   /** URL parameter and command-line flag (`--name`). */
   name: N;
+  /** The command-line flag where it differs from `name` (a page's namespace prefix means nothing on a command line). */
+  flag?: string;
   /** Other names read as this one (old links keep loading); writing replaces them with `name`, in their place. */
   aliases?: readonly string[];
   type: FieldType<V, R>;
@@ -181,6 +183,8 @@ export interface Schema<F extends Fields> {
   readonly names: readonly ParamOf<F>[];
   /** Every parameter read: the names and their aliases. */
   readonly readNames: readonly string[];
+  /** The label key of the field with this URL parameter (a refusal's `param`). */
+  labelOf(param: string): string | undefined;
   defaults(): Values<F>;
   /** Read an address over `base` (the defaults unless given): values and refusals, in declaration order. */
   parse(
@@ -244,6 +248,7 @@ export function defineSchema<const F extends Fields>(fields: F): Schema<F> {
     fields,
     names: keys.map((k) => fields[k]!.name as ParamOf<F>),
     readNames: keys.flatMap((k) => [fields[k]!.name, ...(fields[k]!.aliases ?? [])]),
+    labelOf: (param) => Object.values(fields).find((f) => f.name === param)?.label,
     defaults,
     parse(query, base) {
       const params = typeof query === 'string' ? new URLSearchParams(query) : query;

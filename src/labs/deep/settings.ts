@@ -1,7 +1,7 @@
 /**
- * The deep-stack demo's settings, declared once (DEEP). Its keys (layers, width, dlr, depochs, dacts) differ from
- * the Fit Lab's, and writing them leaves every other key of the address alone, so several demos can share one
- * page's URL.
+ * The deep-stack demo's settings, declared once (DEEP). Like every demo on /further/, its URL keys carry its
+ * letter (d: dlayers, dwidth, dlr, depochs, dacts), and writing them leaves every other key of the address alone,
+ * so the page's demos share one URL. Links made with the unprefixed `layers` and `width` still load (aliases).
  *
  * Defaults were chosen by measurement (src/labs/deep/generate-figures.ts): six sigmoid layers of eight units start
  * with a first-layer gradient about a thousand times smaller than the last layer's, and ReLU loses a quarter to
@@ -22,8 +22,12 @@ import { MAX_LAYERS, MAX_WIDTH, MIN_LAYERS, MIN_WIDTH, type DeepConfig } from '.
 import type { Dataset } from '../../core/train/types';
 
 export const DEEP = defineSchema({
-  layers: field('layers', integer(MIN_LAYERS, MAX_LAYERS), 6, { label: 'layers', always: true }),
-  width: field('width', integer(MIN_WIDTH, MAX_WIDTH), 8, { label: 'width', always: true }),
+  layers: field('dlayers', integer(MIN_LAYERS, MAX_LAYERS), 6, {
+    label: 'layers',
+    always: true,
+    aliases: ['layers'],
+  }),
+  width: field('dwidth', integer(MIN_WIDTH, MAX_WIDTH), 8, { label: 'width', always: true, aliases: ['width'] }),
   // Up to 1e6 on purpose, as in the Fit Lab: a reader may want to see a run blow up.
   lr: field('dlr', number({ min: 0, max: 1e6, minInclusive: false }), 0.01, { label: 'lr', always: true }),
   epochs: field('depochs', integer(1, 2000), 200, { label: 'epochs', always: true }),

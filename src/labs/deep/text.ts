@@ -8,15 +8,8 @@ import { fill, formatNumber, formatPercent } from '../../shared/format';
 
 export type DeepText = Dictionary['deepLab'];
 
-type Labelled = keyof DeepText & keyof typeof DEEP.fields;
-/** Each URL parameter's label key, from the declaration. */
-const PARAM_LABEL = Object.fromEntries(Object.values(DEEP.fields).map((f) => [f.name, f.label as Labelled])) as Record<
-  DeepRefusal['param'],
-  Labelled
->;
-
 export function deepRefusalMessage(t: DeepText, r: DeepRefusal): string {
-  const param = `${t[PARAM_LABEL[r.param]]} (${r.param})`;
+  const param = `${t[DEEP.labelOf(r.param) as keyof typeof DEEP.fields]} (${r.param})`;
   return fill(t.refusal[r.reason], { param, value: r.value, detail: r.detail ?? '' });
 }
 

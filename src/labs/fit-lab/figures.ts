@@ -21,6 +21,8 @@ const RECORDS = figures as unknown as Readonly<Record<string, FitFigureRecord>>;
 export function fitFigure(name: string): FitFigureRecord {
   const record = RECORDS[name];
   if (!record)
-    throw new Error(`FitLab: no recorded figure "${name}" in figures.json; run npx tsx src/labs/fit-lab/generate-figures.ts`);
+    throw new Error(
+      `FitLab: no recorded figure "${name}" in figures.json; run npx tsx src/labs/fit-lab/generate-figures.ts`,
+    );
   return record;
 }

@@ -5,7 +5,7 @@
  * the weights in init-weights.ts, drawing in plots/initWeights.ts.
  * Root: [data-demo="init-lab"] with data-ready, data-status (idle|loading|training|done|cancelled|error),
  * data-done, data-total and, once a measurement has ended, data-runs (its runs as JSON, for checking); the address
- * bar holds init, bias, iact and iseeds.
+ * bar holds ikernel, ibias, iact and iseeds.
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../i18n';

@@ -1,8 +1,9 @@
 /**
- * The InitLab's settings, declared once (INIT_LAB): `init` (zeros | glorot | he), `bias` (the hidden biases' start,
- * −1…1), `iact` (relu | leaky_relu | sigmoid) and `iseeds` (50–1000). The page holds other demos' parameters too,
- * so writing touches only these four and leaves every other one as it was. `npm run experiment` takes `--init` and
- * `--bias` through the same fields.
+ * The InitLab's settings, declared once (INIT_LAB). Like every demo on /further/, its URL keys carry its letter (i):
+ * `ikernel` (zeros | glorot | he), `ibias` (the hidden biases' start, −1…1), `iact` (relu | leaky_relu | sigmoid)
+ * and `iseeds` (50–1000); links made with the unprefixed `init` and `bias` still load (aliases). The page holds
+ * other demos' parameters too, so writing touches only these four and leaves every other one as it was.
+ * `npm run experiment` takes `--init` and `--bias` through the same fields (their `flag`).
  */
 import type { HiddenActivationId } from '../../core/activations/types';
 import {
@@ -30,12 +31,16 @@ export type InitLabActivation = (typeof INIT_LAB_ACTIVATIONS)[number];
 
 export const INIT_LAB = defineSchema({
   kernel: field(
-    'init',
+    'ikernel',
     choice(KERNEL_INITS, (k) => KERNEL_SHORT_NAMES[k]),
     DEFAULT_INIT.kernel,
-    { label: 'init' },
+    { label: 'init', flag: 'init', aliases: ['init'] },
   ),
-  hiddenBias: field('bias', number(HIDDEN_BIAS_RANGE), DEFAULT_INIT.hiddenBias, { label: 'bias' }),
+  hiddenBias: field('ibias', number(HIDDEN_BIAS_RANGE), DEFAULT_INIT.hiddenBias, {
+    label: 'bias',
+    flag: 'bias',
+    aliases: ['bias'],
+  }),
   activation: field('iact', choice(INIT_LAB_ACTIVATIONS), 'relu', { label: 'iact' }),
   seeds: field('iseeds', integer(50, MAX_SEEDS), 200, { label: 'iseeds' }),
 });

@@ -2,7 +2,7 @@
 import type { Dictionary } from '../../i18n';
 import type { HiddenActivationId } from '../../core/activations/types';
 import type { InitSpec, KernelInit } from '../../core/train/init-schemes';
-import type { InitRefusal } from './settings';
+import { INIT_LAB, type InitRefusal } from './settings';
 import { fill } from '../../shared/format';
 
 export type InitLabText = Dictionary['initLab'];
@@ -43,5 +43,5 @@ export function findRow(rows: readonly PrecomputedRow[], activation: HiddenActiv
 export const biasText = (b: number) => String(b).replace('-', '−');
 
 export function refusalText(t: InitLabText, r: InitRefusal): string {
-  return fill(t.refusal[r.reason], { param: `${t.paramNames[r.param]} (${r.param})`, value: r.value, range: (r.detail ?? '').replace(/-/g, '−') });
+  return fill(t.refusal[r.reason], { param: `${t.paramNames[INIT_LAB.labelOf(r.param) as keyof InitLabText['paramNames']]} (${r.param})`, value: r.value, range: (r.detail ?? '').replace(/-/g, '−') });
 }

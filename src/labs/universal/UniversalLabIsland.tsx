@@ -9,7 +9,7 @@ import { HIDDEN_ACTIVATION_IDS, type HiddenActivationId } from '../../core/activ
 import { ACTIVATIONS } from '../../core/activations/registry';
 import { flatControls, presetControls, SHAPE_PRESET_IDS } from '../../core/data/drawn-target';
 import { initialParams } from '../../core/train/random';
-import { parseUniversalSettings, serializeUniversalSettings, UNIVERSAL, universalTrainConfig, writeUniversalSettings, type UniversalRefusal, type UniversalSettings } from './settings';
+import { parseUniversalSettings, serializeUniversalSettings, shapeParam, UNIVERSAL, universalTrainConfig, writeUniversalSettings, type UniversalRefusal, type UniversalSettings } from './settings';
 import type { NetworkParams, RunStatus, Snapshot } from '../../core/train/types';
 import type { SweepSummary } from '../../core/analysis/units-needed';
 import { fitPlotLayers } from '../../plots/fitPlot';
@@ -161,7 +161,7 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
   const marks = centreMarksSvg(view.plot, plotSize, view.marks);
   const weights = status === 'done' && mse !== null ? JSON.stringify({ activation: settings.activation, units, w1: run.params.w1, b1: run.params.b1, w2: run.params.w2, b2: run.params.b2, finalMse: mse }) : undefined;
   const isPresetShape = sweepKey(settings) === sweepKey(presetSettings);
-  const shapeCode = new URLSearchParams(serializeUniversalSettings(settings)).get('shape') ?? '';
+  const shapeCode = shapeParam(settings.shape);
 
   return (
     <div class="lab ul-lab" id={uid} data-demo="universal-lab" data-status={status} data-epoch={run.epoch} data-hydrated={hydrated ? 'true' : 'false'} data-shape={shapeCode} data-weights={weights} data-error={run.message ?? undefined}>
@@ -191,9 +191,9 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
           decimal={false}
           disabled={!hydrated}
           block="lab"
-          setting="units"
+          setting={UNIVERSAL.fields.units.name}
           accept={(text) => {
-            const parsed = parseUniversalSettings(new URLSearchParams([['units', text]]));
+            const parsed = parseUniversalSettings(new URLSearchParams([[UNIVERSAL.fields.units.name, text]]));
             if (parsed.refused[0]) return refusalText(t, parsed.refused[0]);
             if (parsed.settings.units !== settings.units) update({ units: parsed.settings.units });
             return null;

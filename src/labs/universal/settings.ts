@@ -1,10 +1,10 @@
 /**
- * The universal-approximation demo's settings, declared once (UNIVERSAL). Its parameters are prefixed (`uact`,
- * `uepochs`, `useeds`) where another demo on the page has a setting of that name.
+ * The universal-approximation demo's settings, declared once (UNIVERSAL). Like every demo on /further/, its URL
+ * keys carry its letter (u); links made with the unprefixed `units` and `shape` still load (aliases).
  *
- *   units    hidden neurons, 1–32
+ *   uunits   hidden neurons, 1–32
  *   uact     hidden activation id (the registry's)
- *   shape    a preset id (bump, cos, step, zigzag) or a drawn curve as encoded by drawn-target.ts
+ *   ushape   a preset id (bump, cos, step, zigzag) or a drawn curve as encoded by drawn-target.ts
  *   uepochs  epochs of every run (the live fit and the "how many units?" sweep)
  *   useeds   seeds per activation and size in the sweep
  */
@@ -50,9 +50,17 @@ const shapeType: FieldType<number[], ShapeRefusal> = {
 };
 
 export const UNIVERSAL = defineSchema({
-  units: field('units', integer(MIN_HIDDEN, MAX_HIDDEN), 12, { label: 'units', always: true }),
+  units: field('uunits', integer(MIN_HIDDEN, MAX_HIDDEN), 12, {
+    label: 'units',
+    always: true,
+    aliases: ['units'],
+  }),
   activation: field('uact', choice(HIDDEN_ACTIVATION_IDS), 'relu', { label: 'uact', always: true }),
-  shape: field('shape', shapeType, presetControls(DEFAULT_SHAPE), { label: 'shape', always: true }),
+  shape: field('ushape', shapeType, presetControls(DEFAULT_SHAPE), {
+    label: 'shape',
+    always: true,
+    aliases: ['shape'],
+  }),
   epochs: field('uepochs', integer(10, 5000), 1000, { label: 'uepochs' }),
   seeds: field('useeds', integer(1, 8), 3, { label: 'useeds' }),
 });
@@ -83,7 +91,7 @@ export function parseUniversalSettings(query: string | URLSearchParams): {
   return { settings: values, refused };
 }
 
-/** Canonical query (no leading `?`): units, uact and shape always; epochs and seeds only when not default. */
+/** Canonical query (no leading `?`): uunits, uact and ushape always; uepochs and useeds only when not default. */
 export const serializeUniversalSettings = (s: Readonly<UniversalSettings>): string => UNIVERSAL.write(s).toString();
 
 /** `query` with the demo's parameters set to `s`, every other parameter in its place. */

@@ -8,7 +8,7 @@ import { components, meanSquaredError, predictAll } from '../../core/analysis/ne
 import { CONTROL_XS, drawnDataset, resample } from '../../core/data/drawn-target';
 import { trainingXs } from '../../core/settings/fit-lab';
 import type { HiddenActivationId } from '../../core/activations/types';
-import type { UniversalRefusal } from './settings';
+import { UNIVERSAL, type UniversalRefusal } from './settings';
 import type { Dataset, NetworkParams } from '../../core/train/types';
 import type { FitComponent, FitPlotData } from '../../plots/fitPlot';
 import type { CentreMark } from '../../plots/universalPlots';
@@ -93,6 +93,7 @@ export function pointText(t: UniversalText, values: readonly number[], k: number
 }
 
 export function refusalText(t: UniversalText, r: UniversalRefusal): string {
-  const label = r.param in t ? `${t[r.param as 'units']} (${r.param})` : r.param;
+  const key = UNIVERSAL.labelOf(r.param);
+  const label = key && key in t ? `${t[key as 'units']} (${r.param})` : r.param;
   return fill(t.refusal[r.reason], { param: label, value: r.value, range: r.detail ?? '' });
 }
