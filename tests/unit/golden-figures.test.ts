@@ -21,17 +21,20 @@ import { fileURLToPath } from 'node:url';
 import { h, type FunctionComponent } from 'preact';
 import { renderToStringAsync } from 'preact-render-to-string';
 import { describe, expect, test } from 'vitest';
-import { dictionary, LANGS, type Lang } from '../../src/i18n';
+import type { HiddenActivationId } from '../../src/core/activations/types';
+import { LANGS, type Lang } from '../../src/i18n';
 import DeepLabIsland from '../../src/labs/deep/DeepLabIsland';
 import { deepLabIslandProps } from '../../src/labs/deep/props';
 import FitLabIsland from '../../src/labs/fit-lab/FitLabIsland';
 import { fitLabIslandProps, type FitLabUse } from '../../src/labs/fit-lab/props';
 import ActivationGalleryIsland from '../../src/labs/gallery/ActivationGalleryIsland';
+import { galleryIslandProps } from '../../src/labs/gallery/props';
 import InitLabIsland from '../../src/labs/init/InitLabIsland';
 import { initLabIslandProps } from '../../src/labs/init/props';
 import LiveSeedsIsland from '../../src/labs/seeds/LiveSeedsIsland';
 import { liveSeedsIslandProps, seedHistogramsIslandProps } from '../../src/labs/seeds/props';
 import SeedHistogramsIsland from '../../src/labs/seeds/SeedHistogramsIsland';
+import { softmaxIslandProps } from '../../src/labs/softmax/props';
 import SoftmaxIsland from '../../src/labs/softmax/SoftmaxIsland';
 import { universalLabIslandProps } from '../../src/labs/universal/props';
 import UniversalLabIsland from '../../src/labs/universal/UniversalLabIsland';
@@ -62,18 +65,12 @@ const FIGURES: Record<string, { name: (p: Props) => string; render: (p: Props, l
   ActivationGallery: {
     name: () => 'activation-gallery',
     render: (p, lang) =>
-      ssr(ActivationGalleryIsland, {
-        lang,
-        t: dictionary(lang).gallery,
-        initial: p.initial ?? 'sigmoid',
-        staticNote: dictionary(lang).common.staticFigureNote,
-      }),
+      ssr(ActivationGalleryIsland, galleryIslandProps({ initial: p.initial as HiddenActivationId | undefined }, lang)),
   },
   // SoftmaxDemo.astro
   SoftmaxDemo: {
     name: () => 'softmax',
-    render: (_p, lang) =>
-      ssr(SoftmaxIsland, { t: dictionary(lang).gallery, staticNote: dictionary(lang).common.staticFigureNote }),
+    render: (_p, lang) => ssr(SoftmaxIsland, softmaxIslandProps(lang)),
   },
   // SeedHistograms.astro
   SeedHistograms: {

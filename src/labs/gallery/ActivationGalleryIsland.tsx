@@ -20,7 +20,7 @@ import { useHydrated } from '../../shared/island-kit';
 import './gallery.css';
 import { fill, formatNumber } from '../../shared/format';
 
-interface Props {
+export interface GalleryProps {
   lang: Lang;
   t: Dictionary['gallery'];
   initial?: HiddenActivationId;
@@ -34,7 +34,7 @@ const X_RANGE = { min: 2, max: 20, step: 1, default: 6 };
 const DEFAULT_COMPARE: HiddenActivationId[] = ['sigmoid', 'tanh', 'relu', 'swish'];
 const PARAM_SPECS: readonly ActivationParamSpec[] = HIDDEN_ACTIVATION_IDS.flatMap((id) => ACTIVATIONS[id].params);
 
-export default function ActivationGalleryIsland({ lang, t, initial = 'sigmoid', staticNote, children }: Props) {
+export default function ActivationGalleryIsland({ lang, t, initial = 'sigmoid', staticNote, children }: GalleryProps) {
   const uid = useId();
   const ready = useHydrated();
   const [selected, setSelected] = useState<HiddenActivationId>(initial);

@@ -13,7 +13,7 @@ import { useHydrated } from '../../shared/island-kit';
 import './softmax.css';
 import { fill, formatNumber } from '../../shared/format';
 
-interface Props {
+export interface SoftmaxProps {
   t: Dictionary['gallery'];
   /** Shown until the island has hydrated (the controls are disabled until then); then `t.liveNote` takes its place. */
   staticNote: string;
@@ -31,7 +31,7 @@ const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
 const subscript = (n: number) => String(n).replace(/\d/g, (d) => SUBSCRIPTS[Number(d)]!);
 const entryOf = (value: number): LogitEntry => ({ text: String(value), value, invalid: false });
 
-export default function SoftmaxIsland({ t, staticNote }: Props) {
+export default function SoftmaxIsland({ t, staticNote }: SoftmaxProps) {
   const uid = useId();
   const ready = useHydrated();
   const [entries, setEntries] = useState<LogitEntry[]>(() => DEFAULT_LOGITS.map(entryOf));
