@@ -30,6 +30,8 @@ export function createDispatcher(options: DispatcherOptions): (m: unknown) => Pr
   const { post, ready } = options;
   let runId = -1;
   let jobId = -1;
+  // A cancel can arrive while the job still waits for its backend, before there is a session run to cancel.
+  let cancelledJobId = -1;
   const session = new TrainingSession(
     {
       update: (update) => post({ type: 'update', runId, update }),
@@ -52,6 +54,10 @@ export function createDispatcher(options: DispatcherOptions): (m: unknown) => Pr
       if (failure !== null) throw new Error(failure);
       await options.backendFor?.(m.chunks.reduce((n, c) => n + c.length, 0));
       if (jobId !== id) return; // superseded while the backend loaded
+      if (cancelledJobId === id) {
+        post({ type: 'job-status', jobId: id, status: 'cancelled' });
+        return;
+      }
       // (A newer job or run arriving meanwhile cancels this one's first chunk, which then reports 'cancelled'.)
       await runSeedJob(session, m, {
         status: (status, message) => post({ type: 'job-status', jobId: id, status, message }),
@@ -59,9 +65,11 @@ export function createDispatcher(options: DispatcherOptions): (m: unknown) => Pr
         results: (runs) => post({ type: 'job-results', jobId: id, runs }),
       });
     } else if (m.type === 'cancel-job') {
-      // After `ready` like the job itself, so the job's first chunk has started; it then reports 'cancelled'.
+      // A running chunk reports 'cancelled' itself; a job still loading its backend checks this id first.
       await ready;
-      if (m.jobId === jobId) session.cancel();
+      if (m.jobId !== jobId) return;
+      cancelledJobId = m.jobId;
+      session.cancel();
     } else if (m.type === 'start' || m.type === 'compare') {
       session.cancel(); // under the previous run's id
       runId = m.runId;

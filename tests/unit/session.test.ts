@@ -305,4 +305,20 @@ describe('dispatcher', () => {
     const kinds = out.map((m) => ('runId' in m ? `${m.type}:${m.runId}:${m.type === 'update' ? m.update.epoch : m.type === 'status' ? m.status : ''}` : m.type === 'job-status' ? `job:${m.status}` : m.type));
     expect(kinds).toEqual(['status:1:loading', 'update:1:0', 'status:1:paused', 'update:1:1', 'status:1:idle', 'job:training', 'job-progress', 'job-progress', 'job-results', 'job-progress', 'job:done']);
   });
+
+  it('cancels a job whose backend is still loading: it reports cancelled and never trains', async () => {
+    const out: FromWorker[] = [];
+    let backendLoaded = (): void => undefined;
+    const dispatch = createDispatcher({
+      post: (m) => out.push(m),
+      makeTrainer: engine,
+      ready: Promise.resolve(null),
+      backendFor: () => new Promise<void>((resolve) => (backendLoaded = resolve)),
+    });
+    const job = dispatch({ type: 'job', jobId: 7, chunks: planChunks({ activations: ['relu'], hidden: 2, count: 1, ...training, epochs: 2 }), data });
+    await dispatch({ type: 'cancel-job', jobId: 7 });
+    backendLoaded();
+    await job;
+    expect(out.map((m) => (m.type === 'job-status' ? `job:${m.status}` : m.type))).toEqual(['job:cancelled']);
+  });
 });
