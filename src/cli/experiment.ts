@@ -62,7 +62,7 @@ export interface Options extends Omit<Flags, 'kernel' | 'hiddenBias' | 'alpha' |
   activationParams: TrainConfig['activationParams'];
   /** The seeds as given, in canonical form ("0-99"). */
   seedSpec: string;
-  /** Absent unless --init or --bias was given, so the default run's configs are exactly as before. */
+  /** Absent unless --init or --bias was given, so a default run's configs carry no init at all. */
   init?: TrainConfig['init'];
 }
 

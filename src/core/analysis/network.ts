@@ -42,7 +42,7 @@ export function centres(p: NetworkParams): (number | null)[] {
   return p.w1.map((w, i) => (w === 0 ? null : -p.b1[i]! / w));
 }
 
-/** |f′| below this on most inputs counts as saturated (issue #5: sigmoid/tanh |f′| < 0.1 on most inputs). */
+/** |f′| below this on most inputs counts as saturated (sigmoid and tanh units pushed far from 0). */
 export const SATURATION_SLOPE = 0.1;
 /** "Most inputs": more than this share of the training inputs. */
 export const SATURATION_SHARE = 0.5;

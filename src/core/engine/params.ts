@@ -79,7 +79,7 @@ export function checkActivation(prefix: string, what: string, id: unknown, param
 const UNTRAINABLE = 'Untrainable configuration';
 
 /**
- * The engine's own checks of one network's configuration, whoever calls it (settings.ts gives readers localized
+ * The engine's own checks of one network's configuration, whoever calls it (the settings schema gives readers localized
  * messages long before this): a RangeError naming the field, never a run that hangs or trains garbage.
  */
 export function assertTrainable(c: TrainConfig): void {

@@ -14,7 +14,7 @@ import { MAX_LAYERS, MAX_WIDTH, MIN_LAYERS, MIN_WIDTH, type DeepConfig, type Dee
 const WEIGHTS_STREAM = 1;
 
 /**
- * The deep engine's own checks, whoever calls it (deep-settings.ts gives readers localized messages before it gets
+ * The deep engine's own checks, whoever calls it (the deep lab's settings give readers localized messages before it gets
  * this far): a RangeError naming the field. At most 64 networks side by side: the demo compares activations, and
  * each network at full size holds eight 32 × 32 kernels and their Adam moments.
  */

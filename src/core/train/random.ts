@@ -1,6 +1,6 @@
 /**
  * Seeded randomness for training: a small, fast PRNG (splitmix32 seeding + mulberry32), the initial weights
- * (Keras' glorot-uniform by default; other schemes in init.ts) and the per-epoch shuffles. Everything is a pure
+ * (Keras' glorot-uniform by default; other schemes in init-schemes.ts) and the per-epoch shuffles. Everything is a pure
  * function of the seed, so the same seed gives the same run in Node and in every browser.
  *
  * Two independent streams are derived from one seed: one for the initial weights and one for the shuffles.
@@ -44,8 +44,8 @@ const SHUFFLE_STREAM = 2;
 /**
  * Initial parameters of Dense(H) → Dense(1) for a seed. By default Keras' defaults: kernels glorot-uniform
  * U(−L, L) (layer 1: fan_in 1, fan_out H; layer 2: fan_in H, fan_out 1), biases zero. `init` chooses another
- * kernel scheme and a constant start for the hidden biases (init.ts). The uniform schemes draw the same numbers in
- * the same order (all of w₁, then all of w₂), so the default stays exactly what it always was.
+ * kernel scheme and a constant start for the hidden biases (init-schemes.ts). The uniform schemes draw the same numbers in
+ * the same order (all of w₁, then all of w₂), so every scheme with the same seed starts from the same uniform draws, scaled.
  */
 export function initialParams(seed: number, hidden: number, init?: Partial<InitSpec>): NetworkParams {
   assertValidInit(init);

@@ -2,7 +2,7 @@
 import type { ActivationParams, HiddenActivationId } from '../activations/types';
 import type { InitSpec } from './init-schemes';
 
-/** What one training run needs besides its data. Defaults are the seed experiment's (see `settings.ts`). */
+/** What one training run needs besides its data. Defaults are the seed experiment's (see `core/settings/fit-lab.ts`). */
 export interface TrainConfig {
   activation: HiddenActivationId;
   activationParams: ActivationParams;
@@ -11,7 +11,7 @@ export interface TrainConfig {
   epochs: number;
   batchSize: number;
   seed: number; // non-negative integer
-  /** How the seed's initial weights are drawn (init.ts); absent = Keras' defaults (glorot-uniform, zero biases). */
+  /** How the seed's initial weights are drawn (init-schemes.ts); absent = Keras' defaults (glorot-uniform, zero biases). */
   init?: InitSpec;
 }
 
