@@ -3,7 +3,7 @@
  * same order, Keras' Adam (adam.ts), so the bench can say which form is faster and by how much.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { KerasAdam } from '../../src/core/engine/adam';
+import { adamConstants, kerasAdam } from '../../src/core/engine/adam';
 import { ACTIVATIONS } from '../../src/core/activations/registry';
 import { batchSizesFor } from '../../src/core/engine/mini-batch';
 import { initialParams, ShuffleStream } from '../../src/core/train/random';
@@ -23,9 +23,8 @@ export function autodiffTrain(configs: readonly TrainConfig[], data: Dataset, ep
     w2: tf.variable(tf.tensor3d(init.flatMap((p) => p.w2), [S, H, 1])),
     b2: tf.variable(tf.tensor3d(init.map((p) => p.b2), [S, 1, 1])),
   };
-  // Adam works on [1, 1, n] rows (adam.ts).
-  const moments: Record<string, { m: tf.Tensor; v: tf.Tensor }> = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, { m: tf.zeros([1, 1, v.size]), v: tf.zeros([1, 1, v.size]) }]));
-  const adams = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, new KerasAdam(configs[0]!.lr, v.size)]));
+  const moments: Record<string, { m: tf.Tensor; v: tf.Tensor }> = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, { m: tf.zerosLike(v), v: tf.zerosLike(v) }]));
+  const constants = adamConstants();
   const shuffles = configs.map((c) => new ShuffleStream(c.seed, N));
   const sizes = batchSizesFor(N, configs[0]!.batchSize);
   let t = 0;
@@ -48,9 +47,8 @@ export function autodiffTrain(configs: readonly TrainConfig[], data: Dataset, ep
         });
         for (const [name, v] of Object.entries(vars)) {
           const mo = moments[name]!;
-          const row = (x: tf.Tensor) => tf.reshape(x, [1, 1, v.size]);
-          const next = adams[name]!.update({ params: row(v), m: mo.m, v: mo.v }, row(grads[v.name]!), t, 1);
-          v.assign(tf.reshape(next.params, v.shape));
+          const next = kerasAdam({ params: v, m: mo.m, v: mo.v }, grads[v.name]!, configs[0]!.lr, t, constants);
+          v.assign(next.params);
           mo.m.dispose();
           mo.v.dispose();
           mo.m = tf.keep(next.m);
@@ -62,7 +60,7 @@ export function autodiffTrain(configs: readonly TrainConfig[], data: Dataset, ep
     }
     last = sums.map((s) => s / N);
   }
-  for (const a of Object.values(adams)) a.dispose();
+  constants.dispose();
   for (const v of Object.values(vars)) v.dispose();
   for (const mo of Object.values(moments)) {
     mo.m.dispose();

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDataset } from '../../src/core/data/dataset';
-import { ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON, ADAM_MATMUL_MAX, adamStepSize, KerasAdam } from '../../src/core/engine/adam';
+import { ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON, adamStepSize } from '../../src/core/engine/adam';
 import { BatchTrainer } from '../../src/core/engine/batch-trainer';
 import { TrainingSession, type LossUpdate, type StatusInfo } from '../../src/core/sessions/session';
 import { inputWithOnes, NetworkProgram } from '../../src/core/engine/program';
@@ -197,41 +197,6 @@ describe('one step of the tensor program', () => {
       closeTo(after.slice(s * width, (s + 1) * width), stepped, 2e-5);
       closeTo([sq[s]!], [squaresRef], 2e-5);
     }
-  });
-});
-
-describe("Adam's two op forms", () => {
-  it('the matMul form (small tensors) and the elementwise form (large ones) give the same updates', () => {
-    const P = 40;
-    const rng = createRng(3, 0);
-    const values = (scale: number) => Float32Array.from({ length: P }, () => (2 * rng.next() - 1) * scale);
-    const before = tf.memory().numTensors;
-    const small = new KerasAdam(0.04, P);
-    // Sized past the threshold, so this one takes the elementwise form on the same tensors.
-    const large = new KerasAdam(0.04, ADAM_MATMUL_MAX + 1);
-    const row = (v: Float32Array) => tf.tensor3d(v, [1, 1, P]);
-    const start = values(2);
-    let a: { params: tf.Tensor; m: tf.Tensor; v: tf.Tensor } = { params: row(start), m: row(new Float32Array(P)), v: row(new Float32Array(P)) };
-    let b: typeof a = { params: tf.clone(a.params), m: tf.clone(a.m), v: tf.clone(a.v) };
-    for (let t = 1; t <= 5; t++) {
-      const grad = row(values(t === 3 ? 1e-6 : 3));
-      const [nextA, nextB] = tf.tidy(() => [small.update(a, grad, t, 2 / 32), large.update(b, grad, t, 2 / 32)].map((s) => ({ params: tf.keep(s.params), m: tf.keep(s.m), v: tf.keep(s.v) })));
-      for (const t of [grad, ...Object.values(a), ...Object.values(b)]) t.dispose();
-      [a, b] = [nextA!, nextB!];
-      for (const key of ['params', 'm', 'v'] as const) {
-        const x = Array.from(a[key].dataSync());
-        const y = Array.from(b[key].dataSync());
-        // Not bit for bit: the matMul sums its products in its own order and rounding.
-        closeTo(x, y, 1e-6);
-      }
-    }
-    // Five steps of about lr each: the parameters have moved, so the agreement is not that of two no-ops.
-    const moved = Array.from(a.params.dataSync()).map((p, i) => Math.abs(p - start[i]!));
-    expect(Math.min(...moved)).toBeGreaterThan(1e-3);
-    for (const t of [...Object.values(a), ...Object.values(b)]) t.dispose();
-    small.dispose();
-    large.dispose();
-    expect(tf.memory().numTensors).toBe(before);
   });
 });
 

@@ -17,7 +17,7 @@
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 import { ACTIVATIONS } from '../activations/registry';
-import { KerasAdam } from './adam';
+import { adamConstants, kerasAdam, type AdamConstants } from './adam';
 import type { ActivationGroup } from './mini-batch';
 import { registryTf, tf } from './tf';
 
@@ -59,7 +59,9 @@ export class NetworkProgram {
   private lastHalfGrad: tfc.Tensor | null = null;
   private lastBatch = 0;
   private readonly groups: readonly ActivationGroup[];
-  private readonly adam: KerasAdam;
+  /** Adam's constants per batch size: they absorb the gradient's factor 2/B. */
+  private readonly constants = new Map<number, AdamConstants>();
+  private readonly lr: number;
   /** Shapes of the parameter tensors (W₀b₀, W₁, b₁, …) and their widths in the flat layout. */
   private readonly paramShapes: [number, number, number][];
   private readonly paramWidths: number[];
@@ -71,6 +73,7 @@ export class NetworkProgram {
     this.size = groups.reduce((acc, g) => acc + g.size, 0);
     this.layers = shapes.length - 1;
     this.groups = groups;
+    this.lr = options.lr;
     const S = this.size;
     const H0 = shapes[0][1];
     this.paramShapes = [[S, 2, H0]];
@@ -93,11 +96,9 @@ export class NetworkProgram {
       values.set(b, at);
       at += b.length;
     }
-    // [1, 1, P]: the shape Adam's matMul form works in (adam.ts).
-    this.flat = tf.tensor3d(values, [1, 1, values.length]);
-    this.m = tf.zeros([1, 1, values.length]);
-    this.v = tf.zeros([1, 1, values.length]);
-    this.adam = new KerasAdam(options.lr, values.length);
+    this.flat = tf.tensor1d(values);
+    this.m = tf.zeros([values.length]);
+    this.v = tf.zeros([values.length]);
   }
 
   /** Each network's parameters as a row of [S, P] (a new tensor): W₀, b₀, W₁, b₁, … each row-major. */
@@ -108,7 +109,7 @@ export class NetworkProgram {
   /** The flat tensor-by-tensor layout as rows [S, P]. */
   private rows(flat: tfc.Tensor): tfc.Tensor {
     const S = this.size;
-    return tf.tidy(() => tf.concat(tf.split(flat, this.paramWidths.map((w) => w * S), 2).map((p, j) => tf.reshape(p, [S, this.paramWidths[j]!])), 1));
+    return tf.tidy(() => tf.concat(tf.split(flat, this.paramWidths.map((w) => w * S)).map((p, j) => tf.reshape(p, [S, this.paramWidths[j]!])), 1));
   }
 
   /** Widths of W₀, b₀, W₁, b₁, … in the flat layout. */
@@ -139,7 +140,7 @@ export class NetworkProgram {
   pass(x1: tfc.Tensor, y: tfc.Tensor): Pass {
     const S = this.size;
     const L = this.layers;
-    const P = tf.split(this.flat, this.paramWidths.map((w) => w * S), 2).map((p, j) => tf.reshape(p, this.paramShapes[j]!));
+    const P = tf.split(this.flat, this.paramWidths.map((w) => w * S)).map((p, j) => tf.reshape(p, this.paramShapes[j]!));
     const zs: tfc.Tensor[] = [];
     const inputs: tfc.Tensor[] = [];
     let a = x1;
@@ -161,7 +162,7 @@ export class NetworkProgram {
       delta = tf.mul(tf.matMul(delta, P[2 * l - 1]!, false, true), this.activate(zs[l - 1]!, true));
     }
     grads[0] = tf.matMul(inputs[0]!, delta, true, false);
-    const halfGrad = tf.concat(grads.map((g) => tf.reshape(g, [1, 1, -1])), 2);
+    const halfGrad = tf.concat(grads.map((g) => tf.reshape(g, [-1])));
     return { zs, halfGrad, squares };
   }
 
@@ -170,16 +171,25 @@ export class NetworkProgram {
     return this.rows(halfGrad);
   }
 
+  private constantsFor(batch: number): AdamConstants {
+    let c = this.constants.get(batch);
+    if (!c) {
+      c = adamConstants(2 / batch);
+      this.constants.set(batch, c);
+    }
+    return c;
+  }
+
   /**
    * One Adam step on the batch x1 [S, B, 2], y [S, B, 1]; returns Σ err² per network [S, 1, 1]. Call inside a
-   * tidy (one scope per step: a scope of its own here would cost as much as an op); the new state is kept.
+   * tidy (one scope per step); the new state is kept.
    */
   step(x1: tfc.Tensor, y: tfc.Tensor): tfc.Tensor {
     const batch = x1.shape[1]!;
     this.updates++;
     const previous = { params: this.flat, m: this.m, v: this.v };
     const { halfGrad, squares } = this.pass(x1, y);
-    const next = { ...this.adam.update(previous, halfGrad, this.updates, 2 / batch), halfGrad };
+    const next = { ...kerasAdam(previous, halfGrad, this.lr, this.updates, this.constantsFor(batch)), halfGrad };
     for (const t of [previous.params, previous.m, previous.v]) t.dispose();
     this.lastHalfGrad?.dispose();
     // Kept: the state outlives any tidy scope the caller runs this step in.
@@ -195,6 +205,7 @@ export class NetworkProgram {
     for (const t of [this.flat, this.m, this.v]) t.dispose();
     this.lastHalfGrad?.dispose();
     this.lastHalfGrad = null;
-    this.adam.dispose();
+    for (const c of this.constants.values()) c.dispose();
+    this.constants.clear();
   }
 }
