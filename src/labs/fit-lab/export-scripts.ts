@@ -70,6 +70,8 @@ function wrapList(values: readonly number[], indent: string, width = 100): strin
 const oneLine = (text: string) =>
   text
     .replace(/["'`\\]/g, '')
+    // Control characters are exactly what this must remove.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
     .trim();
 
