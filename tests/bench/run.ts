@@ -9,7 +9,7 @@
  * - What a TF.js user would write (layers.ts: tf.layers, Adam, trainOnBatch, on the same backend, from the same
  *   weights in the same order): `vsLayers` = tf.layers ÷ engine, per network. A batched engine entry is compared
  *   with training its networks one tf.layers model at a time; each round trains one of them (the round's turn in
- *   the batch's ReLU/sigmoid mix). The deep entry is the deep demo's stack (deep-settings.ts), alone and as the
+ *   the batch's ReLU/sigmoid mix). The deep entry is the deep demo's stack (src/labs/deep/settings.ts), alone and as the
  *   demo runs it: its default activations side by side, against one tf.layers model per activation.
  *
  * - Gradients: the engine's hand-derived backpropagation against tf.variableGrads (autodiff.ts) on the same ReLU

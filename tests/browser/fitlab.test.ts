@@ -101,8 +101,12 @@ describe('Fit Lab', () => {
       await panel.locator('summary').click();
       await panel.locator('[data-action="side-by-side"]').click();
       await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-phase') === 'done', `${LAB} [data-role="side-by-side"]`, { timeout: 120_000 });
-      const results = await panel.locator('[data-role="side-by-side-result"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-activation'), Number(e.getAttribute('data-mse'))] as const));
+      const results = await panel.locator('[data-role="side-by-side-result"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-activation'), e.getAttribute('data-mse')] as const));
       expect(results.map((r) => r[0])).toEqual(['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'swish', 'elu', 'gelu', 'softplus', 'mish']);
-      for (const [, mse] of results) expect(mse).toBeGreaterThanOrEqual(0);
+      for (const [activation, mse] of results) {
+        // A missing attribute would read as 0 through Number(null): require a written, finite number.
+        expect(mse, activation ?? '').toMatch(/^\d/);
+        expect(Number.isFinite(Number(mse)) && Number(mse) >= 0, `${activation}: ${mse}`).toBe(true);
+      }
     }));
 });

@@ -253,7 +253,7 @@ describe('Universal approximation lab', () => {
       const panel = page.locator(`${LAB} [data-role="how-many"]`);
       await panel.locator('[data-action="how-many"]').click();
       await page.waitForFunction((sel) => Number(document.querySelector(sel)?.getAttribute('data-done')) >= 1, `${LAB} [data-role="how-many"]`, { timeout: 120_000 });
-      expect(await panel.getAttribute('data-phase')).toBe('running');
+      expect(await panel.getAttribute('data-phase')).toBe('training');
       expect(Number(await panel.locator('progress').getAttribute('value'))).toBeGreaterThanOrEqual(1);
       expect(await panel.locator('[data-action="how-many"]').isDisabled()).toBe(true);
       await panel.locator('[data-action="how-many-cancel"]').click();

@@ -59,7 +59,7 @@ describe.each(LAB_PAGES.map(({ path, labs }) => [path, labs] as const))('%s', (p
           const panel = lab.locator('[data-role="side-by-side"]');
           await panel.evaluate((details) => ((details as HTMLDetailsElement).open = true));
           await recordLongTasks(page);
-          await markWhen(panel, 'data-phase', 'running');
+          await markWhen(panel, 'data-phase', 'training');
           const tasks = await traceMainThread(page, async () => {
             await sideBySide.click();
             await page.waitForFunction((element) => /^(done|error)$/.test(element?.getAttribute('data-phase') ?? ''), await panel.elementHandle(), {
@@ -67,7 +67,7 @@ describe.each(LAB_PAGES.map(({ path, labs }) => [path, labs] as const))('%s', (p
             });
           });
           expect(await panel.getAttribute('data-phase')).toBe('done');
-          const running = await markedTime(page, 'data-phase', 'running');
+          const running = await markedTime(page, 'data-phase', 'training');
           expectNoHeavyTask(tasks, await longTasks(page, running), `lab ${index} on ${path} training side by side`);
         }
       }

@@ -1,4 +1,4 @@
-/** The deep demo's settings form. Values go through deep-settings.ts; refused input is named, not applied. */
+/** The deep demo's settings form. Values go through ./settings.ts; refused input is named, not applied. */
 import { useState } from 'preact/hooks';
 import { HIDDEN_ACTIVATION_IDS, type HiddenActivationId } from '../../core/activations/types';
 import { shortNameOf } from '../../core/activations/registry';

@@ -1,5 +1,5 @@
 /**
- * Makes the deep demo's build-time figure: trains the default deep stacks (deep-settings.ts) side by side with the
+ * Makes the deep demo's build-time figure: trains the default deep stacks (./settings.ts) side by side with the
  * real engine, folds every snapshot into the same view the island draws (deep/model.ts), and writes it, with the
  * numbers the prose quotes, to src/labs/deep/figures.json. With JavaScript off the page shows this
  * run; with it on, the island starts from it.

@@ -1,4 +1,4 @@
-/** The Fit Lab's settings form. Every value is validated by `settings.ts`; refused input is named, not applied. */
+/** The Fit Lab's settings form. Every value is validated by its declaration (core/settings/fit-lab.ts); refused input is named, not applied. */
 import { useState } from 'preact/hooks';
 import { HIDDEN_ACTIVATION_IDS } from '../../core/activations/types';
 import { ACTIVATIONS } from '../../core/activations/registry';

@@ -1,7 +1,7 @@
 /**
  * "Initialisation matters": choose the kernel scheme, the hidden-bias start, the activation and a number of seeds;
  * see the scheme's first draw of w₁ at once, and measure the seed experiment live in the training worker next to
- * the precomputed numbers. State and wiring only: settings in init-settings.ts, statistics in seed-stats.ts,
+ * the precomputed numbers. State and wiring only: settings in ./settings.ts, statistics in seed-stats.ts,
  * the weights in init-weights.ts, drawing in plots/initWeights.ts.
  * Root: [data-demo="init-lab"] with data-ready, data-status (idle|loading|training|done|cancelled|error),
  * data-done, data-total and, once a measurement has ended, data-runs (its runs as JSON, for checking); the address

@@ -18,8 +18,6 @@ import { fill, formatNumber, formatPercent } from '../../shared/format';
 
 /** The sweep's status: a seed job's, with the idle state before it. */
 type Phase = Extract<RunStatus, 'idle' | 'training' | 'done' | 'cancelled' | 'error'>;
-/** data-phase spells training `running`, the value browser tests and automation select on. */
-const phaseAttr = (p: Phase) => (p === 'training' ? 'running' : p);
 
 interface Props {
   t: UniversalText;
@@ -126,7 +124,7 @@ export function HowManyPanel(props: Props) {
   const showingRecorded = phase === 'idle' && props.recorded !== null && summary === props.recorded;
 
   return (
-    <details class="lab__panel ul-howmany" data-role="how-many" data-phase={showingRecorded ? 'recorded' : phaseAttr(phase)} data-done={done} data-runs={phase === 'done' ? JSON.stringify(runs) : undefined} data-needed={summary ? JSON.stringify(summary.needed) : undefined} open>
+    <details class="lab__panel ul-howmany" data-role="how-many" data-phase={showingRecorded ? 'recorded' : phase} data-done={done} data-runs={phase === 'done' ? JSON.stringify(runs) : undefined} data-needed={summary ? JSON.stringify(summary.needed) : undefined} open>
       <summary>{h.title}</summary>
       <p class="lab__hint">{fill(h.hint, { seeds: props.seeds })}</p>
       <div class="lab__buttons">

@@ -4,7 +4,7 @@ import type { BackendName } from '../../../src/core/engine/backend';
 export type Workload =
   /** `networks` one-layer networks (H = 2, lr 0.04, batch 32) trained as one batch; seeds seed…seed+networks−1. */
   | { kind: 'batch'; networks: number; epochs: number; seed: number; mix: 'relu' | 'relu+sigmoid' }
-  /** The deep demo's default run (deep-settings.ts), its activations side by side; `snapshots`: read every 5 epochs. */
+  /** The deep demo's default run (src/labs/deep/settings.ts), its activations side by side; `snapshots`: read every 5 epochs. */
   | { kind: 'deep'; epochs: number; snapshots: boolean };
 
 export type BenchCall =

@@ -11,7 +11,7 @@
  *     time on a loaded machine),
  *   - S = 100 and S = 1000 networks as one batch (half ReLU, half sigmoid), 300 epochs (S = 1000: `--s1000-epochs`,
  *     scaled to 300 in the per-network figure),
- *   - the deep demo's default run (deep-settings.ts: its activations side by side, a snapshot every 5 epochs).
+ *   - the deep demo's default run (src/labs/deep/settings.ts: its activations side by side, a snapshot every 5 epochs).
  * Backends alternate within each round, and the one going first swaps every round (cpu wasm, wasm cpu, …), so
  * both see the same machine load; ratios are medians of each round's wasm ÷ cpu. Times are wall clock inside the
  * browser; the renderer process' CPU time (Chrome DevTools Protocol, SystemInfo.getProcessInfo) is reported
