@@ -16,7 +16,10 @@ export default tseslint.config(
     rules: {
       'rooms/allowed-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       'no-restricted-globals': ['error', { name: 'eval', message: 'Never evaluate text.' }],
       'no-new-func': 'error',
       eqeqeq: ['error', 'always', { null: 'ignore' }],

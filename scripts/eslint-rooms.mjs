@@ -40,7 +40,8 @@ function verdict(fromRoom, toRoom) {
   const kind = (room) => (room.startsWith('lab:') ? 'lab' : room);
   const allowed = ALLOWED[kind(fromRoom)];
   if (!allowed) return null;
-  if (toRoom === 'cli' && fromRoom !== 'tests') return 'nothing imports src/cli: move what it defines next to its users';
+  if (toRoom === 'cli' && fromRoom !== 'tests')
+    return 'nothing imports src/cli: move what it defines next to its users';
   if (kind(fromRoom) === 'lab' && kind(toRoom) === 'lab')
     return `a lab never imports another lab (${fromRoom} → ${toRoom}): move what they share to src/shared or src/core`;
   if (!allowed.includes(kind(toRoom))) return `src/${fromRoom.replace('lab:', 'labs/')} may not import from ${toRoom}`;

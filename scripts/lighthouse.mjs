@@ -27,7 +27,10 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
 const ROOT = process.env.LIGHTHOUSE_DIST ?? 'dist';
 const args = process.argv.slice(2);
 const GZIP = !args.includes('--no-gzip');
-const PATHS = args.filter((arg) => !arg.startsWith('--')).length > 0 ? args.filter((arg) => !arg.startsWith('--')) : ['en/', 'en/experiment/'];
+const PATHS =
+  args.filter((arg) => !arg.startsWith('--')).length > 0
+    ? args.filter((arg) => !arg.startsWith('--'))
+    : ['en/', 'en/experiment/'];
 const GOALS = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
 const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
 
@@ -46,34 +49,50 @@ if (!existsSync(chromePath)) {
 async function withGzip(origin) {
   const upstream = new URL(origin);
   const proxy = createServer((req, res) => {
-    const forward = request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-      const chunks = [];
-      answer.on('data', (chunk) => chunks.push(chunk));
-      answer.on('end', () => {
-        let body = Buffer.concat(chunks);
-        const headers = { ...answer.headers };
-        const type = String(headers['content-type'] ?? '');
-        if (/gzip/.test(String(req.headers['accept-encoding'] ?? '')) && /text|javascript|json|svg|xml|wasm/.test(type) && body.length > 0) {
-          body = gzipSync(body);
-          headers['content-encoding'] = 'gzip';
-          headers['content-length'] = String(body.length);
-          headers.vary = 'Accept-Encoding';
-        }
-        res.writeHead(answer.statusCode ?? 502, headers);
-        res.end(req.method === 'HEAD' ? undefined : body);
-      });
-    });
+    const forward = request(
+      { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        const chunks = [];
+        answer.on('data', (chunk) => chunks.push(chunk));
+        answer.on('end', () => {
+          let body = Buffer.concat(chunks);
+          const headers = { ...answer.headers };
+          const type = String(headers['content-type'] ?? '');
+          if (
+            /gzip/.test(String(req.headers['accept-encoding'] ?? '')) &&
+            /text|javascript|json|svg|xml|wasm/.test(type) &&
+            body.length > 0
+          ) {
+            body = gzipSync(body);
+            headers['content-encoding'] = 'gzip';
+            headers['content-length'] = String(body.length);
+            headers.vary = 'Accept-Encoding';
+          }
+          res.writeHead(answer.statusCode ?? 502, headers);
+          res.end(req.method === 'HEAD' ? undefined : body);
+        });
+      },
+    );
     forward.on('error', () => res.writeHead(502).end());
     req.pipe(forward);
   });
   await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   const { port } = proxy.address();
-  return { url: `http://127.0.0.1:${port}${upstream.pathname}`, close: () => new Promise((resolve) => proxy.close(resolve)) };
+  return {
+    url: `http://127.0.0.1:${port}${upstream.pathname}`,
+    close: () => new Promise((resolve) => proxy.close(resolve)),
+  };
 }
 
 const site = await startServer({ root: ROOT, base: '/', port: 0 });
 const front = GZIP ? await withGzip(site.url) : null;
-const server = { url: front?.url ?? site.url, close: async () => { await front?.close(); await site.close(); } };
+const server = {
+  url: front?.url ?? site.url,
+  close: async () => {
+    await front?.close();
+    await site.close();
+  },
+};
 const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS });
 const reports = 'dist-lighthouse';
 mkdirSync(reports, { recursive: true });
@@ -98,9 +117,13 @@ try {
       if (!(score >= goal)) unmet += 1;
       return { id, title: category?.title ?? id, score, goal, category };
     });
-    console.log(`\n/${path}  (Lighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor}, ${GZIP ? 'gzip' : 'uncompressed'}, report: ${file})`);
+    console.log(
+      `\n/${path}  (Lighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor}, ${GZIP ? 'gzip' : 'uncompressed'}, report: ${file})`,
+    );
     for (const { title, score, goal, category } of scores) {
-      console.log(`  ${title.padEnd(16)} ${String(score).padStart(3)}   goal ${goal}${score >= goal ? '' : '   ← below goal'}`);
+      console.log(
+        `  ${title.padEnd(16)} ${String(score).padStart(3)}   goal ${goal}${score >= goal ? '' : '   ← below goal'}`,
+      );
       if (score >= goal || !category) continue;
       for (const ref of category.auditRefs) {
         const audit = lhr.audits[ref.id];
@@ -108,8 +131,16 @@ try {
         console.log(`      - ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
       }
     }
-    const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'];
-    console.log(`  ${metrics.map((id) => `${id.replace(/-/g, ' ')}: ${lhr.audits[id]?.displayValue ?? '?'}`).join(' · ')}`);
+    const metrics = [
+      'first-contentful-paint',
+      'largest-contentful-paint',
+      'total-blocking-time',
+      'cumulative-layout-shift',
+      'speed-index',
+    ];
+    console.log(
+      `  ${metrics.map((id) => `${id.replace(/-/g, ' ')}: ${lhr.audits[id]?.displayValue ?? '?'}`).join(' · ')}`,
+    );
   }
 } finally {
   await chrome.kill();

@@ -111,8 +111,10 @@ export const en = {
     loss: (value: string) => `Loss ${value}`,
     diverged: (epoch: number) => `The learning rate is too large: the loss became infinite at epoch ${epoch}.`,
     failed: 'The training engine stopped with an error. Reload the page to try again.',
-    unavailable: 'The training engine could not start in this browser (it needs WebAssembly or, failing that, plain JavaScript in a Web Worker).',
-    deadNeuron: (index: number) => `Neuron ${index} is dead: its input is ≤ 0 at every training point, so it outputs 0 and stops learning.`,
+    unavailable:
+      'The training engine could not start in this browser (it needs WebAssembly or, failing that, plain JavaScript in a Web Worker).',
+    deadNeuron: (index: number) =>
+      `Neuron ${index} is dead: its input is ≤ 0 at every training point, so it outputs 0 and stops learning.`,
     negativeRegime: (index: number) => `Neuron ${index} sits in its negative regime at every training point.`,
   },
   entry: {
@@ -141,7 +143,8 @@ export const en = {
       custom: 'custom expression…',
     },
     customTarget: 'Expression in x',
-    customTargetHint: 'For example sin(x) + x^2/10. Allowed: numbers, x, pi, e, + − * / ^, parentheses, and sin cos tan exp log sqrt abs min max tanh floor ceil round sign step mod.',
+    customTargetHint:
+      'For example sin(x) + x^2/10. Allowed: numbers, x, pi, e, + − * / ^, parentheses, and sin cos tan exp log sqrt abs min max tanh floor ceil round sign step mod.',
     applyTarget: 'Use this target',
     speed: 'Animation speed',
     speeds: { slow: 'slow', normal: 'normal', fast: 'fast', instant: 'instant' },
@@ -166,9 +169,11 @@ export const en = {
       cancelled: 'Stopped before the end; press Train to start again.',
       error: 'The demo stopped because of an error. Reload the page to try again.',
     },
-    diverged: 'The learning rate {lr} is too large: the loss became infinite at epoch {epoch}, so the weights are no longer numbers and training stopped.',
+    diverged:
+      'The learning rate {lr} is too large: the loss became infinite at epoch {epoch}, so the weights are no longer numbers and training stopped.',
     resetSafeLr: 'Reset with learning rate {lr}',
-    workerFallback: 'The background training worker could not start, so this network trains on the page itself, with the same engine in short slices; the page may respond more slowly while it runs.',
+    workerFallback:
+      'The background training worker could not start, so this network trains on the page itself, with the same engine in short slices; the page may respond more slowly while it runs.',
     refusedTitle: 'Some settings in the address were not valid, so their defaults are used instead:',
     refusal: {
       ...SETTING_REFUSALS,
@@ -229,8 +234,10 @@ export const en = {
     sideBySideTitle: 'Same seed, same start, every activation',
     finalMse: 'final MSE {mse}',
     manual: 'Move the neurons by hand',
-    manualHint: 'Drag a marker (or focus it and use the arrow keys) to move a component’s centre left and right and its height up and down; the sum follows.',
-    handle: 'Neuron {i}: centre {centre}, height {height}. Left and right arrows move the centre, up and down arrows the height.',
+    manualHint:
+      'Drag a marker (or focus it and use the arrow keys) to move a component’s centre left and right and its height up and down; the sum follows.',
+    handle:
+      'Neuron {i}: centre {centre}, height {height}. Left and right arrows move the centre, up and down arrows the height.',
     trainFromHere: 'Train from here',
     share: 'Copy link to these settings',
     copied: 'Link copied.',
@@ -241,7 +248,8 @@ export const en = {
     exportPng: 'Plot (PNG)',
     kerasCode: 'Keras code',
     tfjsCode: 'TensorFlow.js code',
-    exportCodeHint: 'Each script carries these settings’ 100 points, the seed’s starting weights and the page’s shuffle order, and trains with Keras’ Adam: the loss it prints for every epoch is the loss curve you get with Train, up to float32 rounding.',
+    exportCodeHint:
+      'Each script carries these settings’ 100 points, the seed’s starting weights and the page’s shuffle order, and trains with Keras’ Adam: the loss it prints for every epoch is the loss curve you get with Train, up to float32 rounding.',
     downloadKeras: 'Keras script (.py)',
     downloadTfjs: 'TensorFlow.js script (.mjs)',
     staticNote: 'Recorded when the site was built. With JavaScript on, you can train it live.',
@@ -249,7 +257,8 @@ export const en = {
   universalLab: {
     title: 'Universal approximation lab',
     draw: 'Draw the target',
-    drawHint: 'Draw the curve with the mouse or a finger. Or focus the drawing and use the keys: ← and → choose a point, ↑ and ↓ move it (with Shift in bigger steps), Home and End jump to the first and last point.',
+    drawHint:
+      'Draw the curve with the mouse or a finger. Or focus the drawing and use the keys: ← and → choose a point, ↑ and ↓ move it (with Shift in bigger steps), Home and End jump to the first and last point.',
     drawing: 'Target curve editor',
     pointText: 'Point {k} of {n}: x = {x}, y = {y}',
     drawingTitle: 'The target curve',
@@ -276,7 +285,8 @@ export const en = {
       error: 'The demo stopped because of an error. Reload the page to try again.',
     },
     staticNote: 'Recorded when the site was built. With JavaScript on, you can draw your own target and train live.',
-    workerFallback: 'The background training worker could not start, so training runs on the page itself; the page may respond more slowly.',
+    workerFallback:
+      'The background training worker could not start, so training runs on the page itself; the page may respond more slowly.',
     plot: {
       title: 'Fit of the drawn target by {units} {activation} neurons',
       summary: 'The sum shown = c ({c}) + {k} of {units} components, taken left to right by centre. {components}',
@@ -289,7 +299,8 @@ export const en = {
       dead: 'dead',
     },
     sort: 'Add the components left to right',
-    sortHint: 'The slider adds the components one at a time in the order of their centres −b/w (the triangles on the x-axis), so you can see the units tile the axis.',
+    sortHint:
+      'The slider adds the components one at a time in the order of their centres −b/w (the triangles on the x-axis), so you can see the units tile the axis.',
     sortValue: 'the bias plus the {k} leftmost of {n} components',
     centres: 'Centres, left to right: {list}.',
     howMany: {
@@ -308,7 +319,8 @@ export const en = {
       recorded: 'Recorded at build time for this shape.',
       needed: '{name}: {units} units (at that size, {share} of the seeds get there).',
       neededNone: '{name}: not reached with up to {max} units.',
-      tableCaption: 'Best mean squared error over the seeds, and the share of seeds below 0.01, per number of hidden neurons',
+      tableCaption:
+        'Best mean squared error over the seeds, and the share of seeds below 0.01, per number of hidden neurons',
       unitsHeader: 'Hidden neurons',
       bestHeader: '{name}: best MSE',
       shareHeader: '{name}: seeds < 0.01',
@@ -330,7 +342,8 @@ export const en = {
     },
   },
   initLab: {
-    caption: 'Initialisation and dead ReLUs: choose how the weights start, then measure over many seeds how often a network begins, and ends, with a dead neuron.',
+    caption:
+      'Initialisation and dead ReLUs: choose how the weights start, then measure over many seeds how often a network begins, and ends, with a dead neuron.',
     kernel: 'Kernel initialisation',
     kernelNames: { zeros: 'Zeros', glorot_uniform: 'Glorot-uniform (Keras default)', he_uniform: 'He-uniform' },
     kernelLimits: 'w₁ ~ U(−{l1}, {l1}), w₂ ~ U(−{l2}, {l2})',
@@ -370,7 +383,8 @@ export const en = {
       medianMse: 'Median final MSE',
     },
     weightsTitle: 'Initial input weights w₁ of seeds 0–{last} ({units} units)',
-    weightsDesc: 'Histogram of the starting w₁ under {kernel} with b = {bias}: {off} of {units} units ({share}) start off, that is with w·x + b ≤ 0 on every training input; {networks} of {seeds} networks ({networkShare}) have at least one such unit.',
+    weightsDesc:
+      'Histogram of the starting w₁ under {kernel} with b = {bias}: {off} of {units} units ({share}) start off, that is with w·x + b ≤ 0 on every training input; {networks} of {seeds} networks ({networkShare}) have at least one such unit.',
     weightsX: 'w₁',
     weightsY: 'units',
     weightsActive: 'active at the start',
@@ -378,20 +392,34 @@ export const en = {
     weightsBand: 'U(−L, L), L = {l}',
     weightsSummary: '{off} of {units} units start off; {networkShare} of networks have at least one.',
     why: {
-      zerosNoBias: 'All weights are 0, so every pre-activation is 0 and every unit outputs φ(0) = 0: w₂ gets no gradient, and w₂ = 0 blocks the gradient to the first layer. Only the output bias learns, and the network stays a constant.',
-      zerosBias: 'All kernels are 0, so both units start identical and receive identical gradients. They stay twins forever, and the network can do no more than a single unit.',
-      signNoBias: 'With b = 0 and inputs x ≥ 0, a unit starts off exactly when w₁ ≤ 0: the sign decides, not the size. Glorot and He draw the same signs, so they switch off the same units.',
-      neverOff: 'A sigmoid unit is never off: σ′ > 0 everywhere, so every unit keeps a gradient whatever the sign of w₁. What the scheme changes is how far into the flat tails the units start.',
-      signPositiveBias: 'With b > 0 every unit is active at x = 0, so none starts dead; a unit with w₁ < 0 is active only near x = 0 and can still die during training.',
-      signNegativeBias: 'With b < 0 a unit needs w₁ > −b / 2π to be active anywhere on [0, 2π], so even some positive weights start off.',
+      zerosNoBias:
+        'All weights are 0, so every pre-activation is 0 and every unit outputs φ(0) = 0: w₂ gets no gradient, and w₂ = 0 blocks the gradient to the first layer. Only the output bias learns, and the network stays a constant.',
+      zerosBias:
+        'All kernels are 0, so both units start identical and receive identical gradients. They stay twins forever, and the network can do no more than a single unit.',
+      signNoBias:
+        'With b = 0 and inputs x ≥ 0, a unit starts off exactly when w₁ ≤ 0: the sign decides, not the size. Glorot and He draw the same signs, so they switch off the same units.',
+      neverOff:
+        'A sigmoid unit is never off: σ′ > 0 everywhere, so every unit keeps a gradient whatever the sign of w₁. What the scheme changes is how far into the flat tails the units start.',
+      signPositiveBias:
+        'With b > 0 every unit is active at x = 0, so none starts dead; a unit with w₁ < 0 is active only near x = 0 and can still die during training.',
+      signNegativeBias:
+        'With b < 0 a unit needs w₁ > −b / 2π to be active anywhere on [0, 2π], so even some positive weights start off.',
     },
-    tableCaption: 'Precomputed with the real engine: the seed experiment (2 hidden neurons, Adam 0.04, 300 epochs, batch 32), {n} seeds per row.',
+    tableCaption:
+      'Precomputed with the real engine: the seed experiment (2 hidden neurons, Adam 0.04, 300 epochs, batch 32), {n} seeds per row.',
     tableKernel: 'Kernels',
     tableBias: 'b',
     tableActivation: 'Activation',
     tableNote: 'Each cell is the share of networks with at least one such neuron, or the median final MSE.',
     kernelShort: { zeros: 'zeros', glorot_uniform: 'glorot-uniform', he_uniform: 'He-uniform' },
-    tableHeads: { deadAtInit: 'Dead at start', deadAtEnd: 'Dead at end', negativeAtInit: 'Negative side at start', negativeAtEnd: 'Negative side at end', goodFit: 'Good fit', medianMse: 'Median MSE' },
+    tableHeads: {
+      deadAtInit: 'Dead at start',
+      deadAtEnd: 'Dead at end',
+      negativeAtInit: 'Negative side at start',
+      negativeAtEnd: 'Negative side at end',
+      goodFit: 'Good fit',
+      medianMse: 'Median MSE',
+    },
     refusedTitle: 'Some settings in the address were not valid, so their defaults are used instead:',
     paramNames: { init: 'Kernel initialisation', bias: 'Hidden-bias start', iact: 'Activation', iseeds: 'Seeds' },
     refusal: {
@@ -403,14 +431,16 @@ export const en = {
   },
   seeds: {
     figureTitle: '{name}: final MSE of {n} seeds',
-    figureDesc: 'Histogram of the final mean squared error on a logarithmic axis. Median {median}, 10th percentile {p10}, 90th percentile {p90}. Good fits {good}, plateaus {plateau}, straight lines {line}.',
+    figureDesc:
+      'Histogram of the final mean squared error on a logarithmic axis. Median {median}, 10th percentile {p10}, 90th percentile {p90}. Good fits {good}, plateaus {plateau}, straight lines {line}.',
     hiddenCount: '{h} hidden',
     hiddenCountOne: '1 hidden',
     xAxis: 'final MSE (log scale)',
     yAxis: 'runs',
     outcome: { good: 'good fit', plateau: 'plateau', line: 'straight line' },
     bar: 'MSE {lo} to {hi}: {count} runs',
-    barHint: 'Select a bar (click, or Tab to it and press Enter) to list its seeds; a seed opens that exact run in the Fit Lab.',
+    barHint:
+      'Select a bar (click, or Tab to it and press Enter) to list its seeds; a seed opens that exact run in the Fit Lab.',
     markerGood: '0.01',
     markerLine: 'line',
     markerBound: 'B',
@@ -435,7 +465,8 @@ export const en = {
       deadStart: '≥1 dead at start',
       deadEnd: '≥1 dead at end',
       notApplicable: '—',
-      negativeNote: 'For leaky ReLU the dead columns count neurons in their negative regime on every input (they still learn, slowly).',
+      negativeNote:
+        'For leaky ReLU the dead columns count neurons in their negative regime on every input (they still learn, slowly).',
     },
     bound: {
       caption: 'One hidden neuron against the monotone bound B = {bound}',
@@ -471,11 +502,30 @@ export const en = {
       caption: 'What the article says and what the runs show',
       claim: 'what the article says',
       evidence: 'what the runs show',
-      leaky: { says: 'Leaky ReLU gives a satisfying fit every time.', shows: '{good} of {n} leaky ReLU runs end as good fits (MSE < 0.01); {fail} do not.' },
-      sigmoid: { says: 'Sigmoid is actually better here, since its pieces are smooth curves (tanh likewise).', shows: 'Good fits: sigmoid {sigmoid}, tanh {tanh}, ReLU {relu}. Median final MSE: sigmoid {sigmoidMedian}, tanh {tanhMedian}, ReLU {reluMedian}. From the same initial weights, sigmoid ends lower than ReLU on {sigmoidWins} of the seeds, tanh on {tanhWins}.' },
-      dead: { says: 'A dead ReLU neuron stays stuck, and further iterations do not help.', shows: '{deadStart} of two-neuron ReLU runs start with a dead neuron and {deadEnd} end with one; {revived} runs bring a dead-at-start neuron back. Trained for {lastEpochs} epochs ({longerN} seeds), {neverGood} of the {stuckDead} runs stuck with a neuron dead from the start are still stuck, and {slow} of the {stuck} runs stuck at {firstEpochs} epochs become good fits later.' },
-      linear: { says: 'Several linear neurons act as one, so the result is a straight line.', shows: '{line} of {n} linear runs end as straight lines (MSE ≥ 0.9 × the best line’s); the largest share for any other two-neuron activation is {otherMax}.' },
-      one: { says: 'With one neuron, a single activation function has to do all the fitting.', shows: 'One-neuron runs (sigmoid, tanh, ReLU) that end below the monotone bound B = {bound}: {below}; lowest final MSE: sigmoid {sigmoidBest}, tanh {tanhBest}, ReLU {reluBest}. Good fits with one neuron: {goodOne}; with two sigmoid neurons: {twoGood}.' },
+      leaky: {
+        says: 'Leaky ReLU gives a satisfying fit every time.',
+        shows: '{good} of {n} leaky ReLU runs end as good fits (MSE < 0.01); {fail} do not.',
+      },
+      sigmoid: {
+        says: 'Sigmoid is actually better here, since its pieces are smooth curves (tanh likewise).',
+        shows:
+          'Good fits: sigmoid {sigmoid}, tanh {tanh}, ReLU {relu}. Median final MSE: sigmoid {sigmoidMedian}, tanh {tanhMedian}, ReLU {reluMedian}. From the same initial weights, sigmoid ends lower than ReLU on {sigmoidWins} of the seeds, tanh on {tanhWins}.',
+      },
+      dead: {
+        says: 'A dead ReLU neuron stays stuck, and further iterations do not help.',
+        shows:
+          '{deadStart} of two-neuron ReLU runs start with a dead neuron and {deadEnd} end with one; {revived} runs bring a dead-at-start neuron back. Trained for {lastEpochs} epochs ({longerN} seeds), {neverGood} of the {stuckDead} runs stuck with a neuron dead from the start are still stuck, and {slow} of the {stuck} runs stuck at {firstEpochs} epochs become good fits later.',
+      },
+      linear: {
+        says: 'Several linear neurons act as one, so the result is a straight line.',
+        shows:
+          '{line} of {n} linear runs end as straight lines (MSE ≥ 0.9 × the best line’s); the largest share for any other two-neuron activation is {otherMax}.',
+      },
+      one: {
+        says: 'With one neuron, a single activation function has to do all the fitting.',
+        shows:
+          'One-neuron runs (sigmoid, tanh, ReLU) that end below the monotone bound B = {bound}: {below}; lowest final MSE: sigmoid {sigmoidBest}, tanh {tanhBest}, ReLU {reluBest}. Good fits with one neuron: {goodOne}; with two sigmoid neurons: {twoGood}.',
+      },
     },
     live: {
       activations: 'Activations to train',
@@ -522,10 +572,12 @@ export const en = {
       cancelled: 'Stopped before the end; press Train to start again.',
       error: 'The demo stopped because of an error. Reload the page to try again.',
     },
-    staticNote: 'Recorded when the site was built, with the default settings. With JavaScript on, you can train it live.',
+    staticNote:
+      'Recorded when the site was built, with the default settings. With JavaScript on, you can train it live.',
     diverged: 'The learning rate {lr} is too large: a loss became infinite at epoch {epoch}, so training stopped.',
     unavailable: 'The training engine could not start in this browser.',
-    workerFallback: 'The background training worker could not start, so these networks train on the page itself, with the same engine in short slices; the page may respond more slowly while they run.',
+    workerFallback:
+      'The background training worker could not start, so these networks train on the page itself, with the same engine in short slices; the page may respond more slowly while they run.',
     refusedTitle: 'Some settings in the address were not valid, so their defaults are used instead:',
     refusal: {
       notANumber: '{param} = “{value}” is not a number.',
@@ -542,7 +594,8 @@ export const en = {
     gradDesc: 'One line per hidden layer, labelled with its number, on a log scale. At epoch {epoch}: {values}.',
     gradValue: 'layer {l} {value}',
     preTitle: '{name}: pre-activations of each layer at epoch {epoch}',
-    preDesc: 'One histogram per hidden layer (layer 1 at the top) of the inputs z of its units over the 100 training points, from −8 to 8. {rows}',
+    preDesc:
+      'One histogram per hidden layer (layer 1 at the top) of the inputs z of its units over the 100 training points, from −8 to 8. {rows}',
     preRow: 'Layer {l}: median {median}, middle 80% from {p10} to {p90}{note}.',
     preAxis: 'pre-activation z',
     deadNote: 'dead {share}',
@@ -562,7 +615,8 @@ export const en = {
     },
     showTable: 'Numbers',
     runTable: {
-      caption: 'The recorded run: {layers} hidden layers of {width} units, {epochs} epochs (ratio = first layer’s gradient norm ÷ last layer’s)',
+      caption:
+        'The recorded run: {layers} hidden layers of {width} units, {epochs} epochs (ratio = first layer’s gradient norm ÷ last layer’s)',
       activation: 'Activation',
       ratioStart: 'First ÷ last at the start',
       ratioEnd: '… at the end',

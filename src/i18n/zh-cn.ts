@@ -111,7 +111,8 @@ export const zhCn: Dictionary = {
     diverged: (epoch: number) => `学习率太大：损失在第 ${epoch} 轮变成了无穷大。`,
     failed: '训练引擎出错停止了。请刷新页面后重试。',
     unavailable: '训练引擎无法在此浏览器中启动（它需要 WebAssembly，或者至少能在 Web Worker 中运行普通 JavaScript）。',
-    deadNeuron: (index: number) => `第 ${index} 个神经元已死亡：它在每个训练点上的输入都 ≤ 0，因此输出恒为 0，不再学习。`,
+    deadNeuron: (index: number) =>
+      `第 ${index} 个神经元已死亡：它在每个训练点上的输入都 ≤ 0，因此输出恒为 0，不再学习。`,
     negativeRegime: (index: number) => `第 ${index} 个神经元在每个训练点上都处于负半区。`,
   },
   entry: {
@@ -140,7 +141,8 @@ export const zhCn: Dictionary = {
       custom: '自定义表达式…',
     },
     customTarget: '关于 x 的表达式',
-    customTargetHint: '例如 sin(x) + x^2/10。可用：数字、x、pi、e、+ − * / ^、括号，以及 sin cos tan exp log sqrt abs min max tanh floor ceil round sign step mod。',
+    customTargetHint:
+      '例如 sin(x) + x^2/10。可用：数字、x、pi、e、+ − * / ^、括号，以及 sin cos tan exp log sqrt abs min max tanh floor ceil round sign step mod。',
     applyTarget: '使用这个目标',
     speed: '动画速度',
     speeds: { slow: '慢', normal: '正常', fast: '快', instant: '立即完成' },
@@ -167,7 +169,8 @@ export const zhCn: Dictionary = {
     },
     diverged: '学习率 {lr} 太大：损失在第 {epoch} 轮变成了无穷大，权重已不再是有限的数，因此训练停止。',
     resetSafeLr: '以学习率 {lr} 重置',
-    workerFallback: '后台训练线程无法启动，所以这个网络改为在页面本身训练（同一个引擎，分成小段运行）；训练期间页面的响应可能会变慢。',
+    workerFallback:
+      '后台训练线程无法启动，所以这个网络改为在页面本身训练（同一个引擎，分成小段运行）；训练期间页面的响应可能会变慢。',
     refusedTitle: '地址中的部分设置无效，已改用默认值：',
     refusal: {
       ...SETTING_REFUSALS,
@@ -240,7 +243,8 @@ export const zhCn: Dictionary = {
     exportPng: '图（PNG）',
     kerasCode: 'Keras 代码',
     tfjsCode: 'TensorFlow.js 代码',
-    exportCodeHint: '每个脚本都带着这些设置下的 100 个数据点、该种子的初始权重和本页的打乱顺序，并用 Keras 形式的 Adam 训练：它逐轮打印的损失，就是你按“训练”后看到的损失曲线，只差 float32 舍入。',
+    exportCodeHint:
+      '每个脚本都带着这些设置下的 100 个数据点、该种子的初始权重和本页的打乱顺序，并用 Keras 形式的 Adam 训练：它逐轮打印的损失，就是你按“训练”后看到的损失曲线，只差 float32 舍入。',
     downloadKeras: 'Keras 脚本（.py）',
     downloadTfjs: 'TensorFlow.js 脚本（.mjs）',
     staticNote: '这是构建网站时记录的一次训练。开启 JavaScript 即可实时训练。',
@@ -248,7 +252,8 @@ export const zhCn: Dictionary = {
   universalLab: {
     title: '万能逼近实验室',
     draw: '画出目标曲线',
-    drawHint: '用鼠标或手指画出曲线。也可以聚焦到画板上用键盘：← 和 → 选择点，↑ 和 ↓ 移动它（按住 Shift 步子更大），Home 和 End 跳到第一个和最后一个点。',
+    drawHint:
+      '用鼠标或手指画出曲线。也可以聚焦到画板上用键盘：← 和 → 选择点，↑ 和 ↓ 移动它（按住 Shift 步子更大），Home 和 End 跳到第一个和最后一个点。',
     drawing: '目标曲线编辑器',
     pointText: '第 {k} 个点（共 {n} 个）：x = {x}，y = {y}',
     drawingTitle: '目标曲线',
@@ -369,7 +374,8 @@ export const zhCn: Dictionary = {
       medianMse: '最终 MSE 的中位数',
     },
     weightsTitle: '种子 0–{last} 的初始输入权重 w₁（共 {units} 个单元）',
-    weightsDesc: '{kernel}、b = {bias} 时初始 w₁ 的直方图：{units} 个单元中有 {off} 个（{share}）一开始就处于关闭状态，即在所有训练输入上 w·x + b ≤ 0；{seeds} 个网络中有 {networks} 个（{networkShare}）至少含一个这样的单元。',
+    weightsDesc:
+      '{kernel}、b = {bias} 时初始 w₁ 的直方图：{units} 个单元中有 {off} 个（{share}）一开始就处于关闭状态，即在所有训练输入上 w·x + b ≤ 0；{seeds} 个网络中有 {networks} 个（{networkShare}）至少含一个这样的单元。',
     weightsX: 'w₁',
     weightsY: '单元数',
     weightsActive: '开始时活跃',
@@ -377,20 +383,34 @@ export const zhCn: Dictionary = {
     weightsBand: 'U(−L, L)，L = {l}',
     weightsSummary: '{units} 个单元中有 {off} 个一开始就关闭；{networkShare} 的网络至少有一个。',
     why: {
-      zerosNoBias: '所有权重都是 0，所以每个预激活都是 0，每个单元都输出 φ(0) = 0：w₂ 得不到梯度，而 w₂ = 0 又挡住了传向第一层的梯度。只有输出偏置在学习，网络始终是一个常数。',
-      zerosBias: '所有权重都是 0，所以两个单元起点相同、得到的梯度也相同。它们永远是一对双胞胎，网络最多只能做到一个单元的效果。',
-      signNoBias: '当 b = 0 且输入 x ≥ 0 时，一个单元一开始就关闭当且仅当 w₁ ≤ 0：决定因素是符号，而不是大小。Glorot 和 He 抽出的符号相同，因此关闭的也是同样的单元。',
-      neverOff: 'sigmoid 单元从不关闭：σ′ 处处大于 0，所以无论 w₁ 的符号如何，每个单元都有梯度。初始化方案改变的是单元一开始有多深地落在平坦的两端。',
-      signPositiveBias: '当 b > 0 时，每个单元在 x = 0 处都是活跃的，所以没有单元一开始就死亡；但 w₁ < 0 的单元只在 x = 0 附近活跃，训练中仍可能死亡。',
-      signNegativeBias: '当 b < 0 时，单元需要 w₁ > −b / 2π 才能在 [0, 2π] 上某处活跃，所以连一些正的权重也一开始就关闭。',
+      zerosNoBias:
+        '所有权重都是 0，所以每个预激活都是 0，每个单元都输出 φ(0) = 0：w₂ 得不到梯度，而 w₂ = 0 又挡住了传向第一层的梯度。只有输出偏置在学习，网络始终是一个常数。',
+      zerosBias:
+        '所有权重都是 0，所以两个单元起点相同、得到的梯度也相同。它们永远是一对双胞胎，网络最多只能做到一个单元的效果。',
+      signNoBias:
+        '当 b = 0 且输入 x ≥ 0 时，一个单元一开始就关闭当且仅当 w₁ ≤ 0：决定因素是符号，而不是大小。Glorot 和 He 抽出的符号相同，因此关闭的也是同样的单元。',
+      neverOff:
+        'sigmoid 单元从不关闭：σ′ 处处大于 0，所以无论 w₁ 的符号如何，每个单元都有梯度。初始化方案改变的是单元一开始有多深地落在平坦的两端。',
+      signPositiveBias:
+        '当 b > 0 时，每个单元在 x = 0 处都是活跃的，所以没有单元一开始就死亡；但 w₁ < 0 的单元只在 x = 0 附近活跃，训练中仍可能死亡。',
+      signNegativeBias:
+        '当 b < 0 时，单元需要 w₁ > −b / 2π 才能在 [0, 2π] 上某处活跃，所以连一些正的权重也一开始就关闭。',
     },
-    tableCaption: '用真实的训练引擎预先计算：种子实验（2 个隐藏神经元，Adam 0.04，300 轮，批大小 32），每行 {n} 个种子。',
+    tableCaption:
+      '用真实的训练引擎预先计算：种子实验（2 个隐藏神经元，Adam 0.04，300 轮，批大小 32），每行 {n} 个种子。',
     tableKernel: '权重初始化',
     tableBias: 'b',
     tableActivation: '激活函数',
     tableNote: '每格是至少有一个这类神经元的网络所占比例，或最终 MSE 的中位数。',
     kernelShort: { zeros: '全零', glorot_uniform: 'Glorot 均匀', he_uniform: 'He 均匀' },
-    tableHeads: { deadAtInit: '开始时死亡', deadAtEnd: '结束时死亡', negativeAtInit: '开始时处在负半边', negativeAtEnd: '结束时处在负半边', goodFit: '拟合良好', medianMse: 'MSE 中位数' },
+    tableHeads: {
+      deadAtInit: '开始时死亡',
+      deadAtEnd: '结束时死亡',
+      negativeAtInit: '开始时处在负半边',
+      negativeAtEnd: '结束时处在负半边',
+      goodFit: '拟合良好',
+      medianMse: 'MSE 中位数',
+    },
     refusedTitle: '地址中的部分设置无效，因此改用默认值：',
     paramNames: { init: '权重初始化', bias: '隐藏层偏置初值', iact: '激活函数', iseeds: '种子数' },
     refusal: {
@@ -402,14 +422,16 @@ export const zhCn: Dictionary = {
   },
   seeds: {
     figureTitle: '{name}：{n} 个种子的最终 MSE',
-    figureDesc: '最终均方误差的直方图，横轴为对数刻度。中位数 {median}，第 10 百分位数 {p10}，第 90 百分位数 {p90}。良好拟合 {good}，平台 {plateau}，直线 {line}。',
+    figureDesc:
+      '最终均方误差的直方图，横轴为对数刻度。中位数 {median}，第 10 百分位数 {p10}，第 90 百分位数 {p90}。良好拟合 {good}，平台 {plateau}，直线 {line}。',
     hiddenCount: '{h} 个隐藏神经元',
     hiddenCountOne: '1 个隐藏神经元',
     xAxis: '最终 MSE（对数刻度）',
     yAxis: '训练次数',
     outcome: { good: '良好拟合', plateau: '平台', line: '直线' },
     bar: 'MSE 从 {lo} 到 {hi}：{count} 次训练',
-    barHint: '选中一个柱（点击，或用 Tab 键移到它上面再按 Enter）即可列出其中的种子；点击种子会在拟合实验室中打开那一次训练。',
+    barHint:
+      '选中一个柱（点击，或用 Tab 键移到它上面再按 Enter）即可列出其中的种子；点击种子会在拟合实验室中打开那一次训练。',
     markerGood: '0.01',
     markerLine: '直线',
     markerBound: 'B',
@@ -470,11 +492,30 @@ export const zhCn: Dictionary = {
       caption: '原文怎么说，训练结果怎么说',
       claim: '原文的说法',
       evidence: '训练结果',
-      leaky: { says: 'Leaky ReLU 每次都能得到满意的拟合。', shows: '{n} 次 Leaky ReLU 训练中有 {good} 次以良好拟合告终（MSE < 0.01），{fail} 次没有。' },
-      sigmoid: { says: 'Sigmoid 在这里其实更有优势，因为它本身就是平滑曲线（tanh 同理）。', shows: '良好拟合比例：sigmoid {sigmoid}，tanh {tanh}，ReLU {relu}。最终 MSE 中位数：sigmoid {sigmoidMedian}，tanh {tanhMedian}，ReLU {reluMedian}。从相同的初始权重出发，sigmoid 在 {sigmoidWins} 的种子上误差低于 ReLU，tanh 为 {tanhWins}。' },
-      dead: { says: 'ReLU 神经元死亡后会卡住，继续迭代也无济于事。', shows: '两个神经元的 ReLU 训练中，{deadStart} 开始时就有死亡神经元，{deadEnd} 结束时有；有 {revived} 次训练让开始时死亡的神经元复活。训练 {lastEpochs} 个 epoch（{longerN} 个种子）后，因神经元从一开始就死亡而卡住的 {stuckDead} 次训练中有 {neverGood} 次仍然卡住；在 {firstEpochs} 个 epoch 时卡住的 {stuck} 次训练中，有 {slow} 次后来达到良好拟合。' },
-      linear: { says: '多个线性神经元等效于一个，所以结果是一条直线。', shows: '{n} 次线性训练中有 {line} 次以直线告终（MSE ≥ 最佳直线的 0.9 倍）；其他两神经元激活函数中，这一比例最高为 {otherMax}。' },
-      one: { says: '只有一个神经元时，只能靠一个激活函数完成全部拟合。', shows: '单神经元训练（sigmoid、tanh、ReLU）中低于单调下界 B = {bound} 的次数：{below}；最低最终 MSE：sigmoid {sigmoidBest}，tanh {tanhBest}，ReLU {reluBest}。单神经元的良好拟合次数：{goodOne}；两个 sigmoid 神经元的良好拟合比例：{twoGood}。' },
+      leaky: {
+        says: 'Leaky ReLU 每次都能得到满意的拟合。',
+        shows: '{n} 次 Leaky ReLU 训练中有 {good} 次以良好拟合告终（MSE < 0.01），{fail} 次没有。',
+      },
+      sigmoid: {
+        says: 'Sigmoid 在这里其实更有优势，因为它本身就是平滑曲线（tanh 同理）。',
+        shows:
+          '良好拟合比例：sigmoid {sigmoid}，tanh {tanh}，ReLU {relu}。最终 MSE 中位数：sigmoid {sigmoidMedian}，tanh {tanhMedian}，ReLU {reluMedian}。从相同的初始权重出发，sigmoid 在 {sigmoidWins} 的种子上误差低于 ReLU，tanh 为 {tanhWins}。',
+      },
+      dead: {
+        says: 'ReLU 神经元死亡后会卡住，继续迭代也无济于事。',
+        shows:
+          '两个神经元的 ReLU 训练中，{deadStart} 开始时就有死亡神经元，{deadEnd} 结束时有；有 {revived} 次训练让开始时死亡的神经元复活。训练 {lastEpochs} 个 epoch（{longerN} 个种子）后，因神经元从一开始就死亡而卡住的 {stuckDead} 次训练中有 {neverGood} 次仍然卡住；在 {firstEpochs} 个 epoch 时卡住的 {stuck} 次训练中，有 {slow} 次后来达到良好拟合。',
+      },
+      linear: {
+        says: '多个线性神经元等效于一个，所以结果是一条直线。',
+        shows:
+          '{n} 次线性训练中有 {line} 次以直线告终（MSE ≥ 最佳直线的 0.9 倍）；其他两神经元激活函数中，这一比例最高为 {otherMax}。',
+      },
+      one: {
+        says: '只有一个神经元时，只能靠一个激活函数完成全部拟合。',
+        shows:
+          '单神经元训练（sigmoid、tanh、ReLU）中低于单调下界 B = {bound} 的次数：{below}；最低最终 MSE：sigmoid {sigmoidBest}，tanh {tanhBest}，ReLU {reluBest}。单神经元的良好拟合次数：{goodOne}；两个 sigmoid 神经元的良好拟合比例：{twoGood}。',
+      },
     },
     live: {
       activations: '要训练的激活函数',
@@ -524,7 +565,8 @@ export const zhCn: Dictionary = {
     staticNote: '这是构建网站时用默认设置记录的结果。启用 JavaScript 后可以实时训练。',
     diverged: '学习率 {lr} 太大：某个损失在第 {epoch} 轮变成了无穷大，因此训练停止。',
     unavailable: '训练引擎无法在此浏览器中启动。',
-    workerFallback: '后台训练线程无法启动，所以这些网络改为在页面本身训练（同一个引擎，分成小段运行）；训练期间页面的响应可能会变慢。',
+    workerFallback:
+      '后台训练线程无法启动，所以这些网络改为在页面本身训练（同一个引擎，分成小段运行）；训练期间页面的响应可能会变慢。',
     refusedTitle: '地址中的部分设置无效，已改用默认值：',
     refusal: {
       notANumber: '{param} = “{value}” 不是数字。',

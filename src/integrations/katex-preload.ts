@@ -15,12 +15,16 @@ export const PRELOADED_FONTS = ['KaTeX_Main-Regular', 'KaTeX_Math-Italic'] as co
 
 /** The emitted woff2 file of each preloaded font among the asset file names. */
 export function fontFiles(assetNames: readonly string[]): string[] {
-  return PRELOADED_FONTS.flatMap((font) => assetNames.filter((name) => name.startsWith(`${font}.`) && name.endsWith('.woff2')).slice(0, 1));
+  return PRELOADED_FONTS.flatMap((font) =>
+    assetNames.filter((name) => name.startsWith(`${font}.`) && name.endsWith('.woff2')).slice(0, 1),
+  );
 }
 
 export function withFontPreloads(html: string, hrefs: readonly string[]): string {
   if (!html.includes('class="katex"') || html.includes('rel="preload" as="font"')) return html;
-  const links = hrefs.map((href) => `<link rel="preload" as="font" type="font/woff2" href="${href}" crossorigin>`).join('');
+  const links = hrefs
+    .map((href) => `<link rel="preload" as="font" type="font/woff2" href="${href}" crossorigin>`)
+    .join('');
   // Before the first stylesheet, so the fonts are requested as early as the CSS that needs them.
   const stylesheet = /<link[^>]*rel="stylesheet"/i.exec(html);
   if (stylesheet) return html.slice(0, stylesheet.index) + links + html.slice(stylesheet.index);

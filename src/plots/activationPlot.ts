@@ -97,7 +97,11 @@ function sampleXs(xMax: number, samples: number, kinks: readonly number[]): numb
 }
 
 /** Intervals of x where |f′| < threshold, from the sampled grid (boundaries at midpoints between samples). */
-export function vanishingIntervals(fPrime: (x: number) => number, xs: readonly number[], threshold = VANISHING_SLOPE): Array<[number, number]> {
+export function vanishingIntervals(
+  fPrime: (x: number) => number,
+  xs: readonly number[],
+  threshold = VANISHING_SLOPE,
+): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start: number | null = null;
   for (let i = 0; i < xs.length; i++) {
@@ -130,12 +134,18 @@ export function buildActivationPlot(input: ActivationPlotInput): ActivationPlotS
   const compact = input.compact ?? false;
   const samples = input.samples ?? (compact ? 120 : 400);
   const labelRoom = input.labelCurves ? Math.min(110, width * 0.28) : 0;
-  const margin = compact ? { left: 4, right: 4, top: 6, bottom: 6 } : { left: 38, right: 12 + labelRoom, top: 12, bottom: 28 };
+  const margin = compact
+    ? { left: 4, right: 4, top: 6, bottom: 6 }
+    : { left: 38, right: 12 + labelRoom, top: 12, bottom: 28 };
   const plot = { left: margin.left, top: margin.top, right: width - margin.right, bottom: height - margin.bottom };
 
   const allKinks = [...new Set(curves.flatMap((c) => c.kinks))];
   const xs = sampleXs(xMax, samples, allKinks);
-  const values = curves.map((c) => ({ curve: c, f: xs.map((x) => c.f(x)), fp: showDerivative ? xs.map((x) => c.fPrime(x)) : [] }));
+  const values = curves.map((c) => ({
+    curve: c,
+    f: xs.map((x) => c.f(x)),
+    fp: showDerivative ? xs.map((x) => c.fPrime(x)) : [],
+  }));
 
   let yMin = 0;
   let yMax = 1;
@@ -154,7 +164,11 @@ export function buildActivationPlot(input: ActivationPlotInput): ActivationPlotS
     .nice(compact ? 2 : 6);
 
   const ticks = (scale: typeof x, count: number, horizontal: boolean): Tick[] =>
-    compact ? [] : scale.ticks(count).map((value) => ({ value, position: scale(value), label: horizontal ? fmtTick(value) : fmtTick(value) }));
+    compact
+      ? []
+      : scale
+          .ticks(count)
+          .map((value) => ({ value, position: scale(value), label: horizontal ? fmtTick(value) : fmtTick(value) }));
 
   const pathOf = (ys: number[], from: number, to: number) =>
     polylinePath(
@@ -210,7 +224,13 @@ export function buildActivationPlot(input: ActivationPlotInput): ActivationPlotS
       plot.top + 6,
       plot.bottom - 4,
     );
-    labels = values.map((v, i) => ({ key: v.curve.key, text: v.curve.label, x: plot.right + 6, y: ys[i]!, style: v.curve.style }));
+    labels = values.map((v, i) => ({
+      key: v.curve.key,
+      text: v.curve.label,
+      x: plot.right + 6,
+      y: ys[i]!,
+      style: v.curve.style,
+    }));
   }
 
   const [y0, y1] = y.domain() as [number, number];

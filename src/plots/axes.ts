@@ -17,7 +17,11 @@ export interface LogEpochAxesOptions {
   valueLabelBelowTop: number;
 }
 
-export function logEpochAxes(x: ScaleLinear<number, number>, y: ScaleLogarithmic<number, number>, o: LogEpochAxesOptions): string {
+export function logEpochAxes(
+  x: ScaleLinear<number, number>,
+  y: ScaleLogarithmic<number, number>,
+  o: LogEpochAxesOptions,
+): string {
   const [x0, x1] = x.range() as [number, number];
   const [y0, y1] = y.range() as [number, number];
   let out = `<g class="fl-axes" fill="currentColor" font-size="10">`;

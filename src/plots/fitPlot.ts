@@ -85,22 +85,32 @@ function extent(values: Iterable<number>): [number, number] {
 }
 
 export function fitLayout(data: FitPlotData, size: PlotSize): FitLayout {
-  const margin = size.compact ? { top: 6, right: 6, bottom: 18, left: 28 } : { top: 12, right: 14, bottom: 28, left: 38 };
+  const margin = size.compact
+    ? { top: 6, right: 6, bottom: 18, left: 28 }
+    : { top: 12, right: 14, bottom: 28, left: 38 };
   const [tLo, tHi] = extent([...data.target, ...data.points.y]);
   const span = Math.max(tHi - tLo, 0.5);
   // Curves may reach beyond the target (components, a bad fit); show them, but never more than 1.5 spans out,
   // so one runaway curve cannot flatten the rest.
   const others: number[] = [...(data.prediction ?? [])];
   if (data.bias !== null) others.push(data.bias);
-  const layers = data.view === 'sum' && data.bias !== null ? stackLayers(data.bias, data.components, data.grid.length) : data.components.map((c) => [...c.y]);
+  const layers =
+    data.view === 'sum' && data.bias !== null
+      ? stackLayers(data.bias, data.components, data.grid.length)
+      : data.components.map((c) => [...c.y]);
   for (const l of layers) others.push(...l);
   const [oLo, oHi] = extent(others);
   const lo = Math.max(Math.min(tLo, oLo), tLo - 1.5 * span);
   const hi = Math.min(Math.max(tHi, oHi), tHi + 1.5 * span);
   const pad = (hi - lo) * 0.06;
-  const x = scaleLinear().domain([data.grid[0] ?? 0, data.grid[data.grid.length - 1] ?? 1]).range([margin.left, size.width - margin.right]);
+  const x = scaleLinear()
+    .domain([data.grid[0] ?? 0, data.grid[data.grid.length - 1] ?? 1])
+    .range([margin.left, size.width - margin.right]);
   // nice(): the domain snaps to round values, so it (and the axes drawn from it) changes rarely while training.
-  const y = scaleLinear().domain([lo - pad, hi + pad]).range([size.height - margin.bottom, margin.top]).nice(size.compact ? 3 : 5);
+  const y = scaleLinear()
+    .domain([lo - pad, hi + pad])
+    .range([size.height - margin.bottom, margin.top])
+    .nice(size.compact ? 3 : 5);
   return { x, y, margin };
 }
 
@@ -142,14 +152,22 @@ function interpolate(grid: readonly number[], ys: readonly number[], at: number)
   return ys[j - 1]! + t * (ys[j]! - ys[j - 1]!);
 }
 
-function fitPlotParts(data: FitPlotData, size: PlotSize, labels: FitPlotLabels): { whole: string; back: string; front: string } {
+function fitPlotParts(
+  data: FitPlotData,
+  size: PlotSize,
+  labels: FitPlotLabels,
+): { whole: string; back: string; front: string } {
   const layout = fitLayout(data, size);
   const { x, y } = layout;
   const [yLo, yHi] = y.domain() as [number, number];
   // Keep far-off values finite in pixels; the clip path hides them anyway.
   const py = (v: number) => Math.max(-2000, Math.min(size.height + 2000, y(v)));
   const gridPx = data.grid.map((v) => x(v));
-  const path = (ys: readonly number[]) => polylinePath(gridPx, ys.map((v) => (finite(v) ? py(v) : NaN)));
+  const path = (ys: readonly number[]) =>
+    polylinePath(
+      gridPx,
+      ys.map((v) => (finite(v) ? py(v) : NaN)),
+    );
   const clip = `${size.idPrefix}-clip`;
   const [cx0, cx1] = x.range() as [number, number];
   const [cy0, cy1] = y.range() as [number, number];
@@ -210,7 +228,8 @@ function fitPlotParts(data: FitPlotData, size: PlotSize, labels: FitPlotLabels):
         const my = r2(y(vy));
         body += `<g data-role="centre" data-neuron="${i}" transform="translate(${mx},${my})">`;
         body += `<path d="${style.marker(size.compact ? 30 : 60)}" fill="${colour}" class="fl-halo" stroke="#fff" stroke-width="1"/>`;
-        if (!size.compact) body += `<text x="7" y="-6" font-size="11" font-weight="700" fill="${colour}">${esc(labels.neuronTag(i))}</text>`;
+        if (!size.compact)
+          body += `<text x="7" y="-6" font-size="11" font-weight="700" fill="${colour}">${esc(labels.neuronTag(i))}</text>`;
         body += `</g>`;
       }
     }
@@ -228,9 +247,18 @@ function fitPlotParts(data: FitPlotData, size: PlotSize, labels: FitPlotLabels):
   let legend = '';
   if (!size.compact) {
     const items: Array<[string, string]> = [
-      [`<line x1="0" x2="22" y1="0" y2="0" stroke="currentColor" stroke-opacity="0.3" stroke-width="7" stroke-linecap="round"/>`, labels.target],
-      [`<line class="fl-prediction" x1="0" x2="22" y1="0" y2="0" stroke="#d6336c" stroke-width="2.75"/>`, labels.prediction],
-      [`<line x1="0" x2="22" y1="0" y2="0" stroke="currentColor" stroke-opacity="0.7" stroke-dasharray="2 2"/>`, labels.bias],
+      [
+        `<line x1="0" x2="22" y1="0" y2="0" stroke="currentColor" stroke-opacity="0.3" stroke-width="7" stroke-linecap="round"/>`,
+        labels.target,
+      ],
+      [
+        `<line class="fl-prediction" x1="0" x2="22" y1="0" y2="0" stroke="#d6336c" stroke-width="2.75"/>`,
+        labels.prediction,
+      ],
+      [
+        `<line x1="0" x2="22" y1="0" y2="0" stroke="currentColor" stroke-opacity="0.7" stroke-dasharray="2 2"/>`,
+        labels.bias,
+      ],
     ];
     // Top centre: the seed target, cos(x)+1, is lowest in the middle, so this corner of the plot stays clear.
     legend = `<g class="fl-legend" font-size="11" fill="currentColor" transform="translate(${r2((cx0 + cx1) / 2 - 60)},${cy1 + 2})">`;
@@ -252,15 +280,33 @@ function fitPlotParts(data: FitPlotData, size: PlotSize, labels: FitPlotLabels):
     `<svg xmlns="http://www.w3.org/2000/svg" class="${cls}" viewBox="0 0 ${size.width} ${size.height}" width="${size.width}" height="${size.height}"${rootAttrs}${extra}>`;
   const labelled = attrs({ role: 'img', 'aria-labelledby': `${size.idPrefix}-title ${size.idPrefix}-desc` });
   const titleDesc = `<title id="${size.idPrefix}-title">${esc(labels.title)}</title><desc id="${size.idPrefix}-desc">${esc(labels.desc)}</desc>`;
-  const clipDef = (id: string) => `<defs><clipPath id="${id}"><rect x="${cx0}" y="${cy1}" width="${r2(cx1 - cx0)}" height="${r2(cy0 - cy1)}"/></clipPath></defs>`;
-  const whole = open('fl-plot', labelled) + titleDesc + clipDef(clip) + axes(layout, size) + `<g clip-path="url(#${clip})">${background}${body}</g>` + legend + `</svg>`;
+  const clipDef = (id: string) =>
+    `<defs><clipPath id="${id}"><rect x="${cx0}" y="${cy1}" width="${r2(cx1 - cx0)}" height="${r2(cy0 - cy1)}"/></clipPath></defs>`;
+  const whole =
+    open('fl-plot', labelled) +
+    titleDesc +
+    clipDef(clip) +
+    axes(layout, size) +
+    `<g clip-path="url(#${clip})">${background}${body}</g>` +
+    legend +
+    `</svg>`;
   // Live drawing uses two stacked layers: the back one (axes, points, target) rarely changes, so each frame
   // only re-parses and repaints the curves.
   // The back layer's description is an element outside the SVG (id `<idPrefix>-summary`, kept by the caller),
   // so the numbers it reads out can change without redrawing this layer.
   const backLabel = attrs({ role: 'img', 'aria-labelledby': `${size.idPrefix}-title ${size.idPrefix}-summary` });
-  const back = open('fl-plot fl-back', backLabel) + `<title id="${size.idPrefix}-title">${esc(labels.title)}</title>` + clipDef(clip) + axes(layout, size) + `<g clip-path="url(#${clip})">${background}</g></svg>`;
-  const front = open('fl-plot fl-front', ' aria-hidden="true"') + clipDef(`${clip}-front`) + `<g clip-path="url(#${clip}-front)">${body}</g>` + legend + `</svg>`;
+  const back =
+    open('fl-plot fl-back', backLabel) +
+    `<title id="${size.idPrefix}-title">${esc(labels.title)}</title>` +
+    clipDef(clip) +
+    axes(layout, size) +
+    `<g clip-path="url(#${clip})">${background}</g></svg>`;
+  const front =
+    open('fl-plot fl-front', ' aria-hidden="true"') +
+    clipDef(`${clip}-front`) +
+    `<g clip-path="url(#${clip}-front)">${body}</g>` +
+    legend +
+    `</svg>`;
   return { whole, back, front };
 }
 
@@ -273,7 +319,11 @@ export function fitPlotSvg(data: FitPlotData, size: PlotSize, labels: FitPlotLab
  * The plot as two stacked SVGs of the same size: `back` (axes, points, target) and `front` (the curves). The
  * caller shows `labels.desc` in an element with id `<idPrefix>-summary` (the back layer's description).
  */
-export function fitPlotLayers(data: FitPlotData, size: PlotSize, labels: FitPlotLabels): { back: string; front: string } {
+export function fitPlotLayers(
+  data: FitPlotData,
+  size: PlotSize,
+  labels: FitPlotLabels,
+): { back: string; front: string } {
   const { back, front } = fitPlotParts(data, size, labels);
   return { back, front };
 }

@@ -57,16 +57,29 @@ export function formatEdge(v: number): string {
 /** Pixel layout of the bars, exported for tests (and for anything that needs to hit-test a bar). */
 export function histogramLayout(data: HistogramData, size: HistogramSize) {
   const { edges, counts } = data;
-  if (edges.length !== counts.length + 1 || edges.length < 2) throw new RangeError('edges must be one longer than counts');
+  if (edges.length !== counts.length + 1 || edges.length < 2)
+    throw new RangeError('edges must be one longer than counts');
   const x = scaleLog()
     .domain([edges[0]!, edges[edges.length - 1]!])
     .range([MARGIN.left, size.width - MARGIN.right]);
   const top = Math.max(1, data.yMax ?? 0, ...counts);
-  const y = scaleLinear().domain([0, top]).nice(4).range([size.height - MARGIN.bottom, MARGIN.top]);
+  const y = scaleLinear()
+    .domain([0, top])
+    .nice(4)
+    .range([size.height - MARGIN.bottom, MARGIN.top]);
   const bars = counts.map((count, i) => {
     const x0 = x(edges[i]!);
     const x1 = x(edges[i + 1]!);
-    return { index: i, lo: edges[i]!, hi: edges[i + 1]!, count, x: x0 + 0.5, width: Math.max(1, x1 - x0 - 1), y: y(count), height: y(0) - y(count) };
+    return {
+      index: i,
+      lo: edges[i]!,
+      hi: edges[i + 1]!,
+      count,
+      x: x0 + 0.5,
+      width: Math.max(1, x1 - x0 - 1),
+      y: y(count),
+      height: y(0) - y(count),
+    };
   });
   return { x, y, bars };
 }
@@ -144,7 +157,8 @@ export function histogramSvg(data: HistogramData, size: HistogramSize, labels: H
       'aria-pressed': interactive ? String(selected) : undefined,
       'aria-label': interactive ? name : undefined,
     })}>`;
-    if (interactive) out += `<rect class="sh-hit" x="${r2(b.x)}" y="${y1}" width="${r2(b.width)}" height="${r2(y0 - y1)}" fill="transparent"/>`;
+    if (interactive)
+      out += `<rect class="sh-hit" x="${r2(b.x)}" y="${y1}" width="${r2(b.width)}" height="${r2(y0 - y1)}" fill="transparent"/>`;
     if (b.count > 0)
       out += `<rect class="sh-fill-${outcome}" x="${r2(b.x)}" y="${r2(b.y)}" width="${r2(b.width)}" height="${r2(b.height)}"${fill ? ` fill="${fill}"` : ''} stroke="currentColor" stroke-opacity="0.55" stroke-width="0.75"><title>${esc(name)}</title></rect>`;
     out += `</g>`;

@@ -41,9 +41,14 @@ export function initWeightsSvg(data: InitWeightsHistogram, size: InitWeightsSize
   const id = size.idPrefix;
   const lo = edges[0]!;
   const hi = edges[edges.length - 1]!;
-  const x = scaleLinear().domain([lo, hi]).range([MARGIN.left, size.width - MARGIN.right]);
+  const x = scaleLinear()
+    .domain([lo, hi])
+    .range([MARGIN.left, size.width - MARGIN.right]);
   const totals = data.active.map((a, k) => a + data.off[k]!);
-  const y = scaleLinear().domain([0, Math.max(1, ...totals)]).nice(4).range([size.height - MARGIN.bottom, MARGIN.top]);
+  const y = scaleLinear()
+    .domain([0, Math.max(1, ...totals)])
+    .nice(4)
+    .range([size.height - MARGIN.bottom, MARGIN.top]);
   const [x0, x1] = x.range() as [number, number];
   const [y0, y1] = y.range() as [number, number];
 
@@ -83,10 +88,16 @@ export function initWeightsSvg(data: InitWeightsHistogram, size: InitWeightsSize
     const width = Math.max(1, x(edges[k + 1]!) - x(edges[k]!) - 1);
     const active = data.active[k]!;
     const off = data.off[k]!;
-    const name = `${tickText(edges[k]!)} … ${tickText(edges[k + 1]!)}: ${labels.active} ${active}, ${labels.off} ${off}`.replace(/-/g, '−');
+    const name =
+      `${tickText(edges[k]!)} … ${tickText(edges[k + 1]!)}: ${labels.active} ${active}, ${labels.off} ${off}`.replace(
+        /-/g,
+        '−',
+      );
     out += `<g data-bin="${k}" data-active="${active}" data-off="${off}"><title>${esc(name)}</title>`;
-    if (active > 0) out += `<rect class="iw-fill-active" x="${r2(left)}" y="${r2(y(active))}" width="${r2(width)}" height="${r2(y0 - y(active))}" stroke="currentColor" stroke-opacity="0.55" stroke-width="0.75"/>`;
-    if (off > 0) out += `<rect class="iw-bar-off" x="${r2(left)}" y="${r2(y(total))}" width="${r2(width)}" height="${r2(y(active) - y(total))}" fill="url(#${id}-off)" stroke="currentColor" stroke-opacity="0.55" stroke-width="0.75"/>`;
+    if (active > 0)
+      out += `<rect class="iw-fill-active" x="${r2(left)}" y="${r2(y(active))}" width="${r2(width)}" height="${r2(y0 - y(active))}" stroke="currentColor" stroke-opacity="0.55" stroke-width="0.75"/>`;
+    if (off > 0)
+      out += `<rect class="iw-bar-off" x="${r2(left)}" y="${r2(y(total))}" width="${r2(width)}" height="${r2(y(active) - y(total))}" fill="url(#${id}-off)" stroke="currentColor" stroke-opacity="0.55" stroke-width="0.75"/>`;
     out += `</g>`;
   });
   out += `</g>`;

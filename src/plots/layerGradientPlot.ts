@@ -49,7 +49,11 @@ export function gradientDomain(values: Iterable<number>): [number, number] {
   return [power(Math.max(a, -12)), power(b)];
 }
 
-function path(points: ReadonlyArray<readonly [number, number]>, x: (v: number) => number, y: (v: number) => number): string {
+function path(
+  points: ReadonlyArray<readonly [number, number]>,
+  x: (v: number) => number,
+  y: (v: number) => number,
+): string {
   let d = '';
   let pen = false;
   for (const [e, g] of points) {
@@ -65,10 +69,22 @@ function path(points: ReadonlyArray<readonly [number, number]>, x: (v: number) =
 
 export function layerGradientSvg(data: LayerGradientData, size: LayerPlotSize, labels: LayerGradientLabels): string {
   const domain = data.domain ?? gradientDomain(data.series.flatMap((s) => s.map((p) => p[1])));
-  const x = scaleLinear().domain([0, Math.max(1, data.epochs)]).range([MARGIN.left, size.width - MARGIN.right]);
-  const y = scaleLog().domain(domain).range([size.height - MARGIN.bottom, MARGIN.top]).clamp(true);
+  const x = scaleLinear()
+    .domain([0, Math.max(1, data.epochs)])
+    .range([MARGIN.left, size.width - MARGIN.right]);
+  const y = scaleLog()
+    .domain(domain)
+    .range([size.height - MARGIN.bottom, MARGIN.top])
+    .clamp(true);
 
-  let out = logEpochAxes(x, y, { decades: 5, epochTicks: 4, epochLabel: labels.epoch, valueLabel: labels.gradient, epochLabelBelow: 25, valueLabelBelowTop: -4 });
+  let out = logEpochAxes(x, y, {
+    decades: 5,
+    epochTicks: 4,
+    epochLabel: labels.epoch,
+    valueLabel: labels.gradient,
+    epochLabelBelow: 25,
+    valueLabelBelowTop: -4,
+  });
 
   // Labels at the lines' ends, nudged apart vertically so neighbouring layers stay readable.
   const ends: Array<{ layer: number; y: number; x: number }> = [];

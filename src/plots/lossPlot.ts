@@ -35,11 +35,23 @@ export function lossPlotSvg(data: LossPlotData, size: PlotSize, labels: LossPlot
     lo = Math.min(lo, mid / 10);
     hi = Math.max(hi, mid * 10);
   }
-  const x = scaleLinear().domain([0, Math.max(1, data.epochs)]).range([margin.left, size.width - margin.right]);
-  const y = scaleLog().domain([lo, hi]).range([size.height - margin.bottom, margin.top]).nice();
+  const x = scaleLinear()
+    .domain([0, Math.max(1, data.epochs)])
+    .range([margin.left, size.width - margin.right]);
+  const y = scaleLog()
+    .domain([lo, hi])
+    .range([size.height - margin.bottom, margin.top])
+    .nice();
   const [y0, y1] = y.range() as [number, number];
 
-  let out = logEpochAxes(x, y, { decades: 4, epochTicks: 5, epochLabel: labels.epoch, valueLabel: labels.loss, epochLabelBelow: 26, valueLabelBelowTop: 8 });
+  let out = logEpochAxes(x, y, {
+    decades: 4,
+    epochTicks: 5,
+    epochLabel: labels.epoch,
+    valueLabel: labels.loss,
+    epochLabelBelow: 26,
+    valueLabelBelowTop: 8,
+  });
 
   const clamp = (v: number) => Math.max(lo, Math.min(hi, v));
   const d = polylinePath(

@@ -38,7 +38,9 @@ export function preactivationHeight(rows: number): number {
 export function preactivationSvg(data: PreactivationData, size: LayerPlotSize, labels: PreactivationLabels): string {
   const height = preactivationHeight(data.rows.length);
   const [lo, hi] = data.range;
-  const x = scaleLinear().domain([lo, hi]).range([MARGIN.left, size.width - MARGIN.right]);
+  const x = scaleLinear()
+    .domain([lo, hi])
+    .range([MARGIN.left, size.width - MARGIN.right]);
   const [x0, x1] = x.range() as [number, number];
   const bottom = height - MARGIN.bottom;
 
@@ -49,7 +51,8 @@ export function preactivationSvg(data: PreactivationData, size: LayerPlotSize, l
     out += `<text x="${p}" y="${bottom + 14}" text-anchor="middle">${esc(String(t).replace('-', '−'))}</text>`;
   }
   out += `<line x1="${x0}" x2="${x1}" y1="${bottom}" y2="${bottom}" stroke="currentColor" stroke-opacity="0.5"/>`;
-  if (lo < 0 && hi > 0) out += `<line data-role="zero" x1="${r2(x(0))}" x2="${r2(x(0))}" y1="${MARGIN.top}" y2="${bottom}" stroke="currentColor" stroke-opacity="0.35" stroke-dasharray="2 3"/>`;
+  if (lo < 0 && hi > 0)
+    out += `<line data-role="zero" x1="${r2(x(0))}" x2="${r2(x(0))}" y1="${MARGIN.top}" y2="${bottom}" stroke="currentColor" stroke-opacity="0.35" stroke-dasharray="2 3"/>`;
   out += `<text x="${x1}" y="${bottom + 25}" text-anchor="end">${esc(labels.axis)}</text>`;
   out += `</g>`;
 
@@ -68,7 +71,8 @@ export function preactivationSvg(data: PreactivationData, size: LayerPlotSize, l
       bars += `M${r2(x0 + k * binWidth + 0.5)},${base}h${r2(binWidth - 1)}v${r2(-h)}h${r2(-(binWidth - 1))}Z`;
     });
     if (bars) out += `<path d="${bars}" fill="#0072B2" fill-opacity="0.75" class="deep-bars"/>`;
-    if (row.note) out += `<text data-role="row-note" x="${x1 + 6}" y="${base - 5}" font-size="10" fill="currentColor">${esc(row.note)}</text>`;
+    if (row.note)
+      out += `<text data-role="row-note" x="${x1 + 6}" y="${base - 5}" font-size="10" fill="currentColor">${esc(row.note)}</text>`;
     out += `</g>`;
   });
 

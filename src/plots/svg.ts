@@ -2,7 +2,17 @@
  * Tiny helpers for building SVG as strings, so plot builders run the same at build time (no DOM) and in islands.
  * Every piece of text that reaches the markup goes through `esc`.
  */
-import { symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolTriangle2, symbolWye } from 'd3-shape';
+import {
+  symbol,
+  symbolCircle,
+  symbolCross,
+  symbolDiamond,
+  symbolSquare,
+  symbolStar,
+  symbolTriangle,
+  symbolTriangle2,
+  symbolWye,
+} from 'd3-shape';
 
 export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -21,7 +31,12 @@ const r1 = (v: number) => Math.round(v * 10) / 10;
  * Largest vertical distance of points first+1…last−1 from the chord first→last, and where it is. Vertical, not
  * perpendicular: these are graphs of functions of x, and a reader (or a test) compares values at the same x.
  */
-function farthestFromChord(px: readonly number[], py: readonly number[], first: number, last: number): [number, number] {
+function farthestFromChord(
+  px: readonly number[],
+  py: readonly number[],
+  first: number,
+  last: number,
+): [number, number] {
   const dx = px[last]! - px[first]!;
   const dy = py[last]! - py[first]!;
   let worst = -1;
@@ -63,7 +78,10 @@ export function polylinePath(xs: ArrayLike<number>, ys: ArrayLike<number>, toler
   let runX: number[] = [];
   let runY: number[] = [];
   const flush = () => {
-    if (runX.length > 0) simplifiedRun(runX, runY, tolerance).forEach((k, i) => (out += `${i === 0 ? 'M' : 'L'}${r1(runX[k]!)},${r1(runY[k]!)}`));
+    if (runX.length > 0)
+      simplifiedRun(runX, runY, tolerance).forEach(
+        (k, i) => (out += `${i === 0 ? 'M' : 'L'}${r1(runX[k]!)},${r1(runY[k]!)}`),
+      );
     runX = [];
     runY = [];
   };
@@ -85,7 +103,16 @@ export function polylinePath(xs: ArrayLike<number>, ys: ArrayLike<number>, toler
  */
 export const NEURON_COLOURS = ['#E69F00', '#56B4E9', '#009E73', '#CC79A7', '#D55E00', '#0072B2', '#999933', '#882255'];
 export const NEURON_DASHES = ['7 3', '2 3', '10 3 2 3', '4 4', '12 4', '1 3 5 3', '6 2 2 2 2 2', '3 6'];
-const SHAPES = [symbolCircle, symbolSquare, symbolTriangle, symbolDiamond, symbolCross, symbolStar, symbolTriangle2, symbolWye];
+const SHAPES = [
+  symbolCircle,
+  symbolSquare,
+  symbolTriangle,
+  symbolDiamond,
+  symbolCross,
+  symbolStar,
+  symbolTriangle2,
+  symbolWye,
+];
 
 export function neuronStyle(i: number): { colour: string; dash: string; marker: (size: number) => string } {
   const k = ((i % 8) + 8) % 8;

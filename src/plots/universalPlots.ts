@@ -12,7 +12,11 @@ import { line } from 'd3-shape';
 import { fitLayout, PI_TICKS, type FitPlotData, type PlotSize } from './fitPlot';
 import { attrs, esc, r2, tickText } from './svg';
 
-function svgOpen(cls: string, size: Pick<PlotSize, 'width' | 'height'>, extra: Record<string, string | number | undefined>): string {
+function svgOpen(
+  cls: string,
+  size: Pick<PlotSize, 'width' | 'height'>,
+  extra: Record<string, string | number | undefined>,
+): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" class="${cls}" viewBox="0 0 ${size.width} ${size.height}" width="${size.width}" height="${size.height}"${attrs(extra)}>`;
 }
 
@@ -40,8 +44,12 @@ export const DRAWING_MARGIN = { top: 10, right: 14, bottom: 24, left: 34 };
 
 export function drawingScales(data: Pick<DrawingData, 'xs' | 'yDomain'>, size: Pick<PlotSize, 'width' | 'height'>) {
   const m = DRAWING_MARGIN;
-  const x = scaleLinear().domain([data.xs[0] ?? 0, data.xs[data.xs.length - 1] ?? 1]).range([m.left, size.width - m.right]);
-  const y = scaleLinear().domain([...data.yDomain]).range([size.height - m.bottom, m.top]);
+  const x = scaleLinear()
+    .domain([data.xs[0] ?? 0, data.xs[data.xs.length - 1] ?? 1])
+    .range([m.left, size.width - m.right]);
+  const y = scaleLinear()
+    .domain([...data.yDomain])
+    .range([size.height - m.bottom, m.top]);
   return { x, y };
 }
 
@@ -61,15 +69,25 @@ export function drawingSvg(data: DrawingData, size: PlotSize, labels: DrawingLab
     out += `<text x="${p}" y="${y0 + 15}" text-anchor="middle">${label}</text>`;
   }
   out += `<line x1="${x0}" x2="${x0}" y1="${y0}" y2="${y1}" stroke="currentColor" stroke-opacity="0.5"/></g>`;
-  const d = line<number>().x((v) => x(v)).y((_, k) => y(data.values[k] ?? 0)).digits(2)(data.xs as number[]) ?? '';
+  const d =
+    line<number>()
+      .x((v) => x(v))
+      .y((_, k) => y(data.values[k] ?? 0))
+      .digits(2)(data.xs as number[]) ?? '';
   out += `<path data-role="drawn" d="${d}" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linejoin="round"/>`;
   data.xs.forEach((xv, k) => {
     const focused = data.focused === k;
     out += `<circle${attrs({ 'data-role': 'control', 'data-k': k, 'data-focused': focused ? 'true' : undefined, cx: r2(x(xv)), cy: r2(y(data.values[k] ?? 0)), r: focused ? 6 : 3, fill: focused ? 'none' : 'currentColor', stroke: 'currentColor', 'stroke-width': focused ? 2.5 : 0 })}/>`;
-    if (focused) out += `<line data-role="focus-guide" x1="${r2(x(xv))}" x2="${r2(x(xv))}" y1="${y0}" y2="${y1}" stroke="currentColor" stroke-opacity="0.4" stroke-dasharray="3 3"/>`;
+    if (focused)
+      out += `<line data-role="focus-guide" x1="${r2(x(xv))}" x2="${r2(x(xv))}" y1="${y0}" y2="${y1}" stroke="currentColor" stroke-opacity="0.4" stroke-dasharray="3 3"/>`;
   });
   const t = titled(size, labels.title, labels.desc);
-  const scalesAttrs = { 'data-x-domain': (x.domain() as number[]).join(','), 'data-y-domain': (y.domain() as number[]).join(','), 'data-x-range': (x.range() as number[]).join(','), 'data-y-range': (y.range() as number[]).join(',') };
+  const scalesAttrs = {
+    'data-x-domain': (x.domain() as number[]).join(','),
+    'data-y-domain': (y.domain() as number[]).join(','),
+    'data-x-range': (x.range() as number[]).join(','),
+    'data-y-range': (y.range() as number[]).join(','),
+  };
   return svgOpen('fl-plot ul-drawing', size, { ...t.attrs, ...scalesAttrs }) + t.head + out + `</svg>`;
 }
 
@@ -123,16 +141,31 @@ export interface UnitsChartLabels {
 
 const SERIES_STYLE = [
   { colour: '#0072B2', dash: '', marker: (px: number, py: number) => `<circle cx="${px}" cy="${py}" r="4"/>` },
-  { colour: '#D55E00', dash: '6 3', marker: (px: number, py: number) => `<rect x="${r2(px - 3.5)}" y="${r2(py - 3.5)}" width="7" height="7"/>` },
+  {
+    colour: '#D55E00',
+    dash: '6 3',
+    marker: (px: number, py: number) => `<rect x="${r2(px - 3.5)}" y="${r2(py - 3.5)}" width="7" height="7"/>`,
+  },
 ];
 
 /** Best MSE (log) against hidden size (log₂), one line per activation, and the MSE = 0.01 line. */
-export function unitsChartSvg(series: readonly UnitsChartSeries[], sizes: readonly number[], threshold: number, size: PlotSize, labels: UnitsChartLabels): string {
+export function unitsChartSvg(
+  series: readonly UnitsChartSeries[],
+  sizes: readonly number[],
+  threshold: number,
+  size: PlotSize,
+  labels: UnitsChartLabels,
+): string {
   const m = { top: 10, right: 14, bottom: 34, left: 46 };
   const lo = 1e-5;
   const hi = 1;
-  const x = scaleLog().base(2).domain([sizes[0] ?? 1, sizes[sizes.length - 1] ?? 32]).range([m.left, size.width - m.right]);
-  const y = scaleLog().domain([lo, hi]).range([size.height - m.bottom, m.top]);
+  const x = scaleLog()
+    .base(2)
+    .domain([sizes[0] ?? 1, sizes[sizes.length - 1] ?? 32])
+    .range([m.left, size.width - m.right]);
+  const y = scaleLog()
+    .domain([lo, hi])
+    .range([size.height - m.bottom, m.top]);
   const clamp = (v: number) => Math.max(lo, Math.min(hi, Number.isFinite(v) ? v : hi));
   const [x0, x1] = x.range() as [number, number];
   const [y0, y1] = y.range() as [number, number];
@@ -154,7 +187,11 @@ export function unitsChartSvg(series: readonly UnitsChartSeries[], sizes: readon
   out += `<text x="${x1 - 2}" y="${ty - 4}" text-anchor="end" font-size="10" fill="currentColor">${esc(labels.threshold)}</text>`;
   series.forEach((s, k) => {
     const style = SERIES_STYLE[k % SERIES_STYLE.length]!;
-    const d = line<readonly [number, number]>().x((p) => x(p[0])).y((p) => y(clamp(p[1]))).digits(2)(s.points as Array<readonly [number, number]>) ?? '';
+    const d =
+      line<readonly [number, number]>()
+        .x((p) => x(p[0]))
+        .y((p) => y(clamp(p[1])))
+        .digits(2)(s.points as Array<readonly [number, number]>) ?? '';
     out += `<g data-role="series" data-activation="${esc(s.id)}" fill="${style.colour}" stroke="${style.colour}">`;
     out += `<path d="${d}" fill="none" stroke-width="2"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''}/>`;
     for (const p of s.points) out += style.marker(r2(x(p[0])), r2(y(clamp(p[1]))));

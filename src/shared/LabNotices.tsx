@@ -34,7 +34,12 @@ interface RefusedProps<R extends { param: string }> {
 }
 
 /** The settings read from the address bar that were refused, each with its localized reason (nothing if none). */
-export function RefusedNotice<R extends { param: string }>({ refused, title, message, class: className = 'lab__notice' }: RefusedProps<R>) {
+export function RefusedNotice<R extends { param: string }>({
+  refused,
+  title,
+  message,
+  class: className = 'lab__notice',
+}: RefusedProps<R>) {
   if (refused.length === 0) return null;
   return (
     <div class={className} role="alert" data-role="refused">

@@ -26,20 +26,48 @@ function Marker({ shape, cx, cy, className }: { shape: string; cx: number; cy: n
     case 'triangle':
       return <path class={className} d={`M${cx},${cy - r - 1}L${cx + r + 1},${cy + r}L${cx - r - 1},${cy + r}Z`} />;
     case 'diamond':
-      return <path class={className} d={`M${cx},${cy - r - 1}L${cx + r + 1},${cy}L${cx},${cy + r + 1}L${cx - r - 1},${cy}Z`} />;
+      return (
+        <path
+          class={className}
+          d={`M${cx},${cy - r - 1}L${cx + r + 1},${cy}L${cx},${cy + r + 1}L${cx - r - 1},${cy}Z`}
+        />
+      );
     case 'cross':
-      return <path class={`${className} ag-marker--stroke`} d={`M${cx - r},${cy - r}L${cx + r},${cy + r}M${cx - r},${cy + r}L${cx + r},${cy - r}`} />;
+      return (
+        <path
+          class={`${className} ag-marker--stroke`}
+          d={`M${cx - r},${cy - r}L${cx + r},${cy + r}M${cx - r},${cy + r}L${cx + r},${cy - r}`}
+        />
+      );
     case 'plus':
-      return <path class={`${className} ag-marker--stroke`} d={`M${cx - r - 1},${cy}L${cx + r + 1},${cy}M${cx},${cy - r - 1}L${cx},${cy + r + 1}`} />;
+      return (
+        <path
+          class={`${className} ag-marker--stroke`}
+          d={`M${cx - r - 1},${cy}L${cx + r + 1},${cy}M${cx},${cy - r - 1}L${cx},${cy + r + 1}`}
+        />
+      );
     default:
       return <circle class={className} cx={cx} cy={cy} r={r} />;
   }
 }
 
-export function PlotSvg({ scene, title, desc, idPrefix, variant, dataPlot, hidden, children, onPointerMove, onPointerDown }: Props) {
+export function PlotSvg({
+  scene,
+  title,
+  desc,
+  idPrefix,
+  variant,
+  dataPlot,
+  hidden,
+  children,
+  onPointerMove,
+  onPointerDown,
+}: Props) {
   const { plot } = scene;
-  const styleClass = (kind: 'f' | 'fPrime', style: number) => (variant === 'compare' ? `ag-curve ag-s${style % 6}` : `ag-curve ag-${kind}`);
-  const dash = (kind: 'f' | 'fPrime', style: number) => (variant === 'compare' ? dashOf(style) : kind === 'fPrime' ? '6 4' : '');
+  const styleClass = (kind: 'f' | 'fPrime', style: number) =>
+    variant === 'compare' ? `ag-curve ag-s${style % 6}` : `ag-curve ag-${kind}`;
+  const dash = (kind: 'f' | 'fPrime', style: number) =>
+    variant === 'compare' ? dashOf(style) : kind === 'fPrime' ? '6 4' : '';
   return (
     <svg
       class={`ag-plot ag-plot--${variant}`}
@@ -56,7 +84,15 @@ export function PlotSvg({ scene, title, desc, idPrefix, variant, dataPlot, hidde
       <title id={`${idPrefix}-title`}>{title}</title>
       {desc ? <desc id={`${idPrefix}-desc`}>{desc}</desc> : null}
       {scene.shaded.map((s, i) => (
-        <rect key={`s${i}`} class="ag-shade" x={s.x0} y={plot.top} width={s.x1 - s.x0} height={plot.bottom - plot.top} data-shade="" />
+        <rect
+          key={`s${i}`}
+          class="ag-shade"
+          x={s.x0}
+          y={plot.top}
+          width={s.x1 - s.x0}
+          height={plot.bottom - plot.top}
+          data-shade=""
+        />
       ))}
       {scene.yTicks.map((t) => (
         <g key={`y${t.value}`} class="ag-tick">
@@ -74,8 +110,12 @@ export function PlotSvg({ scene, title, desc, idPrefix, variant, dataPlot, hidde
           </text>
         </g>
       ))}
-      {scene.zeroY !== null ? <line class="ag-axis" x1={plot.left} x2={plot.right} y1={scene.zeroY} y2={scene.zeroY} /> : null}
-      {scene.zeroX !== null ? <line class="ag-axis" x1={scene.zeroX} x2={scene.zeroX} y1={plot.top} y2={plot.bottom} /> : null}
+      {scene.zeroY !== null ? (
+        <line class="ag-axis" x1={plot.left} x2={plot.right} y1={scene.zeroY} y2={scene.zeroY} />
+      ) : null}
+      {scene.zeroX !== null ? (
+        <line class="ag-axis" x1={scene.zeroX} x2={scene.zeroX} y1={plot.top} y2={plot.bottom} />
+      ) : null}
       {scene.paths.map((p) => (
         <path
           key={`${p.key}-${p.kind}`}
@@ -87,10 +127,22 @@ export function PlotSvg({ scene, title, desc, idPrefix, variant, dataPlot, hidde
         />
       ))}
       {scene.markers.map((m, i) => (
-        <Marker key={`m${i}`} shape={markerOf(m.style)} cx={m.cx} cy={m.cy} className={`ag-marker ag-s${m.style % 6}`} />
+        <Marker
+          key={`m${i}`}
+          shape={markerOf(m.style)}
+          cx={m.cx}
+          cy={m.cy}
+          className={`ag-marker ag-s${m.style % 6}`}
+        />
       ))}
       {scene.dots.map((d, i) => (
-        <circle key={`d${i}`} class={`ag-dot ${d.open ? 'ag-dot--open' : ''} ${variant === 'compare' ? `ag-s${d.style % 6}` : 'ag-fPrime'}`} cx={d.cx} cy={d.cy} r={variant === 'thumb' ? 2 : 3.5} />
+        <circle
+          key={`d${i}`}
+          class={`ag-dot ${d.open ? 'ag-dot--open' : ''} ${variant === 'compare' ? `ag-s${d.style % 6}` : 'ag-fPrime'}`}
+          cx={d.cx}
+          cy={d.cy}
+          r={variant === 'thumb' ? 2 : 3.5}
+        />
       ))}
       {scene.labels.map((l) => (
         <text key={`l${l.key}`} class={`ag-label ag-s${l.style % 6}`} x={l.x} y={l.y} dy="0.32em">

@@ -54,7 +54,8 @@ export const SPEED_PLAN: Record<Speed, { snapshotEvery: number; epochDelayMs: nu
 };
 
 /** [epoch, loss] pairs for losses that end at `epoch`. */
-const pairs = (epoch: number, losses: readonly number[] = []): Array<[number, number]> => losses.map((l, k) => [epoch - losses.length + 1 + k, l]);
+const pairs = (epoch: number, losses: readonly number[] = []): Array<[number, number]> =>
+  losses.map((l, k) => [epoch - losses.length + 1 + k, l]);
 
 export function createFitRunner(): FitRunner {
   let events: RunEvents | null = null;
@@ -63,7 +64,8 @@ export function createFitRunner(): FitRunner {
     // Epoch 0 is the starting point the island already shows.
     onUpdate: (u) => u.epoch > 0 && events?.snapshot(u.networks[0]!, pairs(u.epoch, u.losses[0])),
     onLosses: (l) => events?.losses?.(pairs(l.epoch, l.losses[0])),
-    onStatus: (status, { epoch, message, divergedAt }) => status !== 'idle' && events?.status(status, { epoch, message, divergedAt }),
+    onStatus: (status, { epoch, message, divergedAt }) =>
+      status !== 'idle' && events?.status(status, { epoch, message, divergedAt }),
     onFallback: () => {
       fallenBack = true;
       events?.fallback?.();

@@ -63,7 +63,9 @@ export function formatCount(value: number, _lang?: Lang): string {
   return minus(String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 }
 
-const SUPERSCRIPT: Record<string, string> = Object.fromEntries([...'-0123456789'].map((c, i) => [c, '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'[i]!]));
+const SUPERSCRIPT: Record<string, string> = Object.fromEntries(
+  [...'-0123456789'].map((c, i) => [c, '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'[i]!]),
+);
 
 /** "8.4×10⁻⁴" (two significant digits); `spaced` puts spaces around the × as running prose does. */
 function scientific(value: number, spaced: boolean): string {

@@ -47,14 +47,17 @@ export class LiveSeedsRunner {
     this.events.status('loading');
     this.events.progress(0, total, 0);
     this.client ??= new TrainingClient({ createWorker: this.createWorker });
-    this.client.startJob({ chunks, data: seedDataset() }, {
-      status: (s, message) => {
-        if (s !== 'training') this.active = false;
-        this.events.status(s, message);
+    this.client.startJob(
+      { chunks, data: seedDataset() },
+      {
+        status: (s, message) => {
+          if (s !== 'training') this.active = false;
+          this.events.status(s, message);
+        },
+        progress: (done, total, partial) => this.events.progress(done, total, partial),
+        results: (runs) => this.events.results(runs),
       },
-      progress: (done, total, partial) => this.events.progress(done, total, partial),
-      results: (runs) => this.events.results(runs),
-    });
+    );
   }
 
   cancel(): void {

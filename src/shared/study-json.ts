@@ -4,7 +4,8 @@
  * while each run and each array of plain values sits on one line.
  */
 export function studyJson(file: unknown): string {
-  const finite = (_key: string, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value);
+  const finite = (_key: string, value: unknown) =>
+    typeof value === 'number' && !Number.isFinite(value) ? null : value;
   const text = JSON.stringify(file, finite, 1);
   const oneLine = (inner: string) => inner.replace(/\n\s*/g, '').replace(/": /g, '":').trim();
   return (

@@ -18,7 +18,17 @@
 import type { BackendName } from '../core/engine/backend-core';
 import type { Dataset, RunStatus, TrainConfig } from '../core/train/types';
 import type { DeepRunRequest, DeepStatusInfo, DeepUpdate } from '../core/train/deep-types';
-import type { CompareResult, FromWorker, LossUpdate, RunRequest, RunUpdate, SeedJobEvents, SeedJobRequest, StatusMessage, ToWorker } from './protocol';
+import type {
+  CompareResult,
+  FromWorker,
+  LossUpdate,
+  RunRequest,
+  RunUpdate,
+  SeedJobEvents,
+  SeedJobRequest,
+  StatusMessage,
+  ToWorker,
+} from './protocol';
 
 export type StatusDetail = Omit<StatusMessage, 'type' | 'runId' | 'status'>;
 type LocalEngine = (m: ToWorker) => void;
@@ -55,7 +65,11 @@ const copy = (data: Dataset): Dataset => ({ x: [...data.x], y: [...data.y] });
 /** A plain copy of a deep configuration (islands may hand in frozen or proxied objects; postMessage needs plain data). */
 const plainDeepConfig = (c: DeepRunRequest['config']): DeepRunRequest['config'] => ({
   ...c,
-  networks: c.networks.map((n) => (n.activationParams ? { activation: n.activation, activationParams: { ...n.activationParams } } : { activation: n.activation })),
+  networks: c.networks.map((n) =>
+    n.activationParams
+      ? { activation: n.activation, activationParams: { ...n.activationParams } }
+      : { activation: n.activation },
+  ),
 });
 
 export class TrainingClient {
@@ -86,7 +100,14 @@ export class TrainingClient {
   start(networks: readonly TrainConfig[], data: Dataset, options: StartOptions = {}): number {
     this.supersedeCompare();
     this.runId++;
-    this.send({ ...options, type: 'start', runId: this.runId, networks: [...networks], data: copy(data), snapshotEvery: options.snapshotEvery ?? 1 });
+    this.send({
+      ...options,
+      type: 'start',
+      runId: this.runId,
+      networks: [...networks],
+      data: copy(data),
+      snapshotEvery: options.snapshotEvery ?? 1,
+    });
     return this.runId;
   }
 
@@ -130,8 +151,18 @@ export class TrainingClient {
     this.deepId++;
     this.deep = events;
     const { config, snapshotEvery, initial } = request;
-    const message: ToWorker = { type: 'deep-start', deepId: this.deepId, config: plainDeepConfig(config), data: copy(request.data), snapshotEvery };
-    if (initial) message.initial = initial.map((p) => ({ kernels: p.kernels.map((k) => [...k]), biases: p.biases.map((b) => [...b]) }));
+    const message: ToWorker = {
+      type: 'deep-start',
+      deepId: this.deepId,
+      config: plainDeepConfig(config),
+      data: copy(request.data),
+      snapshotEvery,
+    };
+    if (initial)
+      message.initial = initial.map((p) => ({
+        kernels: p.kernels.map((k) => [...k]),
+        biases: p.biases.map((b) => [...b]),
+      }));
     this.send(message);
   }
   pauseDeep(): void {

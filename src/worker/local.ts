@@ -38,7 +38,8 @@ export function createLocalEngine(post: (m: FromWorker) => void): (m: ToWorker) 
     // with nowhere left to fall back to, they end in an error instead of staying in 'loading'.
     if (message.type === 'start' || message.type === 'compare') {
       void ready.then((failure) => {
-        if (failure !== null) post({ type: 'status', runId: message.runId, status: 'error', epoch: 0, message: failure });
+        if (failure !== null)
+          post({ type: 'status', runId: message.runId, status: 'error', epoch: 0, message: failure });
       });
     }
   };

@@ -19,7 +19,16 @@ import type { RunUpdate } from '../core/sessions/snapshots';
 import type { Dataset, RunStatus, TrainConfig } from '../core/train/types';
 import type { DeepRunRequest, DeepUpdate } from '../core/train/deep-types';
 
-export type { CompareResult, LossUpdate, RunRequest, RunUpdate, SeedJobEvents, SeedJobRequest, SeedJobResult, SeedJobStatus };
+export type {
+  CompareResult,
+  LossUpdate,
+  RunRequest,
+  RunUpdate,
+  SeedJobEvents,
+  SeedJobRequest,
+  SeedJobResult,
+  SeedJobStatus,
+};
 
 export type StartMessage = { type: 'start'; runId: number } & RunRequest;
 

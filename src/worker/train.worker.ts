@@ -37,12 +37,12 @@ const ready: Promise<string | null> = activateBackend('cpu').then(
 let wasm: Promise<boolean> | null = null;
 /** The wasm backend, loaded once on first need; false if it cannot start (the work then stays on cpu). */
 function wasmAvailable(): Promise<boolean> {
-  wasm ??= import('./wasm-backend').then(
-    (m) => m.initWasmBackend().then(() => true),
-  ).catch((e: unknown) => {
-    console.warn('training worker: the WebAssembly backend could not start; training stays on cpu', e);
-    return false;
-  });
+  wasm ??= import('./wasm-backend')
+    .then((m) => m.initWasmBackend().then(() => true))
+    .catch((e: unknown) => {
+      console.warn('training worker: the WebAssembly backend could not start; training stays on cpu', e);
+      return false;
+    });
   return wasm;
 }
 

@@ -7,7 +7,14 @@
  * that work), else with a 'rejected' report.
  */
 import { assertDeepTrainable, kernelShapes } from '../core/train/deep-init';
-import { assertDataset, assertNetworkCount, assertTrainable, MAX_NETWORKS, MAX_POINTS, shown } from '../core/engine/params';
+import {
+  assertDataset,
+  assertNetworkCount,
+  assertTrainable,
+  MAX_NETWORKS,
+  MAX_POINTS,
+  shown,
+} from '../core/engine/params';
 import type { DeepConfig } from '../core/train/deep-types';
 import type { Dataset, TrainConfig } from '../core/train/types';
 import type { FromWorker, ToWorker } from './protocol';
@@ -71,7 +78,8 @@ function trainConfigs(v: unknown, path: string, points: number): void {
   configs.forEach((c, i) => {
     const where = `${path}[${i}]`;
     const f = record(c, where);
-    for (const key of ['hidden', 'lr', 'epochs', 'batchSize', 'seed']) if (typeof f[key] !== 'number') fail(`${where}.${key}`, 'a number', f[key]);
+    for (const key of ['hidden', 'lr', 'epochs', 'batchSize', 'seed'])
+      if (typeof f[key] !== 'number') fail(`${where}.${key}`, 'a number', f[key]);
     if (typeof f.activation !== 'string') fail(`${where}.activation`, 'an activation id', f.activation);
     engine(where, () => assertTrainable(f as unknown as TrainConfig));
   });
@@ -156,10 +164,12 @@ function checkFields(m: Fields): void {
     case 'deep-start': {
       dataset(m.data);
       const config = record(m.config, 'config');
-      for (const key of ['layers', 'width', 'lr', 'epochs', 'batchSize', 'seed']) if (typeof config[key] !== 'number') fail(`config.${key}`, 'a number', config[key]);
+      for (const key of ['layers', 'width', 'lr', 'epochs', 'batchSize', 'seed'])
+        if (typeof config[key] !== 'number') fail(`config.${key}`, 'a number', config[key]);
       array(config.networks, 'config.networks', MAX_NETWORKS).forEach((n, i) => {
         const f = record(n, `config.networks[${i}]`);
-        if (typeof f.activation !== 'string') fail(`config.networks[${i}].activation`, 'an activation id', f.activation);
+        if (typeof f.activation !== 'string')
+          fail(`config.networks[${i}].activation`, 'an activation id', f.activation);
       });
       engine('config', () => assertDeepTrainable(config as unknown as DeepConfig));
       if (typeof m.snapshotEvery !== 'number') fail('snapshotEvery', 'a number', m.snapshotEvery);
@@ -192,7 +202,8 @@ const ID_OF: Record<ToWorker['type'], 'runId' | 'jobId' | 'deepId'> = {
   'deep-cancel': 'deepId',
 };
 
-const isKnownType = (t: unknown): t is ToWorker['type'] => typeof t === 'string' && Object.prototype.hasOwnProperty.call(ID_OF, t);
+const isKnownType = (t: unknown): t is ToWorker['type'] =>
+  typeof t === 'string' && Object.prototype.hasOwnProperty.call(ID_OF, t);
 
 /** The refusal of a message of a known type whose id is usable: the error report of that kind of work. */
 function refusal(type: ToWorker['type'], id: number, message: string): FromWorker {
@@ -208,12 +219,24 @@ function refusal(type: ToWorker['type'], id: number, message: string): FromWorke
 
 /** Check one incoming message; never throws. */
 export function checkMessage(m: unknown): CheckedMessage {
-  if (!isRecord(m)) return { ok: false, reply: { type: 'rejected', message: `Malformed message: expected an object, got ${shown(m)}` } };
+  if (!isRecord(m))
+    return {
+      ok: false,
+      reply: { type: 'rejected', message: `Malformed message: expected an object, got ${shown(m)}` },
+    };
   const type = m.type;
-  if (!isKnownType(type)) return { ok: false, reply: { type: 'rejected', message: `Malformed message: unknown type ${shown(type)}` } };
+  if (!isKnownType(type))
+    return { ok: false, reply: { type: 'rejected', message: `Malformed message: unknown type ${shown(type)}` } };
   const idKey = ID_OF[type];
   const id = m[idKey];
-  if (!isId(id)) return { ok: false, reply: { type: 'rejected', message: `Malformed message (${type}): ${idKey} must be a non-negative integer, got ${shown(id)}` } };
+  if (!isId(id))
+    return {
+      ok: false,
+      reply: {
+        type: 'rejected',
+        message: `Malformed message (${type}): ${idKey} must be a non-negative integer, got ${shown(id)}`,
+      },
+    };
   try {
     checkFields(m);
   } catch (e) {

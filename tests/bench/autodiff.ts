@@ -18,12 +18,34 @@ export function autodiffTrain(configs: readonly TrainConfig[], data: Dataset, ep
   const N = data.x.length;
   const init = configs.map((c) => initialParams(c.seed, H));
   const vars: Record<string, tf.Variable> = {
-    w1: tf.variable(tf.tensor3d(init.flatMap((p) => p.w1), [S, 1, H])),
-    b1: tf.variable(tf.tensor3d(init.flatMap((p) => p.b1), [S, 1, H])),
-    w2: tf.variable(tf.tensor3d(init.flatMap((p) => p.w2), [S, H, 1])),
-    b2: tf.variable(tf.tensor3d(init.map((p) => p.b2), [S, 1, 1])),
+    w1: tf.variable(
+      tf.tensor3d(
+        init.flatMap((p) => p.w1),
+        [S, 1, H],
+      ),
+    ),
+    b1: tf.variable(
+      tf.tensor3d(
+        init.flatMap((p) => p.b1),
+        [S, 1, H],
+      ),
+    ),
+    w2: tf.variable(
+      tf.tensor3d(
+        init.flatMap((p) => p.w2),
+        [S, H, 1],
+      ),
+    ),
+    b2: tf.variable(
+      tf.tensor3d(
+        init.map((p) => p.b2),
+        [S, 1, 1],
+      ),
+    ),
   };
-  const moments: Record<string, { m: tf.Tensor; v: tf.Tensor }> = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, { m: tf.zerosLike(v), v: tf.zerosLike(v) }]));
+  const moments: Record<string, { m: tf.Tensor; v: tf.Tensor }> = Object.fromEntries(
+    Object.entries(vars).map(([k, v]) => [k, { m: tf.zerosLike(v), v: tf.zerosLike(v) }]),
+  );
   const constants = adamConstants();
   const shuffles = configs.map((c) => new ShuffleStream(c.seed, N));
   const sizes = batchSizesFor(N, configs[0]!.batchSize);
@@ -34,7 +56,11 @@ export function autodiffTrain(configs: readonly TrainConfig[], data: Dataset, ep
     let offset = 0;
     const sums = new Array<number>(S).fill(0);
     for (const B of sizes) {
-      const pick = (values: readonly number[]) => tf.tensor3d(orders.flatMap((o) => Array.from(o.subarray(offset, offset + B), (i) => values[i]!)), [S, B, 1]);
+      const pick = (values: readonly number[]) =>
+        tf.tensor3d(
+          orders.flatMap((o) => Array.from(o.subarray(offset, offset + B), (i) => values[i]!)),
+          [S, B, 1],
+        );
       t++;
       tf.tidy(() => {
         const x = pick(data.x);

@@ -55,7 +55,8 @@ export async function layersTrain(run: LayersRun): Promise<number> {
   const { initial, data } = run;
   const depth = initial.kernels.length - 1;
   const model = tf.sequential();
-  for (let l = 0; l < depth; l++) for (const layer of hiddenLayers(run.activation, initial.biases[l]!.length, l === 0)) model.add(layer);
+  for (let l = 0; l < depth; l++)
+    for (const layer of hiddenLayers(run.activation, initial.biases[l]!.length, l === 0)) model.add(layer);
   model.add(tf.layers.dense({ units: 1 }));
   const optimizer = tf.train.adam(run.lr);
   model.compile({ optimizer, loss: 'meanSquaredError' });

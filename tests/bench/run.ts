@@ -112,7 +112,15 @@ function engineRun(count: number, offset: number, epochs = EPOCHS): number {
 
 /** The one-hidden-layer network `c` trained with tf.layers; resolves to [ms, last epoch loss]. */
 function layersRun(c: TrainConfig, epochs = EPOCHS): Promise<[number, number]> {
-  const run = { initial: asLayers(initialParams(c.seed, c.hidden)), activation: c.activation, lr: c.lr, epochs, batchSize: c.batchSize, seed: c.seed, data };
+  const run = {
+    initial: asLayers(initialParams(c.seed, c.hidden)),
+    activation: c.activation,
+    lr: c.lr,
+    epochs,
+    batchSize: c.batchSize,
+    seed: c.seed,
+    data,
+  };
   return timeAsync(() => layersTrain(run));
 }
 
@@ -120,12 +128,14 @@ function layersRun(c: TrainConfig, epochs = EPOCHS): Promise<[number, number]> {
 function oracleMs(networks: number, firstSeed: number, sameMix: boolean): number {
   const runs = 10;
   const mix = configs(networks, firstSeed);
-  return timeMs(() => {
-    for (let i = 0; i < runs; i++) {
-      const c = mix[i % networks]!;
-      oracleRun(c.seed, sameMix ? (c.activation as 'relu' | 'sigmoid') : 'relu');
-    }
-  }) / runs;
+  return (
+    timeMs(() => {
+      for (let i = 0; i < runs; i++) {
+        const c = mix[i % networks]!;
+        oracleRun(c.seed, sameMix ? (c.activation as 'relu' | 'sigmoid') : 'relu');
+      }
+    }) / runs
+  );
 }
 
 interface Measured {
@@ -144,7 +154,12 @@ interface Measured {
  * network of the engine's batch whose turn it is (round r: network r mod S), so the batches' ReLU/sigmoid mix
  * reaches the tf.layers figure too; its ReLU runs also go to `layersReluTimes`.
  */
-async function measure(networks: number, rounds: number, oracleTimes: number[], layersReluTimes: number[]): Promise<Measured> {
+async function measure(
+  networks: number,
+  rounds: number,
+  oracleTimes: number[],
+  layersReluTimes: number[],
+): Promise<Measured> {
   const perNetwork: number[] = [];
   const ratios: number[] = [];
   const reluRatios: number[] = [];
@@ -249,7 +264,8 @@ async function measureDeep(activations: readonly HiddenActivationId[], rounds: n
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => r[j]!.length)));
-  const line = (r: string[]) => r.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]!) : cell.padStart(widths[j]!))).join('  ');
+  const line = (r: string[]) =>
+    r.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]!) : cell.padStart(widths[j]!))).join('  ');
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
@@ -258,10 +274,12 @@ const fmtX = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : 
 const fmtLoss = (x: number) => x.toPrecision(3);
 
 async function main(): Promise<void> {
-  if (backendArg !== 'cpu' && backendArg !== 'wasm') throw new Error(`--backend takes cpu or wasm, not ${backendArg ?? '(nothing)'}`);
+  if (backendArg !== 'cpu' && backendArg !== 'wasm')
+    throw new Error(`--backend takes cpu or wasm, not ${backendArg ?? '(nothing)'}`);
   const backend: BackendName = backendArg;
   await useBackend(backend);
-  if (layersBackend() !== backend) throw new Error(`tf.layers runs on ${layersBackend()}, the engine on ${backend}: they do not share one tfjs-core`);
+  if (layersBackend() !== backend)
+    throw new Error(`tf.layers runs on ${layersBackend()}, the engine on ${backend}: they do not share one tfjs-core`);
   const progress = (s: string) => {
     if (!json) process.stderr.write(s + '\n');
   };
@@ -287,7 +305,12 @@ async function main(): Promise<void> {
   const batched: (Omit<Measured, 'loss'> & { networks: number })[] = [];
   for (const networks of quick ? [6, 100] : [6, 100, 1000]) {
     progress(`batched S = ${networks}…`);
-    const m = await measure(networks, quick ? (networks >= 100 ? 2 : 3) : networks >= 1000 ? 3 : 5, oracleTimes, layersReluTimes);
+    const m = await measure(
+      networks,
+      quick ? (networks >= 100 ? 2 : 3) : networks >= 1000 ? 3 : 5,
+      oracleTimes,
+      layersReluTimes,
+    );
     const { loss: _loss, ...figures } = m;
     batched.push({ networks, ...figures });
   }
@@ -305,7 +328,12 @@ async function main(): Promise<void> {
     msPerRun: d1.msPerNetwork,
     layersMsPerRun: d1.layersMsPerRun,
     vsLayers: d1.vsLayers,
-    batched: { activations: deepActivations, msPerNetwork: dS.msPerNetwork, layersMsPerRun: dS.layersMsPerRun, vsLayers: dS.vsLayers },
+    batched: {
+      activations: deepActivations,
+      msPerNetwork: dS.msPerNetwork,
+      layersMsPerRun: dS.layersMsPerRun,
+      vsLayers: dS.vsLayers,
+    },
   };
 
   // Hand-derived gradients (the engine) against tf.variableGrads on the same ReLU networks, same start and order.
@@ -317,15 +345,23 @@ async function main(): Promise<void> {
     const hand: number[] = [];
     const auto: number[] = [];
     for (let r = 0; r < (quick ? 2 : 3); r++) {
-      hand.push(timeMs(() => {
-        const trainer = new BatchTrainer({ configs: reluConfigs, data });
-        trainer.runEpochs(epochs);
-        trainer.read();
-        trainer.dispose();
-      }));
+      hand.push(
+        timeMs(() => {
+          const trainer = new BatchTrainer({ configs: reluConfigs, data });
+          trainer.runEpochs(epochs);
+          trainer.read();
+          trainer.dispose();
+        }),
+      );
       auto.push(timeMs(() => autodiffTrain(reluConfigs, data, epochs)));
     }
-    gradients.push({ networks, epochs, handMs: round(median(hand)), autodiffMs: round(median(auto)), autodiffOverHand: round(median(auto) / median(hand)) });
+    gradients.push({
+      networks,
+      epochs,
+      handMs: round(median(hand)),
+      autodiffMs: round(median(auto)),
+      autodiffOverHand: round(median(auto) / median(hand)),
+    });
   }
 
   const oracleMsPerRun = round(median(oracleTimes));
@@ -333,7 +369,18 @@ async function main(): Promise<void> {
   const leaked = layersMemory().numTensors - tensorsAtStart;
   if (leaked !== 0) process.stderr.write(`warning: ${leaked} tensors more at the end than at the start\n`);
   const check = { single: s.loss, deep: [...d1.losses, ...dS.losses] };
-  const result = { oracleMsPerRun, layersMsPerRun, single, batched, deep, gradients, epochs: EPOCHS, backend, timer: wall ? 'wall' : 'cpu', check };
+  const result = {
+    oracleMsPerRun,
+    layersMsPerRun,
+    single,
+    batched,
+    deep,
+    gradients,
+    epochs: EPOCHS,
+    backend,
+    timer: wall ? 'wall' : 'cpu',
+    check,
+  };
   if (json) {
     process.stdout.write(JSON.stringify(result) + '\n');
     return;
@@ -342,15 +389,47 @@ async function main(): Promise<void> {
   const deepName = `deep ${deep.layers}×${deep.width}, ${deep.epochs} epochs`;
   const rows = [
     ['workload', 'engine', '× reference', '× ReLU-only ref.', 'tf.layers', 'tf.layers ÷ engine'],
-    [`single run (ReLU, ${EPOCHS} epochs)`, fmtMs(single.msPerRun), fmtX(single.ratio), fmtX(single.ratio), fmtMs(s.layersMsPerRun), fmtX(single.vsLayers)],
-    ...batched.map((b) => [`batched S = ${b.networks} (ReLU + sigmoid), per network`, fmtMs(b.msPerNetwork), fmtX(b.ratio), fmtX(b.ratioToReluReference), fmtMs(b.layersMsPerRun), fmtX(b.vsLayers)]),
-    [`${deepName}, one ${deepSingle} network`, fmtMs(deep.msPerRun), '', '', fmtMs(deep.layersMsPerRun), fmtX(deep.vsLayers)],
-    [`${deepName}, ${deepActivations.join(' + ')}, per network`, fmtMs(deep.batched.msPerNetwork), '', '', fmtMs(deep.batched.layersMsPerRun), fmtX(deep.batched.vsLayers)],
+    [
+      `single run (ReLU, ${EPOCHS} epochs)`,
+      fmtMs(single.msPerRun),
+      fmtX(single.ratio),
+      fmtX(single.ratio),
+      fmtMs(s.layersMsPerRun),
+      fmtX(single.vsLayers),
+    ],
+    ...batched.map((b) => [
+      `batched S = ${b.networks} (ReLU + sigmoid), per network`,
+      fmtMs(b.msPerNetwork),
+      fmtX(b.ratio),
+      fmtX(b.ratioToReluReference),
+      fmtMs(b.layersMsPerRun),
+      fmtX(b.vsLayers),
+    ]),
+    [
+      `${deepName}, one ${deepSingle} network`,
+      fmtMs(deep.msPerRun),
+      '',
+      '',
+      fmtMs(deep.layersMsPerRun),
+      fmtX(deep.vsLayers),
+    ],
+    [
+      `${deepName}, ${deepActivations.join(' + ')}, per network`,
+      fmtMs(deep.batched.msPerNetwork),
+      '',
+      '',
+      fmtMs(deep.batched.layersMsPerRun),
+      fmtX(deep.batched.vsLayers),
+    ],
   ];
   const losses = [
     ['last epoch loss', 'engine', 'tf.layers'],
     ['single run (seed 0, relu)', fmtLoss(s.loss.engine), fmtLoss(s.loss.layers)],
-    ...check.deep.map((l, i) => [`deep, ${l.activation}${i === 0 ? ' alone' : ''}`, fmtLoss(l.engine), fmtLoss(l.layers)]),
+    ...check.deep.map((l, i) => [
+      `deep, ${l.activation}${i === 0 ? ' alone' : ''}`,
+      fmtLoss(l.engine),
+      fmtLoss(l.layers),
+    ]),
   ];
   const out = [
     `backend ${backend}, ${wall ? 'wall-clock' : 'process CPU'} time, medians over rounds${quick ? ' (--quick)' : ''}`,
@@ -359,10 +438,19 @@ async function main(): Promise<void> {
     '',
     `reference (float64, one ${EPOCHS}-epoch ReLU run): ${fmtMs(oracleMsPerRun)}; tf.layers (same run): ${fmtMs(layersMsPerRun)}`,
     '',
-    'Gradients (ReLU networks): the engine\'s hand-derived backpropagation against tf.variableGrads, same Adam',
-    table([['networks', 'epochs', 'hand-derived', 'tf.variableGrads', 'ratio'], ...gradients.map((g) => [String(g.networks), String(g.epochs), fmtMs(g.handMs), fmtMs(g.autodiffMs), fmtX(g.autodiffOverHand)])]),
+    "Gradients (ReLU networks): the engine's hand-derived backpropagation against tf.variableGrads, same Adam",
+    table([
+      ['networks', 'epochs', 'hand-derived', 'tf.variableGrads', 'ratio'],
+      ...gradients.map((g) => [
+        String(g.networks),
+        String(g.epochs),
+        fmtMs(g.handMs),
+        fmtMs(g.autodiffMs),
+        fmtX(g.autodiffOverHand),
+      ]),
+    ]),
     '',
-    'Same start, same order: the losses should be close (float32 against float32; tf.layers puts Adam\'s ε outside the bias correction).',
+    "Same start, same order: the losses should be close (float32 against float32; tf.layers puts Adam's ε outside the bias correction).",
     table(losses),
   ];
   process.stdout.write(out.join('\n') + '\n');

@@ -21,25 +21,27 @@ const browser = useBrowser();
 const THEMES = ['light', 'dark'] as const;
 
 describe('pages outside the docs', () => {
-  test.each(THEMES.map((theme) => [theme] as const))('the root chooser, as served without JS (%s), has no axe violations', async (theme) => {
-    // With scripts on, the root redirects at once, and with scripts off nothing (axe included) can run. So the
-    // page is checked as a reader without JS gets it: its HTML with the redirect script taken out.
-    const context = await browser().newContext({ colorScheme: theme });
-    try {
-      await context.route(siteUrl(''), async (route) => {
-        const response = await route.fetch();
-        const body = (await response.text()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
-        await route.fulfill({ response, body });
-      });
-      const page = await context.newPage();
-      await page.goto(siteUrl(''), { waitUntil: 'load' });
-      expect(page.url()).toBe(siteUrl(''));
-      expect(await axeViolations(page)).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
-
+  test.each(THEMES.map((theme) => [theme] as const))(
+    'the root chooser, as served without JS (%s), has no axe violations',
+    async (theme) => {
+      // With scripts on, the root redirects at once, and with scripts off nothing (axe included) can run. So the
+      // page is checked as a reader without JS gets it: its HTML with the redirect script taken out.
+      const context = await browser().newContext({ colorScheme: theme });
+      try {
+        await context.route(siteUrl(''), async (route) => {
+          const response = await route.fetch();
+          const body = (await response.text()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
+          await route.fulfill({ response, body });
+        });
+        const page = await context.newPage();
+        await page.goto(siteUrl(''), { waitUntil: 'load' });
+        expect(page.url()).toBe(siteUrl(''));
+        expect(await axeViolations(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });
 
 describe('Fit Lab', () => {
@@ -116,23 +118,45 @@ describe('Fit Lab', () => {
           if (!(await inLab())) break;
         }
       }
-      expect.soft(visited.filter((step) => !step.focusRing), 'controls without a visible focus ring').toEqual([]);
+      expect
+        .soft(
+          visited.filter((step) => !step.focusRing),
+          'controls without a visible focus ring',
+        )
+        .toEqual([]);
 
       // Every enabled, visible control of the lab was on that path.
       const reachable = await lab.evaluate((root) =>
-        [...root.querySelectorAll<HTMLElement>('button, input, select, textarea, summary, a[href], [tabindex]:not([tabindex="-1"])')]
-          .filter((element) => !(element as HTMLButtonElement).disabled && element.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions) && !element.closest('[inert]'))
+        [
+          ...root.querySelectorAll<HTMLElement>(
+            'button, input, select, textarea, summary, a[href], [tabindex]:not([tabindex="-1"])',
+          ),
+        ]
+          .filter(
+            (element) =>
+              !(element as HTMLButtonElement).disabled &&
+              element.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions) &&
+              !element.closest('[inert]'),
+          )
           .map(
             (element) =>
               `${element.tagName.toLowerCase()}#${element.getAttribute('data-action') ?? element.id ?? ''}:${(element.textContent ?? '').trim().slice(0, 24)}`,
           ),
       );
       const visitedNames = new Set(visited.map((step) => step.control));
-      expect.soft(reachable.filter((name) => !visitedNames.has(name)), 'controls Tab never reached').toEqual([]);
+      expect
+        .soft(
+          reachable.filter((name) => !visitedNames.has(name)),
+          'controls Tab never reached',
+        )
+        .toEqual([]);
 
       // Train with Enter, from the keyboard only.
       await page.keyboard.press('Shift+Tab');
-      await tabUntil(page, (element) => element.getAttribute('data-action') === 'train' && !!element.closest('[data-qa-lab]'));
+      await tabUntil(
+        page,
+        (element) => element.getAttribute('data-action') === 'train' && !!element.closest('[data-qa-lab]'),
+      );
       await page.keyboard.press('Enter');
       await waitForStatus(lab, ['done']);
       const doneStatus = (await live.first().innerText()).trim();
@@ -141,10 +165,16 @@ describe('Fit Lab', () => {
       expect(await lab.getAttribute('data-weights')).toBeTruthy();
 
       // Reset and train again with Space.
-      await tabUntil(page, (element) => element.getAttribute('data-action') === 'reset' && !!element.closest('[data-qa-lab]'));
+      await tabUntil(
+        page,
+        (element) => element.getAttribute('data-action') === 'reset' && !!element.closest('[data-qa-lab]'),
+      );
       await page.keyboard.press('Space');
       await waitForStatus(lab, ['idle']);
-      await tabUntil(page, (element) => element.getAttribute('data-action') === 'train' && !!element.closest('[data-qa-lab]'));
+      await tabUntil(
+        page,
+        (element) => element.getAttribute('data-action') === 'train' && !!element.closest('[data-qa-lab]'),
+      );
       await page.keyboard.press('Space');
       await waitForStatus(lab, ['done']);
       expectClean(opened);
@@ -161,7 +191,10 @@ describe('Fit Lab', () => {
         [...root.querySelectorAll('svg')]
           .filter((svg) => svg.getAttribute('aria-hidden') !== 'true' && !svg.closest('button'))
           .filter((svg) => {
-            const named = svg.getAttribute('aria-label') || svg.getAttribute('aria-labelledby') || svg.querySelector('title')?.textContent;
+            const named =
+              svg.getAttribute('aria-label') ||
+              svg.getAttribute('aria-labelledby') ||
+              svg.querySelector('title')?.textContent;
             return !(svg.getAttribute('role') === 'img' && named);
           })
           .map((svg) => svg.outerHTML.slice(0, 120)),

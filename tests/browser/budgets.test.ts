@@ -50,7 +50,9 @@ describe('prose pages ship only the theme’s own JavaScript', () => {
     expect(prose.length).toBeGreaterThan(0);
     const theme = await themeClosure(prose);
     const lines = [...theme].map(([url, source]) => `${shortName(url)}  ${kB(gzipSize(source))}`);
-    console.log(`[budgets] theme's own JS (${theme.size} files, ${kB([...theme.values()].reduce((s, src) => s + gzipSize(src), 0))} gzip):\n  ${lines.join('\n  ')}`);
+    console.log(
+      `[budgets] theme's own JS (${theme.size} files, ${kB([...theme.values()].reduce((s, src) => s + gzipSize(src), 0))} gzip):\n  ${lines.join('\n  ')}`,
+    );
     for (const [url, source] of theme) expect(isTfjsSource(source), `${url} carries tfjs`).toBe(false);
   });
 });
@@ -99,7 +101,9 @@ async function downloadsUntil(path: string, until: (page: Page) => Promise<void>
   context.on('request', (request) => {
     if (recording && JS_OR_WASM.test(request.url())) requested.push(request.url());
   });
-  context.on('requestfailed', (request) => failed.push(`${request.url()} (${request.failure()?.errorText ?? 'failed'})`));
+  context.on('requestfailed', (request) =>
+    failed.push(`${request.url()} (${request.failure()?.errorText ?? 'failed'})`),
+  );
   try {
     const page = await context.newPage();
     await page.goto(siteUrl(path), { waitUntil: 'load' });
@@ -117,9 +121,13 @@ async function downloadsUntil(path: string, until: (page: Page) => Promise<void>
 async function firstTrainedFrame(page: Page, demo: Trainable): Promise<void> {
   const root = page.locator(demo.selector).first();
   await root.scrollIntoViewIfNeeded();
-  await page.waitForFunction(([element, name]) => (element as Element | null)?.getAttribute(name as string) === 'true', [await root.elementHandle(), demo.ready] as const, {
-    timeout: 60_000,
-  });
+  await page.waitForFunction(
+    ([element, name]) => (element as Element | null)?.getAttribute(name as string) === 'true',
+    [await root.elementHandle(), demo.ready] as const,
+    {
+      timeout: 60_000,
+    },
+  );
   // Watch the attribute from before the click, so a reset and the first frame cannot both slip by unseen.
   await root.evaluate((node, frame) => {
     const store = window as unknown as { __firstFrame?: boolean };
@@ -133,13 +141,17 @@ async function firstTrainedFrame(page: Page, demo: Trainable): Promise<void> {
     new MutationObserver(check).observe(node, { attributes: true, attributeFilter: ['data-epoch', 'data-done'] });
   }, demo.frame);
   await root.locator(`[data-action="${demo.action}"]`).first().click();
-  await page.waitForFunction(() => (window as unknown as { __firstFrame?: boolean }).__firstFrame === true, null, { timeout: 150_000 });
+  await page.waitForFunction(() => (window as unknown as { __firstFrame?: boolean }).__firstFrame === true, null, {
+    timeout: 150_000,
+  });
 }
 
 function report(what: string, downloads: Download[]): number {
   const total = downloads.reduce((sum, d) => sum + d.gzip, 0);
   const rows = [...downloads].sort((a, b) => b.gzip - a.gzip).map((d) => `${shortName(d.url)}  ${kB(d.gzip)}`);
-  console.log(`[budgets] ${what}: ${kB(total)} gzip of JS and wasm in ${downloads.length} files\n  ${rows.join('\n  ')}`);
+  console.log(
+    `[budgets] ${what}: ${kB(total)} gzip of JS and wasm in ${downloads.length} files\n  ${rows.join('\n  ')}`,
+  );
   return total;
 }
 
@@ -154,16 +166,23 @@ describe(`demo pages download ≤ ${FIRST_FRAME_BUDGET / 1000} kB gzip of JS and
         await whenIdle(page);
       });
       expect(downloads.length).toBeGreaterThan(0);
-      expect(report(`${path}, scrolled through (no demo here trains)`, downloads)).toBeLessThanOrEqual(FIRST_FRAME_BUDGET);
+      expect(report(`${path}, scrolled through (no demo here trains)`, downloads)).toBeLessThanOrEqual(
+        FIRST_FRAME_BUDGET,
+      );
       return;
     }
     for (const demo of trainable) {
       const downloads = await downloadsUntil(path, (page) => firstTrainedFrame(page, demo));
       const total = report(`${path}, until ${demo.selector} shows its first trained frame`, downloads);
       // It trained: the worker and its tfjs came down.
-      expect(downloads.some((d) => /worker/i.test(shortName(d.url))), 'the training worker was fetched').toBe(true);
+      expect(
+        downloads.some((d) => /worker/i.test(shortName(d.url))),
+        'the training worker was fetched',
+      ).toBe(true);
       // Soft, so that every demo of the page is measured and listed.
-      expect.soft(total, `gzip bytes of JS and wasm ${path} downloads before ${demo.selector} shows a trained frame`).toBeLessThanOrEqual(FIRST_FRAME_BUDGET);
+      expect
+        .soft(total, `gzip bytes of JS and wasm ${path} downloads before ${demo.selector} shows a trained frame`)
+        .toBeLessThanOrEqual(FIRST_FRAME_BUDGET);
     }
   });
 });

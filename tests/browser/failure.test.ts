@@ -39,7 +39,9 @@ async function mainThreadLoadedTfjs(scripts: string[], blocked: string[]): Promi
 /** The words the lab shows its reader: the live status line and any alert. */
 const messagesOf = (lab: ReturnType<import('playwright-core').Page['locator']>) =>
   lab.evaluate((root) =>
-    [...root.querySelectorAll('[role="status"], [role="alert"], [aria-live]')].map((node) => (node.textContent ?? '').trim()).join(' | '),
+    [...root.querySelectorAll('[role="status"], [role="alert"], [aria-live]')]
+      .map((node) => (node.textContent ?? '').trim())
+      .join(' | '),
   );
 
 describe.each([
@@ -67,7 +69,9 @@ describe.each([
       const words = await messagesOf(lab);
       console.log(`[failure] ${path}, worker blocked: status ${status}; the lab says: ${words}`);
       expect(words).toMatch(/\S/);
-      await expect.poll(() => lab.locator('[data-role="fallback"]').count(), { message: 'the fallback notice' }).toBeGreaterThan(0);
+      await expect
+        .poll(() => lab.locator('[data-role="fallback"]').count(), { message: 'the fallback notice' })
+        .toBeGreaterThan(0);
       if (edition === 'zh-cn') {
         expect(words, 'the explanation is in Chinese').toMatch(CJK);
         expect(words, 'no untranslated English sentence').not.toMatch(/[A-Za-z]{2,}(\s+[A-Za-z]{2,}){2,}/);
@@ -75,7 +79,9 @@ describe.each([
       // The fallback trains all the same, with tfjs on the page's own thread.
       expect(status, `fallback after a failed worker (lab says: ${words})`).toBe('done');
       expect(await mainThreadLoadedTfjs(scripts, blocked), 'the main thread loaded the tfjs engine').toBe(true);
-      const unrelated = opened.consoleErrors.filter((line) => !blocked.some((url) => line.includes(url)) && !/net::ERR_FAILED/.test(line));
+      const unrelated = opened.consoleErrors.filter(
+        (line) => !blocked.some((url) => line.includes(url)) && !/net::ERR_FAILED/.test(line),
+      );
       expect(unrelated).toEqual([]);
     } finally {
       await opened.close();
@@ -122,7 +128,9 @@ test('if .wasm files cannot load, every Fit Lab on the page still trains, and no
       expect(status, `lab ${index} (says: ${await messagesOf(lab)})`).toBe('done');
     }
     console.log(`[failure] .wasm requests refused while training: ${blocked.length}`);
-    const unrelated = opened.consoleErrors.filter((line) => !blocked.some((url) => line.includes(url)) && !/net::ERR_FAILED/.test(line));
+    const unrelated = opened.consoleErrors.filter(
+      (line) => !blocked.some((url) => line.includes(url)) && !/net::ERR_FAILED/.test(line),
+    );
     expect(unrelated).toEqual([]);
     expect(opened.foreignRequests).toEqual([]);
   } finally {

@@ -22,17 +22,28 @@ describe('Fit Lab', () => {
       // is on each main-thread task's own CPU time from Chrome's trace, since on a loaded machine wall time also
       // counts the time other processes held the CPU (the same rule as responsiveness.test.ts).
       await recordLongTasks(page);
-      await expectNoLongTasks(page, 'fitlab', async () => expect(await lab.train(page)).toBe('done'), { longTaskEntries: true });
+      await expectNoLongTasks(page, 'fitlab', async () => expect(await lab.train(page)).toBe('done'), {
+        longTaskEntries: true,
+      });
 
       expect(Number(await attr(page, 'data-epoch'))).toBe(300);
       expect(Number.isFinite(Number(await attr(page, 'data-loss')))).toBe(true);
-      const weights = JSON.parse((await attr(page, 'data-weights'))!) as { activation: string; hidden: number; w1: number[]; b1: number[]; w2: number[]; b2: number; finalMse: number };
+      const weights = JSON.parse((await attr(page, 'data-weights'))!) as {
+        activation: string;
+        hidden: number;
+        w1: number[];
+        b1: number[];
+        w2: number[];
+        b2: number;
+        finalMse: number;
+      };
       expect(weights.activation).toBe('sigmoid');
       expect(weights.hidden).toBe(2);
       expect(weights.w1).toHaveLength(2);
       expect(Number.isFinite(weights.finalMse)).toBe(true);
 
-      const predict = (x: number) => weights.b2 + weights.w1.reduce((s, w, i) => s + weights.w2[i]! * sigmoid(w * x + weights.b1[i]!), 0);
+      const predict = (x: number) =>
+        weights.b2 + weights.w1.reduce((s, w, i) => s + weights.w2[i]! * sigmoid(w * x + weights.b1[i]!), 0);
       const curves = await drawnCurves(page, LAB);
       expect(curves.components).toHaveLength(weights.hidden);
       // Two pixels of tolerance (paths keep every point within 0.25 px of the exact curve, to 0.1 px; the curve is
@@ -83,12 +94,18 @@ describe('Fit Lab', () => {
   it('Pause, Step and Reset do what they say', () =>
     lab.open('/en/experiment/?activation=tanh&speed=slow&epochs=2000', async (page) => {
       await click(page, 'train');
-      await page.waitForFunction((sel) => Number(document.querySelector(sel)?.getAttribute('data-epoch')) >= 3, LAB, { timeout: 60_000 });
+      await page.waitForFunction((sel) => Number(document.querySelector(sel)?.getAttribute('data-epoch')) >= 3, LAB, {
+        timeout: 60_000,
+      });
       await click(page, 'pause');
       await waitStatus(page, ['paused']);
       const pausedAt = Number(await attr(page, 'data-epoch'));
       await click(page, 'step');
-      await page.waitForFunction(([sel, e]) => Number(document.querySelector(sel as string)?.getAttribute('data-epoch')) === (e as number) + 1, [LAB, pausedAt] as const, { timeout: 30_000 });
+      await page.waitForFunction(
+        ([sel, e]) => Number(document.querySelector(sel as string)?.getAttribute('data-epoch')) === (e as number) + 1,
+        [LAB, pausedAt] as const,
+        { timeout: 30_000 },
+      );
       expect(await attr(page, 'data-status')).toBe('paused');
       await click(page, 'reset');
       await waitStatus(page, ['idle']);
@@ -100,9 +117,26 @@ describe('Fit Lab', () => {
       const panel = page.locator(`${LAB} [data-role="side-by-side"]`);
       await panel.locator('summary').click();
       await panel.locator('[data-action="side-by-side"]').click();
-      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-phase') === 'done', `${LAB} [data-role="side-by-side"]`, { timeout: 120_000 });
-      const results = await panel.locator('[data-role="side-by-side-result"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-activation'), e.getAttribute('data-mse')] as const));
-      expect(results.map((r) => r[0])).toEqual(['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'swish', 'elu', 'gelu', 'softplus', 'mish']);
+      await page.waitForFunction(
+        (sel) => document.querySelector(sel)?.getAttribute('data-phase') === 'done',
+        `${LAB} [data-role="side-by-side"]`,
+        { timeout: 120_000 },
+      );
+      const results = await panel
+        .locator('[data-role="side-by-side-result"]')
+        .evaluateAll((els) => els.map((e) => [e.getAttribute('data-activation'), e.getAttribute('data-mse')] as const));
+      expect(results.map((r) => r[0])).toEqual([
+        'linear',
+        'sigmoid',
+        'tanh',
+        'relu',
+        'leaky_relu',
+        'swish',
+        'elu',
+        'gelu',
+        'softplus',
+        'mish',
+      ]);
       for (const [activation, mse] of results) {
         // A missing attribute would read as 0 through Number(null): require a written, finite number.
         expect(mse, activation ?? '').toMatch(/^\d/);

@@ -47,7 +47,9 @@ describe('deep demo', () => {
       // The same rule as responsiveness.test.ts: no main-thread task over 50 ms of CPU while the stacks train.
       await recordLongTasks(page);
       const started = Date.now();
-      await expectNoLongTasks(page, 'deep', async () => expect(await lab.train(page, 150_000)).toBe('done'), { longTaskEntries: true });
+      await expectNoLongTasks(page, 'deep', async () => expect(await lab.train(page, 150_000)).toBe('done'), {
+        longTaskEntries: true,
+      });
       console.log(`[deep] default run (4 × 6 layers × 8 units, 200 epochs) in ${Date.now() - started} ms wall`);
       expect(await lab.attr(page, 'data-epoch')).toBe('200');
       const shown = await panels(page);
@@ -62,7 +64,9 @@ describe('deep demo', () => {
       const sigmoid = shown.find((p) => p.activation === 'sigmoid')!;
       const relu = shown.find((p) => p.activation === 'relu')!;
       // At the start (the table's epoch-0 column) sigmoid's first layer gets ~1/1000 of the last layer's gradient.
-      const start = await page.locator(`${LAB} .deep-panel[data-activation="sigmoid"] tbody tr`).evaluateAll((rows) => rows.map((r) => Number(r.children[2]!.textContent!.replace('−', '-'))));
+      const start = await page
+        .locator(`${LAB} .deep-panel[data-activation="sigmoid"] tbody tr`)
+        .evaluateAll((rows) => rows.map((r) => Number(r.children[2]!.textContent!.replace('−', '-'))));
       expect(start[0]! / start[5]!).toBeLessThan(0.01);
       expect(sigmoid.first / sigmoid.last).toBeLessThan(1);
       expect(relu.dead).toBeGreaterThan(0);
@@ -110,7 +114,13 @@ describe('deep demo', () => {
     ['en', 'not a number', 'outside the allowed range'],
     ['zh-cn', '不是数字', '超出允许范围'],
   ])('names bad address values in %s and still trains with the defaults', async (lang, notNumber, outOfRange) => {
-    const bad = new URLSearchParams({ dlayers: 'abc', dwidth: '1e309', dacts: 'relu,<script>alert(1)</script>', dlr: '0x10', depochs: '10' });
+    const bad = new URLSearchParams({
+      dlayers: 'abc',
+      dwidth: '1e309',
+      dacts: 'relu,<script>alert(1)</script>',
+      dlr: '0x10',
+      depochs: '10',
+    });
     await lab.open(`${lang}/further/?${bad}`, async (page) => {
       const notice = page.locator(`${LAB} [data-role="refused"]`);
       await expect.poll(() => notice.locator('li').count()).toBe(4);
@@ -118,7 +128,9 @@ describe('deep demo', () => {
       expect(text).toContain(notNumber);
       expect(text).toContain(outOfRange);
       expect(text).toContain('<script>'); // shown as text, never as markup
-      expect(await page.locator('script:not([src])').evaluateAll((s) => s.some((e) => e.textContent?.includes('alert(1)')))).toBe(false);
+      expect(
+        await page.locator('script:not([src])').evaluateAll((s) => s.some((e) => e.textContent?.includes('alert(1)'))),
+      ).toBe(false);
       expect(await page.locator(`${LAB} select[data-setting="dlayers"]`).inputValue()).toBe('6');
       expect(await lab.train(page, 150_000)).toBe('done');
       expect(await lab.attr(page, 'data-epoch')).toBe('10');
@@ -126,23 +138,32 @@ describe('deep demo', () => {
     });
   });
 
-  it.each([['en'], ['zh-cn']])('trains on the page itself when the worker script cannot load (%s), and says so', async (lang) => {
-    const blocked: string[] = [];
-    await lab.open(`${lang}/further/?dlayers=3&dwidth=4&depochs=15`, async (page, opened) => {
-      await opened.context.route(/\/_astro\/[^/]*worker[^/]*\.m?js(\?|$)/i, (route) => {
-        blocked.push(route.request().url());
-        return route.abort('failed');
-      });
-      await lab.hydrated(page);
-      expect(await lab.train(page, 150_000)).toBe('done');
-      expect(blocked.length).toBeGreaterThan(0);
-      const notice = (await page.locator(`${LAB} [data-role="fallback"]`).textContent()) ?? '';
-      expect(notice).toMatch(lang === 'zh-cn' ? /[\u3400-\u9fff]/ : /worker/);
-      expect((await panels(page)).every((p) => p.lines.length === 3 && p.first > 0)).toBe(true);
-      const unrelated = opened.consoleErrors.filter((line) => !blocked.some((url) => line.includes(url)) && !/net::ERR_FAILED/.test(line));
-      expect(unrelated).toEqual([]);
-    }, { hydrate: false, clean: false });
-  });
+  it.each([['en'], ['zh-cn']])(
+    'trains on the page itself when the worker script cannot load (%s), and says so',
+    async (lang) => {
+      const blocked: string[] = [];
+      await lab.open(
+        `${lang}/further/?dlayers=3&dwidth=4&depochs=15`,
+        async (page, opened) => {
+          await opened.context.route(/\/_astro\/[^/]*worker[^/]*\.m?js(\?|$)/i, (route) => {
+            blocked.push(route.request().url());
+            return route.abort('failed');
+          });
+          await lab.hydrated(page);
+          expect(await lab.train(page, 150_000)).toBe('done');
+          expect(blocked.length).toBeGreaterThan(0);
+          const notice = (await page.locator(`${LAB} [data-role="fallback"]`).textContent()) ?? '';
+          expect(notice).toMatch(lang === 'zh-cn' ? /[\u3400-\u9fff]/ : /worker/);
+          expect((await panels(page)).every((p) => p.lines.length === 3 && p.first > 0)).toBe(true);
+          const unrelated = opened.consoleErrors.filter(
+            (line) => !blocked.some((url) => line.includes(url)) && !/net::ERR_FAILED/.test(line),
+          );
+          expect(unrelated).toEqual([]);
+        },
+        { hydrate: false, clean: false },
+      );
+    },
+  );
 
   it('works from the keyboard alone: settings, train, pause, resume', () =>
     lab.open('en/further/', async (page) => {

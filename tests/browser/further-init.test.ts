@@ -35,7 +35,14 @@ async function shownStats(page: Page): Promise<Record<string, { live: number; pr
         const live = row.querySelector('td[data-live]')!;
         const pre = row.querySelector('td[data-precomputed]')!;
         const num = (v: string | null) => (v ? Number(v) : NaN);
-        return [row.getAttribute('data-stat')!, { live: num(live.getAttribute('data-live')), pre: num(pre.getAttribute('data-precomputed')), liveText: live.textContent! }];
+        return [
+          row.getAttribute('data-stat')!,
+          {
+            live: num(live.getAttribute('data-live')),
+            pre: num(pre.getAttribute('data-precomputed')),
+            liveText: live.textContent!,
+          },
+        ];
       }),
     ),
   );
@@ -58,14 +65,22 @@ describe.each(['en', 'zh-cn'] as const)('InitLab (%s)', (lang) => {
       const stored = findInitConfig(study, 'relu', { kernel: 'he_uniform', hiddenBias: 0.1 })!;
       for (const key of ['deadAtInitShare', 'deadAtEndShare', 'goodFitShare', 'medianMse'] as const) {
         expect(stats[key]!.live, key).toBe(summary[key]);
-        expect(stats[key]!.liveText, key).toBe(key === 'medianMse' ? formatMse(summary[key]) : formatShare(summary[key], lang));
+        expect(stats[key]!.liveText, key).toBe(
+          key === 'medianMse' ? formatMse(summary[key]) : formatShare(summary[key], lang),
+        );
         expect(stats[key]!.pre, key).toBe(stored.summary[key]);
       }
       // Same engine and seeds on another backend (the browser trains 50 networks on cpu, the CLI on wasm): the
       // same runs up to float32 rounding, which adds the same numbers in another order.
       const cli = runsOf(stored.runs).slice(0, 50);
-      expect(runs.map(({ finalMse: _m, ...counts }) => counts)).toEqual(cli.map(({ finalMse: _m, ...counts }) => counts));
-      runs.forEach((r, i) => expect(Math.abs(r.finalMse - cli[i]!.finalMse), `seed ${r.seed}`).toBeLessThanOrEqual(Math.max(1e-6, 0.01 * cli[i]!.finalMse)));
+      expect(runs.map(({ finalMse: _m, ...counts }) => counts)).toEqual(
+        cli.map(({ finalMse: _m, ...counts }) => counts),
+      );
+      runs.forEach((r, i) =>
+        expect(Math.abs(r.finalMse - cli[i]!.finalMse), `seed ${r.seed}`).toBeLessThanOrEqual(
+          Math.max(1e-6, 0.01 * cli[i]!.finalMse),
+        ),
+      );
       expect(summary.deadAtInitShare).toBe(0); // z(0) = b > 0: nobody starts dead
       // A finished measurement frees everything it allocated in the worker.
       await expect.poll(() => workerTensors(page)).toBe(0);
@@ -99,23 +114,33 @@ describe('InitLab, address and keyboard', () => {
       expect(await again.locator('input[name="init-bias-value"]').inputValue()).toBe('-0.25');
     }));
 
-  test.each(['en', 'zh-cn'] as const)('bad address values are named in the page language (%s), and measuring still works', (lang) =>
-    initLab.open(`${lang}/further/?ikernel=%3Cscript%3E&ibias=0x10&iseeds=1e309&iact=${'x'.repeat(10_000)}`, async (page, _opened, lab) => {
-      const notice = lab.locator('[data-role="refused"]');
-      await notice.waitFor();
-      const text = await notice.innerText();
-      for (const part of [lang === 'en' ? 'not valid' : '无效', '<script>', '0x10', '1e309']) expect(text).toContain(part);
-      expect(text.length).toBeLessThan(1000);
-      expect(await notice.locator('li').count()).toBe(4);
-      expect(await notice.locator('script').count()).toBe(0); // shown as text, never as markup
-      // Defaults in force; a small measurement still runs.
-      expect(await lab.locator('input[name="init-kernel"]:checked').getAttribute('value')).toBe('glorot');
-      await lab.locator('input[name="init-seeds"]').fill('50');
-      await lab.locator('[data-action="measure"]').click();
-      const runs = await measured(page);
-      const stored = runsOf(findInitConfig(study, 'relu', { kernel: 'glorot_uniform', hiddenBias: 0 })!.runs).slice(0, 50);
-      expect(runs.map((r) => r.deadAtInit)).toEqual(stored.map((r) => r.deadAtInit));
-    }));
+  test.each(['en', 'zh-cn'] as const)(
+    'bad address values are named in the page language (%s), and measuring still works',
+    (lang) =>
+      initLab.open(
+        `${lang}/further/?ikernel=%3Cscript%3E&ibias=0x10&iseeds=1e309&iact=${'x'.repeat(10_000)}`,
+        async (page, _opened, lab) => {
+          const notice = lab.locator('[data-role="refused"]');
+          await notice.waitFor();
+          const text = await notice.innerText();
+          for (const part of [lang === 'en' ? 'not valid' : '无效', '<script>', '0x10', '1e309'])
+            expect(text).toContain(part);
+          expect(text.length).toBeLessThan(1000);
+          expect(await notice.locator('li').count()).toBe(4);
+          expect(await notice.locator('script').count()).toBe(0); // shown as text, never as markup
+          // Defaults in force; a small measurement still runs.
+          expect(await lab.locator('input[name="init-kernel"]:checked').getAttribute('value')).toBe('glorot');
+          await lab.locator('input[name="init-seeds"]').fill('50');
+          await lab.locator('[data-action="measure"]').click();
+          const runs = await measured(page);
+          const stored = runsOf(findInitConfig(study, 'relu', { kernel: 'glorot_uniform', hiddenBias: 0 })!.runs).slice(
+            0,
+            50,
+          );
+          expect(runs.map((r) => r.deadAtInit)).toEqual(stored.map((r) => r.deadAtInit));
+        },
+      ),
+  );
 
   test('keyboard only: choose zeros, refuse a bad bias, measure, cancel a long run', () =>
     initLab.open('en/further/', async (page, _opened, lab) => {
@@ -169,12 +194,22 @@ describe('InitLab, address and keyboard', () => {
       'zh-cn/further/',
       async (page) => {
         const rows = await page.$$eval('[data-role="precomputed"] tbody tr', (trs) =>
-          trs.map((tr) => ({ id: tr.getAttribute('data-config')!, values: [...tr.querySelectorAll('td[data-value]')].map((td) => Number(td.getAttribute('data-value'))) })),
+          trs.map((tr) => ({
+            id: tr.getAttribute('data-config')!,
+            values: [...tr.querySelectorAll('td[data-value]')].map((td) => Number(td.getAttribute('data-value'))),
+          })),
         );
         expect(rows.map((r) => r.id)).toEqual(study.configs.map((c) => c.id));
         rows.forEach((r, k) => {
           const s = study.configs[k]!.summary;
-          expect(r.values).toEqual([s.deadAtInitShare, s.deadAtEndShare, s.negativeAtInitShare, s.negativeAtEndShare, s.goodFitShare, s.medianMse]);
+          expect(r.values).toEqual([
+            s.deadAtInitShare,
+            s.deadAtEndShare,
+            s.negativeAtInitShare,
+            s.negativeAtEndShare,
+            s.goodFitShare,
+            s.medianMse,
+          ]);
         });
         expect(await page.locator('[data-demo="init-lab"] svg[data-plot="init-weights"]').count()).toBe(1);
       },

@@ -18,7 +18,16 @@ async function labAxe(page: Page): Promise<string[]> {
   const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
   return page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run(context: Element, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Element,
+            options: object,
+          ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const results = await axe.run(document.querySelector(sel)!, { resultTypes: ['violations'] });
     return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }, LAB);
@@ -98,7 +107,10 @@ describe('Universal approximation lab', () => {
       );
       const start = await drawingPoint(page, 1, line(1));
       const end = await drawingPoint(page, 5, line(5));
-      const hit = await page.evaluate(([x, y]) => !!document.elementFromPoint(x!, y!)?.closest('[data-role="drawing"]'), [start.x, start.y] as const);
+      const hit = await page.evaluate(
+        ([x, y]) => !!document.elementFromPoint(x!, y!)?.closest('[data-role="drawing"]'),
+        [start.x, start.y] as const,
+      );
       expect(hit, 'the stroke starts inside the drawing area').toBe(true);
       await page.mouse.move(start.x, start.y);
       await page.mouse.down();
@@ -117,10 +129,21 @@ describe('Universal approximation lab', () => {
       expect(w.activation).toBe('relu');
       expect(w.units).toBe(5);
       // The whole network: every component plus the bias.
-      const order = w.w1.map((_, i) => i).sort((a, b) => (w.w1[a] === 0 ? Infinity : -w.b1[a]! / w.w1[a]!) - (w.w1[b] === 0 ? Infinity : -w.b1[b]! / w.w1[b]!) || a - b);
+      const order = w.w1
+        .map((_, i) => i)
+        .sort(
+          (a, b) =>
+            (w.w1[a] === 0 ? Infinity : -w.b1[a]! / w.w1[a]!) - (w.w1[b] === 0 ? Infinity : -w.b1[b]! / w.w1[b]!) ||
+            a - b,
+        );
       await expectPartialSum(page, w, order);
-      const data = drawnDataset(drawn, Array.from({ length: 100 }, (_, i) => (i === 99 ? 2 * Math.PI : (i * 2 * Math.PI) / 99)));
-      const mse = data.x.reduce((s, x, j) => s + (w.w1.reduce((acc, _, i) => acc + term(w, i, x), w.b2) - data.y[j]!) ** 2, 0) / 100;
+      const data = drawnDataset(
+        drawn,
+        Array.from({ length: 100 }, (_, i) => (i === 99 ? 2 * Math.PI : (i * 2 * Math.PI) / 99)),
+      );
+      const mse =
+        data.x.reduce((s, x, j) => s + (w.w1.reduce((acc, _, i) => acc + term(w, i, x), w.b2) - data.y[j]!) ** 2, 0) /
+        100;
       expect(w.finalMse).toBeCloseTo(mse, 6);
 
       // The slider: 0 = the bias alone; then the leftmost centres first; End = everything again.
@@ -134,7 +157,17 @@ describe('Universal approximation lab', () => {
       await page.keyboard.press('ArrowRight');
       expect(await slider.getAttribute('aria-valuetext')).toContain('2');
       curves = await expectPartialSum(page, w, order.slice(0, 2));
-      expect(curves.marks.filter((m) => m.included).map((m) => m.neuron - 1).sort()).toEqual(order.slice(0, 2).filter((i) => w.w1[i] !== 0).sort());
+      expect(
+        curves.marks
+          .filter((m) => m.included)
+          .map((m) => m.neuron - 1)
+          .sort(),
+      ).toEqual(
+        order
+          .slice(0, 2)
+          .filter((i) => w.w1[i] !== 0)
+          .sort(),
+      );
       await page.keyboard.press('End');
       await expectPartialSum(page, w, order);
 
@@ -157,7 +190,11 @@ describe('Universal approximation lab', () => {
     }));
 
   it('draws with a finger on a touch screen, and the page does not scroll meanwhile', async () => {
-    const context = await browser().newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
+    const context = await browser().newContext({
+      hasTouch: true,
+      isMobile: true,
+      viewport: { width: 390, height: 800 },
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -174,7 +211,11 @@ describe('Universal approximation lab', () => {
     const to = await drawingPoint(page, 5.5, line(5.5));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y }] });
-    for (let i = 1; i <= 20; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: from.x + ((to.x - from.x) * i) / 20, y: from.y + ((to.y - from.y) * i) / 20 }] });
+    for (let i = 1; i <= 20; i++)
+      await cdp.send('Input.dispatchTouchEvent', {
+        type: 'touchMove',
+        touchPoints: [{ x: from.x + ((to.x - from.x) * i) / 20, y: from.y + ((to.y - from.y) * i) / 20 }],
+      });
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-shape') !== 'zigzag', LAB);
     const values = await shapeValues(page);
@@ -196,7 +237,10 @@ describe('Universal approximation lab', () => {
       await page.keyboard.press('Shift+ArrowUp');
       await page.keyboard.press('End');
       await page.keyboard.press('ArrowDown');
-      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-focus') === '24', `${LAB} [data-role="drawing"]`);
+      await page.waitForFunction(
+        (sel) => document.querySelector(sel)?.getAttribute('data-focus') === '24',
+        `${LAB} [data-role="drawing"]`,
+      );
       expect(await area.getAttribute('aria-valuetext')).toMatch(/Point 25 of 25/);
       expect(await page.locator(`${LAB} [data-role="drawing"] [data-focused="true"]`).count()).toBe(1);
       const values = await shapeValues(page);
@@ -219,15 +263,34 @@ describe('Universal approximation lab', () => {
       const panel = page.locator(`${LAB} [data-role="how-many"]`);
       expect(await panel.getAttribute('data-phase')).toBe('idle');
       await panel.locator('[data-action="how-many"]').click();
-      await page.waitForFunction((sel) => ['done', 'error', 'cancelled'].includes(document.querySelector(sel)?.getAttribute('data-phase') ?? ''), `${LAB} [data-role="how-many"]`, { timeout: 180_000 });
+      await page.waitForFunction(
+        (sel) => ['done', 'error', 'cancelled'].includes(document.querySelector(sel)?.getAttribute('data-phase') ?? ''),
+        `${LAB} [data-role="how-many"]`,
+        { timeout: 180_000 },
+      );
       expect(await panel.getAttribute('data-phase')).toBe('done');
-      const runs = JSON.parse((await panel.getAttribute('data-runs'))!) as Array<{ hidden: number; activation: 'sigmoid' | 'relu'; seed: number; params: Omit<Weights, 'activation' | 'units' | 'finalMse'>; diverged: boolean }>;
+      const runs = JSON.parse((await panel.getAttribute('data-runs'))!) as Array<{
+        hidden: number;
+        activation: 'sigmoid' | 'relu';
+        seed: number;
+        params: Omit<Weights, 'activation' | 'units' | 'finalMse'>;
+        diverged: boolean;
+      }>;
       expect(runs).toHaveLength(20);
-      const data = drawnDataset(presetControls('cos'), Array.from({ length: 100 }, (_, i) => (i === 99 ? 2 * Math.PI : (i * 2 * Math.PI) / 99)));
+      const data = drawnDataset(
+        presetControls('cos'),
+        Array.from({ length: 100 }, (_, i) => (i === 99 ? 2 * Math.PI : (i * 2 * Math.PI) / 99)),
+      );
       const mseOf = (r: (typeof runs)[number]) => {
         const f = r.activation === 'relu' ? relu : sigmoid;
         const p = r.params;
-        return data.x.reduce((s, x, j) => s + (p.w1.reduce((acc, w1, i) => acc + p.w2[i]! * f(w1 * x + p.b1[i]!), p.b2) - data.y[j]!) ** 2, 0) / 100;
+        return (
+          data.x.reduce(
+            (s, x, j) =>
+              s + (p.w1.reduce((acc, w1, i) => acc + p.w2[i]! * f(w1 * x + p.b1[i]!), p.b2) - data.y[j]!) ** 2,
+            0,
+          ) / 100
+        );
       };
       const needed: Array<{ activation: string; hidden: number | null }> = [];
       for (const activation of ['sigmoid', 'relu'] as const) {
@@ -237,14 +300,25 @@ describe('Universal approximation lab', () => {
           expect(mine).toHaveLength(1);
           expect(mine[0]!.params.w1).toHaveLength(hidden);
           const best = Math.min(...mine.map(mseOf));
-          const shown = Number(await panel.locator(`tr[data-units="${hidden}"] td[data-activation="${activation}"][data-best]`).getAttribute('data-best'));
+          const shown = Number(
+            await panel
+              .locator(`tr[data-units="${hidden}"] td[data-activation="${activation}"][data-best]`)
+              .getAttribute('data-best'),
+          );
           expect(shown).toBeCloseTo(best, 9);
           if (first === null && best < 0.01) first = hidden;
         }
         needed.push({ activation, hidden: first });
-        expect(await panel.locator(`[data-role="needed"] li[data-activation="${activation}"]`).getAttribute('data-units')).toBe(first === null ? '' : String(first));
+        expect(
+          await panel.locator(`[data-role="needed"] li[data-activation="${activation}"]`).getAttribute('data-units'),
+        ).toBe(first === null ? '' : String(first));
       }
-      expect((JSON.parse((await panel.getAttribute('data-needed'))!) as typeof needed).map(({ activation, hidden }) => ({ activation, hidden }))).toEqual(needed);
+      expect(
+        (JSON.parse((await panel.getAttribute('data-needed'))!) as typeof needed).map(({ activation, hidden }) => ({
+          activation,
+          hidden,
+        })),
+      ).toEqual(needed);
       expect(await panel.locator('svg.ul-units[role="img"]').count()).toBe(1);
     }));
 
@@ -252,13 +326,22 @@ describe('Universal approximation lab', () => {
     lab.open('/en/further/?ushape=step&uepochs=1500&useeds=2', async (page) => {
       const panel = page.locator(`${LAB} [data-role="how-many"]`);
       await panel.locator('[data-action="how-many"]').click();
-      await page.waitForFunction((sel) => Number(document.querySelector(sel)?.getAttribute('data-done')) >= 1, `${LAB} [data-role="how-many"]`, { timeout: 120_000 });
+      await page.waitForFunction(
+        (sel) => Number(document.querySelector(sel)?.getAttribute('data-done')) >= 1,
+        `${LAB} [data-role="how-many"]`,
+        { timeout: 120_000 },
+      );
       expect(await panel.getAttribute('data-phase')).toBe('training');
       expect(Number(await panel.locator('progress').getAttribute('value'))).toBeGreaterThanOrEqual(1);
       expect(await panel.locator('[data-action="how-many"]').isDisabled()).toBe(true);
       await panel.locator('[data-action="how-many-cancel"]').click();
-      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-phase') === 'cancelled', `${LAB} [data-role="how-many"]`);
-      expect(await panel.locator('[data-role="how-many-status"]').innerText()).toMatch(/Cancelled after \d+ of 10 sizes/);
+      await page.waitForFunction(
+        (sel) => document.querySelector(sel)?.getAttribute('data-phase') === 'cancelled',
+        `${LAB} [data-role="how-many"]`,
+      );
+      expect(await panel.locator('[data-role="how-many-status"]').innerText()).toMatch(
+        /Cancelled after \d+ of 10 sizes/,
+      );
       // The lab is free again: a normal run trains to the end.
       expect(await lab.train(page)).toBe('done');
     }));

@@ -64,7 +64,9 @@ describe.each(PAGES)('activation gallery ($lang)', ({ path, notANumber }) => {
     expect(await alpha.inputValue()).toBe('0.59');
     expect(await curve.getAttribute('d')).not.toBe(afterPointer);
     // The thumbnail follows the same parameter.
-    expect(await page.locator('svg[data-plot="thumb-leaky_relu"] path[data-kind="f"]').getAttribute('d')).not.toBeNull();
+    expect(
+      await page.locator('svg[data-plot="thumb-leaky_relu"] path[data-kind="f"]').getAttribute('d'),
+    ).not.toBeNull();
     expectClean(opened);
     await opened.close();
   });

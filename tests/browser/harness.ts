@@ -143,7 +143,9 @@ export async function openPage(browser: Browser, path: string, opts: OpenPageOpt
   };
 }
 
-export function expectClean(opened: Pick<OpenedPage, 'url' | 'consoleErrors' | 'failedRequests' | 'foreignRequests'>): void {
+export function expectClean(
+  opened: Pick<OpenedPage, 'url' | 'consoleErrors' | 'failedRequests' | 'foreignRequests'>,
+): void {
   expect(opened.consoleErrors, `console errors on ${opened.url}`).toEqual([]);
   expect(opened.failedRequests, `failed requests on ${opened.url}`).toEqual([]);
   expect(opened.foreignRequests, `foreign requests on ${opened.url}`).toEqual([]);

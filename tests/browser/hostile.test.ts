@@ -20,7 +20,8 @@ const CJK = /[\u3400-\u9fff]/;
 
 const browser = useBrowser();
 
-const label = (value: string) => (value.length > 40 ? `${value.slice(0, 12)}…(${value.length} chars)` : JSON.stringify(value));
+const label = (value: string) =>
+  value.length > 40 ? `${value.slice(0, 12)}…(${value.length} chars)` : JSON.stringify(value);
 
 interface PageSigns {
   scripts: number;
@@ -91,7 +92,11 @@ const URL_CASES: { name: string; query: string; train: boolean }[] = [
     // Training after a refusal is what matters, not after every one of them: a few cases keep the suite short.
     train: ['NaN', '1e309', '<script>alert(1)</script>', '🙂'].includes(value),
   })),
-  ...URL_PARAMS.map((param, index) => ({ name: `${param} = ${label(LONG)}`, query: `${param}=${LONG}`, train: index === 0 })),
+  ...URL_PARAMS.map((param, index) => ({
+    name: `${param} = ${label(LONG)}`,
+    query: `${param}=${LONG}`,
+    train: index === 0,
+  })),
 ];
 
 describe.each([
@@ -106,7 +111,12 @@ describe.each([
     try {
       const { page } = opened;
       const dialogs = watchDialogs(page);
-      const synced = await page.locator(FIT_LAB).evaluateAll((labs) => Math.max(0, labs.findIndex((lab) => lab.getAttribute('data-sync-url') === 'true')));
+      const synced = await page.locator(FIT_LAB).evaluateAll((labs) =>
+        Math.max(
+          0,
+          labs.findIndex((lab) => lab.getAttribute('data-sync-url') === 'true'),
+        ),
+      );
       const lab = await hydratedFitLab(page, synced);
       if (!/^(\w+=&?)+$/.test(query)) {
         const notice = lab.locator('[data-role="refused"]');
@@ -133,7 +143,9 @@ describe.each([
 
 /** Open every panel and reveal optional inputs (the custom target expression) so that every input can be reached. */
 async function revealInputs(demo: Locator): Promise<void> {
-  await demo.evaluate((root) => root.querySelectorAll('details').forEach((details) => ((details as HTMLDetailsElement).open = true)));
+  await demo.evaluate((root) =>
+    root.querySelectorAll('details').forEach((details) => ((details as HTMLDetailsElement).open = true)),
+  );
   const targets = demo.locator('select[id$="-target"]');
   for (let i = 0; i < (await targets.count()); i++) await targets.nth(i).selectOption('custom');
 }
@@ -161,10 +173,12 @@ async function feed(page: Page, input: Locator, value: string): Promise<{ refuse
     const invalid = element.getAttribute('aria-invalid') === 'true';
     const described = (element.getAttribute('aria-describedby') ?? '')
       .split(/\s+/)
-      .map((id) => (id ? document.getElementById(id)?.textContent ?? '' : ''))
+      .map((id) => (id ? (document.getElementById(id)?.textContent ?? '') : ''))
       .join(' ');
     const demo = element.closest('[data-demo]');
-    const alerts = [...(demo?.querySelectorAll('[role="alert"]') ?? [])].map((alert) => alert.textContent ?? '').join(' ');
+    const alerts = [...(demo?.querySelectorAll('[role="alert"]') ?? [])]
+      .map((alert) => alert.textContent ?? '')
+      .join(' ');
     return { refused: invalid, message: `${described} ${alerts}`.trim() };
   });
 }
@@ -191,7 +205,9 @@ describe.each(DEMO_PATHS.map((path) => [path] as const))('inputs of the demos on
         const demo = demos.nth(d);
         await demo.scrollIntoViewIfNeeded();
         await revealInputs(demo);
-        const inputs = demo.locator('input[type="text"], input[type="number"], input[type="search"], input:not([type]), textarea');
+        const inputs = demo.locator(
+          'input[type="text"], input[type="number"], input[type="search"], input:not([type]), textarea',
+        );
         const names = await inputs.evaluateAll((fields) =>
           fields.map((field, i) => `${field.closest('[data-demo]')?.getAttribute('data-demo')} #${field.id || i}`),
         );
@@ -202,9 +218,11 @@ describe.each(DEMO_PATHS.map((path) => [path] as const))('inputs of the demos on
             if (outcome === null) break; // hidden or disabled: not for readers to type into
             fed += 1;
             if (NEVER_VALID.has(value)) {
-              if (!outcome.refused) problems.push(`${name} = ${label(value)}: accepted, or refused without aria-invalid`);
+              if (!outcome.refused)
+                problems.push(`${name} = ${label(value)}: accepted, or refused without aria-invalid`);
               else if (!outcome.message) problems.push(`${name} = ${label(value)}: refused without a message`);
-              else if (path.startsWith('zh-cn/') && !CJK.test(outcome.message)) problems.push(`${name} = ${label(value)}: message not in Chinese: ${outcome.message.slice(0, 80)}`);
+              else if (path.startsWith('zh-cn/') && !CJK.test(outcome.message))
+                problems.push(`${name} = ${label(value)}: message not in Chinese: ${outcome.message.slice(0, 80)}`);
             }
           }
         }

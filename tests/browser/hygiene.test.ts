@@ -56,7 +56,11 @@ async function trainThenCancel(page: Page, lab: ReturnType<Page['locator']>): Pr
   await lab.locator('[data-action="train"]').click();
   await waitForStatus(lab, ['training']);
   // Let at least one epoch happen before cancelling.
-  await page.waitForFunction((element) => Number(element?.getAttribute('data-epoch') ?? 0) > 0 || element?.getAttribute('data-status') !== 'training', await lab.elementHandle());
+  await page.waitForFunction(
+    (element) =>
+      Number(element?.getAttribute('data-epoch') ?? 0) > 0 || element?.getAttribute('data-status') !== 'training',
+    await lab.elementHandle(),
+  );
   await lab.locator('[data-action="reset"]').click();
   await waitForStatus(lab, ['idle']);
 }
@@ -110,7 +114,9 @@ describe('Fit Lab resources', () => {
       expect(page.workers(), 'one worker, reused').toHaveLength(1);
       expect(await workerTensors(worker), 'worker tf.memory().numTensors').toBe(tensorsBefore);
       const heapAfter = await heapAfterGc(page);
-      console.log(`[hygiene] JS heap after GC: ${(heapBefore / 1e6).toFixed(2)} MB before, ${(heapAfter / 1e6).toFixed(2)} MB after ${CYCLES} cycles; worker tensors ${tensorsBefore}`);
+      console.log(
+        `[hygiene] JS heap after GC: ${(heapBefore / 1e6).toFixed(2)} MB before, ${(heapAfter / 1e6).toFixed(2)} MB after ${CYCLES} cycles; worker tensors ${tensorsBefore}`,
+      );
       expect(heapAfter - heapBefore, 'JS heap growth (bytes)').toBeLessThanOrEqual(heapNoise(heapBefore));
       expectClean(opened);
     } finally {

@@ -40,7 +40,11 @@ export interface OpenLabOptions extends OpenPageOptions {
 /** A test body: the page, what openPage returned, and the island's root. */
 export type LabBody = (page: Page, opened: OpenedPage, root: Locator) => Promise<void>;
 
-export function labOn(selector: string, browser: () => Browser, { ready = 'data-hydrated', readyTimeout = 60_000 }: LabOptions = {}) {
+export function labOn(
+  selector: string,
+  browser: () => Browser,
+  { ready = 'data-hydrated', readyTimeout = 60_000 }: LabOptions = {},
+) {
   const lab = {
     selector,
     /** Scroll the island into view and wait until it is interactive; returns its root. */
@@ -78,7 +82,11 @@ export function labOn(selector: string, browser: () => Browser, { ready = 'data-
       return notice.innerText();
     },
     /** Open `path`, wait for the island, run `body`, check the page stayed clean, and always close it. */
-    async open(path: string, body: LabBody, { hydrate = true, clean = true, ...pageOptions }: OpenLabOptions = {}): Promise<void> {
+    async open(
+      path: string,
+      body: LabBody,
+      { hydrate = true, clean = true, ...pageOptions }: OpenLabOptions = {},
+    ): Promise<void> {
       const opened = await openPage(browser(), path, pageOptions);
       try {
         const root = hydrate ? await lab.hydrated(opened.page) : opened.page.locator(selector);
@@ -146,7 +154,10 @@ export function toClient(s: PublishedScales, x: number, y: number): { x: number;
   const [rx0, rx1] = s.xRange;
   const [dy0, dy1] = s.yDomain;
   const [ry0, ry1] = s.yRange;
-  return { x: s.left + (rx0 + ((x - dx0) / (dx1 - dx0)) * (rx1 - rx0)) * s.zoom, y: s.top + (ry0 + ((y - dy0) / (dy1 - dy0)) * (ry1 - ry0)) * s.zoom };
+  return {
+    x: s.left + (rx0 + ((x - dx0) / (dx1 - dx0)) * (rx1 - rx0)) * s.zoom,
+    y: s.top + (ry0 + ((y - dy0) / (dy1 - dy0)) * (ry1 - ry0)) * s.zoom,
+  };
 }
 
 /** Read the fit plot (`svg.fl-front`) back into data units using the scales it publishes on its root element. */
@@ -157,12 +168,19 @@ export async function drawnCurves(page: Page, selector: string): Promise<DrawnCu
     const plot = lab.querySelector('svg.fl-front[data-x-domain]')!;
     return {
       prediction: plot.querySelector('[data-role="prediction"]')!.getAttribute('d')!,
-      components: [...plot.querySelectorAll('[data-role="component"]')].map((p) => ({ neuron: Number(p.getAttribute('data-neuron')), d: p.getAttribute('d')! })),
+      components: [...plot.querySelectorAll('[data-role="component"]')].map((p) => ({
+        neuron: Number(p.getAttribute('data-neuron')),
+        d: p.getAttribute('d')!,
+      })),
       biasY: Number(plot.querySelector('[data-role="bias"]')!.getAttribute('y1')),
-      marks: [...lab.querySelectorAll('[data-role="centre-mark"]')].map((m) => ({ neuron: Number(m.getAttribute('data-neuron')), included: m.getAttribute('data-included') === 'true' })),
+      marks: [...lab.querySelectorAll('[data-role="centre-mark"]')].map((m) => ({
+        neuron: Number(m.getAttribute('data-neuron')),
+        included: m.getAttribute('data-included') === 'true',
+      })),
     };
   });
-  const read = (d: string) => [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => toData(scales, Number(m[1]), Number(m[2])));
+  const read = (d: string) =>
+    [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => toData(scales, Number(m[1]), Number(m[2])));
   const [dy0, dy1] = scales.yDomain;
   const [ry0, ry1] = scales.yRange;
   return {
@@ -189,11 +207,23 @@ export function yAt(points: ReadonlyArray<[number, number]>, x: number): number 
  * count other processes' turns on a loaded machine). Logs the heaviest task, and the wall-clock `longtask`
  * entries when `recordLongTasks` ran first.
  */
-export async function expectNoLongTasks(page: Page, label: string, during: () => Promise<void>, { longTaskEntries = false } = {}): Promise<MainThreadTask[]> {
+export async function expectNoLongTasks(
+  page: Page,
+  label: string,
+  during: () => Promise<void>,
+  { longTaskEntries = false } = {},
+): Promise<MainThreadTask[]> {
   const tasks = await traceMainThread(page, during);
-  const entries = longTaskEntries ? `; longtask entries (wall ms): ${(await longTasks(page)).join(', ') || 'none'}` : '';
-  console.log(`[${label}] ${tasks.length} main-thread tasks while training, heaviest ${Math.max(0, ...tasks.map((t) => t.cpuMs))} ms CPU${entries}`);
-  expect(tasks.filter((t) => t.cpuMs > 50), 'main-thread tasks over 50 ms of CPU while training').toEqual([]);
+  const entries = longTaskEntries
+    ? `; longtask entries (wall ms): ${(await longTasks(page)).join(', ') || 'none'}`
+    : '';
+  console.log(
+    `[${label}] ${tasks.length} main-thread tasks while training, heaviest ${Math.max(0, ...tasks.map((t) => t.cpuMs))} ms CPU${entries}`,
+  );
+  expect(
+    tasks.filter((t) => t.cpuMs > 50),
+    'main-thread tasks over 50 ms of CPU while training',
+  ).toEqual([]);
   return tasks;
 }
 

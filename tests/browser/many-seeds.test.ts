@@ -29,7 +29,12 @@ describe.each(['en', 'zh-cn'] as const)('many seeds, precomputed (%s)', (lang) =
   test('every number on the page is the value in the data, formatted', async () => {
     const opened = await openPage(browser(), `${lang}/many-seeds/`, { javaScriptEnabled: false });
     const stats = await opened.page.$$eval('[data-seed-stat]', (els) =>
-      els.map((e) => ({ name: e.getAttribute('data-seed-stat')!, value: e.getAttribute('data-value')!, kind: e.getAttribute('data-kind')!, text: e.textContent! })),
+      els.map((e) => ({
+        name: e.getAttribute('data-seed-stat')!,
+        value: e.getAttribute('data-value')!,
+        kind: e.getAttribute('data-kind')!,
+        text: e.textContent!,
+      })),
     );
     // Prose, summary table, ReLU table, one-neuron table, longer-training table and claims all quote the data.
     expect(stats.length).toBeGreaterThan(150);
@@ -41,7 +46,9 @@ describe.each(['en', 'zh-cn'] as const)('many seeds, precomputed (%s)', (lang) =
       expect(s.text, s.name).toBe(formatFact(value!, s.kind as ReturnType<typeof factKind>, lang));
     }
     // Without JavaScript the histograms are static SVGs, one per configuration, with no dead buttons.
-    expect(await opened.page.locator('[data-demo="seed-histograms"] svg[data-plot="seed-histogram"]').count()).toBe(data.configs.length);
+    expect(await opened.page.locator('[data-demo="seed-histograms"] svg[data-plot="seed-histogram"]').count()).toBe(
+      data.configs.length,
+    );
     expect(await opened.page.locator('[data-demo="seed-histograms"] [role="button"]').count()).toBe(0);
     await opened.close();
   });
@@ -58,10 +65,14 @@ describe.each(['en', 'zh-cn'] as const)('many seeds, precomputed (%s)', (lang) =
     const links = card.locator(`[data-bin-list="${bin}"] a[data-seed]`);
     const lo = data.binEdges[bin]!;
     const hi = data.binEdges[bin + 1]!;
-    const expected = relu.runs.filter((r) => r.finalMse >= lo && (r.finalMse < hi || bin === relu.histogram.length - 1)).map((r) => r.seed);
+    const expected = relu.runs
+      .filter((r) => r.finalMse >= lo && (r.finalMse < hi || bin === relu.histogram.length - 1))
+      .map((r) => r.seed);
     expect(await links.count()).toBe(Math.min(300, expected.length));
     const first = await links.first().getAttribute('href');
-    expect(first).toBe(`../experiment/?activation=relu&hidden=2&lr=0.04&epochs=300&batch=32&seed=${expected[0]}&target=cos#fit-lab`);
+    expect(first).toBe(
+      `../experiment/?activation=relu&hidden=2&lr=0.04&epochs=300&batch=32&seed=${expected[0]}&target=cos#fit-lab`,
+    );
 
     // Keyboard: another bar, focused and activated with Enter.
     const other = relu.histogram.findIndex((n, k) => n > 0 && k !== bin);
@@ -112,9 +123,16 @@ describe('many seeds, live panel', () => {
     }
     // Same engine, same seeds, same bins: the browser's histograms are the precomputed ones for seeds 0–19.
     for (const id of ['sigmoid-h2', 'relu-h2', 'leaky_relu-h2']) {
-      const drawn = await page.$$eval(`[data-config="live-${id}"] [data-bin]`, (els) => els.map((e) => Number(e.getAttribute('data-count'))));
+      const drawn = await page.$$eval(`[data-config="live-${id}"] [data-bin]`, (els) =>
+        els.map((e) => Number(e.getAttribute('data-count'))),
+      );
       const stored = data.configs.find((c) => c.id === id)!.runs.filter((r) => r.seed < 20);
-      expect(drawn, id).toEqual(histogramCounts(stored.map((r) => r.finalMse), data.binEdges));
+      expect(drawn, id).toEqual(
+        histogramCounts(
+          stored.map((r) => r.finalMse),
+          data.binEdges,
+        ),
+      );
     }
     // A finished job frees everything it allocated in the worker.
     await expect.poll(() => workerTensors(page)).toBe(0);
@@ -122,7 +140,11 @@ describe('many seeds, live panel', () => {
     // A long run, cancelled once the first results are in.
     await live.locator('input[name="count"]').fill('1000');
     await live.locator('[data-action="start"]').click();
-    await page.waitForFunction(() => Number(document.querySelector('[data-demo="many-seeds-live"]')?.getAttribute('data-done')) > 0, undefined, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-demo="many-seeds-live"]')?.getAttribute('data-done')) > 0,
+      undefined,
+      { timeout: 120_000 },
+    );
     expect(await status()).toBe('training');
     await live.locator('[data-action="cancel"]').click();
     await page.waitForSelector('[data-demo="many-seeds-live"][data-status="cancelled"]');
@@ -137,36 +159,40 @@ describe('many seeds, live panel', () => {
   });
 
   // Large jobs train on the WebAssembly backend, fetched only then (train.worker.ts); if it is refused, on cpu.
-  test.each([false, true])('a job of 500 networks loads the wasm backend, and still trains if .wasm is refused (refused: %s)', async (refuse) => {
-    const opened = await openPage(browser(), 'en/many-seeds/');
-    const { page, context } = opened;
-    const wasmRequests: string[] = [];
-    context.on('request', (r) => {
-      if (/\.wasm(\?|$)/.test(r.url())) wasmRequests.push(r.url());
-    });
-    if (refuse) await context.route(/\.wasm(\?|$)/, (route) => route.abort('failed'));
-    const live = await hydrated(page, 'many-seeds-live');
-    const boxes = live.locator('input[name="activation"]');
-    for (let i = 0; i < (await boxes.count()); i++) {
-      const box = boxes.nth(i);
-      await box.setChecked(['sigmoid', 'relu'].includes((await box.getAttribute('value'))!));
-    }
-    await live.locator('input[name="count"]').fill('20');
-    await live.locator('[data-action="start"]').click();
-    await page.waitForSelector('[data-demo="many-seeds-live"][data-status="done"]', { timeout: 120_000 });
-    expect(wasmRequests, 'a job of 40 networks stays on cpu').toEqual([]);
+  test.each([false, true])(
+    'a job of 500 networks loads the wasm backend, and still trains if .wasm is refused (refused: %s)',
+    async (refuse) => {
+      const opened = await openPage(browser(), 'en/many-seeds/');
+      const { page, context } = opened;
+      const wasmRequests: string[] = [];
+      context.on('request', (r) => {
+        if (/\.wasm(\?|$)/.test(r.url())) wasmRequests.push(r.url());
+      });
+      if (refuse) await context.route(/\.wasm(\?|$)/, (route) => route.abort('failed'));
+      const live = await hydrated(page, 'many-seeds-live');
+      const boxes = live.locator('input[name="activation"]');
+      for (let i = 0; i < (await boxes.count()); i++) {
+        const box = boxes.nth(i);
+        await box.setChecked(['sigmoid', 'relu'].includes((await box.getAttribute('value'))!));
+      }
+      await live.locator('input[name="count"]').fill('20');
+      await live.locator('[data-action="start"]').click();
+      await page.waitForSelector('[data-demo="many-seeds-live"][data-status="done"]', { timeout: 120_000 });
+      expect(wasmRequests, 'a job of 40 networks stays on cpu').toEqual([]);
 
-    await live.locator('input[name="count"]').fill('250');
-    await live.locator('[data-action="start"]').click();
-    await page.waitForSelector('[data-demo="many-seeds-live"][data-status="done"]', { timeout: 170_000 });
-    expect(Number(await live.getAttribute('data-done'))).toBe(500);
-    expect(wasmRequests.length, 'the 500-network job asked for the wasm binary').toBeGreaterThan(0);
-    await expect.poll(() => workerTensors(page)).toBe(0);
-    if (!refuse) expectClean(opened);
-    else {
-      const unrelated = opened.consoleErrors.filter((line) => !/\.wasm|net::ERR_FAILED|WebAssembly|wasm/i.test(line));
-      expect(unrelated).toEqual([]);
-    }
-    await opened.close();
-  }, 240_000);
+      await live.locator('input[name="count"]').fill('250');
+      await live.locator('[data-action="start"]').click();
+      await page.waitForSelector('[data-demo="many-seeds-live"][data-status="done"]', { timeout: 170_000 });
+      expect(Number(await live.getAttribute('data-done'))).toBe(500);
+      expect(wasmRequests.length, 'the 500-network job asked for the wasm binary').toBeGreaterThan(0);
+      await expect.poll(() => workerTensors(page)).toBe(0);
+      if (!refuse) expectClean(opened);
+      else {
+        const unrelated = opened.consoleErrors.filter((line) => !/\.wasm|net::ERR_FAILED|WebAssembly|wasm/i.test(line));
+        expect(unrelated).toEqual([]);
+      }
+      await opened.close();
+    },
+    240_000,
+  );
 });

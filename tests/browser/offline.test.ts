@@ -34,14 +34,20 @@ test('_headers ships with the build and its CSP is never stricter than a page’
   expect(served.status).toBe(200);
   const header = headerRules.find((rule) => rule.pattern.test('/en/'))?.headers['Content-Security-Policy'] ?? '';
   const directives = (policy: string) =>
-    new Map(policy.split(';').map((part) => part.trim().split(/\s+/)).map(([name = '', ...values]) => [name, values]));
+    new Map(
+      policy
+        .split(';')
+        .map((part) => part.trim().split(/\s+/))
+        .map(([name = '', ...values]) => [name, values]),
+    );
   const html = await (await fetch(siteUrl('en/'))).text();
   const meta = directives(/http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '');
   const fromHeader = directives(header);
   for (const [name, values] of meta) {
     const allowed = fromHeader.get(name) ?? fromHeader.get('default-src') ?? [];
     for (const value of values) {
-      const coveredByInline = name === 'script-src' && value.startsWith("'sha256-") && allowed.includes("'unsafe-inline'");
+      const coveredByInline =
+        name === 'script-src' && value.startsWith("'sha256-") && allowed.includes("'unsafe-inline'");
       expect(coveredByInline || allowed.includes(value), `${name} ${value} allowed by _headers`).toBe(true);
     }
   }

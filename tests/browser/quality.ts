@@ -30,7 +30,12 @@ export async function axeViolations(page: Page): Promise<string[]> {
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe;
     interface AxeResults {
-      violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[];
+      violations: {
+        id: string;
+        impact: string;
+        help: string;
+        nodes: { target: string[]; failureSummary?: string }[];
+      }[];
     }
     const results = await axe.run(document, { resultTypes: ['violations'] });
     return results.violations.map((violation) => ({
@@ -42,7 +47,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
   return violations.flatMap((violation) =>
     violation.nodes.map(
-      (node) => `${violation.id} (${violation.impact}): ${node.target} — ${violation.help}. ${node.summary.replace(/\s+/g, ' ')}`,
+      (node) =>
+        `${violation.id} (${violation.impact}): ${node.target} — ${violation.help}. ${node.summary.replace(/\s+/g, ' ')}`,
     ),
   );
 }
@@ -69,11 +75,14 @@ export async function whenIdle(page: Page): Promise<void> {
 
 /** Choose Starlight's theme through its own picker and wait until the page wears it. */
 export async function chooseTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
-  await page.locator('starlight-theme-select select').first().evaluate((select, value) => {
-    const element = select as HTMLSelectElement;
-    element.value = value;
-    element.dispatchEvent(new Event('change'));
-  }, theme);
+  await page
+    .locator('starlight-theme-select select')
+    .first()
+    .evaluate((select, value) => {
+      const element = select as HTMLSelectElement;
+      element.value = value;
+      element.dispatchEvent(new Event('change'));
+    }, theme);
   await page.waitForFunction((wanted) => document.documentElement.dataset.theme === wanted, theme);
 }
 
@@ -133,9 +142,13 @@ export const FIT_LAB_PAGE = 'en/experiment/';
 export async function hydratedFitLab(page: Page, index = 0) {
   const lab = page.locator(FIT_LAB).nth(index);
   await lab.scrollIntoViewIfNeeded();
-  await page.waitForFunction((element) => element?.getAttribute('data-hydrated') === 'true', await lab.elementHandle(), {
-    timeout: 60_000,
-  });
+  await page.waitForFunction(
+    (element) => element?.getAttribute('data-hydrated') === 'true',
+    await lab.elementHandle(),
+    {
+      timeout: 60_000,
+    },
+  );
   return lab;
 }
 
@@ -162,7 +175,8 @@ export async function recordLongTasks(page: Page): Promise<void> {
     const record: { start: number; duration: number }[] = [];
     (window as unknown as { __longTasks?: typeof record }).__longTasks = record;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) record.push({ start: entry.startTime, duration: Math.round(entry.duration) });
+      for (const entry of list.getEntries())
+        record.push({ start: entry.startTime, duration: Math.round(entry.duration) });
     }).observe({ type: 'longtask' });
   });
 }
@@ -199,7 +213,10 @@ export async function markWhen(element: ReturnType<Page['locator']>, attribute: 
 }
 
 export function markedTime(page: Page, attribute: string, value: string): Promise<number> {
-  return page.evaluate((key) => (window as unknown as Record<string, number>)[key] ?? 0, `__mark_${attribute}_${value}`);
+  return page.evaluate(
+    (key) => (window as unknown as Record<string, number>)[key] ?? 0,
+    `__mark_${attribute}_${value}`,
+  );
 }
 
 export interface MainThreadTask {
@@ -224,9 +241,13 @@ export async function traceMainThread(page: Page, during: () => Promise<void>): 
   }
   const events = traced.traceEvents;
   const threads = new Map<string, string>();
-  for (const event of events) if (event.name === 'thread_name') threads.set(`${event.pid}:${event.tid}`, String(event.args?.name ?? ''));
+  for (const event of events)
+    if (event.name === 'thread_name') threads.set(`${event.pid}:${event.tid}`, String(event.args?.name ?? ''));
   return events
-    .filter((event) => event.name === 'RunTask' && event.ph === 'X' && threads.get(`${event.pid}:${event.tid}`) === 'CrRendererMain')
+    .filter(
+      (event) =>
+        event.name === 'RunTask' && event.ph === 'X' && threads.get(`${event.pid}:${event.tid}`) === 'CrRendererMain',
+    )
     .map((event) => ({ wallMs: Math.round((event.dur ?? 0) / 1000), cpuMs: Math.round((event.tdur ?? 0) / 1000) }));
 }
 

@@ -9,16 +9,34 @@
  */
 import { describe, expect, test } from 'vitest';
 import { expectClean, openPage, siteUrl, useBrowser } from './harness';
-import { DOC_PATHS, FIT_LAB, hydratedFitLab, longTasks, markedTime, markWhen, recordLongTasks, traceMainThread, waitForStatus, type MainThreadTask } from './quality';
+import {
+  DOC_PATHS,
+  FIT_LAB,
+  hydratedFitLab,
+  longTasks,
+  markedTime,
+  markWhen,
+  recordLongTasks,
+  traceMainThread,
+  waitForStatus,
+  type MainThreadTask,
+} from './quality';
 
 const browser = useBrowser();
 
 /** Fails (softly, so every lab and mode is measured) on main-thread tasks with over 50 ms of the page's own CPU. */
 function expectNoHeavyTask(tasks: MainThreadTask[], observed: number[], what: string): void {
   const heaviest = Math.max(0, ...tasks.map((task) => task.cpuMs));
-  console.log(`[responsiveness] ${what}: ${tasks.length} main-thread tasks, heaviest ${heaviest} ms CPU; longtask entries (wall ms): ${observed.join(', ') || 'none'}`);
+  console.log(
+    `[responsiveness] ${what}: ${tasks.length} main-thread tasks, heaviest ${heaviest} ms CPU; longtask entries (wall ms): ${observed.join(', ') || 'none'}`,
+  );
   expect(tasks.length, 'the trace saw the main thread').toBeGreaterThan(0);
-  expect.soft(tasks.filter((task) => task.cpuMs > 50), `main-thread tasks over 50 ms of CPU during ${what}`).toEqual([]);
+  expect
+    .soft(
+      tasks.filter((task) => task.cpuMs > 50),
+      `main-thread tasks over 50 ms of CPU during ${what}`,
+    )
+    .toEqual([]);
 }
 
 /** The pages that train, found in the built HTML (never a hard-coded list): the Fit Labs and live seed panels. */
@@ -62,9 +80,13 @@ describe.each(LAB_PAGES.map(({ path, labs }) => [path, labs] as const))('%s', (p
           await markWhen(panel, 'data-phase', 'training');
           const tasks = await traceMainThread(page, async () => {
             await sideBySide.click();
-            await page.waitForFunction((element) => /^(done|error)$/.test(element?.getAttribute('data-phase') ?? ''), await panel.elementHandle(), {
-              timeout: 180_000,
-            });
+            await page.waitForFunction(
+              (element) => /^(done|error)$/.test(element?.getAttribute('data-phase') ?? ''),
+              await panel.elementHandle(),
+              {
+                timeout: 180_000,
+              },
+            );
           });
           expect(await panel.getAttribute('data-phase')).toBe('done');
           const running = await markedTime(page, 'data-phase', 'training');
@@ -86,7 +108,11 @@ describe.each(LIVE_PANEL_PAGES.map((path) => [path] as const))('%s', (path) => {
       const { page } = opened;
       const panel = page.locator('[data-demo="many-seeds-live"]').first();
       await panel.scrollIntoViewIfNeeded();
-      await page.waitForFunction((element) => element?.getAttribute('data-ready') === 'true', await panel.elementHandle(), { timeout: 60_000 });
+      await page.waitForFunction(
+        (element) => element?.getAttribute('data-ready') === 'true',
+        await panel.elementHandle(),
+        { timeout: 60_000 },
+      );
       await recordLongTasks(page);
       await markWhen(panel, 'data-status', 'training');
       const traced = await traceMainThread(page, async () => {
@@ -118,7 +144,9 @@ describe.each(LIVE_PANEL_PAGES.map((path) => [path] as const))('%s', (path) => {
         },
         await panel.elementHandle(),
       );
-      expect(await final.jsonValue(), `the job ends${cancelled ? ' when cancelled' : ''}`).toMatch(/^(done|cancelled)$/);
+      expect(await final.jsonValue(), `the job ends${cancelled ? ' when cancelled' : ''}`).toMatch(
+        /^(done|cancelled)$/,
+      );
       expectNoHeavyTask(traced, observed, `the live panel on ${path} training`);
       expectClean(opened);
     } finally {

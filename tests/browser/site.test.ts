@@ -105,7 +105,9 @@ describe('the root page', () => {
       expect(await page.locator('script:not([src])').count()).toBe(0);
       expect(await page.locator('script[src]').count()).toBeGreaterThan(0);
       // Styled: the links look like buttons, not default blue underlined text.
-      const decoration = await page.locator('a[data-edition="en"]').evaluate((a) => getComputedStyle(a).textDecorationLine);
+      const decoration = await page
+        .locator('a[data-edition="en"]')
+        .evaluate((a) => getComputedStyle(a).textDecorationLine);
       expect(decoration).toBe('none');
       expectClean(opened);
     } finally {
@@ -175,7 +177,9 @@ describe('unknown addresses', () => {
     const opened = await openPage(browser(), 'zh-cn/missing/', { site: 'sub' });
     try {
       expect(opened.response?.status()).toBe(404);
-      const hrefs = await opened.page.locator('main a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      const hrefs = await opened.page
+        .locator('main a[href]')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
       expect(hrefs).toEqual(expect.arrayContaining([`${SUB_BASE}en/`, `${SUB_BASE}zh-cn/`]));
       expectOnlyTheMissingPage(opened);
     } finally {

@@ -48,7 +48,16 @@ body.dataset.status = 'idle';
 `;
 
 function config(overrides: Partial<TrainConfig> = {}): TrainConfig {
-  return { activation: 'relu', activationParams: {}, hidden: 2, lr: 0.04, epochs: 300, batchSize: 32, seed: 0, ...overrides };
+  return {
+    activation: 'relu',
+    activationParams: {},
+    hidden: 2,
+    lr: 0.04,
+    epochs: 300,
+    batchSize: 32,
+    seed: 0,
+    ...overrides,
+  };
 }
 
 async function waitForStatus(status: string): Promise<void> {
@@ -57,7 +66,10 @@ async function waitForStatus(status: string): Promise<void> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'engine-fixture-'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>engine fixture</title><link rel="icon" href="data:,"></head><body><script type="module" src="./entry.js"></script></body></html>');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><title>engine fixture</title><link rel="icon" href="data:,"></head><body><script type="module" src="./entry.js"></script></body></html>',
+  );
   writeFileSync(join(dir, 'entry.js'), ENTRY);
   await build({
     root: dir,
@@ -71,7 +83,10 @@ beforeAll(async () => {
     // As the site builds it (astro.config.mjs): the worker loads the wasm backend as a separate chunk.
     worker: { format: 'es' },
   });
-  server = (await startServer({ root: join(dir, 'dist'), base: BASE, port: 0 })) as { url: string; close(): Promise<void> };
+  server = (await startServer({ root: join(dir, 'dist'), base: BASE, port: 0 })) as {
+    url: string;
+    close(): Promise<void>;
+  };
   browser = await launchBrowser();
   const context = await browser.newContext();
   page = await context.newPage();
@@ -79,12 +94,15 @@ beforeAll(async () => {
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
-  page.on('worker', (w) => w.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(`worker: ${m.text()}`);
-  }));
+  page.on('worker', (w) =>
+    w.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`worker: ${m.text()}`);
+    }),
+  );
   page.on('pageerror', (e) => consoleErrors.push(e.message));
   context.on('request', (r) => {
-    if (!r.url().startsWith('data:') && !r.url().startsWith('blob:') && new URL(r.url()).origin !== origin) foreignRequests.push(r.url());
+    if (!r.url().startsWith('data:') && !r.url().startsWith('blob:') && new URL(r.url()).origin !== origin)
+      foreignRequests.push(r.url());
   });
   context.on('response', (r) => {
     if (r.status() >= 400) failedRequests.push(`${r.url()} (${r.status()})`);
@@ -92,7 +110,9 @@ beforeAll(async () => {
   await page.goto(new URL(BASE, server.url).href, { waitUntil: 'load' });
   await page.waitForSelector('body[data-backend]', { timeout: 60_000, state: 'attached' }).catch(async (e: unknown) => {
     const status = await page.evaluate(() => `${document.body.dataset.status} ${document.body.dataset.detail ?? ''}`);
-    throw new Error(`the worker never became ready (${status}; console: ${consoleErrors.join(' | ')}; failed: ${failedRequests.join(' | ')}): ${String(e)}`);
+    throw new Error(
+      `the worker never became ready (${status}; console: ${consoleErrors.join(' | ')}; failed: ${failedRequests.join(' | ')}): ${String(e)}`,
+    );
   });
 }, 300_000);
 
@@ -111,10 +131,16 @@ describe('training worker in Chromium', () => {
     };
     page.context().on('request', listen);
     try {
-      const small = await page.evaluate(([c, d]) => window.engine.compare(c, d), [Array.from({ length: 10 }, (_, seed) => config({ seed, epochs: 2 })), seedDataset()] as const);
+      const small = await page.evaluate(([c, d]) => window.engine.compare(c, d), [
+        Array.from({ length: 10 }, (_, seed) => config({ seed, epochs: 2 })),
+        seedDataset(),
+      ] as const);
       expect(small).toHaveLength(10);
       expect(wasm).toEqual([]);
-      const large = await page.evaluate(([c, d]) => window.engine.compare(c, d), [Array.from({ length: 500 }, (_, seed) => config({ seed, epochs: 2 })), seedDataset()] as const);
+      const large = await page.evaluate(([c, d]) => window.engine.compare(c, d), [
+        Array.from({ length: 500 }, (_, seed) => config({ seed, epochs: 2 })),
+        seedDataset(),
+      ] as const);
       expect(large).toHaveLength(500);
       expect(large.every((r) => r.divergedAt === null && Number.isFinite(r.params.b2))).toBe(true);
       expect(wasm.length).toBeGreaterThan(0);
@@ -126,7 +152,10 @@ describe('training worker in Chromium', () => {
 
   it('trains a run to the end, streaming an update every k epochs, and frees its tensors', async () => {
     const run = async () => {
-      await page.evaluate(([c, d]) => window.engine.start([c], d, { snapshotEvery: 25 }), [config(), seedDataset()] as const);
+      await page.evaluate(([c, d]) => window.engine.start([c], d, { snapshotEvery: 25 }), [
+        config(),
+        seedDataset(),
+      ] as const);
       await waitForStatus('done');
     };
     // The worker and its tfjs exist only once a run has started: the first run sets the baseline.
@@ -144,7 +173,10 @@ describe('training worker in Chromium', () => {
 
   it('pauses, steps and cancels on request, and still frees every tensor', async () => {
     const baseline = await workerTensors(page);
-    await page.evaluate(([c, d]) => window.engine.start([c], d, { snapshotEvery: 5, paused: true }), [config({ seed: 3, activation: 'sigmoid', epochs: 20_000 }), seedDataset()] as const);
+    await page.evaluate(([c, d]) => window.engine.start([c], d, { snapshotEvery: 5, paused: true }), [
+      config({ seed: 3, activation: 'sigmoid', epochs: 20_000 }),
+      seedDataset(),
+    ] as const);
     await waitForStatus('paused');
     await page.evaluate(() => window.engine.step());
     await page.waitForSelector('body[data-updates="2"]', { state: 'attached' });
@@ -157,9 +189,14 @@ describe('training worker in Chromium', () => {
   });
 
   it('reports divergence with its epoch instead of drawing NaN', async () => {
-    await page.evaluate(([c, d]) => window.engine.start([c], d, { snapshotEvery: 1 }), [config({ lr: 1e6 }), seedDataset()] as const);
+    await page.evaluate(([c, d]) => window.engine.start([c], d, { snapshotEvery: 1 }), [
+      config({ lr: 1e6 }),
+      seedDataset(),
+    ] as const);
     await waitForStatus('diverged');
-    const detail = JSON.parse((await page.evaluate(() => document.body.dataset.detail)) ?? '{}') as { divergedAt?: number };
+    const detail = JSON.parse((await page.evaluate(() => document.body.dataset.detail)) ?? '{}') as {
+      divergedAt?: number;
+    };
     expect(detail.divergedAt).toBeGreaterThanOrEqual(1);
   });
 
@@ -173,12 +210,19 @@ describe('training worker in Chromium', () => {
 declare global {
   interface Window {
     engine: {
-      start(networks: TrainConfig[], data: { x: readonly number[]; y: readonly number[] }, options: { snapshotEvery: number; paused?: boolean }): void;
+      start(
+        networks: TrainConfig[],
+        data: { x: readonly number[]; y: readonly number[] },
+        options: { snapshotEvery: number; paused?: boolean },
+      ): void;
       pause(): void;
       resume(): void;
       step(): void;
       cancel(): void;
-      compare(networks: TrainConfig[], data: { x: readonly number[]; y: readonly number[] }): Promise<import('../../src/worker/protocol').CompareResult[]>;
+      compare(
+        networks: TrainConfig[],
+        data: { x: readonly number[]; y: readonly number[] },
+      ): Promise<import('../../src/worker/protocol').CompareResult[]>;
       updates: import('../../src/worker/protocol').RunUpdate[];
     };
   }

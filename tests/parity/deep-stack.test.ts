@@ -11,7 +11,15 @@ import { deepInitialParams } from '../../src/core/train/deep-init';
 import type { DeepConfig, DeepParams } from '../../src/core/train/deep-types';
 import { DeepTrainer } from '../../src/core/engine/deep-trainer';
 import { engineBackend } from '../unit/engine-setup';
-import { firstLossMismatch, margins, report, tf, trainLayersModel, WEIGHT_ABS_TOL, worstWeightDiff } from './layers-model';
+import {
+  firstLossMismatch,
+  margins,
+  report,
+  tf,
+  trainLayersModel,
+  WEIGHT_ABS_TOL,
+  worstWeightDiff,
+} from './layers-model';
 import { layersForm } from './one-hidden-layer';
 
 beforeAll(() => engineBackend('cpu'));
@@ -63,8 +71,19 @@ describe(`a deep stack (${LAYERS} hidden Dense(${WIDTH}, φ) + Dense(1), lr ${DE
           batchSize: config.batchSize,
         });
         expect(firstLossMismatch(engineLosses[i]!, layers.losses), `${id}: first epoch whose losses differ`).toBeNull();
-        expect(worstWeightDiff(engineParams[i]!, layers.params), `${id}: largest final weight difference`).toBeLessThanOrEqual(WEIGHT_ABS_TOL);
-        measured.set(id, [...(measured.get(id) ?? []), { engineLosses: engineLosses[i]!, layersLosses: layers.losses, engineParams: engineParams[i]!, layersParams: layers.params }]);
+        expect(
+          worstWeightDiff(engineParams[i]!, layers.params),
+          `${id}: largest final weight difference`,
+        ).toBeLessThanOrEqual(WEIGHT_ABS_TOL);
+        measured.set(id, [
+          ...(measured.get(id) ?? []),
+          {
+            engineLosses: engineLosses[i]!,
+            layersLosses: layers.losses,
+            engineParams: engineParams[i]!,
+            layersParams: layers.params,
+          },
+        ]);
       }
       expect(tf.memory().numTensors, 'tensors left behind').toBe(tensorsBefore);
     });

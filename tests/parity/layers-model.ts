@@ -40,7 +40,11 @@ export class KerasAdam extends tf.Optimizer {
     readonly epsilon: number = ADAM.epsilon,
   ) {
     super();
-    this.constants = { oneMinusBeta1: tf.scalar(1 - beta1), oneMinusBeta2: tf.scalar(1 - beta2), epsilon: tf.scalar(epsilon) };
+    this.constants = {
+      oneMinusBeta1: tf.scalar(1 - beta1),
+      oneMinusBeta2: tf.scalar(1 - beta2),
+      epsilon: tf.scalar(epsilon),
+    };
   }
 
   override applyGradients(variableGradients: VariableGradients): void {
@@ -59,7 +63,10 @@ export class KerasAdam extends tf.Optimizer {
         if (!variable) throw new Error(`KerasAdam: no variable named ${name}`);
         let slot = this.moments.get(name);
         if (!slot) {
-          slot = tf.tidy(() => ({ m: tf.zerosLike(variable).variable(false), v: tf.zerosLike(variable).variable(false) }));
+          slot = tf.tidy(() => ({
+            m: tf.zerosLike(variable).variable(false),
+            v: tf.zerosLike(variable).variable(false),
+          }));
           this.moments.set(name, slot);
         }
         slot.m.assign(tf.add(slot.m, tf.mul(tf.sub(g, slot.m), oneMinusBeta1)));
@@ -89,7 +96,9 @@ export class KerasAdam extends tf.Optimizer {
  * A hidden layer's activation in tf.layers terms: a Dense `activation` string, or Dense(linear) followed by the
  * LeakyReLU layer (tfjs has no 'leakyRelu' activation string).
  */
-export type LayersActivation = { kind: 'dense'; name: 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'elu' | 'softplus' | 'swish' | 'mish' | 'gelu' } | { kind: 'leakyReLU'; alpha: number };
+export type LayersActivation =
+  | { kind: 'dense'; name: 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'elu' | 'softplus' | 'swish' | 'mish' | 'gelu' }
+  | { kind: 'leakyReLU'; alpha: number };
 
 /**
  * tf.sequential: `layers` hidden Dense(width, φ) then Dense(1), with Keras' initializer defaults written out
@@ -109,7 +118,9 @@ export function buildModel(layers: number, width: number, act: LayersActivation)
     );
     if (act.kind === 'leakyReLU') model.add(tf.layers.leakyReLU({ alpha: act.alpha }));
   }
-  model.add(tf.layers.dense({ units: 1, activation: 'linear', kernelInitializer: 'glorotUniform', biasInitializer: 'zeros' }));
+  model.add(
+    tf.layers.dense({ units: 1, activation: 'linear', kernelInitializer: 'glorotUniform', biasInitializer: 'zeros' }),
+  );
   return model;
 }
 
@@ -164,8 +175,14 @@ export async function trainLayersModel(t: LayersTraining): Promise<LayersRun> {
       for (let start = 0; start < N; start += t.batchSize) {
         const idx = order.subarray(start, Math.min(N, start + t.batchSize));
         const B = idx.length;
-        const x = tf.tensor2d(Float32Array.from(idx, (i) => xs[i]!), [B, 1]);
-        const y = tf.tensor2d(Float32Array.from(idx, (i) => ys[i]!), [B, 1]);
+        const x = tf.tensor2d(
+          Float32Array.from(idx, (i) => xs[i]!),
+          [B, 1],
+        );
+        const y = tf.tensor2d(
+          Float32Array.from(idx, (i) => ys[i]!),
+          [B, 1],
+        );
         const loss = (await model.trainOnBatch(x, y)) as number;
         tf.dispose([x, y]);
         weighted += loss * B;
@@ -214,9 +231,15 @@ export function worstWeightDiff(a: DeepParams, b: DeepParams): number {
 }
 
 /** The first epoch whose losses disagree (see LOSS_REL_TOL, LOSS_ABS_FLOOR), or null: a readable failure. */
-export function firstLossMismatch(engine: readonly number[], layers: readonly number[]): { epoch: number; engine: number; layers: number } | null {
-  if (engine.length !== layers.length) return { epoch: Math.min(engine.length, layers.length) + 1, engine: NaN, layers: NaN };
-  const i = engine.findIndex((e, k) => !(Math.abs(e - layers[k]!) <= Math.max(LOSS_REL_TOL * Math.abs(layers[k]!), LOSS_ABS_FLOOR)));
+export function firstLossMismatch(
+  engine: readonly number[],
+  layers: readonly number[],
+): { epoch: number; engine: number; layers: number } | null {
+  if (engine.length !== layers.length)
+    return { epoch: Math.min(engine.length, layers.length) + 1, engine: NaN, layers: NaN };
+  const i = engine.findIndex(
+    (e, k) => !(Math.abs(e - layers[k]!) <= Math.max(LOSS_REL_TOL * Math.abs(layers[k]!), LOSS_ABS_FLOOR)),
+  );
   return i < 0 ? null : { epoch: i + 1, engine: engine[i]!, layers: layers[i]! };
 }
 
@@ -230,7 +253,14 @@ export interface ParityMargins {
   minLoss: number;
 }
 
-export function margins(pairs: ReadonlyArray<{ engineLosses: readonly number[]; layersLosses: readonly number[]; engineParams: DeepParams; layersParams: DeepParams }>): ParityMargins {
+export function margins(
+  pairs: ReadonlyArray<{
+    engineLosses: readonly number[];
+    layersLosses: readonly number[];
+    engineParams: DeepParams;
+    layersParams: DeepParams;
+  }>,
+): ParityMargins {
   let lossRel = 0;
   let weight = 0;
   let minLoss = Infinity;
@@ -247,6 +277,8 @@ export function margins(pairs: ReadonlyArray<{ engineLosses: readonly number[]; 
 /** Print measured margins when PARITY_REPORT=1 (the tests assert the tolerances either way). */
 export function report(label: string, m: ParityMargins): void {
   if (process.env.PARITY_REPORT === '1') {
-    console.log(`${label}: max relative loss difference ${m.lossRel.toExponential(2)}, max weight difference ${m.weight.toExponential(2)}, smallest loss ${m.minLoss.toExponential(2)}`);
+    console.log(
+      `${label}: max relative loss difference ${m.lossRel.toExponential(2)}, max weight difference ${m.weight.toExponential(2)}, smallest loss ${m.minLoss.toExponential(2)}`,
+    );
   }
 }

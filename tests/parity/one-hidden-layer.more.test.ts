@@ -10,7 +10,9 @@ import { EPOCHS, expectOneHiddenLayerParity, HIDDEN, LR, NO_LAYERS_FORM, SEEDS }
 
 beforeAll(() => engineBackend('cpu'));
 
-const MORE = HIDDEN_ACTIVATION_IDS.filter((id) => !(SEED_ACTIVATION_IDS as readonly HiddenActivationId[]).includes(id) && !NO_LAYERS_FORM.includes(id));
+const MORE = HIDDEN_ACTIVATION_IDS.filter(
+  (id) => !(SEED_ACTIVATION_IDS as readonly HiddenActivationId[]).includes(id) && !NO_LAYERS_FORM.includes(id),
+);
 
 describe(`one hidden layer (H = ${HIDDEN}, Adam lr ${LR}, ${EPOCHS} epochs, batches 32·3 + 4, seeds ${SEEDS.join(', ')}): the engine trains like tf.sequential([dense(${HIDDEN}, φ), dense(1)]) with trainOnBatch`, () => {
   for (const id of MORE) {

@@ -10,7 +10,17 @@ import { seedDataset } from '../../src/core/data/dataset';
 import { trainBatch } from '../../src/core/engine/train';
 import { initialParams } from '../../src/core/train/random';
 import { config } from '../unit/engine-setup';
-import { asLayers, firstLossMismatch, margins, report, tf, trainLayersModel, WEIGHT_ABS_TOL, worstWeightDiff, type LayersActivation } from './layers-model';
+import {
+  asLayers,
+  firstLossMismatch,
+  margins,
+  report,
+  tf,
+  trainLayersModel,
+  WEIGHT_ABS_TOL,
+  worstWeightDiff,
+  type LayersActivation,
+} from './layers-model';
 
 export const SEEDS = [0, 1, 2, 3, 4];
 export const HIDDEN = 2;
@@ -49,7 +59,11 @@ export function layersForm(id: HiddenActivationId): LayersActivation {
 export async function expectOneHiddenLayerParity(id: HiddenActivationId): Promise<void> {
   const data = seedDataset();
   const tensorsBefore = tf.memory().numTensors;
-  const engine = trainBatch(SEEDS.map((seed) => config(id, seed, { hidden: HIDDEN, lr: LR, epochs: EPOCHS, batchSize: BATCH })), data, {});
+  const engine = trainBatch(
+    SEEDS.map((seed) => config(id, seed, { hidden: HIDDEN, lr: LR, epochs: EPOCHS, batchSize: BATCH })),
+    data,
+    {},
+  );
   const pairs = [];
   for (const [s, seed] of SEEDS.entries()) {
     const run = engine[s]!;
@@ -67,7 +81,10 @@ export async function expectOneHiddenLayerParity(id: HiddenActivationId): Promis
     });
     const engineParams = asLayers(run.params);
     expect(firstLossMismatch(run.losses, layers.losses), `seed ${seed}: first epoch whose losses differ`).toBeNull();
-    expect(worstWeightDiff(engineParams, layers.params), `seed ${seed}: largest final weight difference`).toBeLessThanOrEqual(WEIGHT_ABS_TOL);
+    expect(
+      worstWeightDiff(engineParams, layers.params),
+      `seed ${seed}: largest final weight difference`,
+    ).toBeLessThanOrEqual(WEIGHT_ABS_TOL);
     pairs.push({ engineLosses: run.losses, layersLosses: layers.losses, engineParams, layersParams: layers.params });
   }
   expect(tf.memory().numTensors, 'tensors left behind').toBe(tensorsBefore);

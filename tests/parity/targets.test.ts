@@ -16,11 +16,15 @@ const GRID = Array.from({ length: 161 }, (_, i) => -4 + i * 0.05);
 
 /** The layer form applied to GRID, as plain numbers. */
 function applyForm(form: LayersActivation | { kind: 'dense'; name: 'gelu_new' }): number[] {
-  const layer = form.kind === 'leakyReLU' ? tf.layers.leakyReLU({ alpha: form.alpha }) : tf.layers.activation({ activation: form.name });
+  const layer =
+    form.kind === 'leakyReLU'
+      ? tf.layers.leakyReLU({ alpha: form.alpha })
+      : tf.layers.activation({ activation: form.name });
   return tf.tidy(() => Array.from((layer.apply(tf.tensor2d(GRID, [GRID.length, 1])) as tf.Tensor).dataSync()));
 }
 
-const maxDiff = (a: readonly number[], b: readonly number[]) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!)), 0);
+const maxDiff = (a: readonly number[], b: readonly number[]) =>
+  a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!)), 0);
 
 describe('one tfjs for both sides', () => {
   it("@tensorflow/tfjs and the engine share one tfjs-core engine, and the Layers models run on its 'cpu' backend", () => {

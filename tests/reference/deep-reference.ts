@@ -13,7 +13,13 @@ export interface DeepReferenceParams {
 }
 
 /** Mean squared error of the network on (x, y). */
-export function deepReferenceLoss(p: DeepReferenceParams, act: DeepReferenceActivation, x: readonly number[], y: readonly number[], alpha = 0.2): number {
+export function deepReferenceLoss(
+  p: DeepReferenceParams,
+  act: DeepReferenceActivation,
+  x: readonly number[],
+  y: readonly number[],
+  alpha = 0.2,
+): number {
   const layers = p.kernels.length;
   let total = 0;
   for (let k = 0; k < x.length; k++) {
@@ -41,7 +47,10 @@ export function finiteDifferenceGradient(
   y: readonly number[],
   h = 1e-6,
 ): DeepReferenceParams {
-  const clone = (): DeepReferenceParams => ({ kernels: p.kernels.map((k) => [...k]), biases: p.biases.map((b) => [...b]) });
+  const clone = (): DeepReferenceParams => ({
+    kernels: p.kernels.map((k) => [...k]),
+    biases: p.biases.map((b) => [...b]),
+  });
   const diff = (part: 'kernels' | 'biases', l: number, i: number) => {
     const plus = clone();
     const minus = clone();

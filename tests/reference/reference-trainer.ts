@@ -91,7 +91,13 @@ export function referencePredict(kind: ReferenceActivation, p: ReferenceParams, 
   return out;
 }
 
-export function referenceMse(kind: ReferenceActivation, p: ReferenceParams, x: readonly number[], y: readonly number[], alpha = 0.2): number {
+export function referenceMse(
+  kind: ReferenceActivation,
+  p: ReferenceParams,
+  x: readonly number[],
+  y: readonly number[],
+  alpha = 0.2,
+): number {
   let s = 0;
   for (let n = 0; n < x.length; n++) s += (referencePredict(kind, p, x[n]!, alpha) - y[n]!) ** 2;
   return s / x.length;

@@ -50,7 +50,11 @@ describe('first-step gradients', () => {
           // 1e-5, relative once a gradient exceeds 1: float32 carries ~7 significant digits, and linear units
           // with x up to 2π reach gradients near 10.
           for (const [g, e] of pairs) {
-            g.forEach((v, i) => expect(Math.abs(v - e[i]!), `${c.activation} seed ${c.seed}`).toBeLessThan(1e-5 * Math.max(1, Math.abs(e[i]!))));
+            g.forEach((v, i) =>
+              expect(Math.abs(v - e[i]!), `${c.activation} seed ${c.seed}`).toBeLessThan(
+                1e-5 * Math.max(1, Math.abs(e[i]!)),
+              ),
+            );
           }
         });
       } finally {
@@ -62,7 +66,9 @@ describe('first-step gradients', () => {
 
 describe('after 300 epochs', () => {
   it('final MSE within 10% and the same dead neurons, for 50 seeds each of sigmoid and relu', () => {
-    const configs = (['sigmoid', 'relu'] as const).flatMap((a) => Array.from({ length: 50 }, (_, seed) => config(a, seed)));
+    const configs = (['sigmoid', 'relu'] as const).flatMap((a) =>
+      Array.from({ length: 50 }, (_, seed) => config(a, seed)),
+    );
     const results = trainBatch(configs, data);
     let compared = 0;
     for (const r of results) {
@@ -70,9 +76,13 @@ describe('after 300 epochs', () => {
       const ref = reference(c.activation as ReferenceActivation, c.seed, c.hidden, c.epochs);
       const engineMse = meanSquaredError(predictAll(r.params, c, data.x), data.y);
       const referenceMseValue = referenceMse(c.activation as ReferenceActivation, ref.params, data.x, data.y);
-      expect(Math.abs(engineMse - referenceMseValue), `${c.activation} seed ${c.seed}`).toBeLessThanOrEqual(0.1 * referenceMseValue);
+      expect(Math.abs(engineMse - referenceMseValue), `${c.activation} seed ${c.seed}`).toBeLessThanOrEqual(
+        0.1 * referenceMseValue,
+      );
       // The reference's own notion of dead: a ReLU whose pre-activation is ≤ 0 on every input.
-      const referenceDead = ref.params.w.map((w, i) => c.activation === 'relu' && data.x.every((x) => w * x + ref.params.b[i]! <= 0));
+      const referenceDead = ref.params.w.map(
+        (w, i) => c.activation === 'relu' && data.x.every((x) => w * x + ref.params.b[i]! <= 0),
+      );
       expect(deadFlags(r.params, c, data.x), `${c.activation} seed ${c.seed}`).toEqual(referenceDead);
       // And the Keras-style epoch losses follow the same curve.
       expect(Math.abs(r.losses[299]! - ref.losses[299]!)).toBeLessThanOrEqual(0.1 * ref.losses[299]! + 1e-6);

@@ -40,7 +40,10 @@ function walk(dir: string): string[] {
 }
 
 export function slugOf(fileInEdition: string): string {
-  const withoutExt = fileInEdition.split(sep).join('/').replace(/\.mdx?$/, '');
+  const withoutExt = fileInEdition
+    .split(sep)
+    .join('/')
+    .replace(/\.mdx?$/, '');
   return withoutExt === 'index' ? '' : withoutExt.replace(/\/index$/, '').toLowerCase();
 }
 

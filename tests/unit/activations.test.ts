@@ -23,7 +23,9 @@ function samplePoints(kinks: readonly number[], gap = 1e-3): number[] {
 
 /** Each entry with its default parameters, and the parametrised ones with a non-default value too. */
 const cases: Array<[string, (typeof HIDDEN_ACTIVATION_IDS)[number], ActivationParams | undefined]> = [
-  ...HIDDEN_ACTIVATION_IDS.map((id) => [id, id, undefined] as [string, (typeof HIDDEN_ACTIVATION_IDS)[number], undefined]),
+  ...HIDDEN_ACTIVATION_IDS.map(
+    (id) => [id, id, undefined] as [string, (typeof HIDDEN_ACTIVATION_IDS)[number], undefined],
+  ),
   ['leaky_relu α=0.05', 'leaky_relu', { alpha: 0.05 }],
   ['swish β=2.5', 'swish', { beta: 2.5 }],
 ];
@@ -47,24 +49,27 @@ describe('activation registry', () => {
     }
   });
 
-  it.each(cases)('%s: the tensor ops match f and fPrime within float32 tolerance (1e-6 relative to max(1, |value|))', (_label, id, params) => {
-    const a = getActivation(id);
-    const xs = samplePoints(a.facts.kinks);
-    const before = tf.memory().numTensors;
-    const [ys, dys] = tf.tidy(() => {
-      const x = tf.tensor1d(xs, 'float32');
-      return [a.tensor(tf, x, params).dataSync(), a.tensorPrime(tf, x, params).dataSync()];
-    });
-    expect(tf.memory().numTensors).toBe(before);
-    xs.forEach((x, i) => {
-      // The tensor saw x rounded to float32, so compare against f at that same input.
-      const x32 = Math.fround(x);
-      const f = a.f(x32, params);
-      const fp = a.fPrime(x32, params);
-      expect(Math.abs(ys[i]! - f), `f at x = ${x}`).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(f)));
-      expect(Math.abs(dys[i]! - fp), `f′ at x = ${x}`).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(fp)));
-    });
-  });
+  it.each(cases)(
+    '%s: the tensor ops match f and fPrime within float32 tolerance (1e-6 relative to max(1, |value|))',
+    (_label, id, params) => {
+      const a = getActivation(id);
+      const xs = samplePoints(a.facts.kinks);
+      const before = tf.memory().numTensors;
+      const [ys, dys] = tf.tidy(() => {
+        const x = tf.tensor1d(xs, 'float32');
+        return [a.tensor(tf, x, params).dataSync(), a.tensorPrime(tf, x, params).dataSync()];
+      });
+      expect(tf.memory().numTensors).toBe(before);
+      xs.forEach((x, i) => {
+        // The tensor saw x rounded to float32, so compare against f at that same input.
+        const x32 = Math.fround(x);
+        const f = a.f(x32, params);
+        const fp = a.fPrime(x32, params);
+        expect(Math.abs(ys[i]! - f), `f at x = ${x}`).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(f)));
+        expect(Math.abs(dys[i]! - fp), `f′ at x = ${x}`).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(fp)));
+      });
+    },
+  );
 
   it('tensor ops leak no tensors when called outside tf.tidy', () => {
     const x = tf.tensor1d([-2, -0.5, 0, 0.5, 2]);
@@ -79,20 +84,23 @@ describe('activation registry', () => {
     x.dispose();
   });
 
-  it.each(['sigmoid', 'tanh', 'softplus', 'swish', 'gelu', 'mish', 'elu'] as const)('%s stays finite at ±1e4 (numbers and tensors)', (id) => {
-    const a = getActivation(id);
-    for (const x of [-1e4, 1e4]) {
-      expect(Number.isFinite(a.f(x)), `f(${x})`).toBe(true);
-      expect(Number.isFinite(a.fPrime(x)), `f′(${x})`).toBe(true);
-    }
-    const [ys, dys] = tf.tidy(() => {
-      const x = tf.tensor1d([-1e4, 1e4]);
-      return [a.tensor(tf, x).dataSync(), a.tensorPrime(tf, x).dataSync()];
-    });
-    for (const v of [...ys, ...dys]) expect(Number.isFinite(v)).toBe(true);
-    expect(getActivation('softplus').f(1e4)).toBe(1e4);
-    expect(getActivation('sigmoid').f(-1e4)).toBeGreaterThanOrEqual(0);
-  });
+  it.each(['sigmoid', 'tanh', 'softplus', 'swish', 'gelu', 'mish', 'elu'] as const)(
+    '%s stays finite at ±1e4 (numbers and tensors)',
+    (id) => {
+      const a = getActivation(id);
+      for (const x of [-1e4, 1e4]) {
+        expect(Number.isFinite(a.f(x)), `f(${x})`).toBe(true);
+        expect(Number.isFinite(a.fPrime(x)), `f′(${x})`).toBe(true);
+      }
+      const [ys, dys] = tf.tidy(() => {
+        const x = tf.tensor1d([-1e4, 1e4]);
+        return [a.tensor(tf, x).dataSync(), a.tensorPrime(tf, x).dataSync()];
+      });
+      for (const v of [...ys, ...dys]) expect(Number.isFinite(v)).toBe(true);
+      expect(getActivation('softplus').f(1e4)).toBe(1e4);
+      expect(getActivation('sigmoid').f(-1e4)).toBeGreaterThanOrEqual(0);
+    },
+  );
 
   it('uses the TensorFlow convention at the kinks: relu′(0) = 0, leaky′(0) = α', () => {
     expect(getActivation('relu').fPrime(0)).toBe(0);
@@ -100,7 +108,10 @@ describe('activation registry', () => {
     expect(getActivation('leaky_relu').fPrime(0, { alpha: 0.3 })).toBe(0.3);
     const [relu0, leaky0] = tf.tidy(() => {
       const z = tf.tensor1d([0]);
-      return [getActivation('relu').tensorPrime(tf, z).dataSync()[0], getActivation('leaky_relu').tensorPrime(tf, z, { alpha: 0.3 }).dataSync()[0]];
+      return [
+        getActivation('relu').tensorPrime(tf, z).dataSync()[0],
+        getActivation('leaky_relu').tensorPrime(tf, z, { alpha: 0.3 }).dataSync()[0],
+      ];
     });
     expect(relu0).toBe(0);
     expect(leaky0).toBeCloseTo(0.3, 7);

@@ -58,7 +58,12 @@ describe('statistics', () => {
     const seed = seedDataset();
     const line = leastSquaresLineMse(seed);
     expect(line).toBeGreaterThan(0.3);
-    expect(line).toBeLessThan(meanSquaredError(seed.x.map(() => 1), seed.y) + 1e-12);
+    expect(line).toBeLessThan(
+      meanSquaredError(
+        seed.x.map(() => 1),
+        seed.y,
+      ) + 1e-12,
+    );
   });
 
   it('quantiles interpolate like numpy and tolerate infinities', () => {

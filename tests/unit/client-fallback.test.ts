@@ -26,7 +26,11 @@ function deadWorker() {
     postMessage: (m: unknown) => posted.push(m),
     terminate: () => undefined,
   };
-  return { posted, worker, fail: () => worker.onerror?.({ message: 'script blocked', preventDefault: () => undefined }) };
+  return {
+    posted,
+    worker,
+    fail: () => worker.onerror?.({ message: 'script blocked', preventDefault: () => undefined }),
+  };
 }
 
 function client(fallback: TrainingClientOptions['fallback']) {

@@ -33,11 +33,15 @@ function setup(withDeep = true) {
     sliceMs: 2,
     ...(withDeep ? { loadDeepTrainer: () => Promise.resolve((r) => new DeepTrainer(r)) } : {}),
   });
-  const statuses = (id: number) => posted.flatMap((m) => (m.type === 'deep-status' && m.deepId === id ? [m.status] : []));
+  const statuses = (id: number) =>
+    posted.flatMap((m) => (m.type === 'deep-status' && m.deepId === id ? [m.status] : []));
   /** Polls until `pred` holds; fails the test (rather than letting the next assertion puzzle) if it never does. */
   const until = async (pred: () => boolean) => {
     for (let i = 0; i < 20_000 && !pred(); i++) await new Promise((r) => setTimeout(r, 0));
-    expect(pred(), `timed out; statuses so far: ${JSON.stringify(posted.filter((m) => m.type === 'deep-status'))}`).toBe(true);
+    expect(
+      pred(),
+      `timed out; statuses so far: ${JSON.stringify(posted.filter((m) => m.type === 'deep-status'))}`,
+    ).toBe(true);
   };
   return { posted, dispatch, statuses, until };
 }

@@ -1,10 +1,19 @@
 /** Deep-demo settings ⇄ URL: strict parsing with refusals, round trips, other keys untouched. */
 import { describe, expect, it } from 'vitest';
-import { DEEP_DEFAULTS, parseDeepSettings, serializeDeepSettings, toDeepConfig, writeDeepSettings } from '../../src/labs/deep/settings';
+import {
+  DEEP_DEFAULTS,
+  parseDeepSettings,
+  serializeDeepSettings,
+  toDeepConfig,
+  writeDeepSettings,
+} from '../../src/labs/deep/settings';
 
 describe('parseDeepSettings', () => {
   it('gives the defaults for an empty query and reads good values', () => {
-    expect(parseDeepSettings('')).toEqual({ settings: { ...DEEP_DEFAULTS, activations: [...DEEP_DEFAULTS.activations] }, refused: [] });
+    expect(parseDeepSettings('')).toEqual({
+      settings: { ...DEEP_DEFAULTS, activations: [...DEEP_DEFAULTS.activations] },
+      refused: [],
+    });
     const { settings, refused } = parseDeepSettings('dlayers=3&dwidth=16&dlr=0.003&depochs=50&dacts=relu,elu');
     expect(refused).toEqual([]);
     expect(settings).toEqual({ layers: 3, width: 16, lr: 0.003, epochs: 50, activations: ['relu', 'elu'] });
@@ -12,10 +21,31 @@ describe('parseDeepSettings', () => {
 
   /** Refused values per parameter, each with the reason it is refused. */
   const refusals: Record<string, [value: string, reason: string][]> = {
-    dlayers: [['', 'notANumber'], ['NaN', 'notANumber'], ['-1', 'outOfRange'], ['0', 'outOfRange'], ['9', 'outOfRange'], ['2.5', 'notAnInteger'], ['0x10', 'notANumber']],
-    dwidth: [['1e309', 'outOfRange'], ['33', 'outOfRange'], ['８', 'notANumber'], [' 8', 'notANumber']],
-    dlr: [['0', 'outOfRange'], ['-0.01', 'outOfRange'], ['Infinity', 'notANumber'], ['1e7', 'outOfRange']],
-    depochs: [['<script>alert(1)</script>', 'notANumber'], ['9'.repeat(10_000), 'notANumber']],
+    dlayers: [
+      ['', 'notANumber'],
+      ['NaN', 'notANumber'],
+      ['-1', 'outOfRange'],
+      ['0', 'outOfRange'],
+      ['9', 'outOfRange'],
+      ['2.5', 'notAnInteger'],
+      ['0x10', 'notANumber'],
+    ],
+    dwidth: [
+      ['1e309', 'outOfRange'],
+      ['33', 'outOfRange'],
+      ['８', 'notANumber'],
+      [' 8', 'notANumber'],
+    ],
+    dlr: [
+      ['0', 'outOfRange'],
+      ['-0.01', 'outOfRange'],
+      ['Infinity', 'notANumber'],
+      ['1e7', 'outOfRange'],
+    ],
+    depochs: [
+      ['<script>alert(1)</script>', 'notANumber'],
+      ['9'.repeat(10_000), 'notANumber'],
+    ],
     dacts: [
       ['', 'emptyList'],
       [',,', 'emptyList'],
@@ -28,14 +58,17 @@ describe('parseDeepSettings', () => {
       ['rélu', 'unknownChoice'],
     ],
   };
-  it.each(Object.entries(refusals).flatMap(([param, cases]) => cases.map(([value, reason]) => [param, value, reason])))('refuses %s=%j (%s) and keeps the default', (param, value, reason) => {
-    const { settings, refused } = parseDeepSettings(new URLSearchParams([[param, value]]));
-    expect(refused).toHaveLength(1);
-    expect(refused[0]!.param).toBe(param);
-    expect(refused[0]!.reason).toBe(reason);
-    expect([...refused[0]!.value].length).toBeLessThanOrEqual(41);
-    expect(settings).toEqual({ ...DEEP_DEFAULTS, activations: [...DEEP_DEFAULTS.activations] });
-  });
+  it.each(Object.entries(refusals).flatMap(([param, cases]) => cases.map(([value, reason]) => [param, value, reason])))(
+    'refuses %s=%j (%s) and keeps the default',
+    (param, value, reason) => {
+      const { settings, refused } = parseDeepSettings(new URLSearchParams([[param, value]]));
+      expect(refused).toHaveLength(1);
+      expect(refused[0]!.param).toBe(param);
+      expect(refused[0]!.reason).toBe(reason);
+      expect([...refused[0]!.value].length).toBeLessThanOrEqual(41);
+      expect(settings).toEqual({ ...DEEP_DEFAULTS, activations: [...DEEP_DEFAULTS.activations] });
+    },
+  );
 
   it('keeps good values next to refused ones', () => {
     const { settings, refused } = parseDeepSettings('dlayers=abc&dwidth=4&dacts=tanh');
@@ -73,7 +106,9 @@ describe('serialization', () => {
     expect([settings.layers, settings.width]).toEqual([3, 16]);
     expect(parseDeepSettings('layers=abc').refused.map((r) => r.param)).toEqual(['dlayers']);
     const params = writeDeepSettings(settings, new URLSearchParams('a=1&layers=3&width=16&b=2'));
-    expect(params.toString()).toBe('a=1&dlayers=3&dwidth=16&b=2&dlr=0.01&depochs=200&dacts=sigmoid%2Ctanh%2Crelu%2Cleaky_relu');
+    expect(params.toString()).toBe(
+      'a=1&dlayers=3&dwidth=16&b=2&dlr=0.01&depochs=200&dacts=sigmoid%2Ctanh%2Crelu%2Cleaky_relu',
+    );
   });
 
   it('builds the engine config: one network per activation, shared seed, Keras batch', () => {

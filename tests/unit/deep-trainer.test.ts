@@ -4,7 +4,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDataset } from '../../src/core/data/dataset';
 import { gradientRatio, layerStats, preactivationHistogram } from '../../src/core/analysis/deep-stats';
 import { deepInitialParams } from '../../src/core/train/deep-init';
-import { PREACT_BINS, type DeepConfig, type DeepParams, type DeepStatus, type DeepUpdate } from '../../src/core/train/deep-types';
+import {
+  PREACT_BINS,
+  type DeepConfig,
+  type DeepParams,
+  type DeepStatus,
+  type DeepUpdate,
+} from '../../src/core/train/deep-types';
 import { BatchTrainer } from '../../src/core/engine/batch-trainer';
 import { DeepSession } from '../../src/core/sessions/deep-session';
 import { DeepTrainer } from '../../src/core/engine/deep-trainer';
@@ -58,7 +64,10 @@ describe('DeepTrainer', () => {
   it('with one hidden layer trains exactly like BatchTrainer (losses and weights)', () => {
     for (const activation of ['sigmoid', 'relu', 'tanh'] as const) {
       const shallow = new BatchTrainer({ configs: [config(activation, 3, { hidden: 5, lr: 0.02, epochs: 40 })], data });
-      const deep = new DeepTrainer({ config: deepConfig({ layers: 1, width: 5, lr: 0.02, epochs: 40, seed: 3, networks: [{ activation }] }), data });
+      const deep = new DeepTrainer({
+        config: deepConfig({ layers: 1, width: 5, lr: 0.02, epochs: 40, seed: 3, networks: [{ activation }] }),
+        data,
+      });
       try {
         shallow.runEpochs(40);
         deep.runEpochs(40);
@@ -66,7 +75,12 @@ describe('DeepTrainer', () => {
         const d = deep.read();
         expectClose(d.losses[0]!, s.losses, 1e-4, 1e-6);
         const p = deep.readParams()[0]!;
-        expectClose([...p.kernels[0]!, ...p.biases[0]!, ...p.kernels[1]!, ...p.biases[1]!], [...s.params.w1, ...s.params.b1, ...s.params.w2, s.params.b2], 1e-4, 1e-5);
+        expectClose(
+          [...p.kernels[0]!, ...p.biases[0]!, ...p.kernels[1]!, ...p.biases[1]!],
+          [...s.params.w1, ...s.params.b1, ...s.params.w2, s.params.b2],
+          1e-4,
+          1e-5,
+        );
       } finally {
         shallow.dispose();
         deep.dispose();
@@ -82,8 +96,15 @@ describe('DeepTrainer', () => {
     const small = { x, y: x.map((v) => Math.cos(v) + 1) };
     const acts: DeepReferenceActivation[] = ['sigmoid', 'tanh', 'relu', 'leaky_relu'];
     const seeded = deepInitialParams(7, 3, 5);
-    const initial = acts.map(() => ({ kernels: seeded.kernels, biases: seeded.biases.map((b, l) => b.map((_, j) => 0.1 * Math.sin(3 * l + j + 1))) }));
-    const trainer = new DeepTrainer({ config: deepConfig({ layers: 3, width: 5, networks: acts.map((activation) => ({ activation })) }), data: small, initial });
+    const initial = acts.map(() => ({
+      kernels: seeded.kernels,
+      biases: seeded.biases.map((b, l) => b.map((_, j) => 0.1 * Math.sin(3 * l + j + 1))),
+    }));
+    const trainer = new DeepTrainer({
+      config: deepConfig({ layers: 3, width: 5, networks: acts.map((activation) => ({ activation })) }),
+      data: small,
+      initial,
+    });
     try {
       const start = trainer.readParams();
       const grads = trainer.gradients();
@@ -95,7 +116,9 @@ describe('DeepTrainer', () => {
       // And the first epoch's loss is the MSE at the starting weights.
       trainer.runEpochs(1);
       const update = trainer.read();
-      acts.forEach((act, s) => expect(update.losses[s]![0]!).toBeCloseTo(deepReferenceLoss(start[s]!, act, small.x, small.y), 4));
+      acts.forEach((act, s) =>
+        expect(update.losses[s]![0]!).toBeCloseTo(deepReferenceLoss(start[s]!, act, small.x, small.y), 4),
+      );
     } finally {
       trainer.dispose();
     }
@@ -175,7 +198,12 @@ describe('on the cpu backend (the main-thread fallback)', () => {
     const wasm = await run('wasm', c);
     const cpu = await run('cpu', c);
     wasm.start.networks.forEach((n, s) => {
-      expectClose(cpu.start.networks[s]!.layers.map((l) => l.gradW), n.layers.map((l) => l.gradW), 1e-4, 1e-7);
+      expectClose(
+        cpu.start.networks[s]!.layers.map((l) => l.gradW),
+        n.layers.map((l) => l.gradW),
+        1e-4,
+        1e-7,
+      );
       expect(cpu.start.networks[s]!.layers.map((l) => l.hist)).toEqual(n.layers.map((l) => l.hist));
     });
     wasm.end.losses.forEach((l, s) => expectClose(cpu.end.losses[s]!, l, 2e-3, 1e-6));

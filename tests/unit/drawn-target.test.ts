@@ -30,7 +30,10 @@ describe('drawn target: control values', () => {
   });
 
   it('a dense stroke along a line gives that line at every control point', () => {
-    const stroke = Array.from({ length: 400 }, (_, i) => ({ x: (i / 399) * 2 * Math.PI, y: line((i / 399) * 2 * Math.PI) }));
+    const stroke = Array.from({ length: 400 }, (_, i) => ({
+      x: (i / 399) * 2 * Math.PI,
+      y: line((i / 399) * 2 * Math.PI),
+    }));
     const values = applyStroke(flatControls(), stroke);
     CONTROL_XS.forEach((x, k) => expect(values[k]).toBeCloseTo(line(x), 2));
   });
@@ -38,7 +41,16 @@ describe('drawn target: control values', () => {
   it('samples in any order give the same curve once sorted; a reversed stroke paints the same values', () => {
     const xs = [0, 1, 2, 3, 4, 5, 6, 2 * Math.PI];
     const samples = xs.map((x) => ({ x, y: line(x) }));
-    const shuffled = [samples[3]!, samples[7]!, samples[0]!, samples[5]!, samples[1]!, samples[6]!, samples[2]!, samples[4]!];
+    const shuffled = [
+      samples[3]!,
+      samples[7]!,
+      samples[0]!,
+      samples[5]!,
+      samples[1]!,
+      samples[6]!,
+      samples[2]!,
+      samples[4]!,
+    ];
     expect(controlsFromSamples(shuffled)).toEqual(controlsFromSamples(samples));
     expect(applyStroke(flatControls(), [...samples].reverse())).toEqual(applyStroke(flatControls(), samples));
   });
@@ -109,7 +121,9 @@ describe('drawn target: URL encoding', () => {
       expect(presetOf(values)).toBe(id);
     }
     let s = 7;
-    const random = CONTROL_XS.map(() => quantize(Y_MIN + (Y_MAX - Y_MIN) * ((s = (s * 48271) % 2147483647) / 2147483647)));
+    const random = CONTROL_XS.map(() =>
+      quantize(Y_MIN + (Y_MAX - Y_MIN) * ((s = (s * 48271) % 2147483647) / 2147483647)),
+    );
     const back = decodeShape(encodeShape(random));
     expect(back.ok && back.values).toEqual(random);
     expect(presetOf(random)).toBeNull();

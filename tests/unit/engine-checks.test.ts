@@ -7,7 +7,15 @@ import { seedDataset } from '../../src/core/data/dataset';
 import { assertDeepTrainable } from '../../src/core/train/deep-init';
 import type { DeepConfig } from '../../src/core/train/deep-types';
 import { DeepTrainer } from '../../src/core/engine/deep-trainer';
-import { assertBatchShape, assertDataset, assertTrainable, MAX_BATCH_CELLS, MAX_EPOCHS, MAX_NETWORKS, MAX_POINTS } from '../../src/core/engine/params';
+import {
+  assertBatchShape,
+  assertDataset,
+  assertTrainable,
+  MAX_BATCH_CELLS,
+  MAX_EPOCHS,
+  MAX_NETWORKS,
+  MAX_POINTS,
+} from '../../src/core/engine/params';
 import { trainBatch } from '../../src/core/engine/train';
 import type { Dataset, TrainConfig } from '../../src/core/train/types';
 import { config, engineBackend } from './engine-setup';
@@ -38,8 +46,16 @@ const badConfigs: [string, TrainConfig, RegExp][] = [
   ['activation nope', bad({ activation: 'nope' }), /activation must be one of linear, sigmoid, .*; got "nope"/],
   ['activation softmax', bad({ activation: 'softmax' }), /activation must be one of .*; got "softmax"/],
   ['activation missing', bad({ activation: undefined }), /activation must be one of .*; got undefined/],
-  ['alpha NaN', bad({ activation: 'leaky_relu', activationParams: { alpha: NaN } }), /activationParams\.alpha must be a finite number, got NaN/],
-  ['beta Infinity', bad({ activation: 'swish', activationParams: { beta: Infinity } }), /activationParams\.beta must be a finite number, got Infinity/],
+  [
+    'alpha NaN',
+    bad({ activation: 'leaky_relu', activationParams: { alpha: NaN } }),
+    /activationParams\.alpha must be a finite number, got NaN/,
+  ],
+  [
+    'beta Infinity',
+    bad({ activation: 'swish', activationParams: { beta: Infinity } }),
+    /activationParams\.beta must be a finite number, got Infinity/,
+  ],
   ['an unknown parameter', bad({ activationParams: { gamma: 1 } }), /unknown parameter "gamma"/],
   ['params not an object', bad({ activationParams: 3 }), /activationParams must be an object, got 3/],
   ['seed -1', bad({ seed: -1 }), /seed must be an integer from 0 to 4294967295, got -1/],
@@ -53,8 +69,14 @@ const badConfigs: [string, TrainConfig, RegExp][] = [
 describe('assertTrainable', () => {
   it('accepts the seed experiment and every registry activation with its parameters', () => {
     expect(() => assertTrainable(good)).not.toThrow();
-    expect(() => assertTrainable(config('leaky_relu', 7, { activationParams: { alpha: 0.1 }, init: { kernel: 'he_uniform', hiddenBias: 0.1 } }))).not.toThrow();
-    expect(() => assertTrainable(config('gelu', 2 ** 32 - 1, { hidden: 32, epochs: MAX_EPOCHS, lr: 1e6, batchSize: 1 }))).not.toThrow();
+    expect(() =>
+      assertTrainable(
+        config('leaky_relu', 7, { activationParams: { alpha: 0.1 }, init: { kernel: 'he_uniform', hiddenBias: 0.1 } }),
+      ),
+    ).not.toThrow();
+    expect(() =>
+      assertTrainable(config('gelu', 2 ** 32 - 1, { hidden: 32, epochs: MAX_EPOCHS, lr: 1e6, batchSize: 1 })),
+    ).not.toThrow();
     expect(() => assertTrainable(bad({ activationParams: { alpha: undefined } }))).not.toThrow();
   });
 
@@ -85,12 +107,18 @@ describe('assertDataset and assertBatchShape', () => {
     ['y missing', { x: [0] }, /y must be an array of numbers, got undefined/],
     ['x not an array', { x: 'abc', y: [0, 1, 2] }, /x must be an array of numbers, got "abc"/],
     ['no object', null, /expected \{ x, y \}, got null/],
-    ['too many points', { x: new Array(MAX_POINTS + 1).fill(0), y: new Array(MAX_POINTS + 1).fill(0) }, /needs 1 to 10000 points, got 10001/],
+    [
+      'too many points',
+      { x: new Array(MAX_POINTS + 1).fill(0), y: new Array(MAX_POINTS + 1).fill(0) },
+      /needs 1 to 10000 points, got 10001/,
+    ],
   ];
 
   it('accepts the seed data and typed arrays', () => {
     expect(() => assertDataset(data)).not.toThrow();
-    expect(() => assertDataset({ x: Float32Array.of(0, 1), y: Float64Array.of(1, 2) } as unknown as Dataset)).not.toThrow();
+    expect(() =>
+      assertDataset({ x: Float32Array.of(0, 1), y: Float64Array.of(1, 2) } as unknown as Dataset),
+    ).not.toThrow();
     expect(() => assertBatchShape([good, good], data)).not.toThrow();
   });
 
@@ -101,13 +129,21 @@ describe('assertDataset and assertBatchShape', () => {
   });
 
   it('refuses no networks, too many, and more network × point cells than it can hold', () => {
-    expect(() => assertBatchShape([], data)).toThrow(/the number of networks must be an integer from 1 to 10000, got 0/);
+    expect(() => assertBatchShape([], data)).toThrow(
+      /the number of networks must be an integer from 1 to 10000, got 0/,
+    );
     expect(() => assertBatchShape(new Array<TrainConfig>(MAX_NETWORKS + 1).fill(good), data)).toThrow(/got 10001/);
-    expect(() => assertBatchShape('abc' as unknown as TrainConfig[], data)).toThrow(/configs must be an array, got "abc"/);
+    expect(() => assertBatchShape('abc' as unknown as TrainConfig[], data)).toThrow(
+      /configs must be an array, got "abc"/,
+    );
     const points = MAX_BATCH_CELLS / MAX_NETWORKS + 1;
     const wide = { x: new Array<number>(points).fill(0), y: new Array<number>(points).fill(0) };
-    expect(() => assertBatchShape(new Array<TrainConfig>(MAX_NETWORKS).fill(good), wide)).toThrow(/10000 networks × 1001 points exceeds 10000000/);
-    expect(() => assertBatchShape(new Array<TrainConfig>(MAX_NETWORKS).fill(good), { x: wide.x.slice(1), y: wide.y.slice(1) })).not.toThrow();
+    expect(() => assertBatchShape(new Array<TrainConfig>(MAX_NETWORKS).fill(good), wide)).toThrow(
+      /10000 networks × 1001 points exceeds 10000000/,
+    );
+    expect(() =>
+      assertBatchShape(new Array<TrainConfig>(MAX_NETWORKS).fill(good), { x: wide.x.slice(1), y: wide.y.slice(1) }),
+    ).not.toThrow();
   });
 
   it('makes the batch trainer refuse empty data and x, y of different lengths', () => {
@@ -118,7 +154,15 @@ describe('assertDataset and assertBatchShape', () => {
 });
 
 describe('assertDeepTrainable', () => {
-  const deep: DeepConfig = { layers: 3, width: 4, lr: 0.01, epochs: 20, batchSize: 32, seed: 1, networks: [{ activation: 'sigmoid' }, { activation: 'relu' }] };
+  const deep: DeepConfig = {
+    layers: 3,
+    width: 4,
+    lr: 0.01,
+    epochs: 20,
+    batchSize: 32,
+    seed: 1,
+    networks: [{ activation: 'sigmoid' }, { activation: 'relu' }],
+  };
   const badDeep = (o: Record<string, unknown>) => ({ ...deep, ...o }) as unknown as DeepConfig;
   const cases: [string, DeepConfig, RegExp][] = [
     ['layers 0', badDeep({ layers: 0 }), /layers must be an integer from 1 to 8, got 0/],
@@ -135,14 +179,29 @@ describe('assertDeepTrainable', () => {
     ['no networks', badDeep({ networks: [] }), /the number of networks must be an integer from 1 to 64, got 0/],
     ['65 networks', badDeep({ networks: new Array(65).fill({ activation: 'relu' }) }), /number of networks .* got 65/],
     ['networks not an array', badDeep({ networks: 'relu' }), /networks must be an array, got "relu"/],
-    ['an unknown activation', badDeep({ networks: [{ activation: 'relu' }, { activation: 'nope' }] }), /networks\[1\]\.activation must be one of .*; got "nope"/],
-    ['a NaN parameter', badDeep({ networks: [{ activation: 'leaky_relu', activationParams: { alpha: NaN } }] }), /networks\[0\]\.activationParams\.alpha must be a finite number, got NaN/],
+    [
+      'an unknown activation',
+      badDeep({ networks: [{ activation: 'relu' }, { activation: 'nope' }] }),
+      /networks\[1\]\.activation must be one of .*; got "nope"/,
+    ],
+    [
+      'a NaN parameter',
+      badDeep({ networks: [{ activation: 'leaky_relu', activationParams: { alpha: NaN } }] }),
+      /networks\[0\]\.activationParams\.alpha must be a finite number, got NaN/,
+    ],
     ['a network not an object', badDeep({ networks: [null] }), /networks\[0\] must be an object, got null/],
   ];
 
-  it('accepts the demo\'s configuration', () => {
+  it("accepts the demo's configuration", () => {
     expect(() => assertDeepTrainable(deep)).not.toThrow();
-    expect(() => assertDeepTrainable({ ...deep, layers: 8, width: 32, networks: [{ activation: 'swish', activationParams: { beta: 2 } }] })).not.toThrow();
+    expect(() =>
+      assertDeepTrainable({
+        ...deep,
+        layers: 8,
+        width: 32,
+        networks: [{ activation: 'swish', activationParams: { beta: 2 } }],
+      }),
+    ).not.toThrow();
   });
 
   it.each(cases)('refuses %s with a RangeError naming the field', (_, c, message) => {

@@ -11,6 +11,10 @@ export async function engineBackend(name: BackendName = 'wasm'): Promise<void> {
   await useBackend(name);
 }
 
-export function config(activation: HiddenActivationId, seed: number, overrides: Partial<TrainConfig> = {}): TrainConfig {
+export function config(
+  activation: HiddenActivationId,
+  seed: number,
+  overrides: Partial<TrainConfig> = {},
+): TrainConfig {
   return { activation, activationParams: {}, hidden: 2, lr: 0.04, epochs: 300, batchSize: 32, seed, ...overrides };
 }

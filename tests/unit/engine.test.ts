@@ -7,7 +7,11 @@ import { BatchTrainer } from '../../src/core/engine/batch-trainer';
 import { TrainingSession, type LossUpdate, type StatusInfo } from '../../src/core/sessions/session';
 import { inputWithOnes, NetworkProgram } from '../../src/core/engine/program';
 import { ACTIVATIONS } from '../../src/core/activations/registry';
-import { HIDDEN_ACTIVATION_IDS, type ActivationParams, type HiddenActivationId } from '../../src/core/activations/types';
+import {
+  HIDDEN_ACTIVATION_IDS,
+  type ActivationParams,
+  type HiddenActivationId,
+} from '../../src/core/activations/types';
 import type { RunUpdate } from '../../src/core/sessions/snapshots';
 import { trainBatch } from '../../src/core/engine/train';
 import { createRng, initialParams } from '../../src/core/train/random';
@@ -37,7 +41,11 @@ describe('batched training', () => {
     configs.forEach((c, s) => {
       const [single] = trainBatch([c], data);
       const b = batched[s]!;
-      closeTo([...b.params.w1, ...b.params.b1, ...b.params.w2, b.params.b2], [...single!.params.w1, ...single!.params.b1, ...single!.params.w2, single!.params.b2], 1e-5);
+      closeTo(
+        [...b.params.w1, ...b.params.b1, ...b.params.w2, b.params.b2],
+        [...single!.params.w1, ...single!.params.b1, ...single!.params.w2, single!.params.b2],
+        1e-5,
+      );
       closeTo(b.losses, single!.losses, 1e-5);
     });
   });
@@ -51,7 +59,11 @@ describe('batched training', () => {
   });
 
   it('gives the same run on the cpu and wasm backends, within float32 rounding', async () => {
-    const configs = [config('relu', 4, { epochs: 30 }), config('gelu', 4, { epochs: 30 }), config('swish', 4, { epochs: 30, activationParams: { beta: 2 } })];
+    const configs = [
+      config('relu', 4, { epochs: 30 }),
+      config('gelu', 4, { epochs: 30 }),
+      config('swish', 4, { epochs: 30, activationParams: { beta: 2 } }),
+    ];
     try {
       await engineBackend('cpu');
       const onCpu = trainBatch(configs, data);
@@ -59,7 +71,11 @@ describe('batched training', () => {
       const onWasm = trainBatch(configs, data);
       onCpu.forEach((r, i) => {
         const w = onWasm[i]!;
-        closeTo([...r.params.w1, ...r.params.b1, ...r.params.w2, r.params.b2], [...w.params.w1, ...w.params.b1, ...w.params.w2, w.params.b2], 1e-4);
+        closeTo(
+          [...r.params.w1, ...r.params.b1, ...r.params.w2, r.params.b2],
+          [...w.params.w1, ...w.params.b1, ...w.params.w2, w.params.b2],
+          1e-4,
+        );
         closeTo(r.losses, w.losses, 1e-4);
       });
     } finally {
@@ -105,7 +121,9 @@ describe('batched training', () => {
   });
 
   it('refuses networks that cannot share a batch, and sizes outside 1–32', () => {
-    expect(() => new BatchTrainer({ configs: [config('relu', 1), config('relu', 2, { lr: 0.01 })], data })).toThrow(RangeError);
+    expect(() => new BatchTrainer({ configs: [config('relu', 1), config('relu', 2, { lr: 0.01 })], data })).toThrow(
+      RangeError,
+    );
     expect(() => new BatchTrainer({ configs: [config('relu', 1, { hidden: 33 })], data })).toThrow(RangeError);
     expect(() => new BatchTrainer({ configs: [config('relu', 1, { hidden: 0 })], data })).toThrow(RangeError);
   });
@@ -116,7 +134,6 @@ describe('Adam', () => {
     expect(adamStepSize(0.04, 1)).toBeCloseTo((0.04 * Math.sqrt(1 - 0.999)) / (1 - 0.9), 12);
     expect(adamStepSize(0.04, 1000)).toBeCloseTo((0.04 * Math.sqrt(1 - 0.999 ** 1000)) / (1 - 0.9 ** 1000), 12);
   });
-
 });
 
 /** Each registry activation with its defaults, and the parametrised ones with non-default values too. */
@@ -186,7 +203,12 @@ describe('one step of the tensor program', () => {
         });
         g[3 * H] = g[3 * H]! + d;
       }
-      const theta: number[] = [...initial.w1.subarray(s * H, (s + 1) * H), ...initial.b1.subarray(s * H, (s + 1) * H), ...initial.w2.subarray(s * H, (s + 1) * H), initial.b2[s]!];
+      const theta: number[] = [
+        ...initial.w1.subarray(s * H, (s + 1) * H),
+        ...initial.b1.subarray(s * H, (s + 1) * H),
+        ...initial.w2.subarray(s * H, (s + 1) * H),
+        initial.b2[s]!,
+      ];
       const stepped = theta.map((p, i) => {
         const m = (1 - ADAM_BETA1) * g[i]!;
         const v = (1 - ADAM_BETA2) * g[i]! * g[i]!;
@@ -206,7 +228,11 @@ function recordingController(sliceMs?: number) {
   const updates: RunUpdate[] = [];
   const losses: LossUpdate[] = [];
   const controller = new TrainingSession(
-    { update: (u) => updates.push(u), losses: (l) => losses.push(l), status: (status, info) => statuses.push({ status, info }) },
+    {
+      update: (u) => updates.push(u),
+      losses: (l) => losses.push(l),
+      status: (status, info) => statuses.push({ status, info }),
+    },
     { makeTrainer: (o) => new BatchTrainer(o), wait: () => Promise.resolve(), sliceMs },
   );
   const until = async (pred: () => boolean) => {
@@ -224,7 +250,9 @@ describe('divergence', () => {
     const last = statuses.at(-1)!;
     expect(last.status).toBe('diverged');
     expect(last.info.divergedAt).toBeGreaterThanOrEqual(1);
-    for (const u of updates) for (const n of u.networks) expect([...n.params.w1, ...n.params.b1, ...n.params.w2, n.params.b2].every(Number.isFinite)).toBe(true);
+    for (const u of updates)
+      for (const n of u.networks)
+        expect([...n.params.w1, ...n.params.b1, ...n.params.w2, n.params.b2].every(Number.isFinite)).toBe(true);
   });
 
   it('is reported per network by trainBatch', () => {
@@ -260,7 +288,14 @@ describe('controls and tensor hygiene', () => {
     const baseline = tf.memory().numTensors;
     for (let i = 0; i < 20; i++) {
       const activation = (['relu', 'sigmoid', 'swish', 'elu'] as const)[i % 4]!;
-      controller.start({ networks: [config(activation, i, { epochs: 6, hidden: 1 + (i % 5) }), config('tanh', i, { epochs: 6, hidden: 1 + (i % 5) })], data, snapshotEvery: 2 });
+      controller.start({
+        networks: [
+          config(activation, i, { epochs: 6, hidden: 1 + (i % 5) }),
+          config('tanh', i, { epochs: 6, hidden: 1 + (i % 5) }),
+        ],
+        data,
+        snapshotEvery: 2,
+      });
       if (i % 3 === 0) controller.cancel();
       else if (i % 3 === 1) await until(() => controller.status === 'done');
       else {
@@ -277,7 +312,7 @@ describe('controls and tensor hygiene', () => {
   });
 });
 
-describe('the engine\'s tfjs op subset', () => {
+describe("the engine's tfjs op subset", () => {
   it('serves every registry activation (forward and derivative) and matches the numeric f, f′', async () => {
     const { ACTIVATIONS } = await import('../../src/core/activations/registry');
     const { registryTf, tf: ops } = await import('../../src/core/engine/tf');

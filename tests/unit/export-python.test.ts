@@ -27,7 +27,10 @@ afterAll(() => folder?.remove());
 
 async function dryRun(s: FitLabSettings, name: string): Promise<unknown[]> {
   const path = folder.write(name, kerasSnippet(s, name));
-  const out = await run('python3', [path, '--dry-run'], { cwd: folder.dir, env: { ...process.env, PYTHONPATH: poisoned } });
+  const out = await run('python3', [path, '--dry-run'], {
+    cwd: folder.dir,
+    env: { ...process.env, PYTHONPATH: poisoned },
+  });
   return out
     .trim()
     .split('\n')
@@ -63,7 +66,8 @@ describe('python3 SCRIPT --dry-run prints the page run’s start and order', () 
     expect(f32(printed.y)).toEqual(f32(data.y));
 
     const stream = new ShuffleStream(s.seed, data.x.length);
-    for (let e = 1; e <= DRY_RUN_EPOCHS; e++) expect(lines[1 + e]).toEqual({ epoch: e, order: Array.from(stream.next()) });
+    for (let e = 1; e <= DRY_RUN_EPOCHS; e++)
+      expect(lines[1 + e]).toEqual({ epoch: e, order: Array.from(stream.next()) });
   });
 });
 
@@ -73,9 +77,16 @@ describe('every exported Keras script is valid Python', () => {
     if (activation === 'swish') variants.push({ activation, activationParams: { beta: 1.5 } });
     if (activation === 'leaky_relu') variants.push({ activation, activationParams: { alpha: 0.05 } });
     for (const [k, patch] of variants.entries()) {
-      const path = folder.write(`${activation}-${k}.py`, kerasSnippet(settingsFor({ ...patch, target: 'expr:abs(sin(2*x))' })));
+      const path = folder.write(
+        `${activation}-${k}.py`,
+        kerasSnippet(settingsFor({ ...patch, target: 'expr:abs(sin(2*x))' })),
+      );
       // Compiles the whole script (the Keras part too) without running it.
-      await run('python3', ['-c', 'import ast, sys; ast.parse(open(sys.argv[1], encoding="utf-8").read(), sys.argv[1])', path], { cwd: folder.dir });
+      await run(
+        'python3',
+        ['-c', 'import ast, sys; ast.parse(open(sys.argv[1], encoding="utf-8").read(), sys.argv[1])', path],
+        { cwd: folder.dir },
+      );
     }
   });
 });

@@ -5,7 +5,19 @@ import { createRng } from '../../src/core/train/random';
 
 describe('float32Literal', () => {
   const rng = createRng(2024, 9);
-  const values = [0, 1, -1, 0.1, Math.PI, 2 * Math.PI, 1e-30, -3.4e38, 1.17549435e-38, 0.5000001, ...Array.from({ length: 2000 }, () => (rng.next() - 0.5) * 10 ** Math.floor(rng.next() * 16 - 8))];
+  const values = [
+    0,
+    1,
+    -1,
+    0.1,
+    Math.PI,
+    2 * Math.PI,
+    1e-30,
+    -3.4e38,
+    1.17549435e-38,
+    0.5000001,
+    ...Array.from({ length: 2000 }, () => (rng.next() - 0.5) * 10 ** Math.floor(rng.next() * 16 - 8)),
+  ];
 
   it('reads back (as a double, then rounded to float32) as exactly the float32 the page trains with', () => {
     for (const v of values) expect(Math.fround(Number(float32Literal(v)))).toBe(Math.fround(v));

@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SETTINGS, type FitLabSettings } from '../../src/core/settings/fit-lab';
 
-export const settingsFor = (patch: Partial<FitLabSettings>): FitLabSettings => ({ ...DEFAULT_SETTINGS, activationParams: {}, ...patch });
+export const settingsFor = (patch: Partial<FitLabSettings>): FitLabSettings => ({
+  ...DEFAULT_SETTINGS,
+  activationParams: {},
+  ...patch,
+});
 
 export interface Scratch {
   dir: string;
@@ -21,7 +25,8 @@ export interface Scratch {
  */
 export function scratch(withNodeModules: boolean): Scratch {
   const dir = mkdtempSync(join(tmpdir(), 'fitlab-export-'));
-  if (withNodeModules) symlinkSync(fileURLToPath(new URL('../../node_modules', import.meta.url)), join(dir, 'node_modules'), 'dir');
+  if (withNodeModules)
+    symlinkSync(fileURLToPath(new URL('../../node_modules', import.meta.url)), join(dir, 'node_modules'), 'dir');
   return {
     dir,
     write(name, text) {
@@ -33,7 +38,11 @@ export function scratch(withNodeModules: boolean): Scratch {
   };
 }
 
-export function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<string> {
+export function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(command, args, { ...options, maxBuffer: 16 * 1024 * 1024, timeout: 100_000 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`${command} ${args.join(' ')} failed: ${error.message}\n${stderr}`));

@@ -42,7 +42,10 @@ const variants: Case[] = (
   [
     ['linear', { activation: 'linear', seed: 4 }],
     ['swish', { activation: 'swish', seed: 5, hidden: 3, target: 'sin' }],
-    ['swish-beta1.5', { activation: 'swish', seed: 8, hidden: 4, activationParams: { beta: 1.5 }, target: 'expr:sin(x) + x^2/10' }],
+    [
+      'swish-beta1.5',
+      { activation: 'swish', seed: 8, hidden: 4, activationParams: { beta: 1.5 }, target: 'expr:sin(x) + x^2/10' },
+    ],
     ['elu', { activation: 'elu', seed: 12, hidden: 3, batch: 25, target: 'abs' }],
     ['gelu', { activation: 'gelu', seed: 13, target: 'square', lr: 0.02 }],
     ['softplus', { activation: 'softplus', seed: 14, hidden: 5, batch: 10, target: 'saw' }],
@@ -100,10 +103,12 @@ beforeAll(async () => {
     printed.set(c.name, result);
   }
   // The seed-experiment cases share hidden, lr, epochs and batch: the engine trains them as one batch.
-  trainBatch(seedExperiment.map((c) => toTrainConfig(c.settings)), trainingSetup(seedExperiment[0]!.settings).data).forEach((r, i) =>
-    engine.set(seedExperiment[i]!.name, r),
-  );
-  for (const c of [...variants, ...saturating]) engine.set(c.name, trainBatch([toTrainConfig(c.settings)], trainingSetup(c.settings).data)[0]!);
+  trainBatch(
+    seedExperiment.map((c) => toTrainConfig(c.settings)),
+    trainingSetup(seedExperiment[0]!.settings).data,
+  ).forEach((r, i) => engine.set(seedExperiment[i]!.name, r));
+  for (const c of [...variants, ...saturating])
+    engine.set(c.name, trainBatch([toTrainConfig(c.settings)], trainingSetup(c.settings).data)[0]!);
 }, 120_000);
 afterAll(() => folder?.remove());
 
@@ -116,7 +121,9 @@ const measured: Array<{ name: string; gap: number }> = [];
 afterAll(() => {
   if (measured.length === 0) return;
   const worst = measured.reduce((a, b) => (b.gap > a.gap ? b : a));
-  console.log(`export-tfjs: largest relative epoch-loss gap ${worst.gap.toExponential(2)} (${worst.name}) over ${measured.length} runs`);
+  console.log(
+    `export-tfjs: largest relative epoch-loss gap ${worst.gap.toExponential(2)} (${worst.name}) over ${measured.length} runs`,
+  );
 });
 
 async function expectReplay(c: Case): Promise<void> {
@@ -135,7 +142,9 @@ async function expectReplay(c: Case): Promise<void> {
 }
 
 describe('the TensorFlow.js export replays the page run', () => {
-  it.each(seedExperiment.map((c) => [c.name, c] as const))('seed experiment, 300 epochs: %s', (_, c) => expectReplay(c));
+  it.each(seedExperiment.map((c) => [c.name, c] as const))('seed experiment, 300 epochs: %s', (_, c) =>
+    expectReplay(c),
+  );
   it.each(variants.map((c) => [c.name, c] as const))('100 epochs: %s', (_, c) => expectReplay(c));
   it.each(saturating.map((c) => [c.name, c] as const))('Keras’ Adam, not the paper’s: %s', (_, c) => expectReplay(c));
 });

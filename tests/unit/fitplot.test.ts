@@ -6,7 +6,15 @@ import { networkView, plotData, trainingSetup } from '../../src/labs/fit-lab/vie
 import { kerasSnippet, tfjsSnippet } from '../../src/labs/fit-lab/snippets';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/fit-lab';
 
-const labels = { title: 'T <b>', desc: 'D & "q"', target: 'target', prediction: 'prediction', bias: 'c', neuronTag: (i: number) => String(i + 1), dead: 'dead' };
+const labels = {
+  title: 'T <b>',
+  desc: 'D & "q"',
+  target: 'target',
+  prediction: 'prediction',
+  bias: 'c',
+  neuronTag: (i: number) => String(i + 1),
+  dead: 'dead',
+};
 const settings = { ...DEFAULT_SETTINGS, activation: 'relu' as const, hidden: 3 };
 const params = { w1: [1, -0.5, -1], b1: [-2, 1, 0], w2: [0.8, -1.2, 0.5], b2: 0.3 };
 
@@ -50,7 +58,20 @@ describe('fit plot', () => {
   it('the sum view stacks layers and never draws non-finite values', () => {
     const svg = fitPlotSvg(plotData(setup, params, view, 'sum'), { width: 320, height: 192, idPrefix: 's' }, labels);
     expect(svg.match(/data-role="layer"/g)).toHaveLength(3);
-    const lossSvg = lossPlotSvg({ history: [[1, 0.5], [2, Infinity], [3, NaN]], epochs: 300, epoch: 3, divergedAt: 2 }, { width: 640, height: 180, idPrefix: 'l' }, { title: 't', desc: 'd', epoch: 'epoch', loss: 'loss' });
+    const lossSvg = lossPlotSvg(
+      {
+        history: [
+          [1, 0.5],
+          [2, Infinity],
+          [3, NaN],
+        ],
+        epochs: 300,
+        epoch: 3,
+        divergedAt: 2,
+      },
+      { width: 640, height: 180, idPrefix: 'l' },
+      { title: 't', desc: 'd', epoch: 'epoch', loss: 'loss' },
+    );
     expect(lossSvg).not.toMatch(/NaN|Infinity/);
     expect(lossSvg).toContain('data-role="diverged-marker"');
   });
@@ -58,7 +79,14 @@ describe('fit plot', () => {
 
 describe('code snippets', () => {
   it('reproduce the configuration, custom targets named but carried as numbers, never as code', () => {
-    const s = { ...DEFAULT_SETTINGS, activation: 'leaky_relu' as const, activationParams: { alpha: 0.1 }, target: 'expr:max(x, 1, 2) + sin(x)^2', lr: 0.01, seed: 7 };
+    const s = {
+      ...DEFAULT_SETTINGS,
+      activation: 'leaky_relu' as const,
+      activationParams: { alpha: 0.1 },
+      target: 'expr:max(x, 1, 2) + sin(x)^2',
+      lr: 0.01,
+      seed: 7,
+    };
     const py = kerasSnippet(s);
     expect(py).toContain('keras.layers.LeakyReLU(negative_slope=0.1)');
     expect(py).toContain('learning_rate=LR');

@@ -10,7 +10,14 @@ import { generateInitStudy, INIT_ACTIVATIONS, INIT_STUDY } from '../../src/labs/
 import raw from '../../src/labs/init/init-experiment.json';
 import manyRaw from '../../src/labs/seeds/many-seeds.json';
 import { DEFAULT_INIT, layerLimits } from '../../src/core/train/init-schemes';
-import { findInitConfig, initFact, initFacts, reviveInitStudy, runsOf, toColumns } from '../../src/core/analysis/init-study-file';
+import {
+  findInitConfig,
+  initFact,
+  initFacts,
+  reviveInitStudy,
+  runsOf,
+  toColumns,
+} from '../../src/core/analysis/init-study-file';
 import { findConfig, reviveManySeeds } from '../../src/core/analysis/many-seeds-file';
 import { summarizeConfig } from '../../src/core/analysis/seed-stats';
 import { engineBackend } from './engine-setup';
@@ -21,7 +28,9 @@ describe('init-experiment.json', () => {
   beforeAll(() => engineBackend('wasm'));
 
   it('holds every activation × scheme of the study, 1,000 seeds each, summarised by seed-stats', () => {
-    expect(file.configs.map((c) => c.id)).toEqual(INIT_ACTIVATIONS.flatMap((a) => INIT_STUDY.map((i) => `${a}/${i.kernel}+${i.hiddenBias}`)));
+    expect(file.configs.map((c) => c.id)).toEqual(
+      INIT_ACTIVATIONS.flatMap((a) => INIT_STUDY.map((i) => `${a}/${i.kernel}+${i.hiddenBias}`)),
+    );
     for (const c of file.configs) {
       const runs = runsOf(c.runs);
       expect(runs).toHaveLength(1000);
@@ -66,7 +75,9 @@ describe('init-experiment.json', () => {
 
   it('names its facts for the prose', () => {
     const facts = initFacts(file);
-    expect(initFact(facts, 'relu.glorot_uniform+0.deadAtInitShare')).toBe(findInitConfig(file, 'relu', DEFAULT_INIT)!.summary.deadAtInitShare);
+    expect(initFact(facts, 'relu.glorot_uniform+0.deadAtInitShare')).toBe(
+      findInitConfig(file, 'relu', DEFAULT_INIT)!.summary.deadAtInitShare,
+    );
     expect(initFact(facts, 'relu.predictedAnyDeadAtInit')).toBe(0.75);
     expect(() => initFact(facts, 'relu.lecun+0.deadAtInitShare')).toThrow(/no fact/);
   });
@@ -74,7 +85,11 @@ describe('init-experiment.json', () => {
 
 describe('npm run init-experiment', () => {
   it('exits 2 on a bad seed range, writing nothing', async () => {
-    const err = await promisify(execFile)('npx', ['tsx', 'src/labs/init/generate-data.ts', '--seeds', '5-2', '--out', '/dev/null'], { cwd: process.cwd() }).then(
+    const err = await promisify(execFile)(
+      'npx',
+      ['tsx', 'src/labs/init/generate-data.ts', '--seeds', '5-2', '--out', '/dev/null'],
+      { cwd: process.cwd() },
+    ).then(
       () => null,
       (e: { code: number; stderr: string }) => e,
     );

@@ -1,6 +1,12 @@
 /** InitLab settings ⇄ URL: strict parsing with named refusals, other demos' parameters left alone, round trips. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_INIT_LAB, initLabChunks, parseInitLab, writeInitLab, type InitLabSettings } from '../../src/labs/init/settings';
+import {
+  DEFAULT_INIT_LAB,
+  initLabChunks,
+  parseInitLab,
+  writeInitLab,
+  type InitLabSettings,
+} from '../../src/labs/init/settings';
 
 const training = { hidden: 2, lr: 0.04, epochs: 300, batchSize: 32 };
 
@@ -15,7 +21,10 @@ describe('InitLab settings', () => {
     const { settings, refused } = parseInitLab('ikernel=he&ibias=0.1&iact=leaky_relu&iseeds=50');
     expect(settings).toEqual({ init: { kernel: 'he_uniform', hiddenBias: 0.1 }, activation: 'leaky_relu', seeds: 50 });
     expect(refused).toEqual([]);
-    expect(parseInitLab('ikernel=zeros&ibias=-1&iseeds=1000').settings).toMatchObject({ init: { kernel: 'zeros', hiddenBias: -1 }, seeds: 1000 });
+    expect(parseInitLab('ikernel=zeros&ibias=-1&iseeds=1000').settings).toMatchObject({
+      init: { kernel: 'zeros', hiddenBias: -1 },
+      seeds: 1000,
+    });
     expect(Object.is(parseInitLab('ibias=-0').settings.init.hiddenBias, 0)).toBe(true);
   });
 
@@ -57,7 +66,11 @@ describe('InitLab settings', () => {
 
   it('keeps the good parameters when others are refused', () => {
     const { settings, refused } = parseInitLab('ikernel=he&ibias=abc&iact=sigmoid&iseeds=-1');
-    expect(settings).toEqual({ ...DEFAULT_INIT_LAB, init: { kernel: 'he_uniform', hiddenBias: 0 }, activation: 'sigmoid' });
+    expect(settings).toEqual({
+      ...DEFAULT_INIT_LAB,
+      init: { kernel: 'he_uniform', hiddenBias: 0 },
+      activation: 'sigmoid',
+    });
     expect(refused.map((r) => r.param)).toEqual(['ibias', 'iseeds']);
   });
 
@@ -81,7 +94,8 @@ describe('InitLab settings', () => {
     const s: InitLabSettings = { init: { kernel: 'he_uniform', hiddenBias: 0.1 }, activation: 'relu', seeds: 450 };
     const configs = initLabChunks(s, training).flat();
     expect(configs.map((c) => c.seed)).toEqual(Array.from({ length: 450 }, (_, i) => i));
-    for (const c of configs) expect(c).toEqual({ activation: 'relu', activationParams: {}, ...training, seed: c.seed, init: s.init });
+    for (const c of configs)
+      expect(c).toEqual({ activation: 'relu', activationParams: {}, ...training, seed: c.seed, init: s.init });
     expect(configs[0]!.init).not.toBe(s.init);
   });
 });

@@ -35,7 +35,9 @@ describe('the first draw of w₁', () => {
     expect(initWeightsHistogram({ kernel: 'glorot_uniform', hiddenBias: 0 }, 'sigmoid', 2, 100, xs).offUnits).toBe(0);
     // A negative bias also switches off small positive weights: w·2π + b ≤ 0.
     const neg: InitSpec = { kernel: 'glorot_uniform', hiddenBias: -1 };
-    const expected = sum(Array.from({ length: 100 }, (_, s) => initialParams(s, 2, neg).w1.filter((w) => w * 2 * Math.PI - 1 <= 0).length));
+    const expected = sum(
+      Array.from({ length: 100 }, (_, s) => initialParams(s, 2, neg).w1.filter((w) => w * 2 * Math.PI - 1 <= 0).length),
+    );
     expect(initWeightsHistogram(neg, 'relu', 2, 100, xs).offUnits).toBe(expected);
   });
 
@@ -56,6 +58,12 @@ describe('the first draw of w₁', () => {
     const bars = [...svg.matchAll(/data-active="(\d+)" data-off="(\d+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
     expect(sum(bars.map(([a, o]) => a! + o!))).toBe(100);
     expect(svg).toContain(`data-band="${Math.round(heLimit(1) * 100) / 100}"`);
-    expect(initWeightsSvg(initWeightsHistogram({ kernel: 'zeros', hiddenBias: 0 }, 'relu', 2, 5, xs), { width: 400, height: 160, idPrefix: 'z' }, labels)).not.toContain('data-band');
+    expect(
+      initWeightsSvg(
+        initWeightsHistogram({ kernel: 'zeros', hiddenBias: 0 }, 'relu', 2, 5, xs),
+        { width: 400, height: 160, idPrefix: 'z' },
+        labels,
+      ),
+    ).not.toContain('data-band');
   });
 });

@@ -11,7 +11,16 @@ import { seedDataset } from '../../src/core/data/dataset';
 import { BatchTrainer } from '../../src/core/engine/batch-trainer';
 import { runSeedJob, type SeedJobResult, type SeedJobStatus } from '../../src/core/sessions/seed-job';
 import { TrainingSession } from '../../src/core/sessions/session';
-import { DEFAULT_INIT, glorotLimit, heLimit, isDefaultInit, kernelLimit, layerLimits, resolveInit, type InitSpec } from '../../src/core/train/init-schemes';
+import {
+  DEFAULT_INIT,
+  glorotLimit,
+  heLimit,
+  isDefaultInit,
+  kernelLimit,
+  layerLimits,
+  resolveInit,
+  type InitSpec,
+} from '../../src/core/train/init-schemes';
 import { createRng, initialParams } from '../../src/core/train/random';
 import type { NetworkParams } from '../../src/core/train/types';
 import { config, engineBackend } from './engine-setup';
@@ -29,7 +38,12 @@ function legacyDraw(seed: number, hidden: number): NetworkParams {
   return { w1, b1: new Array<number>(hidden).fill(0), w2, b2: 0 };
 }
 
-const float32 = (p: NetworkParams) => ({ w1: p.w1.map(Math.fround), b1: p.b1.map(Math.fround), w2: p.w2.map(Math.fround), b2: Math.fround(p.b2) });
+const float32 = (p: NetworkParams) => ({
+  w1: p.w1.map(Math.fround),
+  b1: p.b1.map(Math.fround),
+  w2: p.w2.map(Math.fround),
+  b2: Math.fround(p.b2),
+});
 
 describe('initialisation schemes', () => {
   it('keeps the default draw bit-identical to the old one, with or without an explicit default', () => {
@@ -95,37 +109,57 @@ describe('initialisation travels with the TrainConfig', () => {
   beforeAll(() => engineBackend('wasm'));
 
   // cpu: the main-thread fallback's backend.
-  it.each(['wasm', 'cpu'] as const)('the engine (%s backend) starts from the config’s scheme, networks of one batch each from their own', async (backend) => {
-    await engineBackend(backend);
-    const configs = [config('relu', 3, { init: HE }), config('relu', 3), config('relu', 4, { init: { kernel: 'zeros', hiddenBias: 0.1 } })];
-    const trainer = new BatchTrainer({ configs, data });
-    try {
-      const start = trainer.read().networks.map((n) => n.params);
-      expect(start[0]).toEqual(float32(initialParams(3, 2, HE)));
-      expect(start[1]).toEqual(float32(initialParams(3, 2)));
-      expect(start[2]).toEqual(float32(initialParams(4, 2, { kernel: 'zeros', hiddenBias: 0.1 })));
-      expect(start[0]).not.toEqual(start[1]);
-    } finally {
-      trainer.dispose();
-      await engineBackend('wasm');
-    }
-  });
+  it.each(['wasm', 'cpu'] as const)(
+    'the engine (%s backend) starts from the config’s scheme, networks of one batch each from their own',
+    async (backend) => {
+      await engineBackend(backend);
+      const configs = [
+        config('relu', 3, { init: HE }),
+        config('relu', 3),
+        config('relu', 4, { init: { kernel: 'zeros', hiddenBias: 0.1 } }),
+      ];
+      const trainer = new BatchTrainer({ configs, data });
+      try {
+        const start = trainer.read().networks.map((n) => n.params);
+        expect(start[0]).toEqual(float32(initialParams(3, 2, HE)));
+        expect(start[1]).toEqual(float32(initialParams(3, 2)));
+        expect(start[2]).toEqual(float32(initialParams(4, 2, { kernel: 'zeros', hiddenBias: 0.1 })));
+        expect(start[0]).not.toEqual(start[1]);
+      } finally {
+        trainer.dispose();
+        await engineBackend('wasm');
+      }
+    },
+  );
 
   it('a seed job counts dead-at-init neurons under the chosen scheme', async () => {
-    const session = new TrainingSession({ update: () => undefined, losses: () => undefined, status: () => undefined }, { makeTrainer: (o) => new BatchTrainer(o), wait: () => Promise.resolve() });
+    const session = new TrainingSession(
+      { update: () => undefined, losses: () => undefined, status: () => undefined },
+      { makeTrainer: (o) => new BatchTrainer(o), wait: () => Promise.resolve() },
+    );
     const zeros: InitSpec = { kernel: 'zeros', hiddenBias: 0 };
     const lifted: InitSpec = { kernel: 'he_uniform', hiddenBias: 0.1 };
-    const chunk = [0, 1, 2, 3].flatMap((seed) => [config('relu', seed, { epochs: 3, init: zeros }), config('relu', seed, { epochs: 3, init: lifted }), config('relu', seed, { epochs: 3 })]);
+    const chunk = [0, 1, 2, 3].flatMap((seed) => [
+      config('relu', seed, { epochs: 3, init: zeros }),
+      config('relu', seed, { epochs: 3, init: lifted }),
+      config('relu', seed, { epochs: 3 }),
+    ]);
     const statuses: SeedJobStatus[] = [];
     const runs: SeedJobResult[] = [];
-    await runSeedJob(session, { chunks: [chunk], data }, { status: (s) => statuses.push(s), progress: () => undefined, results: (r) => runs.push(...r) });
+    await runSeedJob(
+      session,
+      { chunks: [chunk], data },
+      { status: (s) => statuses.push(s), progress: () => undefined, results: (r) => runs.push(...r) },
+    );
     expect(statuses).toEqual(['training', 'done']);
     const dead = runs.map((r) => r.run.deadAtInit);
     // zeros: w·x + 0 = 0 ≤ 0 on every input, both units dead; +0.1: z(x=0) = 0.1 > 0, none dead;
     // glorot with zero bias: dead exactly when w₁ < 0 (inputs are ≥ 0).
     expect(dead.filter((_, k) => k % 3 === 0)).toEqual([2, 2, 2, 2]);
     expect(dead.filter((_, k) => k % 3 === 1)).toEqual([0, 0, 0, 0]);
-    expect(dead.filter((_, k) => k % 3 === 2)).toEqual([0, 1, 2, 3].map((s) => initialParams(s, 2).w1.filter((w) => w < 0).length));
+    expect(dead.filter((_, k) => k % 3 === 2)).toEqual(
+      [0, 1, 2, 3].map((s) => initialParams(s, 2).w1.filter((w) => w < 0).length),
+    );
   });
 });
 
@@ -135,15 +169,25 @@ describe('experiment CLI: --init and --bias', () => {
     expect(parseArgs(['--init', 'he']).init).toEqual({ kernel: 'he_uniform', hiddenBias: 0 });
     expect(parseArgs(['--init', 'zeros', '--bias', '0.1']).init).toEqual({ kernel: 'zeros', hiddenBias: 0.1 });
     expect(parseArgs(['--bias', '-0']).init).toEqual({ kernel: 'glorot_uniform', hiddenBias: 0 });
-    expect(parseArgs(['--bias', '1e-1', '--init', 'glorot']).init).toEqual({ kernel: 'glorot_uniform', hiddenBias: 0.1 });
+    expect(parseArgs(['--bias', '1e-1', '--init', 'glorot']).init).toEqual({
+      kernel: 'glorot_uniform',
+      hiddenBias: 0.1,
+    });
   });
 
-  it.each([['--init', 'lecun'], ['--init', 'toString'], ['--init', ''], ['--bias', 'abc'], ['--bias', '0x10'], ['--bias', '2'], ['--bias', '1e309'], ['--bias', 'NaN'], ['--bias', ' 0.1']])(
-    'refuses %s %j',
-    (flag, value) => {
-      expect(() => parseArgs([flag, value])).toThrow(UsageError);
-    },
-  );
+  it.each([
+    ['--init', 'lecun'],
+    ['--init', 'toString'],
+    ['--init', ''],
+    ['--bias', 'abc'],
+    ['--bias', '0x10'],
+    ['--bias', '2'],
+    ['--bias', '1e309'],
+    ['--bias', 'NaN'],
+    ['--bias', ' 0.1'],
+  ])('refuses %s %j', (flag, value) => {
+    expect(() => parseArgs([flag, value])).toThrow(UsageError);
+  });
 
   it('exits 2 on a bad --init, and reports the scheme in --json', async () => {
     const run = promisify(execFile);
@@ -154,7 +198,17 @@ describe('experiment CLI: --init and --bias', () => {
     );
     expect(err?.code).toBe(2);
     expect(err?.stderr).toContain('--init');
-    const { stdout } = await cli('--activation', 'relu', '--seeds', '0-3', '--epochs', '2', '--init', 'zeros', '--json');
+    const { stdout } = await cli(
+      '--activation',
+      'relu',
+      '--seeds',
+      '0-3',
+      '--epochs',
+      '2',
+      '--init',
+      'zeros',
+      '--json',
+    );
     const out = JSON.parse(stdout) as { config: { init: InitSpec }; runs: { deadAtInit: number }[] };
     expect(out.config.init).toEqual({ kernel: 'zeros', hiddenBias: 0 });
     expect(out.runs.map((r) => r.deadAtInit)).toEqual([2, 2, 2, 2]);

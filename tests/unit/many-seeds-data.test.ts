@@ -16,7 +16,13 @@ describe('many-seeds.json is reproduced by its script', () => {
   }, 300_000);
 
   it('gives bit-identical runs for seeds 0–5 (batch size does not change a network)', () => {
-    expect(fresh.configs.map((c) => c.id)).toEqual(only.filter((id) => STUDY_CONFIGS.some((c) => configId(c) === id)).sort((a, b) => committed.configs.findIndex((c) => c.id === a) - committed.configs.findIndex((c) => c.id === b)));
+    expect(fresh.configs.map((c) => c.id)).toEqual(
+      only
+        .filter((id) => STUDY_CONFIGS.some((c) => configId(c) === id))
+        .sort(
+          (a, b) => committed.configs.findIndex((c) => c.id === a) - committed.configs.findIndex((c) => c.id === b),
+        ),
+    );
     for (const c of fresh.configs) {
       const stored = committed.configs.find((k) => k.id === c.id)!;
       expect(JSON.stringify(c.runs), c.id).toBe(JSON.stringify(stored.runs.filter((r) => r.seed <= 5)));
@@ -43,13 +49,19 @@ describe('many-seeds.json is internally consistent', () => {
 
   it('covers every study configuration with seeds 0–999', () => {
     expect(committed.configs.map((c) => c.id)).toEqual(STUDY_CONFIGS.map(configId));
-    for (const c of committed.configs) expect(c.runs.map((r) => r.seed)).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+    for (const c of committed.configs)
+      expect(c.runs.map((r) => r.seed)).toEqual(Array.from({ length: 1000 }, (_, i) => i));
   });
 
   it('stores summaries, histograms and the ReLU analysis that its runs give', () => {
     for (const c of committed.configs) {
       expect(c.summary, c.id).toEqual(summarizeConfig(c.runs, lineMse));
-      expect(c.histogram, c.id).toEqual(histogramCounts(c.runs.map((r) => r.finalMse), committed.binEdges));
+      expect(c.histogram, c.id).toEqual(
+        histogramCounts(
+          c.runs.map((r) => r.finalMse),
+          committed.binEdges,
+        ),
+      );
       if (c.activation === 'relu') expect(c.death, c.id).toEqual(deathAnalysis(c.runs, c.hidden));
     }
     for (const c of committed.longer.configs) expect(c.summary, c.id).toEqual(summarizeLonger(c.runs));
@@ -64,9 +76,11 @@ describe('many-seeds.json is internally consistent', () => {
   it('never has a one-neuron run below the monotone bound, nor a linear run below the best line', () => {
     for (const c of committed.configs.filter((k) => k.hidden === 1)) {
       // Six significant digits are stored, so allow for that rounding.
-      for (const r of c.runs) expect(r.finalMse, `${c.id} seed ${r.seed}`).toBeGreaterThanOrEqual(monotoneBound * (1 - 1e-5));
+      for (const r of c.runs)
+        expect(r.finalMse, `${c.id} seed ${r.seed}`).toBeGreaterThanOrEqual(monotoneBound * (1 - 1e-5));
     }
-    for (const r of committed.configs.find((k) => k.id === 'linear-h2')!.runs) expect(r.finalMse).toBeGreaterThanOrEqual(lineMse * (1 - 1e-5));
+    for (const r of committed.configs.find((k) => k.id === 'linear-h2')!.runs)
+      expect(r.finalMse).toBeGreaterThanOrEqual(lineMse * (1 - 1e-5));
   });
 });
 
@@ -79,19 +93,25 @@ describe('facts the page quotes', () => {
     expect(best.id, 'sigmoid gives the most good fits').toBe('sigmoid-h2');
     expect(fact(facts, 'softplus-h2.plateauShare'), 'most softplus runs are on a plateau').toBeGreaterThan(0.5);
     expect(fact(facts, 'softplus-h2.straightLineShare'), 'softplus rarely fails outright').toBeLessThan(0.05);
-    expect(fact(facts, 'leaky_relu-h2.negativeAtEndShare'), 'negative leaky neurons crawl back').toBeLessThan(fact(facts, 'leaky_relu-h2.negativeAtInitShare'));
+    expect(fact(facts, 'leaky_relu-h2.negativeAtEndShare'), 'negative leaky neurons crawl back').toBeLessThan(
+      fact(facts, 'leaky_relu-h2.negativeAtInitShare'),
+    );
     for (const id of ['relu-h2', 'leaky_relu-h2']) {
       const min = fact(facts, `${id}.minMse`);
       expect(min, `${id}: best run just below the threshold`).toBeLessThan(0.01);
       expect(min).toBeGreaterThan(0.001);
     }
     const gain = (id: string) => fact(facts, `longer.${id}.goodShare.2`) - fact(facts, `longer.${id}.goodShare.0`);
-    expect(gain('leaky_relu-h2'), 'leaky ReLU gains most from longer training').toBeGreaterThan(Math.max(gain('relu-h2'), gain('sigmoid-h2')));
+    expect(gain('leaky_relu-h2'), 'leaky ReLU gains most from longer training').toBeGreaterThan(
+      Math.max(gain('relu-h2'), gain('sigmoid-h2')),
+    );
     expect(fact(facts, 'compare.oneNeuronGoodCount')).toBe(0);
   });
 
   it('name real statistics of the data', () => {
-    expect(fact(facts, 'relu-h2.goodFitShare')).toBe(committed.configs.find((c) => c.id === 'relu-h2')!.summary.goodFitShare);
+    expect(fact(facts, 'relu-h2.goodFitShare')).toBe(
+      committed.configs.find((c) => c.id === 'relu-h2')!.summary.goodFitShare,
+    );
     expect(fact(facts, 'reference.monotoneBound')).toBe(committed.reference.monotoneBound);
     expect(() => fact(facts, 'relu-h2.noSuchStat')).toThrow(/no fact/);
   });
@@ -114,7 +134,11 @@ describe('facts the page quotes', () => {
     it(`${lang}: prose types no measured figure by hand (no percentages; decimals only for settings)`, () => {
       const text = plainProse(mdx);
       // The settings and thresholds are definitions, not measurements, so they may be written out.
-      const settings = [committed.training.lr, committed.reference.goodFitMse, committed.reference.straightLineFraction].map(String);
+      const settings = [
+        committed.training.lr,
+        committed.reference.goodFitMse,
+        committed.reference.straightLineFraction,
+      ].map(String);
       expect(text.match(/\d+(?:\.\d+)?\s?[%％]/g) ?? []).toEqual([]);
       expect((text.match(/\b\d+\.\d+\b/g) ?? []).filter((d) => !settings.includes(d))).toEqual([]);
     });
@@ -131,7 +155,9 @@ describe('facts the page quotes', () => {
 
   it('both languages quote the same facts', () => {
     const used = (lang: string) =>
-      [...readFileSync(`content/docs/${lang}/many-seeds.mdx`, 'utf8').matchAll(/<SeedStat\s+([^>]*?)\/>/g)].map((m) => m[1]!.trim()).sort();
+      [...readFileSync(`content/docs/${lang}/many-seeds.mdx`, 'utf8').matchAll(/<SeedStat\s+([^>]*?)\/>/g)]
+        .map((m) => m[1]!.trim())
+        .sort();
     expect(used('zh-cn')).toEqual(used('en'));
   });
 });

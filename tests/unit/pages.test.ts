@@ -26,11 +26,14 @@ describe('the two editions', () => {
 });
 
 describe('frontmatter', () => {
-  test.each(docPages().map((page) => [page.path, page.file] as const))('%s has a title and a description', (_, file) => {
-    const fields = readFrontmatter(file);
-    expect(fields.title?.trim(), 'title').toBeTruthy();
-    expect(fields.description?.trim(), 'description').toBeTruthy();
-  });
+  test.each(docPages().map((page) => [page.path, page.file] as const))(
+    '%s has a title and a description',
+    (_, file) => {
+      const fields = readFrontmatter(file);
+      expect(fields.title?.trim(), 'title').toBeTruthy();
+      expect(fields.description?.trim(), 'description').toBeTruthy();
+    },
+  );
 });
 
 describe('the page reader used by these tests', () => {
@@ -81,18 +84,26 @@ describe('UI dictionaries', () => {
   test('zh-cn has exactly the keys of en, with the same kinds of values', () => {
     const english = keyPaths(en);
     const chinese = keyPaths(zhCn);
-    expect(chinese.filter((path) => !english.includes(path)), 'keys only in zh-cn').toEqual([]);
-    expect(english.filter((path) => !chinese.includes(path)), 'keys missing from zh-cn').toEqual([]);
+    expect(
+      chinese.filter((path) => !english.includes(path)),
+      'keys only in zh-cn',
+    ).toEqual([]);
+    expect(
+      english.filter((path) => !chinese.includes(path)),
+      'keys missing from zh-cn',
+    ).toEqual([]);
   });
 
   test('no zh-cn string is empty', () => {
-    const empty = keyPaths(zhCn).filter((path) => path.endsWith(': string')).filter((path) => {
-      const value = path
-        .replace(/: string$/, '')
-        .split('.')
-        .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], zhCn);
-      return typeof value === 'string' && value.trim() === '';
-    });
+    const empty = keyPaths(zhCn)
+      .filter((path) => path.endsWith(': string'))
+      .filter((path) => {
+        const value = path
+          .replace(/: string$/, '')
+          .split('.')
+          .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], zhCn);
+        return typeof value === 'string' && value.trim() === '';
+      });
     expect(empty).toEqual([]);
   });
 });

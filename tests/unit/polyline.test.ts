@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { polylinePath } from '../../src/plots/svg';
 
-const points = (d: string) => [...d.matchAll(/([ML])(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [m[1], Number(m[2]), Number(m[3])] as const);
+const points = (d: string) =>
+  [...d.matchAll(/([ML])(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [m[1], Number(m[2]), Number(m[3])] as const);
 
 describe('polylinePath', () => {
   it('draws a straight run as two points and keeps a kink exactly', () => {
     const xs = Array.from({ length: 241 }, (_, j) => j);
     const hinge = xs.map((x) => Math.max(0, x - 100) * 0.5);
-    expect(points(polylinePath(xs, hinge))).toEqual([['M', 0, 0], ['L', 100, 0], ['L', 240, 70]]);
+    expect(points(polylinePath(xs, hinge))).toEqual([
+      ['M', 0, 0],
+      ['L', 100, 0],
+      ['L', 240, 70],
+    ]);
   });
 
   it('stays within the tolerance of every dropped point of a curve', () => {

@@ -33,7 +33,15 @@ afterEach(async () => {
 
 const data = seedDataset();
 const net = config('sigmoid', 0, { epochs: 20 });
-const deepConfig: DeepConfig = { layers: 2, width: 3, lr: 0.01, epochs: 10, batchSize: 32, seed: 1, networks: [{ activation: 'relu' }] };
+const deepConfig: DeepConfig = {
+  layers: 2,
+  width: 3,
+  lr: 0.01,
+  epochs: 10,
+  batchSize: 32,
+  seed: 1,
+  networks: [{ activation: 'relu' }],
+};
 
 function setup(makeTrainer: TrainerFactory = (o) => new BatchTrainer(o), post?: (m: FromWorker) => void) {
   const posted: FromWorker[] = [];
@@ -60,7 +68,14 @@ async function until(pred: () => boolean, what: string): Promise<void> {
   expect(pred(), `timed out waiting for ${what}`).toBe(true);
 }
 
-const start = (o: Record<string, unknown> = {}) => ({ type: 'start', runId: 7, networks: [net], data, snapshotEvery: 5, ...o });
+const start = (o: Record<string, unknown> = {}) => ({
+  type: 'start',
+  runId: 7,
+  networks: [net],
+  data,
+  snapshotEvery: 5,
+  ...o,
+});
 const withConfig = (o: Record<string, unknown>) => start({ networks: [{ ...net, ...o }] });
 const column = (n: number, v = 0) => new Array<number>(n).fill(v);
 
@@ -75,16 +90,28 @@ describe('messages without a usable id are rejected', () => {
     ['a type from the prototype', { type: 'constructor', runId: 1 }, /unknown type "constructor"/],
     ['a type that is not text', { type: 3, runId: 1 }, /unknown type 3/],
     ['a reply type', { type: 'status', runId: 1 }, /unknown type "status"/],
-    ['a start without runId', { type: 'start', networks: [net], data, snapshotEvery: 1 }, /\(start\): runId must be a non-negative integer, got undefined/],
+    [
+      'a start without runId',
+      { type: 'start', networks: [net], data, snapshotEvery: 1 },
+      /\(start\): runId must be a non-negative integer, got undefined/,
+    ],
     ['a runId as text', { type: 'pause', runId: '1' }, /\(pause\): runId .* got "1"/],
     ['a NaN runId', { type: 'cancel', runId: NaN }, /runId .* got NaN/],
     ['a negative runId', { type: 'resume', runId: -1 }, /runId .* got -1/],
     ['a fractional runId', { type: 'step', runId: 1.5 }, /runId .* got 1\.5/],
     ['a job without jobId', { type: 'job', chunks: [], data }, /\(job\): jobId .* got undefined/],
     ['a cancel-job with an object id', { type: 'cancel-job', jobId: {} }, /jobId .* got an object/],
-    ['a memory request (no such message: tests read tensors from the worker itself)', { type: 'memory', requestId: 1 }, /unknown type "memory"/],
+    [
+      'a memory request (no such message: tests read tensors from the worker itself)',
+      { type: 'memory', requestId: 1 },
+      /unknown type "memory"/,
+    ],
     ['a deep control with a text id', { type: 'deep-pause', deepId: 'x' }, /\(deep-pause\): deepId .* got "x"/],
-    ['a deep start with Infinity as id', { type: 'deep-start', deepId: Infinity, config: deepConfig, data, snapshotEvery: 1 }, /deepId .* got Infinity/],
+    [
+      'a deep start with Infinity as id',
+      { type: 'deep-start', deepId: Infinity, config: deepConfig, data, snapshotEvery: 1 },
+      /deepId .* got Infinity/,
+    ],
   ])('%s', async (_, m, message) => {
     const posted = await replies(m);
     expect(posted).toHaveLength(1);
@@ -97,7 +124,11 @@ describe('malformed work is refused under its own id, before anything runs', () 
     ['networks missing', start({ networks: undefined }), /networks must be an array, got undefined/],
     ['networks not an array', start({ networks: { 0: net } }), /networks must be an array, got an object/],
     ['no networks', start({ networks: [] }), /the number of networks must be an integer from 1 to 10000, got 0/],
-    ['too many networks', start({ networks: new Array(MAX_NETWORKS + 1).fill(net) }), /networks must be an array of at most 10000, got an array of 10001/],
+    [
+      'too many networks',
+      start({ networks: new Array(MAX_NETWORKS + 1).fill(net) }),
+      /networks must be an array of at most 10000, got an array of 10001/,
+    ],
     ['a network that is not an object', start({ networks: [null] }), /networks\[0\] must be an object, got null/],
     ['hidden as text', withConfig({ hidden: '2' }), /networks\[0\]\.hidden must be a number, got "2"/],
     ['lr NaN', withConfig({ lr: NaN }), /networks\[0\]: .*lr must be a finite number above 0, got NaN/],
@@ -107,14 +138,30 @@ describe('malformed work is refused under its own id, before anything runs', () 
     ['batchSize 0', withConfig({ batchSize: 0 }), /batchSize .* got 0/],
     ['seed -1', withConfig({ seed: -1 }), /seed .* got -1/],
     ['an unknown activation', withConfig({ activation: 'nope' }), /activation must be one of .*; got "nope"/],
-    ['an activation that is not text', withConfig({ activation: 4 }), /networks\[0\]\.activation must be an activation id, got 4/],
-    ['a NaN activation parameter', withConfig({ activation: 'leaky_relu', activationParams: { alpha: NaN } }), /alpha must be a finite number, got NaN/],
+    [
+      'an activation that is not text',
+      withConfig({ activation: 4 }),
+      /networks\[0\]\.activation must be an activation id, got 4/,
+    ],
+    [
+      'a NaN activation parameter',
+      withConfig({ activation: 'leaky_relu', activationParams: { alpha: NaN } }),
+      /alpha must be a finite number, got NaN/,
+    ],
     ['data missing', start({ data: undefined }), /data must be an object, got undefined/],
     ['empty data', start({ data: { x: [], y: [] } }), /needs 1 to 10000 points, got 0/],
-    ['x and y of different lengths', start({ data: { x: [0, 1], y: [0] } }), /x and y must be equally long, got 2 and 1/],
+    [
+      'x and y of different lengths',
+      start({ data: { x: [0, 1], y: [0] } }),
+      /x and y must be equally long, got 2 and 1/,
+    ],
     ['NaN in y', start({ data: { x: [0, 1, 2, 3], y: [0, 1, 2, NaN] } }), /y\[3\] must be a finite number, got NaN/],
     ['text in x', start({ data: { x: ['0'], y: [0] } }), /x\[0\] must be a finite number, got "0"/],
-    ['a huge x', start({ data: { x: column(MAX_POINTS + 1), y: column(MAX_POINTS + 1) } }), /data\.x must be an array of at most 10000, got an array of 10001/],
+    [
+      'a huge x',
+      start({ data: { x: column(MAX_POINTS + 1), y: column(MAX_POINTS + 1) } }),
+      /data\.x must be an array of at most 10000, got an array of 10001/,
+    ],
     ['snapshotEvery missing', start({ snapshotEvery: undefined }), /snapshotEvery must be a number, got undefined/],
     ['snapshotEvery NaN', start({ snapshotEvery: NaN }), /snapshotEvery must be a finite number, got NaN/],
     ['snapshotEvery 0', start({ snapshotEvery: 0 }), /snapshotEvery must be from 1 to .* got 0/],
@@ -122,49 +169,145 @@ describe('malformed work is refused under its own id, before anything runs', () 
     ['a negative epochDelayMs', start({ epochDelayMs: -1 }), /epochDelayMs must be from 0 to 60000, got -1/],
     ['an epochDelayMs of a day', start({ epochDelayMs: 86_400_000 }), /epochDelayMs must be from 0 to 60000/],
     ['paused as text', start({ paused: 'yes' }), /paused must be true or false, got "yes"/],
-    ['initial for another number of networks', start({ initial: [] }), /initial must be an array of 1 \(one per network\), got an array of 0/],
-    ['initial of the wrong size', start({ initial: [{ w1: [1], b1: [0, 0], w2: [1, 1], b2: 0 }] }), /initial\[0\]\.w1 must be an array of 2, got an array of 1/],
-    ['initial with NaN', start({ initial: [{ w1: [1, 1], b1: [0, 0], w2: [1, NaN], b2: 0 }] }), /initial\[0\]\.w2\[1\] must be a finite number, got NaN/],
-    ['initial without b2', start({ initial: [{ w1: [1, 1], b1: [0, 0], w2: [1, 1] }] }), /initial\[0\]\.b2 must be a finite number, got undefined/],
+    [
+      'initial for another number of networks',
+      start({ initial: [] }),
+      /initial must be an array of 1 \(one per network\), got an array of 0/,
+    ],
+    [
+      'initial of the wrong size',
+      start({ initial: [{ w1: [1], b1: [0, 0], w2: [1, 1], b2: 0 }] }),
+      /initial\[0\]\.w1 must be an array of 2, got an array of 1/,
+    ],
+    [
+      'initial with NaN',
+      start({ initial: [{ w1: [1, 1], b1: [0, 0], w2: [1, NaN], b2: 0 }] }),
+      /initial\[0\]\.w2\[1\] must be a finite number, got NaN/,
+    ],
+    [
+      'initial without b2',
+      start({ initial: [{ w1: [1, 1], b1: [0, 0], w2: [1, 1] }] }),
+      /initial\[0\]\.b2 must be a finite number, got undefined/,
+    ],
   ];
 
   it.each(refused)('a start with %s gets an error status for its run', async (_, m, message) => {
     const posted = await replies(m);
-    expect(posted).toEqual([{ type: 'status', runId: 7, status: 'error', epoch: 0, message: expect.stringMatching(message) as string }]);
+    expect(posted).toEqual([
+      { type: 'status', runId: 7, status: 'error', epoch: 0, message: expect.stringMatching(message) as string },
+    ]);
     expect(posted[0]!.type === 'status' && posted[0]!.message).toMatch(/^Malformed message \(start\): /);
   });
 
   it.each([
-    ['lr -1', { type: 'compare', runId: 3, networks: [{ ...net, lr: -1 }], data }, /lr must be a finite number above 0, got -1/],
+    [
+      'lr -1',
+      { type: 'compare', runId: 3, networks: [{ ...net, lr: -1 }], data },
+      /lr must be a finite number above 0, got -1/,
+    ],
     ['no data', { type: 'compare', runId: 3, networks: [net] }, /data must be an object, got undefined/],
   ])('a compare with %s gets an error status for its run', async (_, m, message) => {
-    expect(await replies(m)).toEqual([{ type: 'status', runId: 3, status: 'error', epoch: 0, message: expect.stringMatching(message) as string }]);
+    expect(await replies(m)).toEqual([
+      { type: 'status', runId: 3, status: 'error', epoch: 0, message: expect.stringMatching(message) as string },
+    ]);
   });
 
   it.each([
     ['chunks missing', { type: 'job', jobId: 4, data }, /chunks must be an array, got undefined/],
-    ['an empty chunk', { type: 'job', jobId: 4, chunks: [[net], []], data }, /chunks\[1\]: .*number of networks .* got 0/],
-    ['a bad network in a chunk', { type: 'job', jobId: 4, chunks: [[net], [net, { ...net, epochs: NaN }]], data }, /chunks\[1\]\[1\]: .*epochs .* got NaN/],
-    ['a chunk that is not an array', { type: 'job', jobId: 4, chunks: [net], data }, /chunks\[0\] must be an array, got an object/],
-    ['more networks than a job may hold', { type: 'job', jobId: 4, chunks: new Array(MAX_JOB_NETWORKS / MAX_NETWORKS + 1).fill(new Array(MAX_NETWORKS).fill(net)), data }, /at most 100000 networks in all, got 110000/],
+    [
+      'an empty chunk',
+      { type: 'job', jobId: 4, chunks: [[net], []], data },
+      /chunks\[1\]: .*number of networks .* got 0/,
+    ],
+    [
+      'a bad network in a chunk',
+      { type: 'job', jobId: 4, chunks: [[net], [net, { ...net, epochs: NaN }]], data },
+      /chunks\[1\]\[1\]: .*epochs .* got NaN/,
+    ],
+    [
+      'a chunk that is not an array',
+      { type: 'job', jobId: 4, chunks: [net], data },
+      /chunks\[0\] must be an array, got an object/,
+    ],
+    [
+      'more networks than a job may hold',
+      {
+        type: 'job',
+        jobId: 4,
+        chunks: new Array(MAX_JOB_NETWORKS / MAX_NETWORKS + 1).fill(new Array(MAX_NETWORKS).fill(net)),
+        data,
+      },
+      /at most 100000 networks in all, got 110000/,
+    ],
   ])('a job with %s gets an error status for the job', async (_, m, message) => {
-    expect(await replies(m)).toEqual([{ type: 'job-status', jobId: 4, status: 'error', message: expect.stringMatching(message) as string }]);
+    expect(await replies(m)).toEqual([
+      { type: 'job-status', jobId: 4, status: 'error', message: expect.stringMatching(message) as string },
+    ]);
   });
 
   it.each([
     ['no config', { type: 'deep-start', deepId: 5, data, snapshotEvery: 1 }, /config must be an object, got undefined/],
-    ['width 99', { type: 'deep-start', deepId: 5, config: { ...deepConfig, width: 99 }, data, snapshotEvery: 1 }, /width must be an integer from 1 to 32, got 99/],
-    ['layers as text', { type: 'deep-start', deepId: 5, config: { ...deepConfig, layers: '2' }, data, snapshotEvery: 1 }, /config\.layers must be a number, got "2"/],
-    ['an activation that is not text', { type: 'deep-start', deepId: 5, config: { ...deepConfig, networks: [{ activation: null }] }, data, snapshotEvery: 1 }, /config\.networks\[0\]\.activation must be an activation id, got null/],
-    ['NaN in the data', { type: 'deep-start', deepId: 5, config: deepConfig, data: { x: [0, 1], y: [NaN, 1] }, snapshotEvery: 1 }, /y\[0\] must be a finite number, got NaN/],
-    ['initial kernels of the wrong shape', { type: 'deep-start', deepId: 5, config: deepConfig, data, snapshotEvery: 1, initial: [{ kernels: [[1, 1, 1], [1], [1, 1, 1]], biases: [[0, 0, 0], [0, 0, 0], [0]] }] }, /initial\[0\]\.kernels\[1\] must be an array of 9, got an array of 1/],
+    [
+      'width 99',
+      { type: 'deep-start', deepId: 5, config: { ...deepConfig, width: 99 }, data, snapshotEvery: 1 },
+      /width must be an integer from 1 to 32, got 99/,
+    ],
+    [
+      'layers as text',
+      { type: 'deep-start', deepId: 5, config: { ...deepConfig, layers: '2' }, data, snapshotEvery: 1 },
+      /config\.layers must be a number, got "2"/,
+    ],
+    [
+      'an activation that is not text',
+      {
+        type: 'deep-start',
+        deepId: 5,
+        config: { ...deepConfig, networks: [{ activation: null }] },
+        data,
+        snapshotEvery: 1,
+      },
+      /config\.networks\[0\]\.activation must be an activation id, got null/,
+    ],
+    [
+      'NaN in the data',
+      { type: 'deep-start', deepId: 5, config: deepConfig, data: { x: [0, 1], y: [NaN, 1] }, snapshotEvery: 1 },
+      /y\[0\] must be a finite number, got NaN/,
+    ],
+    [
+      'initial kernels of the wrong shape',
+      {
+        type: 'deep-start',
+        deepId: 5,
+        config: deepConfig,
+        data,
+        snapshotEvery: 1,
+        initial: [{ kernels: [[1, 1, 1], [1], [1, 1, 1]], biases: [[0, 0, 0], [0, 0, 0], [0]] }],
+      },
+      /initial\[0\]\.kernels\[1\] must be an array of 9, got an array of 1/,
+    ],
   ])('a deep start with %s gets an error status for its deep run', async (_, m, message) => {
-    expect(await replies(m)).toEqual([{ type: 'deep-status', deepId: 5, status: 'error', epoch: 0, message: expect.stringMatching(message) as string }]);
+    expect(await replies(m)).toEqual([
+      { type: 'deep-status', deepId: 5, status: 'error', epoch: 0, message: expect.stringMatching(message) as string },
+    ]);
   });
 
   it('a message whose fields cannot even be read is refused, not thrown', async () => {
-    const hostile = { type: 'start', runId: 9, get networks(): never { throw new Error('no reading me'); } };
-    expect(await replies(hostile)).toEqual([{ type: 'status', runId: 9, status: 'error', epoch: 0, message: expect.stringMatching(/unreadable \(no reading me\)/) as string }]);
+    const hostile = {
+      type: 'start',
+      runId: 9,
+      get networks(): never {
+        throw new Error('no reading me');
+      },
+    };
+    expect(await replies(hostile)).toEqual([
+      {
+        type: 'status',
+        runId: 9,
+        status: 'error',
+        epoch: 0,
+        message: expect.stringMatching(/unreadable \(no reading me\)/) as string,
+      },
+    ]);
   });
 
   it('a refused message changes nothing: the current run goes on under its id', async () => {
@@ -182,17 +325,36 @@ describe('malformed work is refused under its own id, before anything runs', () 
   it('accepts every message the client sends', () => {
     const good: unknown[] = [
       start(),
-      start({ initial: [{ w1: [1, 1], b1: [0, 0], w2: [1, 1], b2: 0 }], paused: true, stepEpochs: 1, epochDelayMs: 8, streamLosses: true, snapshotEvery: 1_000_000 }),
+      start({
+        initial: [{ w1: [1, 1], b1: [0, 0], w2: [1, 1], b2: 0 }],
+        paused: true,
+        stepEpochs: 1,
+        epochDelayMs: 8,
+        streamLosses: true,
+        snapshotEvery: 1_000_000,
+      }),
       { type: 'pause', runId: 0 },
       { type: 'resume', runId: 1 },
       { type: 'step', runId: 1 },
       { type: 'cancel', runId: 1 },
       { type: 'compare', runId: 2, networks: [net, { ...net, activation: 'relu', seed: 3 }], data },
-      { type: 'job', jobId: 1, chunks: [[net, net], [{ ...net, init: { kernel: 'he_uniform', hiddenBias: 0.1 } }]], data },
+      {
+        type: 'job',
+        jobId: 1,
+        chunks: [[net, net], [{ ...net, init: { kernel: 'he_uniform', hiddenBias: 0.1 } }]],
+        data,
+      },
       { type: 'job', jobId: 2, chunks: [], data },
       { type: 'cancel-job', jobId: 1 },
       { type: 'deep-start', deepId: 1, config: deepConfig, data, snapshotEvery: 5 },
-      { type: 'deep-start', deepId: 1, config: deepConfig, data, snapshotEvery: 5, initial: [{ kernels: [[1, 1, 1], new Array(9).fill(1), [1, 1, 1]], biases: [[0, 0, 0], [0, 0, 0], [0]] }] },
+      {
+        type: 'deep-start',
+        deepId: 1,
+        config: deepConfig,
+        data,
+        snapshotEvery: 5,
+        initial: [{ kernels: [[1, 1, 1], new Array(9).fill(1), [1, 1, 1]], biases: [[0, 0, 0], [0, 0, 0], [0]] }],
+      },
       { type: 'deep-pause', deepId: 1 },
       { type: 'deep-resume', deepId: 1 },
       { type: 'deep-cancel', deepId: 1 },
@@ -220,7 +382,9 @@ describe('engine errors in answer to well-formed requests become error reports',
 
   it('for a comparison the batch trainer refuses (networks that cannot share a batch)', async () => {
     const posted = await replies({ type: 'compare', runId: 6, networks: [net, { ...net, hidden: 3 }], data });
-    expect(posted).toEqual([{ type: 'status', runId: 6, status: 'error', epoch: 0, message: expect.stringMatching(/share/) as string }]);
+    expect(posted).toEqual([
+      { type: 'status', runId: 6, status: 'error', epoch: 0, message: expect.stringMatching(/share/) as string },
+    ]);
   });
 
   it('even when posting the report fails, the dispatcher neither throws nor rejects', async () => {

@@ -3,7 +3,14 @@ import { createRng, epochPermutations, glorotLimit, initialParams, ShuffleStream
 
 describe('seeded randomness', () => {
   it('repeats exactly for a seed and differs between seeds', () => {
-    const draw = (seed: number) => Array.from({ length: 5 }, (() => { const r = createRng(seed); return () => r.next(); })());
+    const draw = (seed: number) =>
+      Array.from(
+        { length: 5 },
+        (() => {
+          const r = createRng(seed);
+          return () => r.next();
+        })(),
+      );
     expect(draw(1)).toEqual(draw(1));
     expect(draw(1)).not.toEqual(draw(2));
     expect(initialParams(0, 4)).toEqual(initialParams(0, 4));

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { binIndex, binMembers, logBinEdges } from '../../src/core/analysis/seed-bins';
-import { binOutcomes, histogramCounts, mseBinEdges, outcomeOf, summarizeLonger } from '../../src/core/analysis/seed-stats';
+import {
+  binOutcomes,
+  histogramCounts,
+  mseBinEdges,
+  outcomeOf,
+  summarizeLonger,
+} from '../../src/core/analysis/seed-stats';
 import { histogramLayout, histogramSvg } from '../../src/plots/histogram';
 
 const LINE = 0.5;
@@ -34,8 +40,20 @@ describe('log bins', () => {
 
 describe('histogram builder', () => {
   const edges = [0.001, 0.01, 0.1, 1];
-  const data = { edges, counts: [3, 0, 7], outcomes: ['good', 'plateau', 'line'] as const, markers: [{ value: 0.01, label: '0.01', kind: 'threshold' as const }] };
-  const labels = { title: 'T', desc: 'D', xAxis: 'x', yAxis: 'y', outcome: { good: 'good', plateau: 'plateau', line: 'line' }, bar: (lo: string, hi: string, n: number) => `${lo}–${hi}: ${n}` };
+  const data = {
+    edges,
+    counts: [3, 0, 7],
+    outcomes: ['good', 'plateau', 'line'] as const,
+    markers: [{ value: 0.01, label: '0.01', kind: 'threshold' as const }],
+  };
+  const labels = {
+    title: 'T',
+    desc: 'D',
+    xAxis: 'x',
+    yAxis: 'y',
+    outcome: { good: 'good', plateau: 'plateau', line: 'line' },
+    bar: (lo: string, hi: string, n: number) => `${lo}–${hi}: ${n}`,
+  };
   const size = { width: 300, height: 160, idPrefix: 'h' };
 
   it('draws bar heights proportional to the counts on a log x-axis', () => {
@@ -70,14 +88,33 @@ describe('longer-training summary', () => {
       { seed: 2, mse: [0.2, 0.3, 0.3], deadAtInit: 0, dead: [0, 1, 1], negative: [0, 0, 0] },
       { seed: 3, mse: [0.002, 0.001, 0.001], deadAtInit: 0, dead: [0, 0, 0], negative: [0, 0, 0] },
     ]);
-    expect(s).toEqual({ runs: 4, goodShare: [0.25, 0.5, 0.5], stuckAtFirst: 3, slow: 1, neverDeadStart: 1, neverDiedLater: 1, stillStuckAlive: 0 });
+    expect(s).toEqual({
+      runs: 4,
+      goodShare: [0.25, 0.5, 0.5],
+      stuckAtFirst: 3,
+      slow: 1,
+      neverDeadStart: 1,
+      neverDiedLater: 1,
+      stillStuckAlive: 0,
+    });
   });
 });
 
 describe('packed histogram cards (island props)', () => {
   it('round-trip the seeds of every bin', async () => {
     const { packCard, unpackCard } = await import('../../src/labs/seeds/cards');
-    const card = { id: 'x', heading: 'h', title: 't', desc: 'd', counts: [2, 0, 1], outcomes: ['good', 'plateau', 'line'] as const, markers: [], lines: [], binSeeds: [[10, 12], [], [11]], hrefTemplate: '' };
+    const card = {
+      id: 'x',
+      heading: 'h',
+      title: 't',
+      desc: 'd',
+      counts: [2, 0, 1],
+      outcomes: ['good', 'plateau', 'line'] as const,
+      markers: [],
+      lines: [],
+      binSeeds: [[10, 12], [], [11]],
+      hrefTemplate: '',
+    };
     const packed = packCard(card, [10, 11, 12]);
     expect(packed.bins).toBe('020');
     expect(unpackCard(packed, 3)).toEqual(card);

@@ -13,7 +13,12 @@ import { DeepTrainer } from '../../src/core/engine/deep-trainer';
 import { BatchTrainer } from '../../src/core/engine/batch-trainer';
 import { runSeedJob, type SeedJobResult, type SeedJobStatus } from '../../src/core/sessions/seed-job';
 import { planChunks } from '../../src/core/sessions/seed-chunks';
-import { TrainingSession, type LossUpdate, type RunRequest, type TrainerFactory } from '../../src/core/sessions/session';
+import {
+  TrainingSession,
+  type LossUpdate,
+  type RunRequest,
+  type TrainerFactory,
+} from '../../src/core/sessions/session';
 import type { RunUpdate } from '../../src/core/sessions/snapshots';
 import { trainBatch } from '../../src/core/engine/train';
 import { seedRunOf } from '../../src/core/analysis/seed-run';
@@ -48,33 +53,52 @@ function recorded(makeTrainer: TrainerFactory, sliceMs?: number) {
   );
   /** Every epoch loss of network 0, in order, as the island assembles its loss curve. */
   const history = () => {
-    const all: Array<[number, number[]]> = [...updates.map((u) => [u.epoch, u.losses[0]!] as [number, number[]]), ...losses.map((l) => [l.epoch, l.losses[0]!] as [number, number[]])];
+    const all: Array<[number, number[]]> = [
+      ...updates.map((u) => [u.epoch, u.losses[0]!] as [number, number[]]),
+      ...losses.map((l) => [l.epoch, l.losses[0]!] as [number, number[]]),
+    ];
     return all.sort((a, b) => a[0] - b[0]).flatMap(([, l]) => l);
   };
   return { session, updates, losses, statuses, waits, history };
 }
 
 describe('training session', () => {
-  it.each(['wasm', 'cpu'] as BackendName[])('streams every epoch loss between rare snapshots, and starts from given weights (%s backend)', async (backend) => {
-    await engineBackend(backend);
-    const c = config('tanh', 2, { epochs: 40 });
-    const start = trainBatch([{ ...c, epochs: 10 }], data)[0]!.params;
-    const { session, updates, losses, statuses, history } = recorded(engine, 0);
-    const request: RunRequest = { networks: [c], data, initial: [start], snapshotEvery: 1_000_000, streamLosses: true };
-    session.start(request);
-    expect(updates[0]!.networks[0]!.params).toEqual(start);
-    await until(() => session.status === 'done');
-    expect(statuses).toEqual(['training', 'done']);
-    expect(updates.map((u) => u.epoch)).toEqual([0, 40]);
-    expect(losses.length).toBeGreaterThan(0);
-    const reference = trainBatch([c], data, { initial: [start] })[0]!;
-    expect(history()).toHaveLength(40);
-    history().forEach((l, i) => expect(l).toBeCloseTo(reference.losses[i]!, 3));
-  });
+  it.each(['wasm', 'cpu'] as BackendName[])(
+    'streams every epoch loss between rare snapshots, and starts from given weights (%s backend)',
+    async (backend) => {
+      await engineBackend(backend);
+      const c = config('tanh', 2, { epochs: 40 });
+      const start = trainBatch([{ ...c, epochs: 10 }], data)[0]!.params;
+      const { session, updates, losses, statuses, history } = recorded(engine, 0);
+      const request: RunRequest = {
+        networks: [c],
+        data,
+        initial: [start],
+        snapshotEvery: 1_000_000,
+        streamLosses: true,
+      };
+      session.start(request);
+      expect(updates[0]!.networks[0]!.params).toEqual(start);
+      await until(() => session.status === 'done');
+      expect(statuses).toEqual(['training', 'done']);
+      expect(updates.map((u) => u.epoch)).toEqual([0, 40]);
+      expect(losses.length).toBeGreaterThan(0);
+      const reference = trainBatch([c], data, { initial: [start] })[0]!;
+      expect(history()).toHaveLength(40);
+      history().forEach((l, i) => expect(l).toBeCloseTo(reference.losses[i]!, 3));
+    },
+  );
 
   it('steps one epoch at a time when asked, and waits epochDelayMs per epoch trained', async () => {
     const { session, updates, statuses, waits } = recorded(engine, 1e9);
-    session.start({ networks: [config('relu', 1, { epochs: 6 })], data, snapshotEvery: 5, stepEpochs: 1, epochDelayMs: 40, paused: true });
+    session.start({
+      networks: [config('relu', 1, { epochs: 6 })],
+      data,
+      snapshotEvery: 5,
+      stepEpochs: 1,
+      epochDelayMs: 40,
+      paused: true,
+    });
     session.step();
     session.step();
     expect(updates.map((u) => u.epoch)).toEqual([0, 1, 2]);
@@ -87,7 +111,11 @@ describe('training session', () => {
   });
 
   it('compares a batch to the end like trainBatch, and a newer request supersedes it', async () => {
-    const configs = [config('relu', 4, { epochs: 30 }), config('sigmoid', 4, { epochs: 30 }), config('elu', 4, { epochs: 30 })];
+    const configs = [
+      config('relu', 4, { epochs: 30 }),
+      config('sigmoid', 4, { epochs: 30 }),
+      config('elu', 4, { epochs: 30 }),
+    ];
     const { session } = recorded(engine);
     const baseline = tf.memory().numTensors;
     const results = await session.compare(configs, data);
@@ -148,7 +176,11 @@ describe('slices', () => {
     let state: RunStatus = 'idle';
     const session = new TrainingSession(
       { update: (u) => updates.push(u), losses: (l) => losses.push(l), status: (s) => (state = s) },
-      { makeTrainer: factory, sliceMs: 12, wait: () => (perSlice.push(counter.steps), (counter.steps = 0), Promise.resolve()) },
+      {
+        makeTrainer: factory,
+        sliceMs: 12,
+        wait: () => (perSlice.push(counter.steps), (counter.steps = 0), Promise.resolve()),
+      },
     );
     const c = config('relu', 3, { epochs: 30, batchSize: 1 });
     session.start({ networks: [c], data, snapshotEvery, streamLosses: true });
@@ -158,24 +190,30 @@ describe('slices', () => {
     return { perSlice, updates, losses, c };
   }
 
-  it.each([1, 1_000_000])('end between optimizer steps when an epoch outlasts them, reporting whole epochs (snapshot every %i)', async (every) => {
-    // 1 ms a step: an epoch (100 steps) takes 100 ms, a slice 12.
-    const { perSlice, updates, losses, c } = await slicesOf(1, every);
-    expect(Math.max(...perSlice), `steps per slice: ${perSlice.join(' ')}`).toBeLessThanOrEqual(12);
-    expect(perSlice.reduce((a, b) => a + b, 0)).toBe(30 * 100);
-    expect(updates.map((u) => u.epoch)).toEqual(every === 1 ? Array.from({ length: 31 }, (_, e) => e) : [0, 30]);
-    // Slices that end inside an epoch report nothing; the losses of every epoch arrive once, in order.
-    for (const l of losses) expect(l.losses[0]!.length).toBeGreaterThan(0);
-    const history = [...updates.map((u) => [u.epoch, u.losses[0]!] as const), ...losses.map((l) => [l.epoch, l.losses[0]!] as const)]
-      .sort((x, y) => x[0] - y[0])
-      .flatMap(([, l]) => l);
-    const reference = trainBatch([c], data)[0]!;
-    expect(history).toHaveLength(30);
-    history.forEach((l, i) => expect(l).toBeCloseTo(reference.losses[i]!, 5));
-    const flat = (p: NetworkParams) => [...p.w1, ...p.b1, ...p.w2, p.b2];
-    const expected = flat(reference.params);
-    flat(updates.at(-1)!.networks[0]!.params).forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 5));
-  });
+  it.each([1, 1_000_000])(
+    'end between optimizer steps when an epoch outlasts them, reporting whole epochs (snapshot every %i)',
+    async (every) => {
+      // 1 ms a step: an epoch (100 steps) takes 100 ms, a slice 12.
+      const { perSlice, updates, losses, c } = await slicesOf(1, every);
+      expect(Math.max(...perSlice), `steps per slice: ${perSlice.join(' ')}`).toBeLessThanOrEqual(12);
+      expect(perSlice.reduce((a, b) => a + b, 0)).toBe(30 * 100);
+      expect(updates.map((u) => u.epoch)).toEqual(every === 1 ? Array.from({ length: 31 }, (_, e) => e) : [0, 30]);
+      // Slices that end inside an epoch report nothing; the losses of every epoch arrive once, in order.
+      for (const l of losses) expect(l.losses[0]!.length).toBeGreaterThan(0);
+      const history = [
+        ...updates.map((u) => [u.epoch, u.losses[0]!] as const),
+        ...losses.map((l) => [l.epoch, l.losses[0]!] as const),
+      ]
+        .sort((x, y) => x[0] - y[0])
+        .flatMap(([, l]) => l);
+      const reference = trainBatch([c], data)[0]!;
+      expect(history).toHaveLength(30);
+      history.forEach((l, i) => expect(l).toBeCloseTo(reference.losses[i]!, 5));
+      const flat = (p: NetworkParams) => [...p.w1, ...p.b1, ...p.w2, p.b2];
+      const expected = flat(reference.params);
+      flat(updates.at(-1)!.networks[0]!.params).forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 5));
+    },
+  );
 
   it('train whole epochs, several a slice, once an epoch fits well inside one', async () => {
     // 1/128 ms a step (exact in binary): an epoch takes 0.78 ms, so after the first (measured step by step) a
@@ -196,7 +234,8 @@ describe('the main-thread fallback (local.ts)', () => {
     await until(() => done(posted));
     return posted;
   }
-  const ended = (posted: FromWorker[]) => posted.some((m) => (m.type === 'status' || m.type === 'deep-status') && /^(done|diverged|error)$/.test(m.status));
+  const ended = (posted: FromWorker[]) =>
+    posted.some((m) => (m.type === 'status' || m.type === 'deep-status') && /^(done|diverged|error)$/.test(m.status));
 
   it('trains the worker’s engine on the cpu backend: the same run as a BatchTrainer there, its tensors freed', async () => {
     const c = config('relu', 5, { epochs: 25 });
@@ -221,18 +260,31 @@ describe('the main-thread fallback (local.ts)', () => {
     reference.dispose();
     expect(divergedAt).not.toBeNull();
     expect(posted.at(-1)).toMatchObject({ type: 'status', status: 'diverged', divergedAt });
-    for (const m of posted) if (m.type === 'update') expect(m.update.networks[0]!.params.w1.every(Number.isFinite)).toBe(true);
+    for (const m of posted)
+      if (m.type === 'update') expect(m.update.networks[0]!.params.w1.every(Number.isFinite)).toBe(true);
   });
 
   it('answers a side-by-side comparison like trainBatch on the cpu backend', async () => {
     const configs = [config('relu', 4, { epochs: 20 }), config('sigmoid', 4, { epochs: 20 })];
-    const posted = await local([{ type: 'compare', runId: 2, networks: configs, data }], (p) => p.some((m) => m.type === 'compared'));
+    const posted = await local([{ type: 'compare', runId: 2, networks: configs, data }], (p) =>
+      p.some((m) => m.type === 'compared'),
+    );
     const compared = posted.find((m) => m.type === 'compared');
-    expect(compared?.type === 'compared' && compared.results.map((r) => r.params)).toEqual(trainBatch(configs, data).map((r) => r.params));
+    expect(compared?.type === 'compared' && compared.results.map((r) => r.params)).toEqual(
+      trainBatch(configs, data).map((r) => r.params),
+    );
   });
 
   it('runs deep stacks with the engine’s DeepTrainer on the cpu backend', async () => {
-    const config: DeepConfig = { layers: 3, width: 4, lr: 0.01, epochs: 6, batchSize: 32, seed: 2, networks: [{ activation: 'sigmoid' }, { activation: 'relu' }] };
+    const config: DeepConfig = {
+      layers: 3,
+      width: 4,
+      lr: 0.01,
+      epochs: 6,
+      batchSize: 32,
+      seed: 2,
+      networks: [{ activation: 'sigmoid' }, { activation: 'relu' }],
+    };
     const posted = await local([{ type: 'deep-start', deepId: 4, config, data, snapshotEvery: 3 }], ended);
     const updates = posted.flatMap((m) => (m.type === 'deep-update' ? [m.update] : []));
     expect(updates.map((u) => u.epoch)).toEqual([0, 3, 6]);
@@ -264,13 +316,22 @@ describe('seed job runner', () => {
     const runs: SeedJobResult[] = [];
     const progress: number[] = [];
     const baseline = tf.memory().numTensors;
-    void runSeedJob(session, request, { status: (s) => statuses.push(s), progress: (done) => progress.push(done), results: (r) => runs.push(...r) });
+    void runSeedJob(session, request, {
+      status: (s) => statuses.push(s),
+      progress: (done) => progress.push(done),
+      results: (r) => runs.push(...r),
+    });
     await until(() => statuses.includes('done'));
     expect(statuses).toEqual(['training', 'done']);
     expect(progress.at(-1)).toBe(6);
     const chunk = request.chunks[0]!;
     const trained = trainBatch(chunk, data);
-    expect(runs).toEqual(chunk.map((c, s) => ({ activation: c.activation, run: seedRunOf(c.seed, c.activation, c.hidden, trained[s]!.params, data) })));
+    expect(runs).toEqual(
+      chunk.map((c, s) => ({
+        activation: c.activation,
+        run: seedRunOf(c.seed, c.activation, c.hidden, trained[s]!.params, data),
+      })),
+    );
     expect(tf.memory().numTensors).toBe(baseline);
   });
 
@@ -279,14 +340,18 @@ describe('seed job runner', () => {
     const statuses: SeedJobStatus[] = [];
     const baseline = tf.memory().numTensors;
     let tensorsAtCancelled = -1;
-    void runSeedJob(session, { chunks: planChunks({ activations: ['relu'], hidden: 2, count: 5, ...training }), data }, {
-      status: (s) => {
-        statuses.push(s);
-        if (s === 'cancelled') tensorsAtCancelled = tf.memory().numTensors;
+    void runSeedJob(
+      session,
+      { chunks: planChunks({ activations: ['relu'], hidden: 2, count: 5, ...training }), data },
+      {
+        status: (s) => {
+          statuses.push(s);
+          if (s === 'cancelled') tensorsAtCancelled = tf.memory().numTensors;
+        },
+        progress: (_done, _total, partial) => partial > 0 && session.cancel(),
+        results: () => undefined,
       },
-      progress: (_done, _total, partial) => partial > 0 && session.cancel(),
-      results: () => undefined,
-    });
+    );
     await until(() => statuses.includes('cancelled'));
     expect(statuses).toEqual(['training', 'cancelled']);
     expect(tensorsAtCancelled).toBe(baseline);
@@ -297,13 +362,48 @@ describe('dispatcher', () => {
   it('tags run reports with their run id and drops controls of gone runs', async () => {
     const out: FromWorker[] = [];
     // One slice per compare whatever the machine's speed, so the reports below do not depend on timing.
-    const dispatch = createDispatcher({ post: (m) => out.push(m), makeTrainer: engine, ready: Promise.resolve(null), sliceMs: 1e9 });
-    await dispatch({ type: 'start', runId: 1, networks: [config('relu', 0, { epochs: 3 })], data, snapshotEvery: 1, paused: true });
+    const dispatch = createDispatcher({
+      post: (m) => out.push(m),
+      makeTrainer: engine,
+      ready: Promise.resolve(null),
+      sliceMs: 1e9,
+    });
+    await dispatch({
+      type: 'start',
+      runId: 1,
+      networks: [config('relu', 0, { epochs: 3 })],
+      data,
+      snapshotEvery: 1,
+      paused: true,
+    });
     await dispatch({ type: 'step', runId: 0 });
     await dispatch({ type: 'step', runId: 1 });
-    await dispatch({ type: 'job', jobId: 2, chunks: planChunks({ activations: ['relu'], hidden: 2, count: 1, ...training, epochs: 2 }), data });
-    const kinds = out.map((m) => ('runId' in m ? `${m.type}:${m.runId}:${m.type === 'update' ? m.update.epoch : m.type === 'status' ? m.status : ''}` : m.type === 'job-status' ? `job:${m.status}` : m.type));
-    expect(kinds).toEqual(['status:1:loading', 'update:1:0', 'status:1:paused', 'update:1:1', 'status:1:idle', 'job:training', 'job-progress', 'job-progress', 'job-results', 'job-progress', 'job:done']);
+    await dispatch({
+      type: 'job',
+      jobId: 2,
+      chunks: planChunks({ activations: ['relu'], hidden: 2, count: 1, ...training, epochs: 2 }),
+      data,
+    });
+    const kinds = out.map((m) =>
+      'runId' in m
+        ? `${m.type}:${m.runId}:${m.type === 'update' ? m.update.epoch : m.type === 'status' ? m.status : ''}`
+        : m.type === 'job-status'
+          ? `job:${m.status}`
+          : m.type,
+    );
+    expect(kinds).toEqual([
+      'status:1:loading',
+      'update:1:0',
+      'status:1:paused',
+      'update:1:1',
+      'status:1:idle',
+      'job:training',
+      'job-progress',
+      'job-progress',
+      'job-results',
+      'job-progress',
+      'job:done',
+    ]);
   });
 
   it('cancels a job whose backend is still loading: it reports cancelled and never trains', async () => {
@@ -315,7 +415,12 @@ describe('dispatcher', () => {
       ready: Promise.resolve(null),
       backendFor: () => new Promise<void>((resolve) => (backendLoaded = resolve)),
     });
-    const job = dispatch({ type: 'job', jobId: 7, chunks: planChunks({ activations: ['relu'], hidden: 2, count: 1, ...training, epochs: 2 }), data });
+    const job = dispatch({
+      type: 'job',
+      jobId: 7,
+      chunks: planChunks({ activations: ['relu'], hidden: 2, count: 1, ...training, epochs: 2 }),
+      data,
+    });
     await dispatch({ type: 'cancel-job', jobId: 7 });
     backendLoaded();
     await job;

@@ -29,16 +29,39 @@ describe('settings ⇄ URL', () => {
   });
 
   it('reads the example URL from the issue', () => {
-    const { settings, refused } = parseSettings('?activation=relu&hidden=2&seed=7&lr=0.04&epochs=300&batch=32&target=cos');
+    const { settings, refused } = parseSettings(
+      '?activation=relu&hidden=2&seed=7&lr=0.04&epochs=300&batch=32&target=cos',
+    );
     expect(refused).toEqual([]);
-    expect(settings).toMatchObject({ activation: 'relu', hidden: 2, seed: 7, lr: 0.04, epochs: 300, batch: 32, target: 'cos' });
+    expect(settings).toMatchObject({
+      activation: 'relu',
+      hidden: 2,
+      seed: 7,
+      lr: 0.04,
+      epochs: 300,
+      batch: 32,
+      target: 'cos',
+    });
   });
 
   it('round-trips: parse(serialize(s)) = s for varied settings', () => {
     const cases: FitLabSettings[] = [
       { ...DEFAULT_SETTINGS },
-      { ...DEFAULT_SETTINGS, activation: 'leaky_relu', activationParams: { alpha: 0.05 }, hidden: 8, lr: 0.001, seed: 12345 },
-      { ...DEFAULT_SETTINGS, activation: 'swish', activationParams: { beta: 2.5 }, target: 'expr:sin(x)+x^2/10', speed: 'instant' },
+      {
+        ...DEFAULT_SETTINGS,
+        activation: 'leaky_relu',
+        activationParams: { alpha: 0.05 },
+        hidden: 8,
+        lr: 0.001,
+        seed: 12345,
+      },
+      {
+        ...DEFAULT_SETTINGS,
+        activation: 'swish',
+        activationParams: { beta: 2.5 },
+        target: 'expr:sin(x)+x^2/10',
+        speed: 'instant',
+      },
       { ...DEFAULT_SETTINGS, activation: 'relu', target: 'saw', epochs: 5000, batch: 1, lr: 1e6 },
     ];
     for (const s of cases) {
@@ -69,7 +92,24 @@ describe('settings ⇄ URL', () => {
   });
 
   it('number parsing is strict against hostile values', () => {
-    const bad = ['', ' ', 'NaN', 'Infinity', '0x10', '1e309', '-1', '+1', '1,5', '1 ', '٣', '３', '<script>', '9'.repeat(10_000), '1.5.2', 'e5'];
+    const bad = [
+      '',
+      ' ',
+      'NaN',
+      'Infinity',
+      '0x10',
+      '1e309',
+      '-1',
+      '+1',
+      '1,5',
+      '1 ',
+      '٣',
+      '３',
+      '<script>',
+      '9'.repeat(10_000),
+      '1.5.2',
+      'e5',
+    ];
     for (const text of bad) {
       const r = parseStrictNumber(text, RANGES.hidden);
       expect(r.ok, `accepted ${JSON.stringify(text.slice(0, 20))}`).toBe(false);
@@ -98,15 +138,29 @@ describe('settings ⇄ URL', () => {
 
   it('a bad custom target is refused with the parser code; a good one is kept', () => {
     expect(parseSettings('target=expr:alert(1)').refused).toEqual([
-      { param: 'target', value: 'expr:alert(1)', reason: 'badExpression', detail: 'unknownFunction', error: { code: 'unknownFunction', pos: 0, detail: 'alert' } },
+      {
+        param: 'target',
+        value: 'expr:alert(1)',
+        reason: 'badExpression',
+        detail: 'unknownFunction',
+        error: { code: 'unknownFunction', pos: 0, detail: 'alert' },
+      },
     ]);
     expect(parseSettings('target=expr:constructor').refused[0]).toMatchObject({ detail: 'unknownName' });
-    expect(parseSettings('target=' + encodeURIComponent('expr:sin(x)+x^2/10')).settings.target).toBe('expr:sin(x)+x^2/10');
+    expect(parseSettings('target=' + encodeURIComponent('expr:sin(x)+x^2/10')).settings.target).toBe(
+      'expr:sin(x)+x^2/10',
+    );
   });
 
   it('alpha only applies to activations that have it', () => {
     expect(parseSettings('activation=leaky_relu&alpha=0.1').settings.activationParams).toEqual({ alpha: 0.1 });
-    expect(parseSettings('activation=leaky_relu&alpha=5').refused[0]).toMatchObject({ param: 'alpha', reason: 'outOfRange' });
-    expect(parseSettings('activation=relu&alpha=0.1').refused[0]).toMatchObject({ param: 'alpha', reason: 'notForActivation' });
+    expect(parseSettings('activation=leaky_relu&alpha=5').refused[0]).toMatchObject({
+      param: 'alpha',
+      reason: 'outOfRange',
+    });
+    expect(parseSettings('activation=relu&alpha=0.1').refused[0]).toMatchObject({
+      param: 'alpha',
+      reason: 'notForActivation',
+    });
   });
 });

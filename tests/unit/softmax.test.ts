@@ -89,7 +89,10 @@ describe('parseLogit', () => {
     expect(parseLogit(text)).toEqual({ ok: true, value });
   });
 
-  it.each(['', 'abc', '1,5', '2x', 'NaN', 'Infinity', '1e999', '0x10', '1 2', '--1', 'alert(1)', 'e5'])('refuses %j', (text) => {
-    expect(parseLogit(text)).toEqual({ ok: false });
-  });
+  it.each(['', 'abc', '1,5', '2x', 'NaN', 'Infinity', '1e999', '0x10', '1 2', '--1', 'alert(1)', 'e5'])(
+    'refuses %j',
+    (text) => {
+      expect(parseLogit(text)).toEqual({ ok: false });
+    },
+  );
 });

@@ -29,12 +29,24 @@ describe('components sorted by centre', () => {
 });
 
 describe('how many units', () => {
-  const plan: SweepPlan = { sizes: [1, 2], activations: ['sigmoid', 'relu'], seeds: 2, epochs: 10, lr: 0.04, batchSize: 32 };
+  const plan: SweepPlan = {
+    sizes: [1, 2],
+    activations: ['sigmoid', 'relu'],
+    seeds: 2,
+    epochs: 10,
+    lr: 0.04,
+    batchSize: 32,
+  };
   const data: Dataset = { x: [0, 1, 2, 3], y: [0, 0, 1, 2] };
 
   it('plans one batch per size: activation-major, then seed', () => {
     const configs = sweepConfigs(plan, 2);
-    expect(configs.map((c) => `${c.activation}/${c.seed}/${c.hidden}`)).toEqual(['sigmoid/0/2', 'sigmoid/1/2', 'relu/0/2', 'relu/1/2']);
+    expect(configs.map((c) => `${c.activation}/${c.seed}/${c.hidden}`)).toEqual([
+      'sigmoid/0/2',
+      'sigmoid/1/2',
+      'relu/0/2',
+      'relu/1/2',
+    ]);
   });
 
   it('finds the smallest size whose best run has MSE < 0.01, with the share of seeds that do', () => {
@@ -42,8 +54,14 @@ describe('how many units', () => {
     const flat = (c: number): NetworkParams => ({ w1: [0], b1: [0], w2: [0], b2: c });
     const configs = [...sweepConfigs(plan, 1), ...sweepConfigs(plan, 2)];
     const results = [
-      flat(0.5), flat(0.75), flat(0.75), flat(0.75), // size 1: nothing fits
-      { w1: [0, 0], b1: [0, 0], w2: [0, 0], b2: 0.75 }, { w1: [0, 0], b1: [0, 0], w2: [0, 0], b2: 0.75 }, exactRelu, { ...exactRelu, b2: 1 },
+      flat(0.5),
+      flat(0.75),
+      flat(0.75),
+      flat(0.75), // size 1: nothing fits
+      { w1: [0, 0], b1: [0, 0], w2: [0, 0], b2: 0.75 },
+      { w1: [0, 0], b1: [0, 0], w2: [0, 0], b2: 0.75 },
+      exactRelu,
+      { ...exactRelu, b2: 1 },
     ].map((params) => ({ params, divergedAt: null }));
     const summary = summarizeSweep(sweepRuns(configs, results), data, plan.activations);
     expect(summary.needed).toEqual([
@@ -55,12 +73,19 @@ describe('how many units', () => {
     expect(cell.runs).toBe(2);
     const one = summary.cells.find((c) => c.hidden === 1 && c.activation === 'sigmoid')!;
     // best of the flat lines at 0.5 and 0.75 (mean 0.75 is the better one)
-    expect(one.bestMse).toBeCloseTo(Math.min((0.25 + 0.25 + 0.25 + 2.25) / 4, (0.5625 + 0.5625 + 0.0625 + 1.5625) / 4), 12);
+    expect(one.bestMse).toBeCloseTo(
+      Math.min((0.25 + 0.25 + 0.25 + 2.25) / 4, (0.5625 + 0.5625 + 0.0625 + 1.5625) / 4),
+      12,
+    );
   });
 
   it('a diverged run counts as a bad fit', () => {
     const configs = sweepConfigs({ ...plan, activations: ['relu'], seeds: 1 }, 2);
-    const summary = summarizeSweep(sweepRuns(configs, [{ params: { w1: [1, 0], b1: [-1, 0], w2: [1, 0], b2: 0 }, divergedAt: 5 }]), data, ['relu']);
+    const summary = summarizeSweep(
+      sweepRuns(configs, [{ params: { w1: [1, 0], b1: [-1, 0], w2: [1, 0], b2: 0 }, divergedAt: 5 }]),
+      data,
+      ['relu'],
+    );
     expect(summary.cells[0]!.bestMse).toBe(Infinity);
     expect(summary.needed[0]!.hidden).toBeNull();
   });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { GOOD_FIT_MSE } from '../../src/core/analysis/network';
 import { presetControls, SHAPE_PRESET_IDS } from '../../src/core/data/drawn-target';
-import { defaultUniversal, serializeUniversalSettings, SWEEP_ACTIVATIONS, UNIT_SWEEP } from '../../src/labs/universal/settings';
+import {
+  defaultUniversal,
+  serializeUniversalSettings,
+  SWEEP_ACTIVATIONS,
+  UNIT_SWEEP,
+} from '../../src/labs/universal/settings';
 import { recordedFigures, unitsStat } from '../../src/labs/universal/figures';
 import { mseOf, shapeData } from '../../src/labs/universal/view';
 
@@ -17,7 +22,10 @@ describe('universal lab build-time figures (figures.json)', () => {
 
   it('the recorded run’s MSE is what its weights give on the default shape', () => {
     const s = defaultUniversal();
-    expect(figures.run.finalMse).toBeCloseTo(mseOf(figures.run.params, s.activation, shapeData(presetControls('zigzag')).data), 10);
+    expect(figures.run.finalMse).toBeCloseTo(
+      mseOf(figures.run.params, s.activation, shapeData(presetControls('zigzag')).data),
+      10,
+    );
   });
 
   it('hold a consistent "how many units?" summary for every preset shape', () => {
@@ -38,12 +46,21 @@ describe('universal lab build-time figures (figures.json)', () => {
   it('gives prose its numbers (UnitsStat): units, share and time, in both languages, and refuses unknown names', () => {
     const zig = figures.howMany.zigzag!;
     const relu = zig.needed.find((n) => n.activation === 'relu')!;
-    expect(unitsStat(figures, 'zigzag', 'relu', 'units', 'en')).toEqual({ value: relu.hidden, text: relu.hidden === null ? 'more than 32' : String(relu.hidden) });
+    expect(unitsStat(figures, 'zigzag', 'relu', 'units', 'en')).toEqual({
+      value: relu.hidden,
+      text: relu.hidden === null ? 'more than 32' : String(relu.hidden),
+    });
     expect(unitsStat(figures, 'zigzag', 'relu', 'share', 'zh-cn').text).toBe(`${Math.round(relu.goodShare * 100)}%`);
     expect(unitsStat(figures, 'zigzag', 'relu', 'seconds', 'en').value).toBe(zig.seconds);
-    expect(unitsStat(figures, 'zigzag', 'relu', 'epochs', 'en')).toEqual({ value: defaultUniversal().epochs, text: defaultUniversal().epochs.toLocaleString('en') });
+    expect(unitsStat(figures, 'zigzag', 'relu', 'epochs', 'en')).toEqual({
+      value: defaultUniversal().epochs,
+      text: defaultUniversal().epochs.toLocaleString('en'),
+    });
     expect(unitsStat(figures, 'cos', 'sigmoid', 'seeds', 'zh-cn').value).toBe(defaultUniversal().seeds);
-    const none = { ...figures, howMany: { flat: { ...zig, needed: [{ activation: 'sigmoid' as const, hidden: null, goodShare: 0 }] } } };
+    const none = {
+      ...figures,
+      howMany: { flat: { ...zig, needed: [{ activation: 'sigmoid' as const, hidden: null, goodShare: 0 }] } },
+    };
     expect(unitsStat(none, 'flat', 'sigmoid', 'units', 'en')).toEqual({ value: null, text: 'more than 32' });
     expect(unitsStat(none, 'flat', 'sigmoid', 'units', 'zh-cn').text).toBe('超过 32');
     expect(() => unitsStat(figures, 'nope', 'relu', 'units', 'en')).toThrow(/no recorded sweep/);

@@ -7,7 +7,10 @@ const size = { width: 600, height: 240, idPrefix: 't' };
 
 describe('universal-approximation plots', () => {
   it('the drawing shows every control point, rings the focused one, and escapes its labels', () => {
-    const svg = drawingSvg({ xs: CONTROL_XS, values: presetControls('bump'), yDomain: [-1, 3], focused: 4 }, size, { title: '<script>x</script>', desc: 'a & b' });
+    const svg = drawingSvg({ xs: CONTROL_XS, values: presetControls('bump'), yDomain: [-1, 3], focused: 4 }, size, {
+      title: '<script>x</script>',
+      desc: 'a & b',
+    });
     expect(svg.match(/data-role="control"/g)).toHaveLength(CONTROL_XS.length);
     expect(svg.match(/data-focused="true"/g)).toHaveLength(1);
     expect(svg).toContain('data-k="4" data-focused="true"');
@@ -15,12 +18,25 @@ describe('universal-approximation plots', () => {
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('&lt;script&gt;');
     expect(svg).toContain('a &amp; b');
-    expect(drawingSvg({ xs: CONTROL_XS, values: presetControls('bump'), yDomain: [-1, 3], focused: null }, size, { title: '', desc: '' })).not.toContain('data-focused');
+    expect(
+      drawingSvg({ xs: CONTROL_XS, values: presetControls('bump'), yDomain: [-1, 3], focused: null }, size, {
+        title: '',
+        desc: '',
+      }),
+    ).not.toContain('data-focused');
   });
 
   it('centre marks: one per centre (an edge arrow beyond the x range), filled only when included', () => {
     const grid = [0, Math.PI, 2 * Math.PI];
-    const plot: FitPlotData = { grid, points: { x: grid, y: [0, 1, 0] }, target: [0, 1, 0], prediction: null, components: [], bias: 0, view: 'components' };
+    const plot: FitPlotData = {
+      grid,
+      points: { x: grid, y: [0, 1, 0] },
+      target: [0, 1, 0],
+      prediction: null,
+      components: [],
+      bias: 0,
+      view: 'components',
+    };
     const svg = centreMarksSvg(plot, size, [
       { x: 1, included: true, neuron: 2 },
       { x: 3, included: false, neuron: 1 },
@@ -38,8 +54,24 @@ describe('universal-approximation plots', () => {
   it('the units chart draws one series per activation and the threshold, with no NaN for diverged runs', () => {
     const svg = unitsChartSvg(
       [
-        { id: 'sigmoid', name: 'sigmoid', points: [[1, 0.3], [2, 1e-3], [4, Infinity]] },
-        { id: 'relu', name: 'ReLU', points: [[1, 0.35], [2, 0.2], [4, 1e-9]] },
+        {
+          id: 'sigmoid',
+          name: 'sigmoid',
+          points: [
+            [1, 0.3],
+            [2, 1e-3],
+            [4, Infinity],
+          ],
+        },
+        {
+          id: 'relu',
+          name: 'ReLU',
+          points: [
+            [1, 0.35],
+            [2, 0.2],
+            [4, 1e-9],
+          ],
+        },
       ],
       [1, 2, 4],
       0.01,

@@ -13,7 +13,9 @@ import {
 describe('universal settings ⇄ URL', () => {
   it('an empty query gives the defaults, nothing refused', () => {
     expect(parseUniversalSettings('')).toEqual({ settings: defaultUniversal(), refused: [] });
-    expect(serializeUniversalSettings(defaultUniversal())).toBe(`uunits=12&uact=relu&ushape=${DEFAULT_UNIVERSAL.shape}`);
+    expect(serializeUniversalSettings(defaultUniversal())).toBe(
+      `uunits=12&uact=relu&ushape=${DEFAULT_UNIVERSAL.shape}`,
+    );
   });
 
   it('reads good values, presets by name and drawn shapes by code', () => {
@@ -31,7 +33,10 @@ describe('universal settings ⇄ URL', () => {
 
   it('round-trips: parse(serialize(s)) = s, presets keep their short names', () => {
     const drawn = presetControls('step').map((v, k) => (k % 5 === 0 ? quantize(-0.5) : v));
-    for (const s of [defaultUniversal(), { ...defaultUniversal(), units: 3, activation: 'tanh' as const, shape: drawn, epochs: 200, seeds: 2 }]) {
+    for (const s of [
+      defaultUniversal(),
+      { ...defaultUniversal(), units: 3, activation: 'tanh' as const, shape: drawn, epochs: 200, seeds: 2 },
+    ]) {
       const q = serializeUniversalSettings(s);
       expect(parseUniversalSettings(q)).toEqual({ settings: s, refused: [] });
     }
@@ -53,7 +58,10 @@ describe('universal settings ⇄ URL', () => {
       ['uact=<script>', { param: 'uact', value: '<script>', reason: 'unknownChoice' }],
       ['ushape=', { param: 'ushape', value: '', reason: 'empty' }],
       ['ushape=NaN', { param: 'ushape', value: 'NaN', reason: 'badLength' }],
-      ['ushape=%3Cscript%3Ealert(1)%3C%2Fscript%3E', { param: 'ushape', value: '<script>alert(1)</script>', reason: 'badLength' }],
+      [
+        'ushape=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+        { param: 'ushape', value: '<script>alert(1)</script>', reason: 'badLength' },
+      ],
       [`ushape=${'é'.repeat(50)}`, { param: 'ushape', value: 'é'.repeat(40) + '…', reason: 'badCharacter' }],
       ['uepochs=1e9', { param: 'uepochs', value: '1e9', reason: 'outOfRange', detail: '10–5000' }],
       ['useeds=-1', { param: 'useeds', value: '-1', reason: 'outOfRange', detail: '1–8' }],
@@ -89,6 +97,14 @@ describe('universal settings ⇄ URL', () => {
   });
 
   it('turns settings into an engine configuration', () => {
-    expect(universalTrainConfig({ activation: 'sigmoid', epochs: 100 }, 12, 2)).toEqual({ activation: 'sigmoid', activationParams: {}, hidden: 12, lr: 0.04, epochs: 100, batchSize: 32, seed: 2 });
+    expect(universalTrainConfig({ activation: 'sigmoid', epochs: 100 }, 12, 2)).toEqual({
+      activation: 'sigmoid',
+      activationParams: {},
+      hidden: 12,
+      lr: 0.04,
+      epochs: 100,
+      batchSize: 32,
+      seed: 2,
+    });
   });
 });

@@ -24,8 +24,22 @@ export type { ActivationId, HiddenActivationId, ScalarActivation };
 export const LEAKY_RELU_DEFAULT_ALPHA = 0.2;
 export const SWISH_DEFAULT_BETA = 1;
 
-const ALPHA_SPEC: ActivationParamSpec = { name: 'alpha', tex: '\\alpha', default: LEAKY_RELU_DEFAULT_ALPHA, min: 0, max: 1, step: 0.01 };
-const BETA_SPEC: ActivationParamSpec = { name: 'beta', tex: '\\beta', default: SWISH_DEFAULT_BETA, min: 0.1, max: 5, step: 0.05 };
+const ALPHA_SPEC: ActivationParamSpec = {
+  name: 'alpha',
+  tex: '\\alpha',
+  default: LEAKY_RELU_DEFAULT_ALPHA,
+  min: 0,
+  max: 1,
+  step: 0.01,
+};
+const BETA_SPEC: ActivationParamSpec = {
+  name: 'beta',
+  tex: '\\beta',
+  default: SWISH_DEFAULT_BETA,
+  min: 0.1,
+  max: 5,
+  step: 0.05,
+};
 
 /** A parameter's value: the given one if finite, else the default. */
 export function paramValue(spec: ActivationParamSpec, params?: ActivationParams): number {
@@ -53,7 +67,16 @@ const linear: ScalarActivation = {
   },
   tex: { f: 'f(x) = x', fPrime: "f'(x) = 1" },
   params: [],
-  facts: facts({ range: [-INF, INF], zeroCentred: true, monotonic: true, smooth: true, saturating: false, saturatesOn: 'none', canDie: false, kinks: [] }),
+  facts: facts({
+    range: [-INF, INF],
+    zeroCentred: true,
+    monotonic: true,
+    smooth: true,
+    saturating: false,
+    saturatesOn: 'none',
+    canDie: false,
+    kinks: [],
+  }),
   f: (x) => x,
   fPrime: () => 1,
   // A copy, so that callers may dispose the result without disposing their input.
@@ -71,7 +94,16 @@ const sigmoidEntry: ScalarActivation = {
   },
   tex: { f: 'f(x) = \\sigma(x) = \\frac{1}{1 + e^{-x}}', fPrime: "f'(x) = \\sigma(x)\\,\\bigl(1 - \\sigma(x)\\bigr)" },
   params: [],
-  facts: facts({ range: [0, 1], zeroCentred: false, monotonic: true, smooth: true, saturating: true, saturatesOn: 'both', canDie: false, kinks: [] }),
+  facts: facts({
+    range: [0, 1],
+    zeroCentred: false,
+    monotonic: true,
+    smooth: true,
+    saturating: true,
+    saturatesOn: 'both',
+    canDie: false,
+    kinks: [],
+  }),
   f: (x) => sigmoid(x),
   fPrime: (x) => {
     const s = sigmoid(x);
@@ -95,7 +127,16 @@ const tanhEntry: ScalarActivation = {
   },
   tex: { f: 'f(x) = \\tanh x = \\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}', fPrime: "f'(x) = 1 - \\tanh^2 x" },
   params: [],
-  facts: facts({ range: [-1, 1], zeroCentred: true, monotonic: true, smooth: true, saturating: true, saturatesOn: 'both', canDie: false, kinks: [] }),
+  facts: facts({
+    range: [-1, 1],
+    zeroCentred: true,
+    monotonic: true,
+    smooth: true,
+    saturating: true,
+    saturatesOn: 'both',
+    canDie: false,
+    kinks: [],
+  }),
   f: (x) => Math.tanh(x),
   fPrime: (x) => {
     const t = Math.tanh(x);
@@ -115,7 +156,17 @@ const relu: ScalarActivation = {
   },
   tex: { f: 'f(x) = \\max(0, x)', fPrime: "f'(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}" },
   params: [],
-  facts: facts({ rangeAttained: [true, false], range: [0, INF], zeroCentred: false, monotonic: true, smooth: false, saturating: true, saturatesOn: 'negative', canDie: true, kinks: [0] }),
+  facts: facts({
+    rangeAttained: [true, false],
+    range: [0, INF],
+    zeroCentred: false,
+    monotonic: true,
+    smooth: false,
+    saturating: true,
+    saturatesOn: 'negative',
+    canDie: true,
+    kinks: [0],
+  }),
   f: (x) => (x > 0 ? x : 0),
   // Defined as 0 at the kink (TensorFlow's ReluGrad uses x > 0).
   fPrime: (x) => (x > 0 ? 1 : 0),
@@ -137,7 +188,16 @@ const leakyRelu: ScalarActivation = {
     fPrime: "f'(x) = \\begin{cases} 1 & x > 0 \\\\ \\alpha & x \\le 0 \\end{cases}",
   },
   params: [ALPHA_SPEC],
-  facts: facts({ range: [-INF, INF], zeroCentred: false, monotonic: true, smooth: false, saturating: false, saturatesOn: 'none', canDie: false, kinks: [0] }),
+  facts: facts({
+    range: [-INF, INF],
+    zeroCentred: false,
+    monotonic: true,
+    smooth: false,
+    saturating: false,
+    saturatesOn: 'none',
+    canDie: false,
+    kinks: [0],
+  }),
   f: (x, p) => (x > 0 ? x : alphaOf(p) * x),
   fPrime: (x, p) => (x > 0 ? 1 : alphaOf(p)),
   tensor: (tf, x, p) => tf.leakyRelu(x, alphaOf(p)),
@@ -152,10 +212,23 @@ const swish: ScalarActivation = {
     en: 'The input times its own sigmoid gate: a smooth ReLU with a small dip below zero; larger β makes it sharper.',
     'zh-cn': '输入乘以自身的 sigmoid 门控：一条在零下略有凹陷的平滑 ReLU；β 越大越接近 ReLU。',
   },
-  tex: { f: 'f(x) = x\\,\\sigma(\\beta x)', fPrime: "f'(x) = \\sigma(\\beta x) + \\beta x\\,\\sigma(\\beta x)\\bigl(1 - \\sigma(\\beta x)\\bigr)" },
+  tex: {
+    f: 'f(x) = x\\,\\sigma(\\beta x)',
+    fPrime: "f'(x) = \\sigma(\\beta x) + \\beta x\\,\\sigma(\\beta x)\\bigl(1 - \\sigma(\\beta x)\\bigr)",
+  },
   params: [BETA_SPEC],
   // Minimum −0.2785/β at x ≈ −1.2785/β (for β = 1).
-  facts: facts({ rangeAttained: [true, false], range: [-0.2784645, INF], zeroCentred: false, monotonic: false, smooth: true, saturating: true, saturatesOn: 'negative', canDie: false, kinks: [] }),
+  facts: facts({
+    rangeAttained: [true, false],
+    range: [-0.2784645, INF],
+    zeroCentred: false,
+    monotonic: false,
+    smooth: true,
+    saturating: true,
+    saturatesOn: 'negative',
+    canDie: false,
+    kinks: [],
+  }),
   f: (x, p) => x * sigmoid(betaOf(p) * x),
   fPrime: (x, p) => {
     const b = betaOf(p);
@@ -184,7 +257,16 @@ const elu: ScalarActivation = {
     fPrime: "f'(x) = \\begin{cases} 1 & x > 0 \\\\ e^{x} & x \\le 0 \\end{cases}",
   },
   params: [],
-  facts: facts({ range: [-1, INF], zeroCentred: false, monotonic: true, smooth: true, saturating: true, saturatesOn: 'negative', canDie: false, kinks: [] }),
+  facts: facts({
+    range: [-1, INF],
+    zeroCentred: false,
+    monotonic: true,
+    smooth: true,
+    saturating: true,
+    saturatesOn: 'negative',
+    canDie: false,
+    kinks: [],
+  }),
   f: (x) => (x > 0 ? x : Math.expm1(x)),
   fPrime: (x) => (x > 0 ? 1 : Math.exp(x)),
   tensor: (tf, x) => tf.elu(x),
@@ -206,7 +288,17 @@ const gelu: ScalarActivation = {
   },
   params: [],
   // Minimum ≈ −0.16997 at x ≈ −0.7518.
-  facts: facts({ rangeAttained: [true, false], range: [-0.1699712, INF], zeroCentred: false, monotonic: false, smooth: true, saturating: true, saturatesOn: 'negative', canDie: false, kinks: [] }),
+  facts: facts({
+    rangeAttained: [true, false],
+    range: [-0.1699712, INF],
+    zeroCentred: false,
+    monotonic: false,
+    smooth: true,
+    saturating: true,
+    saturatesOn: 'negative',
+    canDie: false,
+    kinks: [],
+  }),
   f: (x) => x * normalCdf(x),
   fPrime: (x) => normalCdf(x) + x * normalPdf(x),
   tensor: (tf, x) => tf.tidy(() => tf.mul(tf.mul(x, 0.5), tf.add(1, tf.erf(tf.mul(x, Math.SQRT1_2))))),
@@ -228,7 +320,16 @@ const softplusEntry: ScalarActivation = {
   },
   tex: { f: 'f(x) = \\ln\\left(1 + e^{x}\\right)', fPrime: "f'(x) = \\sigma(x) = \\frac{1}{1 + e^{-x}}" },
   params: [],
-  facts: facts({ range: [0, INF], zeroCentred: false, monotonic: true, smooth: true, saturating: true, saturatesOn: 'negative', canDie: false, kinks: [] }),
+  facts: facts({
+    range: [0, INF],
+    zeroCentred: false,
+    monotonic: true,
+    smooth: true,
+    saturating: true,
+    saturatesOn: 'negative',
+    canDie: false,
+    kinks: [],
+  }),
   f: (x) => softplus(x),
   fPrime: (x) => sigmoid(x),
   // Written out in the stable form rather than tf.softplus, whose float32 thresholds differ between backends.
@@ -246,11 +347,22 @@ const mish: ScalarActivation = {
   },
   tex: {
     f: 'f(x) = x \\tanh\\bigl(\\operatorname{softplus}(x)\\bigr)',
-    fPrime: "f'(x) = \\tanh\\bigl(\\operatorname{softplus}(x)\\bigr) + x\\,\\sigma(x)\\,\\operatorname{sech}^2\\bigl(\\operatorname{softplus}(x)\\bigr)",
+    fPrime:
+      "f'(x) = \\tanh\\bigl(\\operatorname{softplus}(x)\\bigr) + x\\,\\sigma(x)\\,\\operatorname{sech}^2\\bigl(\\operatorname{softplus}(x)\\bigr)",
   },
   params: [],
   // Minimum ≈ −0.308843 at x ≈ −1.1924.
-  facts: facts({ rangeAttained: [true, false], range: [-0.3088434, INF], zeroCentred: false, monotonic: false, smooth: true, saturating: true, saturatesOn: 'negative', canDie: false, kinks: [] }),
+  facts: facts({
+    rangeAttained: [true, false],
+    range: [-0.3088434, INF],
+    zeroCentred: false,
+    monotonic: false,
+    smooth: true,
+    saturating: true,
+    saturatesOn: 'negative',
+    canDie: false,
+    kinks: [],
+  }),
   f: (x) => x * Math.tanh(softplus(x)),
   fPrime: (x) => {
     const t = Math.tanh(softplus(x));
@@ -321,15 +433,32 @@ export const SOFTMAX_PROSE: ActivationProse = {
   },
   derivativeKind: 'jacobian',
   params: [],
-  facts: facts({ range: [0, 1], zeroCentred: false, monotonic: true, smooth: true, saturating: true, saturatesOn: 'both', canDie: false, kinks: [] }),
+  facts: facts({
+    range: [0, 1],
+    zeroCentred: false,
+    monotonic: true,
+    smooth: true,
+    saturating: true,
+    saturatesOn: 'both',
+    canDie: false,
+    kinks: [],
+  }),
 };
 
 export function activationProse(id: ActivationId): ActivationProse {
   if (id === 'softmax') return SOFTMAX_PROSE;
   const a = ACTIVATIONS[id];
-  return { id, name: a.name, shortName: shortNameOf(id), summary: a.summary, tex: a.tex, derivativeKind: 'derivative', params: a.params, facts: a.facts };
+  return {
+    id,
+    name: a.name,
+    shortName: shortNameOf(id),
+    summary: a.summary,
+    tex: a.tex,
+    derivativeKind: 'derivative',
+    params: a.params,
+    facts: a.facts,
+  };
 }
 
 /** Every id the prose may name, hidden ones first, softmax last. */
 export const ALL_ACTIVATION_IDS: readonly ActivationId[] = [...HIDDEN_ACTIVATION_IDS, 'softmax'];
-

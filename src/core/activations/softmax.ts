@@ -14,7 +14,8 @@ export const TEMPERATURE = { default: 1, min: 0.1, max: 5, step: 0.05 } as const
  */
 export function softmax(logits: readonly number[], temperature = 1): number[] {
   if (logits.length === 0) return [];
-  if (!(temperature > 0) || !Number.isFinite(temperature)) throw new RangeError(`temperature must be a positive finite number, got ${temperature}`);
+  if (!(temperature > 0) || !Number.isFinite(temperature))
+    throw new RangeError(`temperature must be a positive finite number, got ${temperature}`);
   for (const z of logits) if (!Number.isFinite(z)) throw new RangeError(`logits must be finite, got ${z}`);
   let max = -Infinity;
   for (const z of logits) if (z > max) max = z;

@@ -20,7 +20,14 @@ export const HIDDEN_ACTIVATION_IDS = [
 ] as const;
 export type HiddenActivationId = (typeof HIDDEN_ACTIVATION_IDS)[number];
 /** The seed article's set, in its order. */
-export const SEED_ACTIVATION_IDS = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'swish'] as const satisfies readonly HiddenActivationId[];
+export const SEED_ACTIVATION_IDS = [
+  'linear',
+  'sigmoid',
+  'tanh',
+  'relu',
+  'leaky_relu',
+  'swish',
+] as const satisfies readonly HiddenActivationId[];
 export type ActivationId = HiddenActivationId | 'softmax';
 
 export type ActivationParamName = 'alpha' | 'beta';

@@ -12,9 +12,20 @@ export function centreOrder(p: NetworkParams): number[] {
 }
 
 /** c + Σ over the first k neurons of `order` of vᵢ·φ(wᵢx+bᵢ), at every grid point. */
-export function partialSum(p: NetworkParams, act: ActivationChoice, grid: readonly number[], order: readonly number[], k: number): number[] {
+export function partialSum(
+  p: NetworkParams,
+  act: ActivationChoice,
+  grid: readonly number[],
+  order: readonly number[],
+  k: number,
+): number[] {
   const chosen = order.slice(0, Math.max(0, Math.min(k, order.length)));
-  const picked: NetworkParams = { w1: chosen.map((i) => p.w1[i]!), b1: chosen.map((i) => p.b1[i]!), w2: chosen.map((i) => p.w2[i]!), b2: p.b2 };
+  const picked: NetworkParams = {
+    w1: chosen.map((i) => p.w1[i]!),
+    b1: chosen.map((i) => p.b1[i]!),
+    w2: chosen.map((i) => p.w2[i]!),
+    b2: p.b2,
+  };
   const parts = components(picked, act, grid);
   return grid.map((_, j) => parts.reduce((s, part) => s + part[j]!, p.b2));
 }

@@ -5,8 +5,13 @@
  */
 import { ACTIVATIONS } from '../activations/registry';
 import { quantileOfSorted, SATURATION_SHARE, SATURATION_SLOPE } from './network';
-import { PREACT_BINS, PREACT_QUANTILES, PREACT_RANGE, type DeepActivation, type DeepLayerStats } from '../train/deep-types';
-
+import {
+  PREACT_BINS,
+  PREACT_QUANTILES,
+  PREACT_RANGE,
+  type DeepActivation,
+  type DeepLayerStats,
+} from '../train/deep-types';
 
 export function norm(values: ArrayLike<number>): number {
   let s = 0;

@@ -11,7 +11,14 @@ import { initId, type InitSpec } from '../train/init-schemes';
 import type { ConfigSummary, SeedRun } from './seed-stats';
 
 type RunField = Exclude<keyof SeedRun, 'seed'>;
-export const RUN_FIELDS = ['finalMse', 'deadAtInit', 'deadAtEnd', 'negativeAtInit', 'negativeAtEnd', 'initNegativeW1'] as const satisfies readonly RunField[];
+export const RUN_FIELDS = [
+  'finalMse',
+  'deadAtInit',
+  'deadAtEnd',
+  'negativeAtInit',
+  'negativeAtEnd',
+  'initNegativeW1',
+] as const satisfies readonly RunField[];
 
 /** Seeds from…to, and one array per field (index k = seed from + k). */
 export type RunColumns = { seeds: { from: number; to: number } } & Record<(typeof RUN_FIELDS)[number], number[]>;
@@ -30,7 +37,15 @@ export interface StoredInitConfig {
 export interface InitStudyFile {
   generator: string;
   backend: string;
-  training: { hidden: number; lr: number; epochs: number; batchSize: number; points: number; target: string; seeds: { from: number; to: number } };
+  training: {
+    hidden: number;
+    lr: number;
+    epochs: number;
+    batchSize: number;
+    points: number;
+    target: string;
+    seeds: { from: number; to: number };
+  };
   reference: { lineMse: number; goodFitMse: number };
   activations: HiddenActivationId[];
   inits: InitSpec[];
@@ -60,10 +75,16 @@ export function runsOf(columns: RunColumns): SeedRun[] {
 
 /** JSON has no Infinity: diverged runs are stored as null and come back as Infinity. */
 export function reviveInitStudy(raw: unknown): InitStudyFile {
-  return JSON.parse(JSON.stringify(raw), (_key, value: unknown) => (value === null ? Infinity : value)) as InitStudyFile;
+  return JSON.parse(JSON.stringify(raw), (_key, value: unknown) =>
+    value === null ? Infinity : value,
+  ) as InitStudyFile;
 }
 
-export function findInitConfig(file: InitStudyFile, activation: HiddenActivationId, init: InitSpec): StoredInitConfig | undefined {
+export function findInitConfig(
+  file: InitStudyFile,
+  activation: HiddenActivationId,
+  init: InitSpec,
+): StoredInitConfig | undefined {
   return file.configs.find((c) => c.id === initConfigId(activation, init));
 }
 

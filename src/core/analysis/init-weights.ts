@@ -34,7 +34,13 @@ export function weightEdges(max = WEIGHT_AXIS_MAX, bins = BINS): number[] {
   return Array.from({ length: bins + 1 }, (_, k) => (k === bins ? max : -max + (2 * max * k) / bins));
 }
 
-export function initWeightsHistogram(init: InitSpec, activation: HiddenActivationId, hidden: number, seeds: number, xs: readonly number[]): InitWeightsHistogram {
+export function initWeightsHistogram(
+  init: InitSpec,
+  activation: HiddenActivationId,
+  hidden: number,
+  seeds: number,
+  xs: readonly number[],
+): InitWeightsHistogram {
   const edges = weightEdges(Math.max(WEIGHT_AXIS_MAX, heLimit(1)));
   const active = new Array<number>(edges.length - 1).fill(0);
   const off = new Array<number>(edges.length - 1).fill(0);
@@ -56,5 +62,14 @@ export function initWeightsHistogram(init: InitSpec, activation: HiddenActivatio
     });
     if (any) networksWithOff++;
   }
-  return { edges, active, off, units: seeds * hidden, offUnits, networksWithOff, networks: seeds, limit: layerLimits(init.kernel, hidden).w1 };
+  return {
+    edges,
+    active,
+    off,
+    units: seeds * hidden,
+    offUnits,
+    networksWithOff,
+    networks: seeds,
+    limit: layerLimits(init.kernel, hidden).w1,
+  };
 }

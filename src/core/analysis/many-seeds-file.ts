@@ -29,7 +29,14 @@ export interface StoredLongerConfig {
 export interface ManySeedsFile {
   generator: string;
   backend: string;
-  training: { lr: number; epochs: number; batchSize: number; points: number; target: string; seeds: { from: number; to: number } };
+  training: {
+    lr: number;
+    epochs: number;
+    batchSize: number;
+    points: number;
+    target: string;
+    seeds: { from: number; to: number };
+  };
   reference: { lineMse: number; monotoneBound: number; goodFitMse: number; straightLineFraction: number };
   binEdges: number[];
   configs: StoredConfig[];
@@ -38,12 +45,15 @@ export interface ManySeedsFile {
 
 /** JSON has no Infinity: diverged runs are stored as null and come back as Infinity. */
 export function reviveManySeeds(raw: unknown): ManySeedsFile {
-  return JSON.parse(JSON.stringify(raw), (_key, value: unknown) => (value === null ? Infinity : value)) as ManySeedsFile;
+  return JSON.parse(JSON.stringify(raw), (_key, value: unknown) =>
+    value === null ? Infinity : value,
+  ) as ManySeedsFile;
 }
 
 export function findConfig(file: ManySeedsFile, id: string): StoredConfig {
   const c = file.configs.find((k) => k.id === id);
-  if (!c) throw new Error(`many-seeds.json has no configuration "${id}" (have: ${file.configs.map((k) => k.id).join(', ')})`);
+  if (!c)
+    throw new Error(`many-seeds.json has no configuration "${id}" (have: ${file.configs.map((k) => k.id).join(', ')})`);
   return c;
 }
 

@@ -93,12 +93,18 @@ export function leastSquaresLineMse(data: Dataset): number {
     sxx += (data.x[k]! - mx) ** 2;
   }
   const slope = sxx === 0 ? 0 : sxy / sxx;
-  return meanSquaredError(data.x.map((x) => my + slope * (x - mx)), data.y);
+  return meanSquaredError(
+    data.x.map((x) => my + slope * (x - mx)),
+    data.y,
+  );
 }
 
 /** The q-quantile (0–1) with linear interpolation between order statistics (numpy's default). */
 export function quantile(values: readonly number[], q: number): number {
-  return quantileOfSorted([...values].sort((a, b) => a - b), q);
+  return quantileOfSorted(
+    [...values].sort((a, b) => a - b),
+    q,
+  );
 }
 
 /** The same for values already sorted ascending (several quantiles of one sample sort it once). */

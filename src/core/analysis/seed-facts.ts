@@ -15,7 +15,11 @@ export type FactKind = 'share' | 'count' | 'mse' | 'epochs';
 /** How a fact is shown, from its name: shares as percentages, counts as integers, errors as decimals. */
 export function factKind(name: string): FactKind {
   // The statistic is the last segment that is not an index (`longer.relu-h2.goodShare.1` → goodShare).
-  const stat = name.split('.').filter((part) => !/^\d+$/.test(part)).pop() ?? name;
+  const stat =
+    name
+      .split('.')
+      .filter((part) => !/^\d+$/.test(part))
+      .pop() ?? name;
   if (stat.includes('Share') || stat.startsWith('predicted')) return 'share';
   if (stat.endsWith('Mse') || stat === 'monotoneBound' || stat === 'straightLineFraction') return 'mse';
   if (stat.startsWith('checkpoint') || stat === 'epochs') return 'epochs';
@@ -60,12 +64,19 @@ export function seedFacts(file: ManySeedsFile): Record<string, number> {
   if (sigmoid && relu) put('compare.sigmoidBelowReluShare', shareLower(sigmoid, relu));
   if (tanh && relu) put('compare.tanhBelowReluShare', shareLower(tanh, relu));
   const others = file.configs.filter((c) => c.hidden === 2 && c.activation !== 'linear');
-  if (others.length) put('compare.otherMaxStraightLineShare', Math.max(...others.map((c) => c.summary.straightLineShare)));
+  if (others.length)
+    put('compare.otherMaxStraightLineShare', Math.max(...others.map((c) => c.summary.straightLineShare)));
   const ones = file.configs.filter((c) => c.hidden === 1);
   if (ones.length) {
     put('compare.oneNeuronMinMse', Math.min(...ones.map((c) => c.summary.minMse)));
-    put('compare.oneNeuronGoodCount', ones.reduce((s, c) => s + (facts[`${c.id}.goodFitCount`] ?? 0), 0));
-    put('compare.oneNeuronBelowBoundCount', ones.reduce((s, c) => s + (facts[`${c.id}.belowBoundCount`] ?? 0), 0));
+    put(
+      'compare.oneNeuronGoodCount',
+      ones.reduce((s, c) => s + (facts[`${c.id}.goodFitCount`] ?? 0), 0),
+    );
+    put(
+      'compare.oneNeuronBelowBoundCount',
+      ones.reduce((s, c) => s + (facts[`${c.id}.belowBoundCount`] ?? 0), 0),
+    );
   }
   return facts;
 }

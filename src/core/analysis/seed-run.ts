@@ -32,7 +32,14 @@ export function networkState(params: NetworkParams, activation: HiddenActivation
 }
 
 /** `init`: the scheme the run started from (its dead-at-init count depends on it); absent = Keras' defaults. */
-export function seedRunOf(seed: number, activation: HiddenActivationId, hidden: number, finalParams: NetworkParams, data: Dataset, init?: InitSpec): SeedRun {
+export function seedRunOf(
+  seed: number,
+  activation: HiddenActivationId,
+  hidden: number,
+  finalParams: NetworkParams,
+  data: Dataset,
+  init?: InitSpec,
+): SeedRun {
   const start = initialParams(seed, hidden, init);
   const atStart = networkState(start, activation, data);
   const end = networkState(finalParams, activation, data);

@@ -20,7 +20,15 @@ export interface SweepPlan {
 /** The networks of one size, in the order the results come back: activation-major, then seed. */
 export function sweepConfigs(plan: SweepPlan, hidden: number): TrainConfig[] {
   return plan.activations.flatMap((activation) =>
-    Array.from({ length: plan.seeds }, (_, seed) => ({ activation, activationParams: {}, hidden, lr: plan.lr, epochs: plan.epochs, batchSize: plan.batchSize, seed })),
+    Array.from({ length: plan.seeds }, (_, seed) => ({
+      activation,
+      activationParams: {},
+      hidden,
+      lr: plan.lr,
+      epochs: plan.epochs,
+      batchSize: plan.batchSize,
+      seed,
+    })),
   );
 }
 
@@ -33,8 +41,17 @@ export interface SweepRun {
 }
 
 /** Pair a compare's results with its configurations. */
-export function sweepRuns(configs: readonly TrainConfig[], results: readonly { params: NetworkParams; divergedAt: number | null }[]): SweepRun[] {
-  return configs.map((c, i) => ({ hidden: c.hidden, activation: c.activation, seed: c.seed, params: results[i]!.params, diverged: results[i]!.divergedAt !== null }));
+export function sweepRuns(
+  configs: readonly TrainConfig[],
+  results: readonly { params: NetworkParams; divergedAt: number | null }[],
+): SweepRun[] {
+  return configs.map((c, i) => ({
+    hidden: c.hidden,
+    activation: c.activation,
+    seed: c.seed,
+    params: results[i]!.params,
+    diverged: results[i]!.divergedAt !== null,
+  }));
 }
 
 export interface SweepCell {
@@ -58,14 +75,24 @@ export function runMse(run: Pick<SweepRun, 'params' | 'activation' | 'diverged'>
   return Number.isFinite(mse) ? mse : Infinity;
 }
 
-export function summarizeSweep(runs: readonly SweepRun[], data: Dataset, activations: readonly HiddenActivationId[]): SweepSummary {
+export function summarizeSweep(
+  runs: readonly SweepRun[],
+  data: Dataset,
+  activations: readonly HiddenActivationId[],
+): SweepSummary {
   const sizes = [...new Set(runs.map((r) => r.hidden))].sort((a, b) => a - b);
   const cells: SweepCell[] = [];
   for (const hidden of sizes) {
     for (const activation of activations) {
       const mses = runs.filter((r) => r.hidden === hidden && r.activation === activation).map((r) => runMse(r, data));
       if (mses.length === 0) continue;
-      cells.push({ hidden, activation, runs: mses.length, bestMse: Math.min(...mses), goodShare: mses.filter((m) => m < GOOD_FIT_MSE).length / mses.length });
+      cells.push({
+        hidden,
+        activation,
+        runs: mses.length,
+        bestMse: Math.min(...mses),
+        goodShare: mses.filter((m) => m < GOOD_FIT_MSE).length / mses.length,
+      });
     }
   }
   const needed = activations.map((activation) => {

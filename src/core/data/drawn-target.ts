@@ -77,7 +77,8 @@ export function applyStroke(values: readonly number[], stroke: readonly Sample[]
     if (!touched && lo <= X_MAX && hi >= X_MIN) {
       const k = nearestControl((lo + hi) / 2);
       const x = CONTROL_XS[k]!;
-      if (Math.abs(x - (lo + hi) / 2) < CONTROL_STEP / 2) out[k] = quantize(hi === lo ? b.y : a.y + ((x - a.x) / (b.x - a.x)) * (b.y - a.y));
+      if (Math.abs(x - (lo + hi) / 2) < CONTROL_STEP / 2)
+        out[k] = quantize(hi === lo ? b.y : a.y + ((x - a.x) / (b.x - a.x)) * (b.y - a.y));
     }
   }
   return out;
@@ -108,7 +109,11 @@ export function drawnDataset(values: readonly number[], xs: readonly number[]): 
 
 export function encodeShape(values: readonly number[]): string {
   return values
-    .map((v) => Math.round(((clampY(Number.isFinite(v) ? v : 0) - Y_MIN) / (Y_MAX - Y_MIN)) * LEVELS).toString(36).padStart(DIGITS_PER_VALUE, '0'))
+    .map((v) =>
+      Math.round(((clampY(Number.isFinite(v) ? v : 0) - Y_MIN) / (Y_MAX - Y_MIN)) * LEVELS)
+        .toString(36)
+        .padStart(DIGITS_PER_VALUE, '0'),
+    )
     .join('');
 }
 
@@ -142,7 +147,7 @@ const SHAPE_FUNCTIONS: Record<ShapePresetId, (x: number) => number> = {
   step: (x) => (x < Math.PI ? 0 : 2),
   // Two teeth between 0 and 2: a triangle wave with period π.
   zigzag: (x) => {
-    const phase = ((x / Math.PI) % 1 + 1) % 1;
+    const phase = (((x / Math.PI) % 1) + 1) % 1;
     return 2 * (1 - Math.abs(2 * phase - 1));
   },
 };

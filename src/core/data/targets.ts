@@ -69,7 +69,8 @@ export function compileTarget(spec: string, xs: readonly number[]): TargetResult
   for (const x of xs) {
     const y = f(x);
     if (!Number.isFinite(y)) return { ok: false, error: { code: 'nonFinite', pos: -1, detail: formatX(x) } };
-    if (Math.abs(y) > MAX_TARGET_MAGNITUDE) return { ok: false, error: { code: 'tooLarge', pos: -1, detail: formatX(x) } };
+    if (Math.abs(y) > MAX_TARGET_MAGNITUDE)
+      return { ok: false, error: { code: 'tooLarge', pos: -1, detail: formatX(x) } };
   }
   const text = source.trim();
   return { ok: true, target: { spec: EXPR_PREFIX + text, text, f } };

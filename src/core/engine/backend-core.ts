@@ -8,7 +8,9 @@ export type BackendName = 'cpu' | 'wasm';
 export const BACKEND_NAMES: readonly BackendName[] = ['cpu', 'wasm'];
 
 /** Where the browser finds the wasm binaries (URLs served by the site itself; never a CDN). */
-export type WasmPaths = Partial<Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>>;
+export type WasmPaths = Partial<
+  Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>
+>;
 
 /** Make the registered backend `name` active; resolves once it is ready. */
 export async function activateBackend(name: BackendName): Promise<BackendName> {

@@ -76,9 +76,11 @@ export class BatchTrainer {
     const first = configs[0]!;
     for (const c of configs) {
       assertTrainable(c);
-      if (!sameTraining(first, c)) throw new RangeError('Networks in one batch must share hidden, lr, epochs and batch size');
+      if (!sameTraining(first, c))
+        throw new RangeError('Networks in one batch must share hidden, lr, epochs and batch size');
     }
-    if (options.initial && options.initial.length !== configs.length) throw new RangeError('One set of initial weights per network');
+    if (options.initial && options.initial.length !== configs.length)
+      throw new RangeError('One set of initial weights per network');
     this.config = first;
     this.size = configs.length;
     this.hidden = first.hidden;
@@ -98,8 +100,10 @@ export class BatchTrainer {
     const b2 = new Float32Array(S);
     order.forEach((i, row) => {
       const p = options.initial?.[i] ?? initialParams(configs[i]!.seed, H, configs[i]!.init);
-      if (p.w1.length !== H || p.b1.length !== H || p.w2.length !== H) throw new RangeError('Initial weights do not match the hidden size');
-      if (![...p.w1, ...p.b1, ...p.w2, p.b2].every(Number.isFinite)) throw new RangeError('Initial weights must be finite numbers');
+      if (p.w1.length !== H || p.b1.length !== H || p.w2.length !== H)
+        throw new RangeError('Initial weights do not match the hidden size');
+      if (![...p.w1, ...p.b1, ...p.w2, p.b2].every(Number.isFinite))
+        throw new RangeError('Initial weights must be finite numbers');
       w1.set(p.w1, row * H);
       b1.set(p.b1, row * H);
       w2.set(p.w2, row * H);
@@ -120,7 +124,12 @@ export class BatchTrainer {
         ],
         lr: first.lr,
       });
-      const part: GroupPart = { from, size: g.size, program, losses: new EpochLosses(g.size, this.points, this.batchSizes.length) };
+      const part: GroupPart = {
+        from,
+        size: g.size,
+        program,
+        losses: new EpochLosses(g.size, this.points, this.batchSizes.length),
+      };
       from += g.size;
       return part;
     });
@@ -163,7 +172,9 @@ export class BatchTrainer {
     const offset = this.stepInEpoch * this.config.batchSize;
     for (const part of this.parts) {
       const { x, y } = batchValues(this.visits, part, this.xs, this.ys, offset, batch);
-      part.losses.addStep(tf.tidy(() => part.program.step(inputWithOnes(x, part.size, batch), tf.tensor3d(y, [part.size, batch, 1]))));
+      part.losses.addStep(
+        tf.tidy(() => part.program.step(inputWithOnes(x, part.size, batch), tf.tensor3d(y, [part.size, batch, 1]))),
+      );
     }
   }
 

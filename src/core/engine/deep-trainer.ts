@@ -56,12 +56,15 @@ export class DeepTrainer {
     const { config, data } = options;
     assertDeepTrainable(config);
     assertDataset(data);
-    if (options.initial && options.initial.length !== config.networks.length) throw new RangeError('One set of initial weights per network');
+    if (options.initial && options.initial.length !== config.networks.length)
+      throw new RangeError('One set of initial weights per network');
     this.config = config;
     this.size = config.networks.length;
     this.points = data.x.length;
     // groupByActivation reads only the activation fields; the rest of TrainConfig does not matter to it.
-    const asConfigs = config.networks.map((n) => ({ activation: n.activation, activationParams: n.activationParams ?? {} }) as TrainConfig);
+    const asConfigs = config.networks.map(
+      (n) => ({ activation: n.activation, activationParams: n.activationParams ?? {} }) as TrainConfig,
+    );
     const { order, groups } = groupByActivation(asConfigs);
     this.order = order;
     this.shuffles = new ShuffleStream(config.seed, this.points);
@@ -81,7 +84,8 @@ export class DeepTrainer {
       perRow.forEach((p, row) => {
         const k = p.kernels[l];
         const b = p.biases[l];
-        if (k?.length !== fanIn * fanOut || b?.length !== fanOut) throw new RangeError('Initial weights do not match the network shape');
+        if (k?.length !== fanIn * fanOut || b?.length !== fanOut)
+          throw new RangeError('Initial weights do not match the network shape');
         kernel.set(k, row * fanIn * fanOut);
         bias.set(b, row * fanOut);
       });
@@ -128,7 +132,14 @@ export class DeepTrainer {
   private step(): void {
     const S = this.size;
     const batch = this.batchSizes[this.stepInEpoch]!;
-    const { x, y } = batchValues(this.visits, { from: 0, size: S }, this.xs, this.ys, this.stepInEpoch * this.config.batchSize, batch);
+    const { x, y } = batchValues(
+      this.visits,
+      { from: 0, size: S },
+      this.xs,
+      this.ys,
+      this.stepInEpoch * this.config.batchSize,
+      batch,
+    );
     this.losses.addStep(tf.tidy(() => this.program.step(inputWithOnes(x, S, batch), tf.tensor3d(y, [S, batch, 1]))));
   }
 
@@ -179,7 +190,10 @@ export class DeepTrainer {
     const rows = this.program.parameters();
     const values = rows.dataSync();
     rows.dispose();
-    return this.splitFlat(values).map((p) => ({ kernels: p.filter((_, j) => j % 2 === 0), biases: p.filter((_, j) => j % 2 === 1) }));
+    return this.splitFlat(values).map((p) => ({
+      kernels: p.filter((_, j) => j % 2 === 0),
+      biases: p.filter((_, j) => j % 2 === 1),
+    }));
   }
 
   /** The exact gradient of the full-data MSE at the current weights, plus every layer's pre-activations. */
@@ -213,7 +227,8 @@ export class DeepTrainer {
     params.forEach((p, i) => {
       const l = losses[i]!;
       if (l.length > 0) this.lastLoss[i] = l[l.length - 1]!;
-      const finite = p.kernels.every((k) => k.every(Number.isFinite)) && p.biases.every((b) => b.every(Number.isFinite));
+      const finite =
+        p.kernels.every((k) => k.every(Number.isFinite)) && p.biases.every((b) => b.every(Number.isFinite));
       this.divergedAt[i] ??= divergedEpoch(l, this.epoch - l.length + 1, this.limit, finite, this.epoch);
     });
     const networks = this.config.networks.map((act, i) => {

@@ -17,7 +17,13 @@ export function lossLimit(ys: ArrayLike<number>): number {
  * The epoch (1-based) at which a run diverged, given the epoch losses since `firstEpoch` and whether its current
  * weights (after `epoch` epochs) are all finite; null if it has not.
  */
-export function divergedEpoch(losses: ArrayLike<number>, firstEpoch: number, limit: number, weightsFinite: boolean, epoch: number): number | null {
+export function divergedEpoch(
+  losses: ArrayLike<number>,
+  firstEpoch: number,
+  limit: number,
+  weightsFinite: boolean,
+  epoch: number,
+): number | null {
   for (let e = 0; e < losses.length; e++) if (!(losses[e]! <= limit)) return firstEpoch + e; // also catches NaN
   return weightsFinite ? null : Math.max(1, epoch);
 }

@@ -38,7 +38,12 @@ export class EpochLosses {
     const epochs = this.pending.length;
     if (epochs === 0) return new Float32Array(0);
     const squares = this.pending.flat();
-    const table = tf.tidy(() => tf.div(tf.sum(tf.reshape(tf.concat(squares, 1), [this.networks, epochs, this.stepsPerEpoch]), 2), tf.scalar(this.points)));
+    const table = tf.tidy(() =>
+      tf.div(
+        tf.sum(tf.reshape(tf.concat(squares, 1), [this.networks, epochs, this.stepsPerEpoch]), 2),
+        tf.scalar(this.points),
+      ),
+    );
     const losses = table.dataSync() as Float32Array;
     table.dispose();
     for (const t of squares) t.dispose();

@@ -1,9 +1,34 @@
 /** The training engine's public surface. */
 export { BatchTrainer, type BatchReadout, type BatchTrainerOptions, type NetworkReadout } from './batch-trainer';
 export { trainBatch, batchGroups, type BatchRunResult, type TrainBatchOptions } from './train';
-export { TrainingSession, waitMs, type CompareResult, type LossUpdate, type RunRequest, type SessionEvents, type SessionOptions, type SessionTrainer, type StatusInfo, type TrainerFactory } from '../sessions/session';
-export { runSeedJob, type SeedJobEvents, type SeedJobRequest, type SeedJobResult, type SeedJobStatus } from '../sessions/seed-job';
+export {
+  TrainingSession,
+  waitMs,
+  type CompareResult,
+  type LossUpdate,
+  type RunRequest,
+  type SessionEvents,
+  type SessionOptions,
+  type SessionTrainer,
+  type StatusInfo,
+  type TrainerFactory,
+} from '../sessions/session';
+export {
+  runSeedJob,
+  type SeedJobEvents,
+  type SeedJobRequest,
+  type SeedJobResult,
+  type SeedJobStatus,
+} from '../sessions/seed-job';
 export { toUpdate, gradientMagnitudes, hasNonFinite, type RunUpdate } from '../sessions/snapshots';
-export { useBackend, activateBackend, activeBackend, BACKEND_NAMES, type BackendName, type BackendOptions, type WasmPaths } from './backend';
+export {
+  useBackend,
+  activateBackend,
+  activeBackend,
+  BACKEND_NAMES,
+  type BackendName,
+  type BackendOptions,
+  type WasmPaths,
+} from './backend';
 export { adamStepSize, ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON } from './adam';
 export { MIN_HIDDEN, MAX_HIDDEN, flattenParams, unflattenParams } from './params';

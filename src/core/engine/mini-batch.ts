@@ -40,7 +40,14 @@ export function batchSizesFor(points: number, batchSize: number): number[] {
  * offset…offset+B−1 of its visiting order (visits, row-major [S, N]). Picking the batch is data loading, as in
  * Keras' data adapter; done here because tfjs' gather and strided slice cost more than the step for tiny batches.
  */
-export function batchValues(visits: Int32Array, rows: { from: number; size: number }, xs: Float32Array, ys: Float32Array, offset: number, batch: number): { x: Float32Array; y: Float32Array } {
+export function batchValues(
+  visits: Int32Array,
+  rows: { from: number; size: number },
+  xs: Float32Array,
+  ys: Float32Array,
+  offset: number,
+  batch: number,
+): { x: Float32Array; y: Float32Array } {
   const n = xs.length;
   const x = new Float32Array(rows.size * batch);
   const y = new Float32Array(rows.size * batch);

@@ -63,13 +63,17 @@ export function checkPositive(prefix: string, what: string, v: unknown): void {
 
 /** A hidden activation of the registry, and finite values for the parameters it is given (alpha, beta). */
 export function checkActivation(prefix: string, what: string, id: unknown, params: unknown): void {
-  if (!isHiddenActivationId(id)) throw new RangeError(`${prefix}: ${what}.activation must be one of ${HIDDEN_ACTIVATION_IDS.join(', ')}; got ${shown(id)}`);
+  if (!isHiddenActivationId(id))
+    throw new RangeError(
+      `${prefix}: ${what}.activation must be one of ${HIDDEN_ACTIVATION_IDS.join(', ')}; got ${shown(id)}`,
+    );
   if (params === undefined) return;
   if (typeof params !== 'object' || params === null || Array.isArray(params)) {
     throw new RangeError(`${prefix}: ${what}.activationParams must be an object, got ${shown(params)}`);
   }
   for (const [name, value] of Object.entries(params)) {
-    if (!ACTIVATION_PARAM_NAMES.includes(name)) throw new RangeError(`${prefix}: ${what}.activationParams has an unknown parameter ${shown(name)}`);
+    if (!ACTIVATION_PARAM_NAMES.includes(name))
+      throw new RangeError(`${prefix}: ${what}.activationParams has an unknown parameter ${shown(name)}`);
     if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) {
       throw new RangeError(`${prefix}: ${what}.activationParams.${name} must be a finite number, got ${shown(value)}`);
     }
@@ -90,14 +94,16 @@ export function assertTrainable(c: TrainConfig): void {
   checkPositive(UNTRAINABLE, 'lr', c.lr);
   checkActivation(UNTRAINABLE, 'config', c.activation, c.activationParams);
   checkInteger(UNTRAINABLE, 'seed', c.seed, 0, MAX_SEED);
-  if (c.init !== undefined && (typeof c.init !== 'object' || c.init === null)) throw new RangeError(`${UNTRAINABLE}: init must be an object, got ${shown(c.init)}`);
+  if (c.init !== undefined && (typeof c.init !== 'object' || c.init === null))
+    throw new RangeError(`${UNTRAINABLE}: init must be an object, got ${shown(c.init)}`);
   assertValidInit(c.init);
 }
 
 /** Training points: x and y equally long, 1 to MAX_POINTS of them, every value finite. */
 export function assertDataset(data: Dataset): void {
   const prefix = 'Unusable data';
-  if (typeof data !== 'object' || data === null) throw new RangeError(`${prefix}: expected { x, y }, got ${shown(data)}`);
+  if (typeof data !== 'object' || data === null)
+    throw new RangeError(`${prefix}: expected { x, y }, got ${shown(data)}`);
   for (const key of ['x', 'y'] as const) {
     const values: unknown = data[key];
     if (!Array.isArray(values) && !(ArrayBuffer.isView(values) && !(values instanceof DataView))) {
@@ -105,13 +111,15 @@ export function assertDataset(data: Dataset): void {
     }
   }
   const n = data.x.length;
-  if (data.y.length !== n) throw new RangeError(`${prefix}: x and y must be equally long, got ${n} and ${data.y.length}`);
+  if (data.y.length !== n)
+    throw new RangeError(`${prefix}: x and y must be equally long, got ${n} and ${data.y.length}`);
   if (n < 1 || n > MAX_POINTS) throw new RangeError(`${prefix}: needs 1 to ${MAX_POINTS} points, got ${n}`);
   for (const key of ['x', 'y'] as const) {
     const values = data[key];
     for (let i = 0; i < n; i++) {
       const v: unknown = values[i];
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`${prefix}: ${key}[${i}] must be a finite number, got ${shown(v)}`);
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        throw new RangeError(`${prefix}: ${key}[${i}] must be a finite number, got ${shown(v)}`);
     }
   }
 }
@@ -126,7 +134,8 @@ export function assertNetworkCount(networks: number, points: number): void {
 
 /** One batch's shape: its number of networks (assertNetworkCount) on usable data (assertDataset). */
 export function assertBatchShape(configs: readonly TrainConfig[], data: Dataset): void {
-  if (!Array.isArray(configs)) throw new RangeError(`Untrainable batch: configs must be an array, got ${shown(configs)}`);
+  if (!Array.isArray(configs))
+    throw new RangeError(`Untrainable batch: configs must be an array, got ${shown(configs)}`);
   assertDataset(data);
   assertNetworkCount(configs.length, data.x.length);
 }

@@ -109,7 +109,17 @@ export class NetworkProgram {
   /** The flat tensor-by-tensor layout as rows [S, P]. */
   private rows(flat: tfc.Tensor): tfc.Tensor {
     const S = this.size;
-    return tf.tidy(() => tf.concat(tf.split(flat, this.paramWidths.map((w) => w * S)).map((p, j) => tf.reshape(p, [S, this.paramWidths[j]!])), 1));
+    return tf.tidy(() =>
+      tf.concat(
+        tf
+          .split(
+            flat,
+            this.paramWidths.map((w) => w * S),
+          )
+          .map((p, j) => tf.reshape(p, [S, this.paramWidths[j]!])),
+        1,
+      ),
+    );
   }
 
   /** Widths of W₀, b₀, W₁, b₁, … in the flat layout. */
@@ -129,8 +139,15 @@ export class NetworkProgram {
       return prime ? a.tensorPrime(registryTf, t, g.params) : a.tensor(registryTf, t, g.params);
     };
     if (this.groups.length === 1) return apply(this.groups[0]!, z);
-    const parts = tf.split(z, this.groups.map((g) => g.size), 0);
-    return tf.concat(parts.map((p, i) => apply(this.groups[i]!, p)), 0);
+    const parts = tf.split(
+      z,
+      this.groups.map((g) => g.size),
+      0,
+    );
+    return tf.concat(
+      parts.map((p, i) => apply(this.groups[i]!, p)),
+      0,
+    );
   }
 
   /**
@@ -140,7 +157,12 @@ export class NetworkProgram {
   pass(x1: tfc.Tensor, y: tfc.Tensor): Pass {
     const S = this.size;
     const L = this.layers;
-    const P = tf.split(this.flat, this.paramWidths.map((w) => w * S)).map((p, j) => tf.reshape(p, this.paramShapes[j]!));
+    const P = tf
+      .split(
+        this.flat,
+        this.paramWidths.map((w) => w * S),
+      )
+      .map((p, j) => tf.reshape(p, this.paramShapes[j]!));
     const zs: tfc.Tensor[] = [];
     const inputs: tfc.Tensor[] = [];
     let a = x1;

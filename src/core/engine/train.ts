@@ -22,7 +22,11 @@ export interface TrainBatchOptions {
  * Train every network in `configs` (same hidden size, lr, epochs and batch size) as one batch; the active tfjs
  * backend must be ready (see `useBackend`). Diverged networks are reported, not thrown.
  */
-export function trainBatch(configs: readonly TrainConfig[], data: Dataset, options: TrainBatchOptions = {}): BatchRunResult[] {
+export function trainBatch(
+  configs: readonly TrainConfig[],
+  data: Dataset,
+  options: TrainBatchOptions = {},
+): BatchRunResult[] {
   const trainer = new BatchTrainer({ configs, data, initial: options.initial });
   const chunk = Math.max(1, options.chunkEpochs ?? 50);
   const losses: number[][] = configs.map(() => []);

@@ -28,7 +28,15 @@ export function planChunks(request: SeedsRequest): TrainConfig[][] {
     const chunk: TrainConfig[] = [];
     for (const activation of request.activations)
       for (let seed = from; seed < Math.min(request.count, from + perChunk); seed++)
-        chunk.push({ activation, activationParams: {}, hidden: request.hidden, lr: request.lr, epochs: request.epochs, batchSize: request.batchSize, seed });
+        chunk.push({
+          activation,
+          activationParams: {},
+          hidden: request.hidden,
+          lr: request.lr,
+          epochs: request.epochs,
+          batchSize: request.batchSize,
+          seed,
+        });
     chunks.push(chunk);
   }
   return chunks;

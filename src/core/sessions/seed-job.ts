@@ -28,15 +28,26 @@ export interface SeedJobEvents {
 }
 
 /** Run a job on `session` (which it takes over) to 'done', or to 'cancelled' when the session is cancelled. */
-export async function runSeedJob(session: TrainingSession, { chunks, data }: SeedJobRequest, events: SeedJobEvents): Promise<void> {
+export async function runSeedJob(
+  session: TrainingSession,
+  { chunks, data }: SeedJobRequest,
+  events: SeedJobEvents,
+): Promise<void> {
   const total = chunks.reduce((s, c) => s + c.length, 0);
   let done = 0;
   events.status('training');
   events.progress(done, total, 0);
   for (const chunk of chunks) {
-    const results = await session.compare(chunk, data, (epoch) => events.progress(done, total, (epoch / chunk[0]!.epochs) * chunk.length));
+    const results = await session.compare(chunk, data, (epoch) =>
+      events.progress(done, total, (epoch / chunk[0]!.epochs) * chunk.length),
+    );
     if (!results) return events.status('cancelled');
-    events.results(chunk.map((c, s) => ({ activation: c.activation, run: seedRunOf(c.seed, c.activation, c.hidden, results[s]!.params, data, c.init) })));
+    events.results(
+      chunk.map((c, s) => ({
+        activation: c.activation,
+        run: seedRunOf(c.seed, c.activation, c.hidden, results[s]!.params, data, c.init),
+      })),
+    );
     done += chunk.length;
     events.progress(done, total, 0);
   }

@@ -26,7 +26,11 @@ export interface SessionTrainer {
   dispose(): void;
 }
 
-export type TrainerFactory = (options: { configs: readonly TrainConfig[]; data: Dataset; initial?: readonly NetworkParams[] }) => SessionTrainer;
+export type TrainerFactory = (options: {
+  configs: readonly TrainConfig[];
+  data: Dataset;
+  initial?: readonly NetworkParams[];
+}) => SessionTrainer;
 
 export interface RunRequest {
   networks: readonly TrainConfig[];
@@ -109,7 +113,11 @@ export class TrainingSession extends SlicedSession<SessionTrainer> {
    * end; cancels any current run first. `progress` hears the epoch after every slice. Resolves to null (its
    * tensors freed) if superseded by a start, cancel or another compare.
    */
-  async compare(networks: readonly TrainConfig[], data: Dataset, progress?: (epoch: number) => void): Promise<CompareResult[] | null> {
+  async compare(
+    networks: readonly TrainConfig[],
+    data: Dataset,
+    progress?: (epoch: number) => void,
+  ): Promise<CompareResult[] | null> {
     this.cancel();
     const generation = ++this.generation;
     const batch = this.makeTrainer({ configs: networks, data });

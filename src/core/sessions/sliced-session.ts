@@ -46,7 +46,11 @@ export abstract class SlicedSession<T extends SlicedTrainer> {
    * How the current trainer is paced: step by step until an epoch is seen to fit well inside a slice, and again
    * once one does not; `epochMs` is the time spent so far in its current epoch.
    */
-  private pacing: { trainer: SlicedTrainer | null; stepwise: boolean; epochMs: number } = { trainer: null, stepwise: true, epochMs: 0 };
+  private pacing: { trainer: SlicedTrainer | null; stepwise: boolean; epochMs: number } = {
+    trainer: null,
+    stepwise: true,
+    epochMs: 0,
+  };
 
   constructor(
     private readonly reportStatus: (s: RunStatus, info: StatusInfo) => void,

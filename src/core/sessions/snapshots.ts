@@ -19,7 +19,13 @@ export function gradientMagnitudes(grad: NetworkParams | null, hidden: number): 
   return grad.w1.map((g, i) => Math.abs(g) + Math.abs(grad.b1[i]!) + Math.abs(grad.w2[i]!));
 }
 
-export function toSnapshot(r: NetworkReadout, config: TrainConfig, data: Dataset, epoch: number, previousLoss: number): Snapshot {
+export function toSnapshot(
+  r: NetworkReadout,
+  config: TrainConfig,
+  data: Dataset,
+  epoch: number,
+  previousLoss: number,
+): Snapshot {
   return {
     epoch,
     loss: r.losses.length > 0 ? r.losses[r.losses.length - 1]! : previousLoss,
@@ -29,10 +35,17 @@ export function toSnapshot(r: NetworkReadout, config: TrainConfig, data: Dataset
   };
 }
 
-export function toUpdate(readout: BatchReadout, configs: readonly TrainConfig[], data: Dataset, previous: RunUpdate | null): RunUpdate {
+export function toUpdate(
+  readout: BatchReadout,
+  configs: readonly TrainConfig[],
+  data: Dataset,
+  previous: RunUpdate | null,
+): RunUpdate {
   return {
     epoch: readout.epoch,
-    networks: readout.networks.map((r, s) => toSnapshot(r, configs[s]!, data, readout.epoch, previous?.networks[s]?.loss ?? NaN)),
+    networks: readout.networks.map((r, s) =>
+      toSnapshot(r, configs[s]!, data, readout.epoch, previous?.networks[s]?.loss ?? NaN),
+    ),
     losses: readout.networks.map((r) => r.losses),
     divergedAt: readout.networks.map((r) => r.divergedAt),
   };

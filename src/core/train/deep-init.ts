@@ -27,10 +27,12 @@ export function assertDeepTrainable(c: DeepConfig): void {
   checkInteger(prefix, 'batchSize', c.batchSize, 1, Number.MAX_SAFE_INTEGER);
   checkPositive(prefix, 'lr', c.lr);
   checkInteger(prefix, 'seed', c.seed, 0, MAX_SEED);
-  if (!Array.isArray(c.networks)) throw new RangeError(`${prefix}: networks must be an array, got ${shown(c.networks)}`);
+  if (!Array.isArray(c.networks))
+    throw new RangeError(`${prefix}: networks must be an array, got ${shown(c.networks)}`);
   checkInteger(prefix, 'the number of networks', c.networks.length, 1, 64);
   c.networks.forEach((n, i) => {
-    if (typeof n !== 'object' || n === null) throw new RangeError(`${prefix}: networks[${i}] must be an object, got ${shown(n)}`);
+    if (typeof n !== 'object' || n === null)
+      throw new RangeError(`${prefix}: networks[${i}] must be an object, got ${shown(n)}`);
     checkActivation(prefix, `networks[${i}]`, n.activation, n.activationParams);
   });
 }

@@ -29,7 +29,11 @@ export const HIDDEN_BIAS_RANGE = { min: -1, max: 1 } as const;
 export const SMALL_POSITIVE_BIAS = 0.1;
 
 /** Short names for the command line (--init) and the address bar (init=): glorot, he, zeros. */
-export const KERNEL_SHORT_NAMES: Readonly<Record<KernelInit, string>> = Object.freeze({ zeros: 'zeros', glorot_uniform: 'glorot', he_uniform: 'he' });
+export const KERNEL_SHORT_NAMES: Readonly<Record<KernelInit, string>> = Object.freeze({
+  zeros: 'zeros',
+  glorot_uniform: 'glorot',
+  he_uniform: 'he',
+});
 
 /** The scheme a short name stands for, or null (own keys only: "toString" is not a scheme). */
 export function kernelFromShortName(name: string): KernelInit | null {

@@ -53,7 +53,8 @@ export function initialParams(seed: number, hidden: number, init?: Partial<InitS
   const limits = layerLimits(kernel, hidden);
   const b1 = new Array<number>(hidden).fill(hiddenBias);
   // Zero kernels draw nothing (and avoid the −0 that (2r − 1)·0 could give).
-  if (kernel === 'zeros') return { w1: new Array<number>(hidden).fill(0), b1, w2: new Array<number>(hidden).fill(0), b2: 0 };
+  if (kernel === 'zeros')
+    return { w1: new Array<number>(hidden).fill(0), b1, w2: new Array<number>(hidden).fill(0), b2: 0 };
   const rng = createRng(seed, WEIGHTS_STREAM);
   const w1 = Array.from({ length: hidden }, () => (2 * rng.next() - 1) * limits.w1);
   const w2 = Array.from({ length: hidden }, () => (2 * rng.next() - 1) * limits.w2);

@@ -25,7 +25,18 @@ function NumberField({ t, uid, name, settings, disabled, onChange }: Props & { n
     if (next[name] !== settings[name]) onChange({ [name]: next[name] });
     return null;
   };
-  return <TextNumberField id={`${uid}-${name}`} label={t[name]} value={String(settings[name])} decimal={name === 'lr'} disabled={disabled} block="deeplab" setting={deepParam(name)} accept={accept} />;
+  return (
+    <TextNumberField
+      id={`${uid}-${name}`}
+      label={t[name]}
+      value={String(settings[name])}
+      decimal={name === 'lr'}
+      disabled={disabled}
+      block="deeplab"
+      setting={deepParam(name)}
+      accept={accept}
+    />
+  );
 }
 
 export function DeepControls(props: Props) {

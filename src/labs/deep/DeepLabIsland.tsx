@@ -27,7 +27,14 @@ import { DeepPanel } from './DeepPanel';
 import { allGradients, applyDeepUpdate, emptyDeepView, type DeepRunView } from './view';
 import { deepRefusalMessage, type DeepText } from './text';
 import { FallbackNotice, LabStatus, RefusedNotice } from '../../shared/LabNotices';
-import { useFrameQueue, useHydrated, useLazy, usePageLifetime, useUrlSettings, type UrlBinding } from '../../shared/island-kit';
+import {
+  useFrameQueue,
+  useHydrated,
+  useLazy,
+  usePageLifetime,
+  useUrlSettings,
+  type UrlBinding,
+} from '../../shared/island-kit';
 import { fill } from '../../shared/format';
 
 export interface DeepLabProps {
@@ -50,8 +57,12 @@ const URL_BINDING: UrlBinding<DeepSettings, DeepRefusal> = {
 
 export default function DeepLabIsland(props: DeepLabProps) {
   const { t, uid } = props;
-  const [settings, setSettings] = useState<DeepSettings>(() => ({ ...DEEP_DEFAULTS, activations: [...DEEP_DEFAULTS.activations] }));
-  const recorded = (s: DeepSettings) => (props.staticRun && serializeDeepSettings(s) === props.staticSettings ? props.staticRun : null);
+  const [settings, setSettings] = useState<DeepSettings>(() => ({
+    ...DEEP_DEFAULTS,
+    activations: [...DEEP_DEFAULTS.activations],
+  }));
+  const recorded = (s: DeepSettings) =>
+    props.staticRun && serializeDeepSettings(s) === props.staticSettings ? props.staticRun : null;
   const [view, setView] = useState<DeepRunView>(() => recorded(settings) ?? emptyDeepView(settings));
   const [status, setStatus] = useState<RunStatus>('idle');
   const hydrated = useHydrated();
@@ -134,7 +145,11 @@ export default function DeepLabIsland(props: DeepLabProps) {
   const buttonFocused = useRef(false);
   useEffect(() => {
     const focused = document.activeElement;
-    const lost = focused === null || focused === document.body || focused === trainButton.current || focused === pauseButton.current;
+    const lost =
+      focused === null ||
+      focused === document.body ||
+      focused === trainButton.current ||
+      focused === pauseButton.current;
     if (!buttonFocused.current || !lost) return;
     const target = status === 'training' ? pauseButton.current : status === 'loading' ? null : trainButton.current;
     if (target && !target.disabled) target.focus();
@@ -151,17 +166,44 @@ export default function DeepLabIsland(props: DeepLabProps) {
   const domain = useMemo(() => gradientDomain(allGradients(view)), [view]);
   const statusText = !hydrated
     ? t.staticNote
-    : fill(t.status[status], { epoch: view.epoch, epochs: settings.epochs, count: settings.activations.length, layers: settings.layers });
+    : fill(t.status[status], {
+        epoch: view.epoch,
+        epochs: settings.epochs,
+        count: settings.activations.length,
+        layers: settings.layers,
+      });
   const updateRef = useRef(update);
   updateRef.current = update;
   const controls = useMemo(
-    () => <DeepControls t={t} uid={uid} settings={settings} disabled={!hydrated || busy} onChange={(patch) => updateRef.current(patch)} />,
+    () => (
+      <DeepControls
+        t={t}
+        uid={uid}
+        settings={settings}
+        disabled={!hydrated || busy}
+        onChange={(patch) => updateRef.current(patch)}
+      />
+    ),
     [settings, hydrated, busy],
   );
 
   return (
-    <div class="lab deeplab" id={uid} data-demo="deep-lab" data-status={status} data-epoch={view.epoch} data-hydrated={hydrated ? 'true' : 'false'} data-error={message ?? undefined}>
-      <LabStatus class="lab__status deeplab__status" text={statusText} trainingLive={t.status.trainingLive} training={status === 'training'} hydrated={hydrated} />
+    <div
+      class="lab deeplab"
+      id={uid}
+      data-demo="deep-lab"
+      data-status={status}
+      data-epoch={view.epoch}
+      data-hydrated={hydrated ? 'true' : 'false'}
+      data-error={message ?? undefined}
+    >
+      <LabStatus
+        class="lab__status deeplab__status"
+        text={statusText}
+        trainingLive={t.status.trainingLive}
+        training={status === 'training'}
+        hydrated={hydrated}
+      />
       <RefusedNotice refused={url.refused} title={t.refusedTitle} message={(r) => deepRefusalMessage(t, r)} />
       <FallbackNotice show={fallback}>{t.workerFallback}</FallbackNotice>
       {status === 'diverged' && (
@@ -176,19 +218,53 @@ export default function DeepLabIsland(props: DeepLabProps) {
       )}
       {controls}
       <div class="lab__buttons" role="group" aria-label={t.title}>
-        <button ref={trainButton} onFocus={onButtonFocus} onBlur={onButtonBlur} type="button" class="lab__button lab__button--primary" data-action="train" disabled={!hydrated || busy} onClick={onTrain}>
+        <button
+          ref={trainButton}
+          onFocus={onButtonFocus}
+          onBlur={onButtonBlur}
+          type="button"
+          class="lab__button lab__button--primary"
+          data-action="train"
+          disabled={!hydrated || busy}
+          onClick={onTrain}
+        >
           {status === 'paused' ? t.resume : t.train}
         </button>
-        <button ref={pauseButton} onFocus={onButtonFocus} onBlur={onButtonBlur} type="button" class="lab__button" data-action="pause" disabled={!hydrated || status !== 'training'} onClick={() => client.current?.pauseDeep()}>
+        <button
+          ref={pauseButton}
+          onFocus={onButtonFocus}
+          onBlur={onButtonBlur}
+          type="button"
+          class="lab__button"
+          data-action="pause"
+          disabled={!hydrated || status !== 'training'}
+          onClick={() => client.current?.pauseDeep()}
+        >
           {t.pause}
         </button>
-        <button type="button" class="lab__button" data-action="cancel" disabled={!hydrated || !(busy || status === 'paused')} onClick={() => reset(settingsRef.current)}>
+        <button
+          type="button"
+          class="lab__button"
+          data-action="cancel"
+          disabled={!hydrated || !(busy || status === 'paused')}
+          onClick={() => reset(settingsRef.current)}
+        >
           {t.cancel}
         </button>
       </div>
       <div class="deeplab__grid">
         {view.networks.map((n) => (
-          <DeepPanel key={n.activation} t={t} id={`${uid}-${n.activation}`} network={n} epoch={view.epoch} epochs={view.epochs} layers={view.layers} divergedAt={view.divergedAt} domain={domain} />
+          <DeepPanel
+            key={n.activation}
+            t={t}
+            id={`${uid}-${n.activation}`}
+            network={n}
+            epoch={view.epoch}
+            epochs={view.epochs}
+            layers={view.layers}
+            divergedAt={view.divergedAt}
+            domain={domain}
+          />
         ))}
       </div>
     </div>

@@ -34,9 +34,16 @@ export function DeepPanel({ t, id, network, epoch, epochs, layers, divergedAt, d
   const last = current[current.length - 1]?.gradW;
   const loss = network.losses[network.losses.length - 1]?.[1];
   const rows = current.length ? current : Array.from({ length: layers }, () => null);
-  const grad = layerGradientSvg({ series: network.grads, epochs, domain }, { width: PANEL_WIDTH, height: GRAD_HEIGHT, idPrefix: `${id}-grad` }, labels.grad);
+  const grad = layerGradientSvg(
+    { series: network.grads, epochs, domain },
+    { width: PANEL_WIDTH, height: GRAD_HEIGHT, idPrefix: `${id}-grad` },
+    labels.grad,
+  );
   const pre = preactivationSvg(
-    { rows: rows.map((l) => ({ hist: l?.hist ?? [], note: l ? layerNote(t, l.dead, l.saturated) : '' })), range: PREACT_RANGE },
+    {
+      rows: rows.map((l) => ({ hist: l?.hist ?? [], note: l ? layerNote(t, l.dead, l.saturated) : '' })),
+      range: PREACT_RANGE,
+    },
     { width: PANEL_WIDTH, height: 0, idPrefix: `${id}-pre` },
     labels.pre,
   );

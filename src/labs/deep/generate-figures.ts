@@ -19,7 +19,8 @@ import type { DeepFigures } from './figures';
 function round(value: unknown): unknown {
   if (typeof value === 'number') return Number.isFinite(value) ? Number(value.toPrecision(4)) : null;
   if (Array.isArray(value)) return value.map(round);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, round(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, round(v)]));
   return value;
 }
 
@@ -53,7 +54,9 @@ async function main(): Promise<void> {
   // NaN/Infinity become null in JSON; the island treats null as "no value".
   writeFileSync(file, JSON.stringify(round(figures)) + '\n');
   for (const [k, v] of Object.entries(figures.stats)) console.log(`${k.padEnd(28)} ${v.toPrecision(4)}`);
-  console.log(`trained ${figures.run.epochs} epochs × ${figures.run.networks.length} networks in ${ms.toFixed(0)} ms (wasm, Node)`);
+  console.log(
+    `trained ${figures.run.epochs} epochs × ${figures.run.networks.length} networks in ${ms.toFixed(0)} ms (wasm, Node)`,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -33,7 +33,10 @@ export function panelLabels(t: DeepText, n: DeepNetworkView, epoch: number) {
     name,
     grad: {
       title: fill(t.gradTitle, { name }),
-      desc: fill(t.gradDesc, { epoch, values: layers.map((l, i) => fill(t.gradValue, { l: i + 1, value: formatNumber(l.gradW) })).join(', ') }),
+      desc: fill(t.gradDesc, {
+        epoch,
+        values: layers.map((l, i) => fill(t.gradValue, { l: i + 1, value: formatNumber(l.gradW) })).join(', '),
+      }),
       epoch: t.epochAxis,
       gradient: t.gradAxis,
     },
@@ -43,7 +46,13 @@ export function panelLabels(t: DeepText, n: DeepNetworkView, epoch: number) {
         rows: layers
           .map((l, i) => {
             const note = layerNote(t, l.dead, l.saturated);
-            return fill(t.preRow, { l: i + 1, median: formatNumber(l.quantiles[3]), p10: formatNumber(l.quantiles[1]), p90: formatNumber(l.quantiles[5]), note: note ? `, ${note}` : '' });
+            return fill(t.preRow, {
+              l: i + 1,
+              median: formatNumber(l.quantiles[3]),
+              p10: formatNumber(l.quantiles[1]),
+              p90: formatNumber(l.quantiles[5]),
+              note: note ? `, ${note}` : '',
+            });
           })
           .join(' '),
       }),

@@ -2,8 +2,20 @@
 import { useState } from 'preact/hooks';
 import { HIDDEN_ACTIVATION_IDS } from '../../core/activations/types';
 import { ACTIVATIONS } from '../../core/activations/registry';
-import { EXPR_PREFIX, isTargetPresetId, MAX_EXPRESSION_LENGTH, TARGET_PRESET_IDS, compileTarget } from '../../core/data/targets';
-import { FIT_LAB_MAX_HIDDEN, parseSettings, SPEEDS, trainingXs, type FitLabSettings } from '../../core/settings/fit-lab';
+import {
+  EXPR_PREFIX,
+  isTargetPresetId,
+  MAX_EXPRESSION_LENGTH,
+  TARGET_PRESET_IDS,
+  compileTarget,
+} from '../../core/data/targets';
+import {
+  FIT_LAB_MAX_HIDDEN,
+  parseSettings,
+  SPEEDS,
+  trainingXs,
+  type FitLabSettings,
+} from '../../core/settings/fit-lab';
 import type { Dictionary, Lang } from '../../i18n';
 import { expressionMessage, refusalMessage } from './text';
 import { TextNumberField } from '../../shared/TextNumberField';
@@ -20,14 +32,32 @@ interface Props {
 
 type NumberKey = 'lr' | 'epochs' | 'batch' | 'seed';
 
-function NumberField({ t, uid, name, label, settings, disabled, onChange }: Props & { name: NumberKey; label: string }) {
+function NumberField({
+  t,
+  uid,
+  name,
+  label,
+  settings,
+  disabled,
+  onChange,
+}: Props & { name: NumberKey; label: string }) {
   const accept = (value: string) => {
     const { settings: next, refused } = parseSettings(new URLSearchParams([[name, value]]), settings);
     if (refused[0]) return fill(t.inputRefused, { reason: refusalMessage(t, refused[0]) });
     if (next[name] !== settings[name]) onChange({ [name]: next[name] });
     return null;
   };
-  return <TextNumberField id={`${uid}-${name}`} label={label} value={String(settings[name])} decimal={name === 'lr'} disabled={disabled} block="lab" accept={accept} />;
+  return (
+    <TextNumberField
+      id={`${uid}-${name}`}
+      label={label}
+      value={String(settings[name])}
+      decimal={name === 'lr'}
+      disabled={disabled}
+      block="lab"
+      accept={accept}
+    />
+  );
 }
 
 export function Controls(props: Props) {
@@ -53,7 +83,16 @@ export function Controls(props: Props) {
       <legend class="sr-only">{t.settings}</legend>
       <div class="lab__field">
         <label for={`${uid}-activation`}>{t.activation}</label>
-        <select id={`${uid}-activation`} value={settings.activation} onChange={(e) => onChange({ activation: (e.currentTarget as HTMLSelectElement).value as FitLabSettings['activation'], activationParams: {} })}>
+        <select
+          id={`${uid}-activation`}
+          value={settings.activation}
+          onChange={(e) =>
+            onChange({
+              activation: (e.currentTarget as HTMLSelectElement).value as FitLabSettings['activation'],
+              activationParams: {},
+            })
+          }
+        >
           {HIDDEN_ACTIVATION_IDS.map((id) => (
             <option value={id} key={id}>
               {ACTIVATIONS[id].name[lang]}
@@ -63,7 +102,11 @@ export function Controls(props: Props) {
       </div>
       <div class="lab__field">
         <label for={`${uid}-hidden`}>{t.hidden}</label>
-        <select id={`${uid}-hidden`} value={String(settings.hidden)} onChange={(e) => onChange({ hidden: Number((e.currentTarget as HTMLSelectElement).value) })}>
+        <select
+          id={`${uid}-hidden`}
+          value={String(settings.hidden)}
+          onChange={(e) => onChange({ hidden: Number((e.currentTarget as HTMLSelectElement).value) })}
+        >
           {Array.from({ length: FIT_LAB_MAX_HIDDEN }, (_, k) => (
             <option value={String(k + 1)} key={k}>
               {k + 1}
@@ -76,7 +119,11 @@ export function Controls(props: Props) {
       <NumberField {...props} name="batch" label={t.batch} />
       <div class="lab__field lab__field--seed">
         <NumberField {...props} name="seed" label={t.seed} />
-        <button type="button" class="lab__button lab__button--small" onClick={() => onChange({ seed: Math.floor(Math.random() * 100_000) })}>
+        <button
+          type="button"
+          class="lab__button lab__button--small"
+          onClick={() => onChange({ seed: Math.floor(Math.random() * 100_000) })}
+        >
           {t.newSeed}
         </button>
       </div>
@@ -90,7 +137,14 @@ export function Controls(props: Props) {
             max={spec.max}
             step={spec.step}
             value={settings.activationParams[spec.name] ?? spec.default}
-            onChange={(e) => onChange({ activationParams: { ...settings.activationParams, [spec.name]: Number((e.currentTarget as HTMLInputElement).value) } })}
+            onChange={(e) =>
+              onChange({
+                activationParams: {
+                  ...settings.activationParams,
+                  [spec.name]: Number((e.currentTarget as HTMLInputElement).value),
+                },
+              })
+            }
           />
           <output for={`${uid}-${spec.name}`}>{settings.activationParams[spec.name] ?? spec.default}</output>
         </div>
@@ -119,7 +173,11 @@ export function Controls(props: Props) {
       </div>
       <div class="lab__field">
         <label for={`${uid}-speed`}>{t.speed}</label>
-        <select id={`${uid}-speed`} value={settings.speed} onChange={(e) => onChange({ speed: (e.currentTarget as HTMLSelectElement).value as FitLabSettings['speed'] })}>
+        <select
+          id={`${uid}-speed`}
+          value={settings.speed}
+          onChange={(e) => onChange({ speed: (e.currentTarget as HTMLSelectElement).value as FitLabSettings['speed'] })}
+        >
           {SPEEDS.map((s) => (
             <option value={s} key={s}>
               {t.speeds[s]}

@@ -62,7 +62,10 @@ export function ExportPanel({ t, settings, params, svg, mse, disabled }: Props) 
   const query = serializeSettings(settings);
   // Built once per setting, not on every training frame.
   const scripts = useMemo(
-    () => (snippets ? { keras: snippets.kerasSnippet(settings, `${base}.py`), tfjs: snippets.tfjsSnippet(settings, `${base}.mjs`) } : null),
+    () =>
+      snippets
+        ? { keras: snippets.kerasSnippet(settings, `${base}.py`), tfjs: snippets.tfjsSnippet(settings, `${base}.mjs`) }
+        : null,
     [snippets, query],
   );
   const shareUrl = () => {
@@ -79,7 +82,17 @@ export function ExportPanel({ t, settings, params, svg, mse, disabled }: Props) 
     }
   };
   const json = () =>
-    JSON.stringify({ settings: Object.fromEntries(new URLSearchParams(serializeSettings(settings))), activation: settings.activation, hidden: settings.hidden, ...params, finalMse: mse }, null, 2);
+    JSON.stringify(
+      {
+        settings: Object.fromEntries(new URLSearchParams(serializeSettings(settings))),
+        activation: settings.activation,
+        hidden: settings.hidden,
+        ...params,
+        finalMse: mse,
+      },
+      null,
+      2,
+    );
   return (
     <details class="lab__panel" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && setOpened(true)}>
       <summary>{t.exports}</summary>
@@ -87,10 +100,20 @@ export function ExportPanel({ t, settings, params, svg, mse, disabled }: Props) 
         <button type="button" class="lab__button" disabled={disabled} onClick={() => void copy()}>
           {t.share}
         </button>
-        <button type="button" class="lab__button" disabled={disabled} onClick={() => download(`${base}.json`, new Blob([json()], { type: 'application/json' }))}>
+        <button
+          type="button"
+          class="lab__button"
+          disabled={disabled}
+          onClick={() => download(`${base}.json`, new Blob([json()], { type: 'application/json' }))}
+        >
           {t.exportJson}
         </button>
-        <button type="button" class="lab__button" disabled={disabled} onClick={() => download(`${base}.svg`, new Blob([standaloneSvg(svg())], { type: 'image/svg+xml' }))}>
+        <button
+          type="button"
+          class="lab__button"
+          disabled={disabled}
+          onClick={() => download(`${base}.svg`, new Blob([standaloneSvg(svg())], { type: 'image/svg+xml' }))}
+        >
           {t.exportSvg}
         </button>
         <button type="button" class="lab__button" disabled={disabled} onClick={() => svgToPng(svg(), `${base}.png`)}>
@@ -102,10 +125,20 @@ export function ExportPanel({ t, settings, params, svg, mse, disabled }: Props) 
       </p>
       <p class="lab__hint">{t.exportCodeHint}</p>
       <div class="lab__buttons">
-        <button type="button" class="lab__button" disabled={disabled || !scripts} onClick={() => scripts && download(`${base}.py`, new Blob([scripts.keras], { type: 'text/x-python' }))}>
+        <button
+          type="button"
+          class="lab__button"
+          disabled={disabled || !scripts}
+          onClick={() => scripts && download(`${base}.py`, new Blob([scripts.keras], { type: 'text/x-python' }))}
+        >
           {t.downloadKeras}
         </button>
-        <button type="button" class="lab__button" disabled={disabled || !scripts} onClick={() => scripts && download(`${base}.mjs`, new Blob([scripts.tfjs], { type: 'text/javascript' }))}>
+        <button
+          type="button"
+          class="lab__button"
+          disabled={disabled || !scripts}
+          onClick={() => scripts && download(`${base}.mjs`, new Blob([scripts.tfjs], { type: 'text/javascript' }))}
+        >
           {t.downloadTfjs}
         </button>
       </div>

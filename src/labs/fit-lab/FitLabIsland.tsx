@@ -6,7 +6,16 @@
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import type { Dictionary, Lang } from '../../i18n';
 import { initialParams } from '../../core/train/random';
-import { FIT_LAB, parseSettings, safeLearningRate, serializeSettings, toTrainConfig, writeSettings, type FitLabSettings, type Refusal } from '../../core/settings/fit-lab';
+import {
+  FIT_LAB,
+  parseSettings,
+  safeLearningRate,
+  serializeSettings,
+  toTrainConfig,
+  writeSettings,
+  type FitLabSettings,
+  type Refusal,
+} from '../../core/settings/fit-lab';
 import type { NetworkParams, RunStatus, Snapshot } from '../../core/train/types';
 import { fitPlotLayers, fitPlotSvg, type FitView } from '../../plots/fitPlot';
 import { lossPlotSvg } from '../../plots/lossPlot';
@@ -86,12 +95,34 @@ function freshRun(s: FitLabSettings): RunState {
   const params = initialParams(s.seed, s.hidden);
   // A ReLU unit can be dead before training starts (b = 0, w < 0, x ≥ 0): that is "dead since epoch 0".
   const dead = neuronLabels(params, s, trainingSetup(s).data.x).map((state) => state === 'dead');
-  return { status: 'idle', params, epoch: 0, loss: null, history: [], dead, deadSince: dead.map((d) => (d ? 0 : null)), gradNorm: null, divergedAt: null, message: null };
+  return {
+    status: 'idle',
+    params,
+    epoch: 0,
+    loss: null,
+    history: [],
+    dead,
+    deadSince: dead.map((d) => (d ? 0 : null)),
+    gradNorm: null,
+    divergedAt: null,
+    message: null,
+  };
 }
 
 function runFromStatic(r: StaticRun): RunState {
   const last = r.history[r.history.length - 1];
-  return { status: 'idle', params: r.params, epoch: r.epoch, loss: last ? last[1] : null, history: r.history, dead: r.dead, deadSince: r.deadSince, gradNorm: r.gradNorm ?? null, divergedAt: r.divergedAt, message: null };
+  return {
+    status: 'idle',
+    params: r.params,
+    epoch: r.epoch,
+    loss: last ? last[1] : null,
+    history: r.history,
+    dead: r.dead,
+    deadSince: r.deadSince,
+    gradNorm: r.gradNorm ?? null,
+    divergedAt: r.divergedAt,
+    message: null,
+  };
 }
 
 export default function FitLabIsland(props: FitLabProps) {
@@ -99,7 +130,9 @@ export default function FitLabIsland(props: FitLabProps) {
   const { t } = props;
   const presetSettings = useMemo(() => parseSettings(props.preset ?? '').settings, [props.preset]);
   const [settings, setSettings] = useState<FitLabSettings>(presetSettings);
-  const [run, setRun] = useState<RunState>(() => (props.staticRun ? runFromStatic(props.staticRun) : freshRun(presetSettings)));
+  const [run, setRun] = useState<RunState>(() =>
+    props.staticRun ? runFromStatic(props.staticRun) : freshRun(presetSettings),
+  );
   const [view, setView] = useState<FitView>(props.view ?? 'components');
   const hydrated = useHydrated();
   const [manual, setManual] = useState(false);
@@ -113,12 +146,22 @@ export default function FitLabIsland(props: FitLabProps) {
   settingsRef.current = settings;
 
   const setup = useMemo(() => trainingSetup(settings), [settings.target]);
-  const netView = useMemo(() => networkView(run.params, settings, setup.data.x, run.dead), [run.params, run.dead, settings.activation, settings.activationParams, setup]);
-  const mse = useMemo(() => (run.status === 'done' ? finalMse(run.params, settings, setup.data) : null), [run.status, run.params, setup]);
+  const netView = useMemo(
+    () => networkView(run.params, settings, setup.data.x, run.dead),
+    [run.params, run.dead, settings.activation, settings.activationParams, setup],
+  );
+  const mse = useMemo(
+    () => (run.status === 'done' ? finalMse(run.params, settings, setup.data) : null),
+    [run.status, run.params, setup],
+  );
 
   // The primary instance (syncUrl) reads its settings from the address bar and writes them back.
   const binding = useMemo(
-    () => ({ keys: FIT_LAB.readNames, parse: (search: string) => parseSettings(search, presetSettings), write: writeSettings }),
+    () => ({
+      keys: FIT_LAB.readNames,
+      parse: (search: string) => parseSettings(search, presetSettings),
+      write: writeSettings,
+    }),
     [presetSettings],
   );
   const url = useUrlSettings<FitLabSettings, Refusal>(binding, settings, {
@@ -141,14 +184,19 @@ export default function FitLabIsland(props: FitLabProps) {
       return { ...next, params: s.params, epoch: s.epoch, loss: s.loss, dead: s.dead, deadSince, gradNorm: s.gradNorm };
     });
   }, MIN_FRAME_MS);
-  const onSnapshot = useCallback((snapshot: Snapshot, history: Array<[number, number]>) => reports.push({ snapshot, history }), []);
+  const onSnapshot = useCallback(
+    (snapshot: Snapshot, history: Array<[number, number]>) => reports.push({ snapshot, history }),
+    [],
+  );
   const onLosses = useCallback((history: Array<[number, number]>) => reports.push({ snapshot: null, history }), []);
 
   // Leaving the page ends the worker; a new one starts on the next Train.
   usePageLifetime(() => {
     reports.clear();
     runner.dispose();
-    setRun((r) => (r.status === 'training' || r.status === 'loading' || r.status === 'paused' ? { ...r, status: 'idle' } : r));
+    setRun((r) =>
+      r.status === 'training' || r.status === 'loading' || r.status === 'paused' ? { ...r, status: 'idle' } : r,
+    );
   });
 
   const getRunner = () => runner.get();
@@ -156,7 +204,13 @@ export default function FitLabIsland(props: FitLabProps) {
   const start = async (opts: { fromCurrent: boolean; startPaused: boolean }) => {
     const s = settingsRef.current;
     const initial = opts.fromCurrent ? run.params : undefined;
-    setRun((r) => ({ ...(opts.fromCurrent ? { ...r, history: [], epoch: 0 } : freshRun(s)), params: initial ?? initialParams(s.seed, s.hidden), status: 'loading', divergedAt: null, message: null }));
+    setRun((r) => ({
+      ...(opts.fromCurrent ? { ...r, history: [], epoch: 0 } : freshRun(s)),
+      params: initial ?? initialParams(s.seed, s.hidden),
+      status: 'loading',
+      divergedAt: null,
+      message: null,
+    }));
     try {
       const runner = await getRunner();
       runner.start(
@@ -167,7 +221,12 @@ export default function FitLabIsland(props: FitLabProps) {
           fallback: () => setFallback(true),
           status: (status, info) => {
             if (status !== 'training') reports.flush();
-            setRun((r) => ({ ...r, status, divergedAt: info.divergedAt ?? (status === 'diverged' ? info.epoch : r.divergedAt), message: info.message ?? null }));
+            setRun((r) => ({
+              ...r,
+              status,
+              divergedAt: info.divergedAt ?? (status === 'diverged' ? info.epoch : r.divergedAt),
+              message: info.message ?? null,
+            }));
           },
         },
       );
@@ -207,10 +266,23 @@ export default function FitLabIsland(props: FitLabProps) {
   const name = activationName(settings.activation, lang);
   const statusText = !hydrated
     ? t.staticNote
-    : fill(t.status[status], { epoch: status === 'diverged' ? (run.divergedAt ?? run.epoch) : run.epoch, epochs: settings.epochs, loss: formatNumber(run.loss), mse: formatNumber(mse), message: run.message ?? '' });
+    : fill(t.status[status], {
+        epoch: status === 'diverged' ? (run.divergedAt ?? run.epoch) : run.epoch,
+        epochs: settings.epochs,
+        loss: formatNumber(run.loss),
+        mse: formatNumber(mse),
+        message: run.message ?? '',
+      });
   const componentText = netView.components
     .map((c, i) =>
-      fill(t.plot.component, { i: i + 1, v: formatNumber(run.params.w2[i]), w: formatNumber(run.params.w1[i]), b: formatNumber(run.params.b1[i]), centre: c.centre === null ? t.card.noCentre : formatNumber(c.centre), state: t.states[c.state] }),
+      fill(t.plot.component, {
+        i: i + 1,
+        v: formatNumber(run.params.w2[i]),
+        w: formatNumber(run.params.w1[i]),
+        b: formatNumber(run.params.b1[i]),
+        centre: c.centre === null ? t.card.noCentre : formatNumber(c.centre),
+        state: t.states[c.state],
+      }),
     )
     .join(' ');
   const plotSize = { width, height: Math.round(width * PLOT_ASPECT), idPrefix: `${uid}-fit` };
@@ -230,24 +302,63 @@ export default function FitLabIsland(props: FitLabProps) {
   const lossSvg = lossPlotSvg(
     { history: run.history, epochs: settings.epochs, epoch: run.epoch, divergedAt: run.divergedAt },
     { width, height: Math.round(width * LOSS_ASPECT), idPrefix: `${uid}-loss` },
-    { title: t.plot.lossTitle, desc: fill(t.plot.lossDesc, { epoch: run.epoch, loss: formatNumber(run.loss) }), epoch: t.plot.epoch, loss: t.plot.loss },
+    {
+      title: t.plot.lossTitle,
+      desc: fill(t.plot.lossDesc, { epoch: run.epoch, loss: formatNumber(run.loss) }),
+      epoch: t.plot.epoch,
+      loss: t.plot.loss,
+    },
   );
   const weights =
     status === 'done' && mse !== null
-      ? JSON.stringify({ activation: settings.activation, hidden: settings.hidden, w1: run.params.w1, b1: run.params.b1, w2: run.params.w2, b2: run.params.b2, finalMse: mse })
+      ? JSON.stringify({
+          activation: settings.activation,
+          hidden: settings.hidden,
+          w1: run.params.w1,
+          b1: run.params.b1,
+          w2: run.params.w2,
+          b2: run.params.b2,
+          finalMse: mse,
+        })
       : undefined;
 
   // Settings only change on input: keep the form out of the per-snapshot re-render.
   const updateRef = useRef(update);
   updateRef.current = update;
   const controls = useMemo(
-    () => <Controls t={t} lang={lang} uid={uid} settings={settings} disabled={!hydrated} onChange={(patch) => updateRef.current(patch)} />,
+    () => (
+      <Controls
+        t={t}
+        lang={lang}
+        uid={uid}
+        settings={settings}
+        disabled={!hydrated}
+        onChange={(patch) => updateRef.current(patch)}
+      />
+    ),
     [settings, hydrated, lang],
   );
 
   return (
-    <div class="lab fitlab" id={uid} data-demo="fit-lab" data-status={status} data-epoch={run.epoch} data-loss={run.loss === null ? '' : String(run.loss)} data-weights={weights} data-hydrated={hydrated ? 'true' : 'false'} data-sync-url={props.syncUrl ? 'true' : undefined} data-error={run.message ?? undefined}>
-      <LabStatus class="lab__status" text={statusText} trainingLive={t.status.trainingLive} training={status === 'training'} hydrated={hydrated} />
+    <div
+      class="lab fitlab"
+      id={uid}
+      data-demo="fit-lab"
+      data-status={status}
+      data-epoch={run.epoch}
+      data-loss={run.loss === null ? '' : String(run.loss)}
+      data-weights={weights}
+      data-hydrated={hydrated ? 'true' : 'false'}
+      data-sync-url={props.syncUrl ? 'true' : undefined}
+      data-error={run.message ?? undefined}
+    >
+      <LabStatus
+        class="lab__status"
+        text={statusText}
+        trainingLive={t.status.trainingLive}
+        training={status === 'training'}
+        hydrated={hydrated}
+      />
       <RefusedNotice refused={url.refused} title={t.refusedTitle} message={(r) => refusalMessage(t, r)} />
       <FallbackNotice show={fallback}>{t.workerFallback}</FallbackNotice>
       {status === 'diverged' && (
@@ -265,15 +376,35 @@ export default function FitLabIsland(props: FitLabProps) {
           {plotLabels.desc}
         </p>
         {manual && hydrated && (
-          <ManualLayer t={t} uid={uid} data={data} size={plotSize} params={run.params} settings={settings} onParams={(params) => setRun((r) => ({ ...r, params, status: 'idle', dead: [], deadSince: [] }))} />
+          <ManualLayer
+            t={t}
+            uid={uid}
+            data={data}
+            size={plotSize}
+            params={run.params}
+            settings={settings}
+            onParams={(params) => setRun((r) => ({ ...r, params, status: 'idle', dead: [], deadSince: [] }))}
+          />
         )}
       </div>
       <div class="fitlab__bar">
         <div class="lab__buttons" role="group" aria-label={t.title}>
-          <button type="button" class="lab__button lab__button--primary" data-action="train" disabled={!hydrated || busy} onClick={onTrain}>
+          <button
+            type="button"
+            class="lab__button lab__button--primary"
+            data-action="train"
+            disabled={!hydrated || busy}
+            onClick={onTrain}
+          >
             {status === 'paused' ? t.resume : t.train}
           </button>
-          <button type="button" class="lab__button" data-action="pause" disabled={!hydrated || status !== 'training'} onClick={() => runner.current?.pause()}>
+          <button
+            type="button"
+            class="lab__button"
+            data-action="pause"
+            disabled={!hydrated || status !== 'training'}
+            onClick={() => runner.current?.pause()}
+          >
             {t.pause}
           </button>
           <button type="button" class="lab__button" data-action="step" disabled={!hydrated || busy} onClick={onStep}>
@@ -287,13 +418,20 @@ export default function FitLabIsland(props: FitLabProps) {
           <legend>{t.view}</legend>
           {(['components', 'sum'] as const).map((v) => (
             <label key={v}>
-              <input type="radio" name={`${uid}-view`} value={v} checked={view === v} onChange={() => setView(v)} /> {v === 'components' ? t.viewComponents : t.viewSum}
+              <input type="radio" name={`${uid}-view`} value={v} checked={view === v} onChange={() => setView(v)} />{' '}
+              {v === 'components' ? t.viewComponents : t.viewSum}
             </label>
           ))}
         </fieldset>
       </div>
       <div class="fitlab__loss" dangerouslySetInnerHTML={{ __html: lossSvg }} />
-      <NeuronCards t={t} params={run.params} states={netView.states} gradNorm={run.gradNorm} deadSince={run.deadSince} />
+      <NeuronCards
+        t={t}
+        params={run.params}
+        states={netView.states}
+        gradNorm={run.gradNorm}
+        deadSince={run.deadSince}
+      />
       <details class="lab__panel" open={props.settingsOpen}>
         <summary>{t.settings}</summary>
         {controls}
@@ -302,7 +440,13 @@ export default function FitLabIsland(props: FitLabProps) {
         <details class="lab__panel" onToggle={(e) => setManual((e.currentTarget as HTMLDetailsElement).open)}>
           <summary>{t.manual}</summary>
           <p class="lab__hint">{t.manualHint}</p>
-          <button type="button" class="lab__button" data-action="train-from-here" disabled={!hydrated || busy} onClick={() => void start({ fromCurrent: true, startPaused: false })}>
+          <button
+            type="button"
+            class="lab__button"
+            data-action="train-from-here"
+            disabled={!hydrated || busy}
+            onClick={() => void start({ fromCurrent: true, startPaused: false })}
+          >
             {t.trainFromHere}
           </button>
         </details>
@@ -324,7 +468,17 @@ export default function FitLabIsland(props: FitLabProps) {
           open={props.compareOpen}
         />
       )}
-      {props.exports !== false && <ExportPanel t={t} uid={uid} settings={settings} params={run.params} svg={exportSvg} mse={mse} disabled={!hydrated} />}
+      {props.exports !== false && (
+        <ExportPanel
+          t={t}
+          uid={uid}
+          settings={settings}
+          params={run.params}
+          svg={exportSvg}
+          mse={mse}
+          disabled={!hydrated}
+        />
+      )}
     </div>
   );
 }

@@ -60,14 +60,23 @@ export function ManualLayer({ t, data, size, params, settings, onParams }: Props
   };
 
   return (
-    <svg ref={svgRef} class="fitlab__manual" viewBox={`0 0 ${size.width} ${size.height}`} aria-label={t.manualHint} role="group">
+    <svg
+      ref={svgRef}
+      class="fitlab__manual"
+      viewBox={`0 0 ${size.width} ${size.height}`}
+      aria-label={t.manualHint}
+      role="group"
+    >
       {params.w1.map((_, i) => {
         const h = handleOf(i);
         const cx = Math.max(layout.margin.left, Math.min(size.width - layout.margin.right, layout.x(h.centre)));
         const cy = Math.max(layout.margin.top, Math.min(size.height - layout.margin.bottom, layout.y(h.height)));
         const style = neuronStyle(i);
         // A stem from the component's value at its centre, v·φ(0), to the handle: the height being dragged.
-        const base = Math.max(layout.margin.top, Math.min(size.height - layout.margin.bottom, layout.y(params.w2[i]! * phi0)));
+        const base = Math.max(
+          layout.margin.top,
+          Math.min(size.height - layout.margin.bottom, layout.y(params.w2[i]! * phi0)),
+        );
         return (
           <g
             key={i}
@@ -76,11 +85,20 @@ export function ManualLayer({ t, data, size, params, settings, onParams }: Props
             role="slider"
             aria-label={fill(t.handle, { i: i + 1, centre: formatNumber(h.centre), height: formatNumber(h.height) })}
             aria-valuenow={Number(h.centre.toFixed(3))}
-            aria-valuetext={fill(t.handle, { i: i + 1, centre: formatNumber(h.centre), height: formatNumber(h.height) })}
+            aria-valuetext={fill(t.handle, {
+              i: i + 1,
+              centre: formatNumber(h.centre),
+              height: formatNumber(h.height),
+            })}
             data-neuron={i}
             transform={`translate(${cx},${cy})`}
             onKeyDown={(e) => {
-              const moves: Record<string, [number, number]> = { ArrowLeft: [-CENTRE_STEP, 0], ArrowRight: [CENTRE_STEP, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+              const moves: Record<string, [number, number]> = {
+                ArrowLeft: [-CENTRE_STEP, 0],
+                ArrowRight: [CENTRE_STEP, 0],
+                ArrowUp: [0, step],
+                ArrowDown: [0, -step],
+              };
               const m = moves[e.key];
               if (!m) return;
               e.preventDefault();

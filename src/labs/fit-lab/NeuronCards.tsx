@@ -18,7 +18,15 @@ export function Swatch({ i, dead }: { i: number; dead: boolean }) {
   const colour = dead ? DEAD_COLOUR : s.colour;
   return (
     <svg class="fitlab__swatch" viewBox="0 0 36 14" width="36" height="14" aria-hidden="true">
-      <line x1="1" x2="35" y1="7" y2="7" stroke={colour} stroke-width="2" stroke-dasharray={dead ? DEAD_DASH : s.dash} />
+      <line
+        x1="1"
+        x2="35"
+        y1="7"
+        y2="7"
+        stroke={colour}
+        stroke-width="2"
+        stroke-dasharray={dead ? DEAD_DASH : s.dash}
+      />
       <path d={s.marker(40)} transform="translate(18,7)" fill={colour} />
     </svg>
   );
@@ -32,7 +40,9 @@ export function NeuronCards({ t, params, states, gradNorm, deadSince }: Props) {
         const v = params.w2[i]!;
         const state = states[i] ?? 'alive';
         const centre = w === 0 ? null : -b / w;
-        const flips = [w < 0 ? t.card.flipMirror : null, v < 0 ? t.card.flipUpsideDown : null].filter(Boolean).join('; ') || t.card.flipNone;
+        const flips =
+          [w < 0 ? t.card.flipMirror : null, v < 0 ? t.card.flipUpsideDown : null].filter(Boolean).join('; ') ||
+          t.card.flipNone;
         const shift =
           centre === null || Math.abs(centre) < 1e-3
             ? '—'

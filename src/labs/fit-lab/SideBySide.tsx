@@ -28,25 +28,33 @@ interface Result {
   mse: number;
 }
 
-type State = { phase: 'idle' } | { phase: 'running' } | { phase: 'done'; results: Result[] } | { phase: 'error'; message: string };
+type State =
+  { phase: 'idle' } | { phase: 'running' } | { phase: 'done'; results: Result[] } | { phase: 'error'; message: string };
 
 function resultsFrom(initial: NonNullable<Props['initial']>, setup: TrainingSetup): Result[] {
   return HIDDEN_ACTIVATION_IDS.flatMap((activation) => {
     const result = initial[activation];
     if (!result) return [];
-    const mse = result.divergedAt === null ? finalMse(result.params, { activation, activationParams: {} }, setup.data) : Infinity;
+    const mse =
+      result.divergedAt === null ? finalMse(result.params, { activation, activationParams: {} }, setup.data) : Infinity;
     return [{ activation, result, mse }];
   });
 }
 
 export function SideBySide({ t, lang, uid, settings, setup, disabled, getRunner, initial, open }: Props) {
-  const [state, setState] = useState<State>(() => (initial ? { phase: 'done', results: resultsFrom(initial, setup) } : { phase: 'idle' }));
+  const [state, setState] = useState<State>(() =>
+    initial ? { phase: 'done', results: resultsFrom(initial, setup) } : { phase: 'idle' },
+  );
   const run = async () => {
     setState({ phase: 'running' });
     try {
       const base = toTrainConfig(settings);
       // Every activation with its default parameters; the chosen one keeps the reader's α/β.
-      const configs = HIDDEN_ACTIVATION_IDS.map((activation) => ({ ...base, activation, activationParams: activation === settings.activation ? base.activationParams : {} }));
+      const configs = HIDDEN_ACTIVATION_IDS.map((activation) => ({
+        ...base,
+        activation,
+        activationParams: activation === settings.activation ? base.activationParams : {},
+      }));
       const runner = await getRunner();
       const out = await runner.compare(configs, setup.data);
       setState({
@@ -65,7 +73,13 @@ export function SideBySide({ t, lang, uid, settings, setup, disabled, getRunner,
     <details class="lab__panel" data-role="side-by-side" data-phase={state.phase} open={open}>
       <summary>{t.sideBySide}</summary>
       <p class="lab__hint">{t.sideBySideHint}</p>
-      <button type="button" class="lab__button" data-action="side-by-side" disabled={disabled || state.phase === 'running'} onClick={() => void run()}>
+      <button
+        type="button"
+        class="lab__button"
+        data-action="side-by-side"
+        disabled={disabled || state.phase === 'running'}
+        onClick={() => void run()}
+      >
         {t.sideBySide}
       </button>
       <p class="lab__hint" role="status" aria-live="polite">
@@ -78,22 +92,34 @@ export function SideBySide({ t, lang, uid, settings, setup, disabled, getRunner,
       {state.phase === 'done' && (
         <ul class="fitlab__multiples" aria-label={t.sideBySideTitle}>
           {state.results.map(({ activation, result, mse }) => {
-            const s = { activation, activationParams: activation === settings.activation ? settings.activationParams : {} };
+            const s = {
+              activation,
+              activationParams: activation === settings.activation ? settings.activationParams : {},
+            };
             const view = networkView(result.params, s, setup.data.x);
             const name = ACTIVATIONS[activation].name[lang];
-            const svg = fitPlotSvg(plotData(setup, result.params, view, 'components'), { width: 220, height: 140, compact: true, idPrefix: `${uid}-sbs-${activation}` }, {
-              title: fill(t.plot.title, { target: setup.target.text, hidden: settings.hidden, activation: name }),
-              desc: fill(t.finalMse, { mse: formatNumber(mse) }),
-              target: t.plot.target,
-              prediction: t.plot.prediction,
-              bias: t.plot.bias,
-              neuronTag: (i) => String(i + 1),
-              dead: t.plot.dead,
-            });
+            const svg = fitPlotSvg(
+              plotData(setup, result.params, view, 'components'),
+              { width: 220, height: 140, compact: true, idPrefix: `${uid}-sbs-${activation}` },
+              {
+                title: fill(t.plot.title, { target: setup.target.text, hidden: settings.hidden, activation: name }),
+                desc: fill(t.finalMse, { mse: formatNumber(mse) }),
+                target: t.plot.target,
+                prediction: t.plot.prediction,
+                bias: t.plot.bias,
+                neuronTag: (i) => String(i + 1),
+                dead: t.plot.dead,
+              },
+            );
             return (
               <li key={activation} data-role="side-by-side-result" data-activation={activation} data-mse={String(mse)}>
                 <p class="fitlab__multiple-title">
-                  <strong>{name}</strong> <span>{result.divergedAt !== null ? fill(t.status.diverged, { epoch: result.divergedAt }) : fill(t.finalMse, { mse: formatNumber(mse) })}</span>
+                  <strong>{name}</strong>{' '}
+                  <span>
+                    {result.divergedAt !== null
+                      ? fill(t.status.diverged, { epoch: result.divergedAt })
+                      : fill(t.finalMse, { mse: formatNumber(mse) })}
+                  </span>
                 </p>
                 <div dangerouslySetInnerHTML={{ __html: svg }} />
               </li>

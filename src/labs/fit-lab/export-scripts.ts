@@ -94,16 +94,20 @@ function kerasHidden(r: ExportedRun): string {
         `    keras.layers.LeakyReLU(negative_slope=${alphaOf(r)}),`,
       ].join('\n');
     case 'swish':
-      if (betaOf(r) === 1) return ['    # swish with β = 1 is Keras\' "silu" (tf.keras 2 calls it "swish").', dense('"silu"')].join('\n');
+      if (betaOf(r) === 1)
+        return ['    # swish with β = 1 is Keras\' "silu" (tf.keras 2 calls it "swish").', dense('"silu"')].join('\n');
       return [
         `    # Keras' silu has no β, so swish with β = ${betaOf(r)} is written out: z·σ(βz).`,
         dense('"linear"'),
         `    keras.layers.Lambda(lambda z: z * keras.ops.sigmoid(${betaOf(r)} * z)),`,
       ].join('\n');
     case 'gelu':
-      return ['    # The exact (erf) GELU, as on the page, not the tanh approximation.', dense('lambda z: keras.activations.gelu(z, approximate=False)')].join('\n');
+      return [
+        '    # The exact (erf) GELU, as on the page, not the tanh approximation.',
+        dense('lambda z: keras.activations.gelu(z, approximate=False)'),
+      ].join('\n');
     case 'elu':
-      return ['    # ELU with α = 1 (Keras\' default), as on the page.', dense('"elu"')].join('\n');
+      return ["    # ELU with α = 1 (Keras' default), as on the page.", dense('"elu"')].join('\n');
     default:
       return dense(`"${r.activation}"`);
   }
@@ -111,7 +115,8 @@ function kerasHidden(r: ExportedRun): string {
 
 /** The hidden activation in TensorFlow.js layers (custom layer code, if any, goes before the model). */
 function tfjsHidden(r: ExportedRun): { layers: string; classes: string } {
-  const dense = (activation: string) => `model.add(tf.layers.dense({ units: ${r.hidden}, inputShape: [1], activation: '${activation}' }));`;
+  const dense = (activation: string) =>
+    `model.add(tf.layers.dense({ units: ${r.hidden}, inputShape: [1], activation: '${activation}' }));`;
   switch (r.activation) {
     case 'leaky_relu':
       return {
@@ -144,7 +149,10 @@ class ScaledSwish extends tf.layers.Layer {
         layers: [dense('linear'), `model.add(new ScaledSwish(${betaOf(r)}));`].join('\n'),
       };
     case 'gelu':
-      return { classes: '', layers: ["// tfjs' 'gelu' is the exact erf form, as on the page.", dense('gelu')].join('\n') };
+      return {
+        classes: '',
+        layers: ["// tfjs' 'gelu' is the exact erf form, as on the page.", dense('gelu')].join('\n'),
+      };
     default:
       return { classes: '', layers: dense(r.activation) };
   }
@@ -160,8 +168,14 @@ function batchesText(r: ExportedRun): string {
 }
 
 function assertExportable(r: ExportedRun): void {
-  if (r.data.x.length !== r.data.y.length || r.data.x.length === 0) throw new RangeError('x and y must be non-empty and equally long');
-  for (const [name, v] of [['hidden', r.hidden], ['epochs', r.epochs], ['batch', r.batch], ['seed', r.seed]] as const) {
+  if (r.data.x.length !== r.data.y.length || r.data.x.length === 0)
+    throw new RangeError('x and y must be non-empty and equally long');
+  for (const [name, v] of [
+    ['hidden', r.hidden],
+    ['epochs', r.epochs],
+    ['batch', r.batch],
+    ['seed', r.seed],
+  ] as const) {
     if (!Number.isInteger(v) || v < 0) throw new RangeError(`${name} must be a non-negative integer, got ${v}`);
   }
   if (!(r.lr > 0) || !Number.isFinite(r.lr)) throw new RangeError(`lr must be positive, got ${r.lr}`);

@@ -45,13 +45,28 @@ const FIGURES: FigureSpec[] = [
   { id: 'linear-collapse', base: 'activation=linear&hidden=2', view: 'components', pick: (o) => !o.diverged },
   { id: 'fitlab-linear', base: 'activation=linear&hidden=2', view: 'components', sameSeedAs: 'linear-collapse' },
   // Both hinges alive, facing opposite ways (one of them flipped), and a good fit.
-  { id: 'fitlab-relu', base: 'activation=relu&hidden=2', view: 'components', pick: (o) => good(o) && o.deadAtEnd === 0 && o.params.w1[0]! * o.params.w1[1]! < 0 },
+  {
+    id: 'fitlab-relu',
+    base: 'activation=relu&hidden=2',
+    view: 'components',
+    pick: (o) => good(o) && o.deadAtEnd === 0 && o.params.w1[0]! * o.params.w1[1]! < 0,
+  },
   { id: 'fitlab-sigmoid', base: 'activation=sigmoid&hidden=2', view: 'components', pick: good },
   { id: 'fitlab-leaky', base: 'activation=leaky_relu&hidden=2', view: 'components', pick: good },
   { id: 'components', base: 'activation=relu&hidden=2', view: 'sum', sameSeedAs: 'fitlab-relu' },
   // One neuron dead from the start and still dead at the end: a single hinge, a poor fit.
-  { id: 'fitlab-dead-relu', base: 'activation=relu&hidden=2', view: 'components', pick: (o) => o.deadAtInit === 1 && o.deadAtEnd === 1 && o.mse > 0.05 },
-  { id: 'fitlab-dead-leaky', base: 'activation=leaky_relu&hidden=2', view: 'components', sameSeedAs: 'fitlab-dead-relu' },
+  {
+    id: 'fitlab-dead-relu',
+    base: 'activation=relu&hidden=2',
+    view: 'components',
+    pick: (o) => o.deadAtInit === 1 && o.deadAtEnd === 1 && o.mse > 0.05,
+  },
+  {
+    id: 'fitlab-dead-leaky',
+    base: 'activation=leaky_relu&hidden=2',
+    view: 'components',
+    sameSeedAs: 'fitlab-dead-relu',
+  },
   { id: 'fitlab-one-sigmoid', base: 'activation=sigmoid&hidden=1', view: 'components', pick: (o) => !o.diverged },
   { id: 'fitlab-two-sigmoid', base: 'activation=sigmoid&hidden=2', view: 'components', sameSeedAs: 'fitlab-sigmoid' },
   { id: 'side-by-side', base: 'activation=relu&hidden=2', view: 'components', sameSeedAs: 'fitlab-relu' },
@@ -86,7 +101,9 @@ export function recordRun(s: FitLabSettings): StaticRun & { finalMse: number } {
   const setup = trainingSetup(s);
   const trainer = new BatchTrainer({ configs: [toTrainConfig(s)], data: setup.data });
   const history: Array<[number, number]> = [];
-  let deadSince: Array<number | null> = networkView(trainer.read().networks[0]!.params, s, setup.data.x).states.map((st) => (st === 'dead' ? 0 : null));
+  let deadSince: Array<number | null> = networkView(trainer.read().networks[0]!.params, s, setup.data.x).states.map(
+    (st) => (st === 'dead' ? 0 : null),
+  );
   let last = trainer.read().networks[0]!;
   while (!trainer.finished) {
     trainer.runEpochs(1);
@@ -106,7 +123,9 @@ export function recordRun(s: FitLabSettings): StaticRun & { finalMse: number } {
     history,
     epoch,
     // Gradient size per neuron at the last step (|∂w1| + |∂b1| + |∂w2|), so a dead neuron's card reads 0.
-    gradNorm: grad ? grad.w1.map((g, i) => Number((Math.abs(g) + Math.abs(grad.b1[i]!) + Math.abs(grad.w2[i]!)).toPrecision(4))) : null,
+    gradNorm: grad
+      ? grad.w1.map((g, i) => Number((Math.abs(g) + Math.abs(grad.b1[i]!) + Math.abs(grad.w2[i]!)).toPrecision(4)))
+      : null,
     dead: states.map((st) => st === 'dead'),
     deadSince,
     status: last.divergedAt === null ? 'done' : 'diverged',

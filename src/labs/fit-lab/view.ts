@@ -20,7 +20,9 @@ export interface TrainingSetup {
 export function trainingSetup(settings: Pick<FitLabSettings, 'target'>): TrainingSetup {
   const xs = trainingXs();
   const compiled = compileTarget(settings.target, xs);
-  const target: CompiledTarget = compiled.ok ? compiled.target : { spec: 'cos', text: TARGET_PRESETS.cos.text, f: TARGET_PRESETS.cos.f };
+  const target: CompiledTarget = compiled.ok
+    ? compiled.target
+    : { spec: 'cos', text: TARGET_PRESETS.cos.text, f: TARGET_PRESETS.cos.f };
   return { target, data: { x: xs, y: xs.map(target.f) }, targetOnGrid: PLOT_GRID.map(target.f) };
 }
 
@@ -31,19 +33,33 @@ export interface NetworkView {
 }
 
 /** Components vᵢ·φ(wᵢx+bᵢ) on the plot grid, their states on the training inputs, and the prediction. */
-export function networkView(params: NetworkParams, settings: Pick<FitLabSettings, 'activation' | 'activationParams'>, trainX: readonly number[], dead?: readonly boolean[]): NetworkView {
+export function networkView(
+  params: NetworkParams,
+  settings: Pick<FitLabSettings, 'activation' | 'activationParams'>,
+  trainX: readonly number[],
+  dead?: readonly boolean[],
+): NetworkView {
   const comps = components(params, settings, PLOT_GRID);
   // The engine's dead flags win while training (same rule, float32 weights); otherwise recompute.
   const states = neuronLabels(params, settings, trainX).map((s, i) => (dead?.[i] ? 'dead' : s));
   const prediction = sumOfComponents(comps, params.b2, PLOT_GRID.length);
   return {
-    components: comps.map((y, i) => ({ y, centre: params.w1[i] === 0 ? null : -params.b1[i]! / params.w1[i]!, state: states[i]! })),
+    components: comps.map((y, i) => ({
+      y,
+      centre: params.w1[i] === 0 ? null : -params.b1[i]! / params.w1[i]!,
+      state: states[i]!,
+    })),
     prediction,
     states,
   };
 }
 
-export function plotData(setup: TrainingSetup, params: NetworkParams | null, view: NetworkView | null, mode: FitView): FitPlotData {
+export function plotData(
+  setup: TrainingSetup,
+  params: NetworkParams | null,
+  view: NetworkView | null,
+  mode: FitView,
+): FitPlotData {
   return {
     grid: PLOT_GRID,
     points: setup.data,
@@ -56,7 +72,11 @@ export function plotData(setup: TrainingSetup, params: NetworkParams | null, vie
 }
 
 /** Mean squared error of the network over all training points (float64, on the main thread). */
-export function finalMse(params: NetworkParams, settings: Pick<FitLabSettings, 'activation' | 'activationParams'>, data: Dataset): number {
+export function finalMse(
+  params: NetworkParams,
+  settings: Pick<FitLabSettings, 'activation' | 'activationParams'>,
+  data: Dataset,
+): number {
   return meanSquaredError(predictAll(params, settings, data.x), data.y);
 }
 

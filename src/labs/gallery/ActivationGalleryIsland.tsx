@@ -77,7 +77,17 @@ export default function ActivationGalleryIsland({ lang, t, initial = 'sigmoid', 
   );
   const pressed = useMemo(() => new Set(compare ? compareSet : [selected]), [compare, compareSet, selected]);
   const cards = useMemo(
-    () => <GalleryCards lang={lang} t={t} params={params} pressed={pressed} compare={compare} onToggle={onToggle} uid={uid} />,
+    () => (
+      <GalleryCards
+        lang={lang}
+        t={t}
+        params={params}
+        pressed={pressed}
+        compare={compare}
+        onToggle={onToggle}
+        uid={uid}
+      />
+    ),
     [lang, t, params, pressed, compare, onToggle, uid],
   );
   const onPointer = (event: PointerEvent) => {
@@ -97,21 +107,36 @@ export default function ActivationGalleryIsland({ lang, t, initial = 'sigmoid', 
   const readoutText = compare
     ? fill(t.readoutCompare, {
         x: formatNumber(x, 4),
-        values: readoutValues.map((r) => `${ACTIVATIONS[r.id].shortName ?? r.id} ${formatNumber(r.plotted, 4)}`).join(', '),
+        values: readoutValues
+          .map((r) => `${ACTIVATIONS[r.id].shortName ?? r.id} ${formatNumber(r.plotted, 4)}`)
+          .join(', '),
       })
-    : fill(t.readout, { x: formatNumber(x, 4), f: formatNumber(readoutValues[0]!.f, 4), fp: formatNumber(readoutValues[0]!.fp, 4) });
+    : fill(t.readout, {
+        x: formatNumber(x, 4),
+        f: formatNumber(readoutValues[0]!.f, 4),
+        fp: formatNumber(readoutValues[0]!.fp, 4),
+      });
 
   const title = compare
     ? fill(t.compareLabel, { names: names.join(', '), ...range })
     : fill(showDerivative ? t.plotLabel : t.plotLabelNoDerivative, { name: names[0]!, ...range });
   const desc = compare
     ? t.compareDesc
-    : fill(t.plotDesc, { derivative: showDerivative ? t.plotDescDerivative : '', shading: scene.shaded.length ? t.plotDescShading : '' });
+    : fill(t.plotDesc, {
+        derivative: showDerivative ? t.plotDescDerivative : '',
+        shading: scene.shaded.length ? t.plotDescShading : '',
+      });
   const activeParams = PARAM_SPECS.filter((spec) => shown.some((id) => ACTIVATIONS[id].params.includes(spec)));
   const cx = scene.xToPx(x);
 
   return (
-    <div class="ag not-content" data-demo="gallery" data-ready={ready ? 'true' : 'false'} data-selected={selected} data-mode={compare ? 'compare' : 'single'}>
+    <div
+      class="ag not-content"
+      data-demo="gallery"
+      data-ready={ready ? 'true' : 'false'}
+      data-selected={selected}
+      data-mode={compare ? 'compare' : 'single'}
+    >
       {cards}
 
       <StatusNote ready={ready} staticNote={staticNote} liveNote={t.liveNote} className="ag-hint" />
@@ -119,10 +144,25 @@ export default function ActivationGalleryIsland({ lang, t, initial = 'sigmoid', 
         <fieldset class="ag-mode">
           <legend>{t.modeLabel}</legend>
           <label>
-            <input type="radio" name={`ag-mode-${uid}`} checked={!compare} disabled={!ready} onChange={() => setCompare(false)} /> {t.single}
+            <input
+              type="radio"
+              name={`ag-mode-${uid}`}
+              checked={!compare}
+              disabled={!ready}
+              onChange={() => setCompare(false)}
+            />{' '}
+            {t.single}
           </label>
           <label>
-            <input type="radio" name={`ag-mode-${uid}`} checked={compare} disabled={!ready} onChange={() => setCompare(true)} data-control="compare" /> {t.compare}
+            <input
+              type="radio"
+              name={`ag-mode-${uid}`}
+              checked={compare}
+              disabled={!ready}
+              onChange={() => setCompare(true)}
+              data-control="compare"
+            />{' '}
+            {t.compare}
           </label>
         </fieldset>
         <label class="ag-check">
@@ -137,7 +177,16 @@ export default function ActivationGalleryIsland({ lang, t, initial = 'sigmoid', 
         </label>
         <label class="ag-slider">
           <span>{fill(t.xRange, { r: xMax })}</span>
-          <input type="range" min={X_RANGE.min} max={X_RANGE.max} step={X_RANGE.step} value={xMax} disabled={!ready} data-control="x-range" onInput={(e) => setXMax(Number(e.currentTarget.value))} />
+          <input
+            type="range"
+            min={X_RANGE.min}
+            max={X_RANGE.max}
+            step={X_RANGE.step}
+            value={xMax}
+            disabled={!ready}
+            data-control="x-range"
+            onInput={(e) => setXMax(Number(e.currentTarget.value))}
+          />
         </label>
         {activeParams.map((spec) => {
           const value = paramValue(spec, params);
@@ -162,13 +211,32 @@ export default function ActivationGalleryIsland({ lang, t, initial = 'sigmoid', 
       </div>
 
       <div class="ag-plot-wrap" ref={plotRef}>
-        <PlotSvg scene={scene} variant={compare ? 'compare' : 'single'} idPrefix={`ag-main-${uid}`} dataPlot="main" title={title} desc={desc} onPointerMove={onPointer} onPointerDown={onPointer}>
+        <PlotSvg
+          scene={scene}
+          variant={compare ? 'compare' : 'single'}
+          idPrefix={`ag-main-${uid}`}
+          dataPlot="main"
+          title={title}
+          desc={desc}
+          onPointerMove={onPointer}
+          onPointerDown={onPointer}
+        >
           <g class="ag-crosshair" aria-hidden="true">
             <line x1={cx} x2={cx} y1={scene.plot.top} y2={scene.plot.bottom} />
             {readoutValues.map((r) =>
-              Number.isFinite(r.plotted) ? <circle key={r.id} cx={cx} cy={scene.yToPx(r.plotted)} r={4} class={compare ? `ag-s${r.i % 6}` : 'ag-f'} /> : null,
+              Number.isFinite(r.plotted) ? (
+                <circle
+                  key={r.id}
+                  cx={cx}
+                  cy={scene.yToPx(r.plotted)}
+                  r={4}
+                  class={compare ? `ag-s${r.i % 6}` : 'ag-f'}
+                />
+              ) : null,
             )}
-            {!compare && showDerivative && Number.isFinite(readoutValues[0]!.fp) ? <circle cx={cx} cy={scene.yToPx(readoutValues[0]!.fp)} r={4} class="ag-fPrime" /> : null}
+            {!compare && showDerivative && Number.isFinite(readoutValues[0]!.fp) ? (
+              <circle cx={cx} cy={scene.yToPx(readoutValues[0]!.fp)} r={4} class="ag-fPrime" />
+            ) : null}
           </g>
         </PlotSvg>
       </div>
@@ -176,22 +244,41 @@ export default function ActivationGalleryIsland({ lang, t, initial = 'sigmoid', 
       {compare ? null : (
         <ul class="ag-legend">
           <li>
-            <svg width="28" height="10" aria-hidden="true"><line class="ag-curve ag-f" x1="0" x2="28" y1="5" y2="5" /></svg> {t.fLegend}
+            <svg width="28" height="10" aria-hidden="true">
+              <line class="ag-curve ag-f" x1="0" x2="28" y1="5" y2="5" />
+            </svg>{' '}
+            {t.fLegend}
           </li>
           {showDerivative ? (
             <li>
-              <svg width="28" height="10" aria-hidden="true"><line class="ag-curve ag-fPrime" x1="0" x2="28" y1="5" y2="5" stroke-dasharray="6 4" /></svg> {t.fPrimeLegend}
+              <svg width="28" height="10" aria-hidden="true">
+                <line class="ag-curve ag-fPrime" x1="0" x2="28" y1="5" y2="5" stroke-dasharray="6 4" />
+              </svg>{' '}
+              {t.fPrimeLegend}
             </li>
           ) : null}
           <li>
-            <svg width="16" height="12" aria-hidden="true"><rect class="ag-shade" width="16" height="12" /></svg> {t.shadedLegend}
+            <svg width="16" height="12" aria-hidden="true">
+              <rect class="ag-shade" width="16" height="12" />
+            </svg>{' '}
+            {t.shadedLegend}
           </li>
         </ul>
       )}
 
       <label class="ag-slider ag-readout-slider">
         <span>{t.readoutAt}</span>
-        <input type="range" min={-xMax} max={xMax} step={xMax / 200} value={x} disabled={!ready} aria-valuetext={readoutText} data-control="readout" onInput={(e) => setReadoutX(Number(e.currentTarget.value))} />
+        <input
+          type="range"
+          min={-xMax}
+          max={xMax}
+          step={xMax / 200}
+          value={x}
+          disabled={!ready}
+          aria-valuetext={readoutText}
+          data-control="readout"
+          onInput={(e) => setReadoutX(Number(e.currentTarget.value))}
+        />
       </label>
       <p class="ag-readout" data-readout="">
         {readoutText}
@@ -199,21 +286,21 @@ export default function ActivationGalleryIsland({ lang, t, initial = 'sigmoid', 
       <p class="ag-hint">{t.plotHint}</p>
 
       <div class="ag-details" hidden={compare}>
-          <div class="ag-formulas" data-show={selected}>
-            {children}
-          </div>
-          <p class="ag-summary">{ACTIVATIONS[selected].summary[lang]}</p>
-          <table class="ag-facts">
-            <caption>{fill(t.factsCaption, { name: names[0]! })}</caption>
-            <tbody>
-              {factRows(ACTIVATIONS[selected], t).map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">{row.label}</th>
-                  <td>{row.value}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div class="ag-formulas" data-show={selected}>
+          {children}
+        </div>
+        <p class="ag-summary">{ACTIVATIONS[selected].summary[lang]}</p>
+        <table class="ag-facts">
+          <caption>{fill(t.factsCaption, { name: names[0]! })}</caption>
+          <tbody>
+            {factRows(ACTIVATIONS[selected], t).map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                <td>{row.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </div>
   );

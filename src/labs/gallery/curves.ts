@@ -3,7 +3,12 @@ import { ACTIVATIONS, shortNameOf } from '../../core/activations/registry';
 import type { ActivationParams, HiddenActivationId } from '../../core/activations/types';
 import type { PlotCurve } from '../../plots/activationPlot';
 
-export function curveFor(id: HiddenActivationId, params: ActivationParams, style = 0, plotDerivativeAsF = false): PlotCurve {
+export function curveFor(
+  id: HiddenActivationId,
+  params: ActivationParams,
+  style = 0,
+  plotDerivativeAsF = false,
+): PlotCurve {
   const a = ACTIVATIONS[id];
   const f = (x: number) => a.f(x, params);
   const fPrime = (x: number) => a.fPrime(x, params);

@@ -26,6 +26,11 @@ export function factRows(entry: { facts: ActivationFacts }, t: GalleryText): Fac
     { key: 'smooth', label: t.smooth, short: s.smooth, value: yesNo(f.smooth) },
     { key: 'saturatesOn', label: t.saturating, short: s.saturating, value: saturation },
     { key: 'canDie', label: t.canDie, short: s.canDie, value: yesNo(f.canDie) },
-    { key: 'kinks', label: t.kinks, short: s.kinks, value: f.kinks.length ? f.kinks.map((k) => `x = ${formatNumber(k, 4)}`).join(', ') : t.none },
+    {
+      key: 'kinks',
+      label: t.kinks,
+      short: s.kinks,
+      value: f.kinks.length ? f.kinks.map((k) => `x = ${formatNumber(k, 4)}`).join(', ') : t.none,
+    },
   ];
 }

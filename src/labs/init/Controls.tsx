@@ -31,7 +31,19 @@ interface Props {
   onCancel(): void;
 }
 
-export function Controls({ t, state, onChange, activationNames, limits, bias, seeds, running, ready, onMeasure, onCancel }: Props) {
+export function Controls({
+  t,
+  state,
+  onChange,
+  activationNames,
+  limits,
+  bias,
+  seeds,
+  running,
+  ready,
+  onMeasure,
+  onCancel,
+}: Props) {
   const invalid = !bias.ok || !seeds.ok;
   return (
     <div class="init-lab__controls">
@@ -39,10 +51,18 @@ export function Controls({ t, state, onChange, activationNames, limits, bias, se
         <legend>{t.kernel}</legend>
         {KERNEL_INITS.map((k) => (
           <label key={k}>
-            <input type="radio" name="init-kernel" value={KERNEL_SHORT_NAMES[k]} checked={state.kernel === k} onChange={() => onChange({ kernel: k })} />
+            <input
+              type="radio"
+              name="init-kernel"
+              value={KERNEL_SHORT_NAMES[k]}
+              checked={state.kernel === k}
+              onChange={() => onChange({ kernel: k })}
+            />
             <span>
               {t.kernelNames[k]}
-              <small class="init-lab__limits">{k === 'zeros' ? t.kernelZeros : fill(t.kernelLimits, { l1: limits[k].w1, l2: limits[k].w2 })}</small>
+              <small class="init-lab__limits">
+                {k === 'zeros' ? t.kernelZeros : fill(t.kernelLimits, { l1: limits[k].w1, l2: limits[k].w2 })}
+              </small>
             </span>
           </label>
         ))}
@@ -51,7 +71,13 @@ export function Controls({ t, state, onChange, activationNames, limits, bias, se
         <legend>{t.bias}</legend>
         {(['0', '0.1', 'other'] as const).map((choice) => (
           <label key={choice}>
-            <input type="radio" name="init-bias" value={choice} checked={state.biasChoice === choice} onChange={() => onChange({ biasChoice: choice })} />
+            <input
+              type="radio"
+              name="init-bias"
+              value={choice}
+              checked={state.biasChoice === choice}
+              onChange={() => onChange({ biasChoice: choice })}
+            />
             {choice === '0' ? t.biasZero : choice === '0.1' ? t.biasSmall : t.biasOther}
           </label>
         ))}
@@ -76,7 +102,14 @@ export function Controls({ t, state, onChange, activationNames, limits, bias, se
       <div class="init-lab__fields">
         <label>
           {t.activation}
-          <select name="init-activation" value={state.activation} disabled={running} onChange={(e) => onChange({ activation: (e.currentTarget as HTMLSelectElement).value as InitLabActivation })}>
+          <select
+            name="init-activation"
+            value={state.activation}
+            disabled={running}
+            onChange={(e) =>
+              onChange({ activation: (e.currentTarget as HTMLSelectElement).value as InitLabActivation })
+            }
+          >
             {INIT_LAB_ACTIVATIONS.map((a) => (
               <option key={a} value={a}>
                 {activationNames[a]}

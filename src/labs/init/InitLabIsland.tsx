@@ -10,9 +10,26 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../i18n';
 import { seedDataset } from '../../core/data/dataset';
-import { layerLimits, KERNEL_INITS, SMALL_POSITIVE_BIAS, type InitSpec, type KernelInit } from '../../core/train/init-schemes';
+import {
+  layerLimits,
+  KERNEL_INITS,
+  SMALL_POSITIVE_BIAS,
+  type InitSpec,
+  type KernelInit,
+} from '../../core/train/init-schemes';
 import { DEFAULT_SETTINGS } from '../../core/settings/fit-lab';
-import { DEFAULT_INIT_LAB, INIT_LAB, initLabChunks, parseBias, parseInitLab, parseSeedCount, writeInitLab, type InitLabActivation, type InitLabSettings, type InitRefusal } from './settings';
+import {
+  DEFAULT_INIT_LAB,
+  INIT_LAB,
+  initLabChunks,
+  parseBias,
+  parseInitLab,
+  parseSeedCount,
+  writeInitLab,
+  type InitLabActivation,
+  type InitLabSettings,
+  type InitRefusal,
+} from './settings';
 import { initWeightsHistogram } from '../../core/analysis/init-weights';
 import { summarizeConfig, type SeedRun } from '../../core/analysis/seed-stats';
 
@@ -42,12 +59,23 @@ const URL_BINDING: UrlBinding<InitLabSettings, InitRefusal> = {
 const xs = seedDataset().x;
 
 /** The seed experiment's training: hidden 2, Adam 0.04, 300 epochs, batch 32 (as in `npm run init-experiment`). */
-const INIT_LAB_TRAINING = { hidden: 2, lr: DEFAULT_SETTINGS.lr, epochs: DEFAULT_SETTINGS.epochs, batchSize: DEFAULT_SETTINGS.batch };
+const INIT_LAB_TRAINING = {
+  hidden: 2,
+  lr: DEFAULT_SETTINGS.lr,
+  epochs: DEFAULT_SETTINGS.epochs,
+  batchSize: DEFAULT_SETTINGS.batch,
+};
 
 function controlsFor(s: InitLabSettings): ControlState {
   const b = s.init.hiddenBias;
   const biasChoice: BiasChoice = b === 0 ? '0' : b === SMALL_POSITIVE_BIAS ? '0.1' : 'other';
-  return { kernel: s.init.kernel, biasChoice, biasOther: biasChoice === 'other' ? String(b) : '', activation: s.activation, seedsText: String(s.seeds) };
+  return {
+    kernel: s.init.kernel,
+    biasChoice,
+    biasOther: biasChoice === 'other' ? String(b) : '',
+    activation: s.activation,
+    seedsText: String(s.seeds),
+  };
 }
 
 function whyText(t: InitLabText, init: InitSpec, activation: InitLabActivation): string {
@@ -70,14 +98,25 @@ export default function InitLabIsland(props: InitLabProps) {
   const collected = useRef<SeedRun[]>([]);
   const started = useRef(0);
 
-  const bias = controls.biasChoice === 'other' ? parseBias(controls.biasOther.trim()) : ({ ok: true, value: Number(controls.biasChoice) } as const);
+  const bias =
+    controls.biasChoice === 'other'
+      ? parseBias(controls.biasOther.trim())
+      : ({ ok: true, value: Number(controls.biasChoice) } as const);
   const seeds = parseSeedCount(controls.seedsText.trim());
   // The figure and the URL follow the last valid settings while the reader is mid-way through typing.
   const lastValid = useRef<InitLabSettings>(DEFAULT_INIT_LAB);
-  if (bias.ok && seeds.ok) lastValid.current = { init: { kernel: controls.kernel, hiddenBias: bias.value }, activation: controls.activation, seeds: seeds.value };
+  if (bias.ok && seeds.ok)
+    lastValid.current = {
+      init: { kernel: controls.kernel, hiddenBias: bias.value },
+      activation: controls.activation,
+      seeds: seeds.value,
+    };
   const settings = lastValid.current;
   const settingsKey = writeInitLab('', settings);
-  const url = useUrlSettings(URL_BINDING, settings, { enabled: true, onRead: (parsed) => setControls(controlsFor(parsed.settings)) });
+  const url = useUrlSettings(URL_BINDING, settings, {
+    enabled: true,
+    onRead: (parsed) => setControls(controlsFor(parsed.settings)),
+  });
   const ready = url.ready;
 
   const runner = useLazy(
@@ -116,20 +155,58 @@ export default function InitLabIsland(props: InitLabProps) {
     void runner.get().then((r) => r.startChunks(initLabChunks(settings, INIT_LAB_TRAINING), settings.seeds));
   };
 
-  const histogram = useMemo(() => initWeightsHistogram(settings.init, settings.activation, 2, settings.seeds, xs), [settingsKey]);
+  const histogram = useMemo(
+    () => initWeightsHistogram(settings.init, settings.activation, 2, settings.seeds, xs),
+    [settingsKey],
+  );
   const live = useMemo(() => (runs.length ? summarizeConfig(runs, props.lineMse) : null), [runs]);
-  const limits = Object.fromEntries(KERNEL_INITS.map((k) => [k, { w1: formatMse(layerLimits(k, 2).w1), w2: formatMse(layerLimits(k, 2).w2) }])) as Record<KernelInit, { w1: string; w2: string }>;
-  const keys: StatKey[] = settings.activation === 'leaky_relu' ? ['negativeAtInitShare', 'negativeAtEndShare', 'goodFitShare', 'medianMse'] : ['deadAtInitShare', 'deadAtEndShare', 'goodFitShare', 'medianMse'];
+  const limits = Object.fromEntries(
+    KERNEL_INITS.map((k) => [k, { w1: formatMse(layerLimits(k, 2).w1), w2: formatMse(layerLimits(k, 2).w2) }]),
+  ) as Record<KernelInit, { w1: string; w2: string }>;
+  const keys: StatKey[] =
+    settings.activation === 'leaky_relu'
+      ? ['negativeAtInitShare', 'negativeAtEndShare', 'goodFitShare', 'medianMse']
+      : ['deadAtInitShare', 'deadAtEndShare', 'goodFitShare', 'medianMse'];
   const kernelName = t.kernelNames[settings.init.kernel];
-  const statusText = fill(t.status[status], { done: progress.done, total: progress.total, seconds: elapsed.toFixed(1), message });
+  const statusText = fill(t.status[status], {
+    done: progress.done,
+    total: progress.total,
+    seconds: elapsed.toFixed(1),
+    message,
+  });
   const value = progress.total ? (progress.done + progress.partial) / progress.total : 0;
   const ended = status === 'done' || status === 'cancelled';
   const runsJson = useMemo(() => (ended ? JSON.stringify(runs) : undefined), [ended, runs]);
 
   return (
-    <div class="init-lab__body" data-demo="init-lab" data-ready={ready ? 'true' : 'false'} data-status={status} data-done={progress.done} data-total={progress.total} data-runs={runsJson}>
-      <RefusedNotice class="init-lab__notice" refused={url.refused} title={t.refusedTitle} message={(r) => refusalText(t, r)} />
-      <Controls t={t} state={controls} onChange={change} activationNames={props.activationNames} limits={limits} bias={bias} seeds={seeds} running={running} ready={ready} onMeasure={measure} onCancel={() => runner.current?.cancel()} />
+    <div
+      class="init-lab__body"
+      data-demo="init-lab"
+      data-ready={ready ? 'true' : 'false'}
+      data-status={status}
+      data-done={progress.done}
+      data-total={progress.total}
+      data-runs={runsJson}
+    >
+      <RefusedNotice
+        class="init-lab__notice"
+        refused={url.refused}
+        title={t.refusedTitle}
+        message={(r) => refusalText(t, r)}
+      />
+      <Controls
+        t={t}
+        state={controls}
+        onChange={change}
+        activationNames={props.activationNames}
+        limits={limits}
+        bias={bias}
+        seeds={seeds}
+        running={running}
+        ready={ready}
+        onMeasure={measure}
+        onCancel={() => runner.current?.cancel()}
+      />
       <progress max={1} value={value} aria-label={t.progress} />
       <p class="init-lab__status" role="status" aria-live="polite">
         {statusText}
@@ -138,14 +215,25 @@ export default function InitLabIsland(props: InitLabProps) {
         <ResultsTable
           t={t}
           lang={lang}
-          caption={fill(t.resultsCaption, { activation: props.activationNames[settings.activation], kernel: kernelName, bias: biasText(settings.init.hiddenBias) })}
+          caption={fill(t.resultsCaption, {
+            activation: props.activationNames[settings.activation],
+            kernel: kernelName,
+            bias: biasText(settings.init.hiddenBias),
+          })}
           keys={keys}
           live={live}
           liveRuns={runs.length}
           precomputed={findRow(props.rows, settings.activation, settings.init)}
           precomputedRuns={props.precomputedRuns}
         />
-        <WeightsFigure t={t} lang={lang} histogram={histogram} kernelName={kernelName} bias={biasText(settings.init.hiddenBias)} why={whyText(t, settings.init, settings.activation)} />
+        <WeightsFigure
+          t={t}
+          lang={lang}
+          histogram={histogram}
+          kernelName={kernelName}
+          bias={biasText(settings.init.hiddenBias)}
+          why={whyText(t, settings.init, settings.activation)}
+        />
       </div>
     </div>
   );

@@ -38,9 +38,15 @@ export function ResultsTable({ t, lang, caption, keys, live, liveRuns, precomput
         {keys.map((key) => (
           <tr key={key} data-stat={key}>
             <th scope="row">{statLabel(t, key)}</th>
-            <td data-live={live ? String(live[key]) : ''}>{live ? format(key, live[key], lang) : <span class="init-lab__muted">{t.notYet}</span>}</td>
+            <td data-live={live ? String(live[key]) : ''}>
+              {live ? format(key, live[key], lang) : <span class="init-lab__muted">{t.notYet}</span>}
+            </td>
             <td data-precomputed={precomputed ? String(precomputed[key]) : ''}>
-              {precomputed ? format(key, precomputed[key], lang) : <span class="init-lab__muted">{t.notPrecomputed}</span>}
+              {precomputed ? (
+                format(key, precomputed[key], lang)
+              ) : (
+                <span class="init-lab__muted">{t.notPrecomputed}</span>
+              )}
             </td>
           </tr>
         ))}
@@ -61,17 +67,35 @@ interface WeightsProps {
 export function WeightsFigure({ t, lang, histogram: h, kernelName, bias, why }: WeightsProps) {
   const share = formatShare(h.units ? h.offUnits / h.units : 0, lang);
   const networkShare = formatShare(h.networks ? h.networksWithOff / h.networks : 0, lang);
-  const svg = initWeightsSvg(h, { width: 560, height: 190, idPrefix: 'init-lab-w' }, {
-    title: fill(t.weightsTitle, { last: h.networks - 1, units: formatCount(h.units, lang) }),
-    desc: fill(t.weightsDesc, { kernel: kernelName, bias, off: formatCount(h.offUnits, lang), units: formatCount(h.units, lang), share, networks: formatCount(h.networksWithOff, lang), seeds: formatCount(h.networks, lang), networkShare }),
-    xAxis: t.weightsX,
-    yAxis: t.weightsY,
-    active: t.weightsActive,
-    off: t.weightsOff,
-    band: fill(t.weightsBand, { l: formatMse(h.limit) }),
-  });
+  const svg = initWeightsSvg(
+    h,
+    { width: 560, height: 190, idPrefix: 'init-lab-w' },
+    {
+      title: fill(t.weightsTitle, { last: h.networks - 1, units: formatCount(h.units, lang) }),
+      desc: fill(t.weightsDesc, {
+        kernel: kernelName,
+        bias,
+        off: formatCount(h.offUnits, lang),
+        units: formatCount(h.units, lang),
+        share,
+        networks: formatCount(h.networksWithOff, lang),
+        seeds: formatCount(h.networks, lang),
+        networkShare,
+      }),
+      xAxis: t.weightsX,
+      yAxis: t.weightsY,
+      active: t.weightsActive,
+      off: t.weightsOff,
+      band: fill(t.weightsBand, { l: formatMse(h.limit) }),
+    },
+  );
   return (
-    <div class="init-lab__weights" data-role="weights" data-off-units={h.offUnits} data-networks-with-off={h.networksWithOff}>
+    <div
+      class="init-lab__weights"
+      data-role="weights"
+      data-off-units={h.offUnits}
+      data-networks-with-off={h.networksWithOff}
+    >
       <div class="init-lab__plot" dangerouslySetInnerHTML={{ __html: svg }} />
       <ul class="init-lab__legend">
         <li>
@@ -81,8 +105,16 @@ export function WeightsFigure({ t, lang, histogram: h, kernelName, bias, why }: 
           <span dangerouslySetInnerHTML={{ __html: initWeightsSwatch('off', 'init-lab-sw') }} /> {t.weightsOff}
         </li>
       </ul>
-      <p class="init-lab__summary">{fill(t.weightsSummary, { off: formatCount(h.offUnits, lang), units: formatCount(h.units, lang), networkShare })}</p>
-      <p class="init-lab__why" data-role="why">{why}</p>
+      <p class="init-lab__summary">
+        {fill(t.weightsSummary, {
+          off: formatCount(h.offUnits, lang),
+          units: formatCount(h.units, lang),
+          networkShare,
+        })}
+      </p>
+      <p class="init-lab__why" data-role="why">
+        {why}
+      </p>
     </div>
   );
 }

@@ -15,7 +15,12 @@ import { seedDataset } from '../../core/data/dataset';
 import { trainBatch, useBackend, type BackendName } from '../../core/engine';
 import { layerLimits, SMALL_POSITIVE_BIAS, type InitSpec } from '../../core/train/init-schemes';
 import { INIT_LAB_ACTIVATIONS } from './settings';
-import { initConfigId, toColumns, type InitStudyFile, type StoredInitConfig } from '../../core/analysis/init-study-file';
+import {
+  initConfigId,
+  toColumns,
+  type InitStudyFile,
+  type StoredInitConfig,
+} from '../../core/analysis/init-study-file';
 import { seedRunOf } from '../../core/analysis/seed-run';
 import { summarizeConfig } from '../../core/analysis/seed-stats';
 import { DEFAULT_SETTINGS } from '../../core/settings/fit-lab';
@@ -64,7 +69,14 @@ export async function generateInitStudy(options: InitStudyOptions = {}): Promise
         { onProgress: (done, total) => options.onProgress?.(id, done / total) },
       );
       const runs = results.map((r) => seedRunOf(r.config.seed, activation, INIT_HIDDEN, r.params, data, init));
-      configs.push({ id, activation, init, limits: layerLimits(init.kernel, INIT_HIDDEN), summary: summarizeConfig(runs, lineMse), runs: toColumns(runs) });
+      configs.push({
+        id,
+        activation,
+        init,
+        limits: layerLimits(init.kernel, INIT_HIDDEN),
+        summary: summarizeConfig(runs, lineMse),
+        runs: toColumns(runs),
+      });
     }
   }
   return {
@@ -105,7 +117,8 @@ const FLAGS = defineSchema({
 });
 
 async function main(argv: readonly string[]): Promise<void> {
-  if (argv.includes('--help')) return void process.stdout.write(`npm run init-experiment -- [flags]\n${flagHelp(FLAGS)}\n`);
+  if (argv.includes('--help'))
+    return void process.stdout.write(`npm run init-experiment -- [flags]\n${flagHelp(FLAGS)}\n`);
   const { seeds, out } = parseFlags(FLAGS, argv).values;
   const started = performance.now();
   let last = '';
@@ -115,7 +128,9 @@ async function main(argv: readonly string[]): Promise<void> {
       if (!process.stderr.isTTY && label === last && f < 1) return;
       last = label;
       const s = ((performance.now() - started) / 1000).toFixed(0);
-      process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}${label.padEnd(28)} ${(f * 100).toFixed(0).padStart(3)} %  (${s} s)${process.stderr.isTTY ? '' : '\n'}`);
+      process.stderr.write(
+        `${process.stderr.isTTY ? '\r' : ''}${label.padEnd(28)} ${(f * 100).toFixed(0).padStart(3)} %  (${s} s)${process.stderr.isTTY ? '' : '\n'}`,
+      );
     },
   });
   // The many-seeds layout (structure indented, plain arrays on one line) suits these columns too.

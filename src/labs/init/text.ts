@@ -20,7 +20,14 @@ export interface PrecomputedRow {
 }
 
 /** The statistics the lab can show: dead units for ReLU, units on their negative side for leaky ReLU. */
-export const STAT_KEYS = ['deadAtInitShare', 'negativeAtInitShare', 'deadAtEndShare', 'negativeAtEndShare', 'goodFitShare', 'medianMse'] as const;
+export const STAT_KEYS = [
+  'deadAtInitShare',
+  'negativeAtInitShare',
+  'deadAtEndShare',
+  'negativeAtEndShare',
+  'goodFitShare',
+  'medianMse',
+] as const;
 export type StatKey = (typeof STAT_KEYS)[number];
 
 export function statLabel(t: InitLabText, key: StatKey): string {
@@ -35,7 +42,11 @@ export function statLabel(t: InitLabText, key: StatKey): string {
   return names[key];
 }
 
-export function findRow(rows: readonly PrecomputedRow[], activation: HiddenActivationId, init: InitSpec): PrecomputedRow | undefined {
+export function findRow(
+  rows: readonly PrecomputedRow[],
+  activation: HiddenActivationId,
+  init: InitSpec,
+): PrecomputedRow | undefined {
   return rows.find((r) => r.activation === activation && r.kernel === init.kernel && r.hiddenBias === init.hiddenBias);
 }
 
@@ -43,5 +54,9 @@ export function findRow(rows: readonly PrecomputedRow[], activation: HiddenActiv
 export const biasText = (b: number) => String(b).replace('-', '−');
 
 export function refusalText(t: InitLabText, r: InitRefusal): string {
-  return fill(t.refusal[r.reason], { param: `${t.paramNames[INIT_LAB.labelOf(r.param) as keyof InitLabText['paramNames']]} (${r.param})`, value: r.value, range: (r.detail ?? '').replace(/-/g, '−') });
+  return fill(t.refusal[r.reason], {
+    param: `${t.paramNames[INIT_LAB.labelOf(r.param) as keyof InitLabText['paramNames']]} (${r.param})`,
+    value: r.value,
+    range: (r.detail ?? '').replace(/-/g, '−'),
+  });
 }

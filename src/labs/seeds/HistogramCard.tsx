@@ -4,7 +4,13 @@
  * precomputed figure and the live panel.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { formatEdge, histogramSvg, outcomeSwatchSvg, type BinOutcome, type HistogramMarker } from '../../plots/histogram';
+import {
+  formatEdge,
+  histogramSvg,
+  outcomeSwatchSvg,
+  type BinOutcome,
+  type HistogramMarker,
+} from '../../plots/histogram';
 import { fill } from '../../shared/format';
 
 export interface CardLabels {
@@ -95,9 +101,24 @@ export function HistogramCard({ data, edges, labels, idPrefix, width = 320, heig
         ))}
       </ul>
       {selected !== null && seeds.length > 0 ? (
-        <div class="seeds-card__list" data-bin-list={selected} role="region" aria-label={fill(labels.binSeedsTitle, { heading: data.heading, lo: formatEdge(edges[selected]!), hi: formatEdge(edges[selected + 1]!), count: seeds.length })}>
+        <div
+          class="seeds-card__list"
+          data-bin-list={selected}
+          role="region"
+          aria-label={fill(labels.binSeedsTitle, {
+            heading: data.heading,
+            lo: formatEdge(edges[selected]!),
+            hi: formatEdge(edges[selected + 1]!),
+            count: seeds.length,
+          })}
+        >
           <p class="seeds-card__list-title">
-            {fill(labels.binSeedsTitle, { heading: data.heading, lo: formatEdge(edges[selected]!), hi: formatEdge(edges[selected + 1]!), count: seeds.length })}{' '}
+            {fill(labels.binSeedsTitle, {
+              heading: data.heading,
+              lo: formatEdge(edges[selected]!),
+              hi: formatEdge(edges[selected + 1]!),
+              count: seeds.length,
+            })}{' '}
             <button type="button" class="seeds-card__close" onClick={() => setSelected(null)}>
               {labels.closeList}
             </button>
@@ -105,7 +126,11 @@ export function HistogramCard({ data, edges, labels, idPrefix, width = 320, heig
           <ul class="seeds-card__seeds">
             {seeds.slice(0, MAX_LISTED).map((seed) => (
               <li key={seed}>
-                <a href={data.hrefTemplate.replace('{seed}', String(seed))} aria-label={fill(labels.openSeed, { seed })} data-seed={seed}>
+                <a
+                  href={data.hrefTemplate.replace('{seed}', String(seed))}
+                  aria-label={fill(labels.openSeed, { seed })}
+                  data-seed={seed}
+                >
                   {seed}
                 </a>
               </li>

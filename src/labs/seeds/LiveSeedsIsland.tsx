@@ -80,7 +80,8 @@ export default function LiveSeedsIsland(props: LiveSeedsProps) {
       new LiveSeedsRunner({
         status: (s, m) => {
           // A final status waits until every collected result is on screen, so "done" means "all drawn".
-          if ((s === 'done' || s === 'cancelled') && flushTimer.current !== null) pendingFinal.current = () => showStatus(s, m);
+          if ((s === 'done' || s === 'cancelled') && flushTimer.current !== null)
+            pendingFinal.current = () => showStatus(s, m);
           else showStatus(s, m);
         },
         progress: (done, total, partial) => setProgress({ done, total, partial }),
@@ -153,7 +154,14 @@ export default function LiveSeedsIsland(props: LiveSeedsProps) {
   const value = progress.total ? (progress.done + progress.partial) / progress.total : 0;
 
   return (
-    <div class="seeds-live__body" data-demo="many-seeds-live" data-ready={ready ? 'true' : 'false'} data-status={status} data-done={progress.done} data-total={progress.total}>
+    <div
+      class="seeds-live__body"
+      data-demo="many-seeds-live"
+      data-ready={ready ? 'true' : 'false'}
+      data-status={status}
+      data-done={progress.done}
+      data-total={progress.total}
+    >
       <div class="seeds-live__controls">
         <fieldset disabled={running}>
           <legend>{tl.activations}</legend>
@@ -175,7 +183,11 @@ export default function LiveSeedsIsland(props: LiveSeedsProps) {
         </fieldset>
         <label>
           {tl.hidden}
-          <select value={String(hidden)} disabled={running} onChange={(e) => setHidden(Number((e.currentTarget as HTMLSelectElement).value))}>
+          <select
+            value={String(hidden)}
+            disabled={running}
+            onChange={(e) => setHidden(Number((e.currentTarget as HTMLSelectElement).value))}
+          >
             <option value="1">1</option>
             <option value="2">2</option>
           </select>

@@ -41,7 +41,13 @@ export function configHeading(activation: HiddenActivationId, hidden: number, la
   return `${activationLabel(activation, lang)} · ${h}`;
 }
 
-export function buildCard(id: string, activation: HiddenActivationId, hidden: number, runs: readonly SeedRun[], ctx: CardContext): CardData {
+export function buildCard(
+  id: string,
+  activation: HiddenActivationId,
+  hidden: number,
+  runs: readonly SeedRun[],
+  ctx: CardContext,
+): CardData {
   const { edges, lineMse, lang, t } = ctx;
   const mses = runs.map((r) => r.finalMse);
   const s = summarizeConfig(runs, lineMse);
@@ -52,10 +58,19 @@ export function buildCard(id: string, activation: HiddenActivationId, hidden: nu
     { value: 0.9 * lineMse, label: t.markerLine, kind: 'threshold' },
   ];
   if (hidden === 1) markers.push({ value: ctx.monotoneBound, label: t.markerBound, kind: 'bound' });
-  const stats = { median: formatMse(s.medianMse), p10: formatMse(s.p10Mse), p90: formatMse(s.p90Mse), good: pct(s.goodFitShare), plateau: pct(s.plateauShare), line: pct(s.straightLineShare) };
+  const stats = {
+    median: formatMse(s.medianMse),
+    p10: formatMse(s.p10Mse),
+    p90: formatMse(s.p90Mse),
+    good: pct(s.goodFitShare),
+    plateau: pct(s.plateauShare),
+    line: pct(s.straightLineShare),
+  };
   const lines = [fill(t.summaryLine, stats), fill(t.sharesLine, stats)];
-  if (activation === 'leaky_relu') lines.push(fill(t.negativeLine, { start: pct(s.negativeAtInitShare), end: pct(s.negativeAtEndShare) }));
-  else if (s.deadAtInitShare > 0 || s.deadAtEndShare > 0 || activation === 'relu') lines.push(fill(t.deadLine, { start: pct(s.deadAtInitShare), end: pct(s.deadAtEndShare) }));
+  if (activation === 'leaky_relu')
+    lines.push(fill(t.negativeLine, { start: pct(s.negativeAtInitShare), end: pct(s.negativeAtEndShare) }));
+  else if (s.deadAtInitShare > 0 || s.deadAtEndShare > 0 || activation === 'relu')
+    lines.push(fill(t.deadLine, { start: pct(s.deadAtInitShare), end: pct(s.deadAtEndShare) }));
   const members = binMembers(
     mses.map((m) => (Number.isFinite(m) ? m : edges[edges.length - 1]! * 0.999)),
     edges,

@@ -20,7 +20,15 @@ import { DEFAULT_SETTINGS } from '../../core/settings/fit-lab';
 import { flagHelp, parseFlags, UsageError } from '../../core/settings/flags';
 import { defineSchema, field, text } from '../../core/settings/schema';
 import { seedSpan } from '../../core/settings/seeds';
-import { deathAnalysis, histogramCounts, mseBinEdges, summarizeConfig, summarizeLonger, type LongerRun, type SeedRun } from '../../core/analysis/seed-stats';
+import {
+  deathAnalysis,
+  histogramCounts,
+  mseBinEdges,
+  summarizeConfig,
+  summarizeLonger,
+  type LongerRun,
+  type SeedRun,
+} from '../../core/analysis/seed-stats';
 import type { Dataset, NetworkParams, TrainConfig } from '../../core/train/types';
 import type { ManySeedsFile, StoredConfig, StoredLongerConfig } from '../../core/analysis/many-seeds-file';
 import { studyJson } from '../../shared/study-json';
@@ -44,13 +52,27 @@ export const STUDY_CONFIGS: readonly StudyConfig[] = [
 export const configId = (c: StudyConfig) => `${c.activation}-h${c.hidden}`;
 
 function trainConfig(c: StudyConfig, seed: number, epochs: number): TrainConfig {
-  return { activation: c.activation, activationParams: {}, hidden: c.hidden, lr: DEFAULT_SETTINGS.lr, epochs, batchSize: DEFAULT_SETTINGS.batch, seed };
+  return {
+    activation: c.activation,
+    activationParams: {},
+    hidden: c.hidden,
+    lr: DEFAULT_SETTINGS.lr,
+    epochs,
+    batchSize: DEFAULT_SETTINGS.batch,
+    seed,
+  };
 }
 
 const seedsOf = (r: { from: number; to: number }) => Array.from({ length: r.to - r.from + 1 }, (_, i) => r.from + i);
 
 /** Train one configuration for the given seeds and epochs, reading the weights at each checkpoint. */
-function trainCheckpoints(c: StudyConfig, seeds: readonly number[], checkpoints: readonly number[], data: Dataset, progress?: (done: number) => void) {
+function trainCheckpoints(
+  c: StudyConfig,
+  seeds: readonly number[],
+  checkpoints: readonly number[],
+  data: Dataset,
+  progress?: (done: number) => void,
+) {
   const total = checkpoints[checkpoints.length - 1]!;
   const trainer = new BatchTrainer({ configs: seeds.map((s) => trainConfig(c, s, total)), data });
   const states: NetworkParams[][] = seeds.map(() => []);
@@ -88,14 +110,19 @@ export async function generateManySeeds(options: GenerateOptions = {}): Promise<
   const configs: StoredConfig[] = [];
   for (const c of STUDY_CONFIGS.filter(wanted)) {
     const seeds = seedsOf(seedRange);
-    const results = trainCheckpoints(c, seeds, [DEFAULT_SETTINGS.epochs], data, (f) => options.onProgress?.(configId(c), f));
+    const results = trainCheckpoints(c, seeds, [DEFAULT_SETTINGS.epochs], data, (f) =>
+      options.onProgress?.(configId(c), f),
+    );
     const runs: SeedRun[] = seeds.map((seed, i) => seedRunOf(seed, c.activation, c.hidden, results[i]![0]!, data));
     configs.push({
       id: configId(c),
       activation: c.activation,
       hidden: c.hidden,
       summary: summarizeConfig(runs, lineMse),
-      histogram: histogramCounts(runs.map((r) => r.finalMse), edges),
+      histogram: histogramCounts(
+        runs.map((r) => r.finalMse),
+        edges,
+      ),
       ...(c.activation === 'relu' ? { death: deathAnalysis(runs, c.hidden) } : {}),
       runs,
     });
@@ -106,7 +133,9 @@ export async function generateManySeeds(options: GenerateOptions = {}): Promise<
     const c = { activation, hidden: 2 };
     if (!wanted(c)) continue;
     const seeds = seedsOf(longerRange);
-    const results = trainCheckpoints(c, seeds, LONGER_CHECKPOINTS, data, (f) => options.onProgress?.(`${configId(c)} × ${LONGER_CHECKPOINTS.at(-1)}`, f));
+    const results = trainCheckpoints(c, seeds, LONGER_CHECKPOINTS, data, (f) =>
+      options.onProgress?.(`${configId(c)} × ${LONGER_CHECKPOINTS.at(-1)}`, f),
+    );
     const runs: LongerRun[] = seeds.map((seed, i) => {
       const states = results[i]!.map((p) => networkState(p, activation, data));
       return {
@@ -131,7 +160,12 @@ export async function generateManySeeds(options: GenerateOptions = {}): Promise<
       target: DEFAULT_SETTINGS.target,
       seeds: seedRange,
     },
-    reference: { lineMse, monotoneBound: monotoneBound(data).mse, goodFitMse: GOOD_FIT_MSE, straightLineFraction: STRAIGHT_LINE_FRACTION },
+    reference: {
+      lineMse,
+      monotoneBound: monotoneBound(data).mse,
+      goodFitMse: GOOD_FIT_MSE,
+      straightLineFraction: STRAIGHT_LINE_FRACTION,
+    },
     binEdges: edges,
     configs,
     longer: { seeds: longerRange, checkpoints: [...LONGER_CHECKPOINTS], configs: longer },
@@ -156,7 +190,9 @@ async function main(argv: readonly string[]): Promise<void> {
       if (!process.stderr.isTTY && label === lastLabel && f < 1) return;
       lastLabel = label;
       const s = ((performance.now() - started) / 1000).toFixed(0);
-      process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}${label.padEnd(22)} ${(f * 100).toFixed(0).padStart(3)} %  (${s} s)${process.stderr.isTTY ? '' : '\n'}`);
+      process.stderr.write(
+        `${process.stderr.isTTY ? '\r' : ''}${label.padEnd(22)} ${(f * 100).toFixed(0).padStart(3)} %  (${s} s)${process.stderr.isTTY ? '' : '\n'}`,
+      );
     },
   });
   writeFileSync(out, studyJson(file));

@@ -3,7 +3,14 @@
  * to 1. A logit box holding something that is not a number shows a message and the last valid value is kept.
  */
 import { useId, useState } from 'preact/hooks';
-import { DEFAULT_LOGITS, MAX_LOGITS, MIN_LOGITS, TEMPERATURE, parseLogit, softmax } from '../../core/activations/softmax';
+import {
+  DEFAULT_LOGITS,
+  MAX_LOGITS,
+  MIN_LOGITS,
+  TEMPERATURE,
+  parseLogit,
+  softmax,
+} from '../../core/activations/softmax';
 import { buildSoftmaxBars, formatProbability } from '../../plots/softmaxBars';
 import type { Dictionary } from '../../i18n';
 import { StatusNote } from '../../shared/StatusNote';
@@ -97,10 +104,20 @@ export default function SoftmaxIsland({ t, staticNote }: SoftmaxProps) {
           );
         })}
         <div class="sm-buttons">
-          <button type="button" disabled={!ready || entries.length >= MAX_LOGITS} data-control="add" onClick={() => setEntries((l) => [...l, entryOf(0)])}>
+          <button
+            type="button"
+            disabled={!ready || entries.length >= MAX_LOGITS}
+            data-control="add"
+            onClick={() => setEntries((l) => [...l, entryOf(0)])}
+          >
             + {t.addLogit}
           </button>
-          <button type="button" disabled={!ready || entries.length <= MIN_LOGITS} data-control="remove" onClick={() => setEntries((l) => l.slice(0, -1))}>
+          <button
+            type="button"
+            disabled={!ready || entries.length <= MIN_LOGITS}
+            data-control="remove"
+            onClick={() => setEntries((l) => l.slice(0, -1))}
+          >
             − {t.removeLogit}
           </button>
         </div>
@@ -121,7 +138,16 @@ export default function SoftmaxIsland({ t, staticNote }: SoftmaxProps) {
       </label>
 
       <div ref={barsRef}>
-        <svg class="sm-bars" preserveAspectRatio="xMinYMid meet" viewBox={`0 0 ${scene.width} ${scene.height}`} width={scene.width} height={scene.height} role="img" aria-labelledby={`sm-title-${uid} sm-desc-${uid}`} data-plot="softmax">
+        <svg
+          class="sm-bars"
+          preserveAspectRatio="xMinYMid meet"
+          viewBox={`0 0 ${scene.width} ${scene.height}`}
+          width={scene.width}
+          height={scene.height}
+          role="img"
+          aria-labelledby={`sm-title-${uid} sm-desc-${uid}`}
+          data-plot="softmax"
+        >
           <title id={`sm-title-${uid}`}>{summary}</title>
           <desc id={`sm-desc-${uid}`}>{t.softmaxDesc}</desc>
           {scene.ticks.map((tick) => (

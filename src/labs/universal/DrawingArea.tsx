@@ -4,7 +4,16 @@
  * bigger steps), Home/End jump to the ends. A stroke is shown live and handed to the lab when it ends.
  */
 import { useRef, useState } from 'preact/hooks';
-import { applyStroke, CONTROL_POINTS, CONTROL_XS, nearestControl, quantize, Y_MAX, Y_MIN, type Sample } from '../../core/data/drawn-target';
+import {
+  applyStroke,
+  CONTROL_POINTS,
+  CONTROL_XS,
+  nearestControl,
+  quantize,
+  Y_MAX,
+  Y_MIN,
+  type Sample,
+} from '../../core/data/drawn-target';
 import { drawingScales, drawingSvg } from '../../plots/universalPlots';
 import { drawingDesc, pointText, type UniversalText } from './view';
 
@@ -118,7 +127,10 @@ export function DrawingArea({ t, uid, values, width, disabled, onChange }: Props
     }
   };
 
-  const svg = drawingSvg({ xs: CONTROL_XS, values: shown, yDomain, focused: focused ? focus : null }, size, { title: t.drawingTitle, desc: drawingDesc(t, shown) });
+  const svg = drawingSvg({ xs: CONTROL_XS, values: shown, yDomain, focused: focused ? focus : null }, size, {
+    title: t.drawingTitle,
+    desc: drawingDesc(t, shown),
+  });
   return (
     <div class="ul-draw">
       <p class="lab__hint" id={`${uid}-draw-hint`}>

@@ -7,7 +7,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { shortNameOf } from '../../core/activations/registry';
 import { GOOD_FIT_MSE } from '../../core/analysis/network';
-import { summarizeSweep, sweepConfigs, sweepRuns, type SweepPlan, type SweepRun, type SweepSummary } from '../../core/analysis/units-needed';
+import {
+  summarizeSweep,
+  sweepConfigs,
+  sweepRuns,
+  type SweepPlan,
+  type SweepRun,
+  type SweepSummary,
+} from '../../core/analysis/units-needed';
 import { SWEEP_ACTIVATIONS, UNIT_SWEEP, UNIVERSAL_TRAINING } from './settings';
 import type { Dataset, RunStatus } from '../../core/train/types';
 import type { HiddenActivationId } from '../../core/activations/types';
@@ -33,7 +40,6 @@ interface Props {
   onBusy(busy: boolean): void;
 }
 
-
 export function HowManyPanel(props: Props) {
   const { t, uid } = props;
   const h = t.howMany;
@@ -57,7 +63,14 @@ export function HowManyPanel(props: Props) {
     };
   }, []);
 
-  const plan: SweepPlan = { sizes: UNIT_SWEEP, activations: SWEEP_ACTIVATIONS, seeds: props.seeds, epochs: props.epochs, lr: UNIVERSAL_TRAINING.lr, batchSize: UNIVERSAL_TRAINING.batchSize };
+  const plan: SweepPlan = {
+    sizes: UNIT_SWEEP,
+    activations: SWEEP_ACTIVATIONS,
+    seeds: props.seeds,
+    epochs: props.epochs,
+    lr: UNIVERSAL_TRAINING.lr,
+    batchSize: UNIVERSAL_TRAINING.batchSize,
+  };
 
   const run = async () => {
     const id = ++generation.current;
@@ -108,30 +121,73 @@ export function HowManyPanel(props: Props) {
   // Short names (sigmoid, ReLU) keep the table and the chart's legend narrow.
   const name = (id: HiddenActivationId) => shortNameOf(id);
   const total = plan.sizes.length;
-  const statusText = fill(h.status[phase], { units: current, done, total, seeds: props.seeds, seconds: seconds.toFixed(1), message });
-  const neededText = summary?.needed.map((n) => (n.hidden === null ? fill(h.neededNone, { name: name(n.activation), max: Math.max(...UNIT_SWEEP) }) : fill(h.needed, { name: name(n.activation), units: n.hidden, share: formatPercent(n.goodShare) }))) ?? [];
+  const statusText = fill(h.status[phase], {
+    units: current,
+    done,
+    total,
+    seeds: props.seeds,
+    seconds: seconds.toFixed(1),
+    message,
+  });
+  const neededText =
+    summary?.needed.map((n) =>
+      n.hidden === null
+        ? fill(h.neededNone, { name: name(n.activation), max: Math.max(...UNIT_SWEEP) })
+        : fill(h.needed, { name: name(n.activation), units: n.hidden, share: formatPercent(n.goodShare) }),
+    ) ?? [];
   const sizes = summary ? [...new Set(summary.cells.map((c) => c.hidden))] : [];
-  const cell = (hidden: number, activation: string) => summary?.cells.find((c) => c.hidden === hidden && c.activation === activation);
+  const cell = (hidden: number, activation: string) =>
+    summary?.cells.find((c) => c.hidden === hidden && c.activation === activation);
   const chart =
     summary &&
     unitsChartSvg(
-      plan.activations.map((a) => ({ id: a, name: name(a), points: summary.cells.filter((c) => c.activation === a).map((c) => [c.hidden, c.bestMse] as const) })),
+      plan.activations.map((a) => ({
+        id: a,
+        name: name(a),
+        points: summary.cells.filter((c) => c.activation === a).map((c) => [c.hidden, c.bestMse] as const),
+      })),
       UNIT_SWEEP,
       GOOD_FIT_MSE,
       { width: props.width, height: Math.round(props.width * 0.45), idPrefix: `${uid}-units` },
-      { title: h.chartTitle, desc: fill(h.chartDesc, { needed: neededText.join(' ') }), units: h.unitsAxis, mse: h.mseAxis, threshold: h.threshold },
+      {
+        title: h.chartTitle,
+        desc: fill(h.chartDesc, { needed: neededText.join(' ') }),
+        units: h.unitsAxis,
+        mse: h.mseAxis,
+        threshold: h.threshold,
+      },
     );
   const showingRecorded = phase === 'idle' && props.recorded !== null && summary === props.recorded;
 
   return (
-    <details class="lab__panel ul-howmany" data-role="how-many" data-phase={showingRecorded ? 'recorded' : phase} data-done={done} data-runs={phase === 'done' ? JSON.stringify(runs) : undefined} data-needed={summary ? JSON.stringify(summary.needed) : undefined} open>
+    <details
+      class="lab__panel ul-howmany"
+      data-role="how-many"
+      data-phase={showingRecorded ? 'recorded' : phase}
+      data-done={done}
+      data-runs={phase === 'done' ? JSON.stringify(runs) : undefined}
+      data-needed={summary ? JSON.stringify(summary.needed) : undefined}
+      open
+    >
       <summary>{h.title}</summary>
       <p class="lab__hint">{fill(h.hint, { seeds: props.seeds })}</p>
       <div class="lab__buttons">
-        <button type="button" class="lab__button lab__button--primary" data-action="how-many" disabled={props.disabled || phase === 'training'} onClick={() => void run()}>
+        <button
+          type="button"
+          class="lab__button lab__button--primary"
+          data-action="how-many"
+          disabled={props.disabled || phase === 'training'}
+          onClick={() => void run()}
+        >
           {h.run}
         </button>
-        <button type="button" class="lab__button" data-action="how-many-cancel" disabled={phase !== 'training'} onClick={cancel}>
+        <button
+          type="button"
+          class="lab__button"
+          data-action="how-many-cancel"
+          disabled={phase !== 'training'}
+          onClick={cancel}
+        >
           {h.cancel}
         </button>
         <label class="ul-howmany__progress">
@@ -158,8 +214,12 @@ export function HowManyPanel(props: Props) {
                 <tr>
                   <th scope="col">{h.unitsHeader}</th>
                   {plan.activations.map((a) => [
-                    <th scope="col" key={`${a}-best`}>{fill(h.bestHeader, { name: name(a) })}</th>,
-                    <th scope="col" key={`${a}-share`}>{fill(h.shareHeader, { name: name(a) })}</th>,
+                    <th scope="col" key={`${a}-best`}>
+                      {fill(h.bestHeader, { name: name(a) })}
+                    </th>,
+                    <th scope="col" key={`${a}-share`}>
+                      {fill(h.shareHeader, { name: name(a) })}
+                    </th>,
                   ])}
                 </tr>
               </thead>
@@ -170,8 +230,12 @@ export function HowManyPanel(props: Props) {
                     {plan.activations.map((a) => {
                       const c = cell(hidden, a);
                       return [
-                        <td key={`${a}-best`} data-activation={a} data-best={c ? String(c.bestMse) : ''}>{c ? formatNumber(c.bestMse) : '—'}</td>,
-                        <td key={`${a}-share`} data-activation={a} data-share={c ? String(c.goodShare) : ''}>{c ? formatPercent(c.goodShare) : '—'}</td>,
+                        <td key={`${a}-best`} data-activation={a} data-best={c ? String(c.bestMse) : ''}>
+                          {c ? formatNumber(c.bestMse) : '—'}
+                        </td>,
+                        <td key={`${a}-share`} data-activation={a} data-share={c ? String(c.goodShare) : ''}>
+                          {c ? formatPercent(c.goodShare) : '—'}
+                        </td>,
                       ];
                     })}
                   </tr>

@@ -9,7 +9,16 @@ import { HIDDEN_ACTIVATION_IDS, type HiddenActivationId } from '../../core/activ
 import { ACTIVATIONS } from '../../core/activations/registry';
 import { flatControls, presetControls, SHAPE_PRESET_IDS } from '../../core/data/drawn-target';
 import { initialParams } from '../../core/train/random';
-import { parseUniversalSettings, serializeUniversalSettings, shapeParam, UNIVERSAL, universalTrainConfig, writeUniversalSettings, type UniversalRefusal, type UniversalSettings } from './settings';
+import {
+  parseUniversalSettings,
+  serializeUniversalSettings,
+  shapeParam,
+  UNIVERSAL,
+  universalTrainConfig,
+  writeUniversalSettings,
+  type UniversalRefusal,
+  type UniversalSettings,
+} from './settings';
 import type { NetworkParams, RunStatus, Snapshot } from '../../core/train/types';
 import type { SweepSummary } from '../../core/analysis/units-needed';
 import { fitPlotLayers } from '../../plots/fitPlot';
@@ -17,10 +26,26 @@ import { centreMarksSvg } from '../../plots/universalPlots';
 import type { FitRunner } from '../../shared/fit-runner';
 import { DrawingArea } from './DrawingArea';
 import { HowManyPanel } from './HowManyPanel';
-import { centresText, componentsText, mseOf, refusalText, shapeData, sortedView, type StaticUniversalRun, type UniversalText } from './view';
+import {
+  centresText,
+  componentsText,
+  mseOf,
+  refusalText,
+  shapeData,
+  sortedView,
+  type StaticUniversalRun,
+  type UniversalText,
+} from './view';
 import { FallbackNotice, LabStatus, RefusedNotice } from '../../shared/LabNotices';
 import { TextNumberField } from '../../shared/TextNumberField';
-import { useFrameQueue, useHydrated, useLazy, usePageLifetime, useUrlSettings, type UrlBinding } from '../../shared/island-kit';
+import {
+  useFrameQueue,
+  useHydrated,
+  useLazy,
+  usePageLifetime,
+  useUrlSettings,
+  type UrlBinding,
+} from '../../shared/island-kit';
 import { useWidth } from '../../shared/useWidth';
 import { fill, formatNumber } from '../../shared/format';
 
@@ -53,14 +78,28 @@ interface RunState {
 /** The "how many units?" sweep depends on the shape, epochs and seeds only (not on the lab's units or activation). */
 const sweepKey = (s: UniversalSettings) => serializeUniversalSettings({ ...s, units: 1, activation: 'relu' });
 
-const freshRun = (s: UniversalSettings): RunState => ({ status: 'idle', params: initialParams(0, s.units), epoch: 0, loss: null, message: null });
+const freshRun = (s: UniversalSettings): RunState => ({
+  status: 'idle',
+  params: initialParams(0, s.units),
+  epoch: 0,
+  loss: null,
+  message: null,
+});
 
 export default function UniversalLabIsland(props: UniversalLabProps) {
   const { t, lang, uid } = props;
   const presetSettings = useMemo(() => parseUniversalSettings(props.preset).settings, [props.preset]);
   const [settings, setSettings] = useState<UniversalSettings>(presetSettings);
   const [run, setRun] = useState<RunState>(() =>
-    props.staticRun ? { status: 'idle', params: props.staticRun.params, epoch: props.staticRun.epoch, loss: props.staticRun.loss, message: null } : freshRun(presetSettings),
+    props.staticRun
+      ? {
+          status: 'idle',
+          params: props.staticRun.params,
+          epoch: props.staticRun.epoch,
+          loss: props.staticRun.loss,
+          message: null,
+        }
+      : freshRun(presetSettings),
   );
   const [k, setK] = useState(presetSettings.units);
   const hydrated = useHydrated();
@@ -76,9 +115,15 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
 
   const shape = useMemo(() => shapeData(settings.shape), [settings.shape]);
   const units = run.params.w1.length;
-  const view = useMemo(() => sortedView(shape, run.params, settings.activation, Math.min(k, units)), [shape, run.params, settings.activation, k, units]);
+  const view = useMemo(
+    () => sortedView(shape, run.params, settings.activation, Math.min(k, units)),
+    [shape, run.params, settings.activation, k, units],
+  );
   // The MSE of a finished run (or of the recorded one shown before the reader trains).
-  const mse = run.epoch > 0 && (run.status === 'done' || run.status === 'idle') ? mseOf(run.params, settings.activation, shape.data) : null;
+  const mse =
+    run.epoch > 0 && (run.status === 'done' || run.status === 'idle')
+      ? mseOf(run.params, settings.activation, shape.data)
+      : null;
 
   const url = useUrlSettings(URL_BINDING, settings, {
     enabled: true,
@@ -113,7 +158,12 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
           fallback: () => setFallback(true),
           status: (status, info) => {
             if (status !== 'training') snapshots.flush();
-            setRun((r) => ({ ...r, status, epoch: status === 'diverged' ? (info.divergedAt ?? info.epoch) : r.epoch, message: info.message ?? null }));
+            setRun((r) => ({
+              ...r,
+              status,
+              epoch: status === 'diverged' ? (info.divergedAt ?? info.epoch) : r.epoch,
+              message: info.message ?? null,
+            }));
           },
         },
       );
@@ -146,11 +196,23 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
   const statusText = !hydrated
     ? t.staticNote
     : // A finished run shown while idle (the recorded one) reads as done, not as "ready".
-      fill(t.status[status === 'idle' && run.epoch === settings.epochs ? 'done' : status], { units, activation: name, epoch: run.epoch, epochs: settings.epochs, loss: formatNumber(run.loss), mse: formatNumber(mse) });
+      fill(t.status[status === 'idle' && run.epoch === settings.epochs ? 'done' : status], {
+        units,
+        activation: name,
+        epoch: run.epoch,
+        epochs: settings.epochs,
+        loss: formatNumber(run.loss),
+        mse: formatNumber(mse),
+      });
   const plotSize = { width, height: Math.round(width * PLOT_ASPECT), idPrefix: `${uid}-fit` };
   const plotLabels = {
     title: fill(t.plot.title, { units, activation: name }),
-    desc: fill(t.plot.summary, { c: formatNumber(run.params.b2), k: Math.min(k, units), units, components: componentsText(t, run.params, view.order, Math.min(k, units)) }),
+    desc: fill(t.plot.summary, {
+      c: formatNumber(run.params.b2),
+      k: Math.min(k, units),
+      units,
+      components: componentsText(t, run.params, view.order, Math.min(k, units)),
+    }),
     target: t.plot.target,
     prediction: k >= units ? t.plot.prediction : t.plot.partial,
     bias: t.plot.bias,
@@ -159,26 +221,77 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
   };
   const layers = fitPlotLayers(view.plot, plotSize, plotLabels);
   const marks = centreMarksSvg(view.plot, plotSize, view.marks);
-  const weights = status === 'done' && mse !== null ? JSON.stringify({ activation: settings.activation, units, w1: run.params.w1, b1: run.params.b1, w2: run.params.w2, b2: run.params.b2, finalMse: mse }) : undefined;
+  const weights =
+    status === 'done' && mse !== null
+      ? JSON.stringify({
+          activation: settings.activation,
+          units,
+          w1: run.params.w1,
+          b1: run.params.b1,
+          w2: run.params.w2,
+          b2: run.params.b2,
+          finalMse: mse,
+        })
+      : undefined;
   const isPresetShape = sweepKey(settings) === sweepKey(presetSettings);
   const shapeCode = shapeParam(settings.shape);
 
   return (
-    <div class="lab ul-lab" id={uid} data-demo="universal-lab" data-status={status} data-epoch={run.epoch} data-hydrated={hydrated ? 'true' : 'false'} data-shape={shapeCode} data-weights={weights} data-error={run.message ?? undefined}>
-      <LabStatus class="lab__status" text={statusText} trainingLive={t.status.trainingLive} training={status === 'training'} hydrated={hydrated} />
+    <div
+      class="lab ul-lab"
+      id={uid}
+      data-demo="universal-lab"
+      data-status={status}
+      data-epoch={run.epoch}
+      data-hydrated={hydrated ? 'true' : 'false'}
+      data-shape={shapeCode}
+      data-weights={weights}
+      data-error={run.message ?? undefined}
+    >
+      <LabStatus
+        class="lab__status"
+        text={statusText}
+        trainingLive={t.status.trainingLive}
+        training={status === 'training'}
+        hydrated={hydrated}
+      />
       <RefusedNotice refused={url.refused} title={t.refusedTitle} message={(r) => refusalText(t, r)} />
       <FallbackNotice show={fallback}>{t.workerFallback}</FallbackNotice>
       <section class="ul-section" aria-labelledby={`${uid}-draw-title`}>
-        <h3 class="ul-heading" id={`${uid}-draw-title`}>{t.draw}</h3>
-        <DrawingArea t={t} uid={uid} values={settings.shape} width={width} disabled={!hydrated} onChange={(shape) => update({ shape })} />
+        <h3 class="ul-heading" id={`${uid}-draw-title`}>
+          {t.draw}
+        </h3>
+        <DrawingArea
+          t={t}
+          uid={uid}
+          values={settings.shape}
+          width={width}
+          disabled={!hydrated}
+          onChange={(shape) => update({ shape })}
+        />
         <div class="lab__buttons ul-presets" role="group" aria-label={t.presets}>
-          <span class="ul-presets__label" aria-hidden="true">{t.presets}:</span>
+          <span class="ul-presets__label" aria-hidden="true">
+            {t.presets}:
+          </span>
           {SHAPE_PRESET_IDS.map((id) => (
-            <button type="button" key={id} class="lab__button lab__button--small" data-preset={id} disabled={!hydrated} onClick={() => update({ shape: presetControls(id) })}>
+            <button
+              type="button"
+              key={id}
+              class="lab__button lab__button--small"
+              data-preset={id}
+              disabled={!hydrated}
+              onClick={() => update({ shape: presetControls(id) })}
+            >
               {t.presetNames[id]}
             </button>
           ))}
-          <button type="button" class="lab__button lab__button--small" data-action="clear" disabled={!hydrated} onClick={() => update({ shape: flatControls() })}>
+          <button
+            type="button"
+            class="lab__button lab__button--small"
+            data-action="clear"
+            disabled={!hydrated}
+            onClick={() => update({ shape: flatControls() })}
+          >
             {t.clear}
           </button>
         </div>
@@ -201,14 +314,27 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
         />
         <div class="lab__field">
           <label for={`${uid}-uact`}>{t.uact}</label>
-          <select id={`${uid}-uact`} value={settings.activation} disabled={!hydrated} onChange={(e) => update({ activation: (e.currentTarget as HTMLSelectElement).value as HiddenActivationId })}>
+          <select
+            id={`${uid}-uact`}
+            value={settings.activation}
+            disabled={!hydrated}
+            onChange={(e) => update({ activation: (e.currentTarget as HTMLSelectElement).value as HiddenActivationId })}
+          >
             {HIDDEN_ACTIVATION_IDS.map((id) => (
-              <option key={id} value={id}>{ACTIVATIONS[id].name[lang]}</option>
+              <option key={id} value={id}>
+                {ACTIVATIONS[id].name[lang]}
+              </option>
             ))}
           </select>
         </div>
         <div class="lab__buttons">
-          <button type="button" class="lab__button lab__button--primary" data-action="train" disabled={!hydrated || busy || sweeping} onClick={() => void train()}>
+          <button
+            type="button"
+            class="lab__button lab__button--primary"
+            data-action="train"
+            disabled={!hydrated || busy || sweeping}
+            onClick={() => void train()}
+          >
             {t.train}
           </button>
           <button type="button" class="lab__button" data-action="stop" disabled={!hydrated || !busy} onClick={stop}>
@@ -226,11 +352,21 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
       </div>
       <div class="ul-sort">
         <label for={`${uid}-sort`}>{t.sort}</label>
-        <input id={`${uid}-sort`} type="range" min={0} max={units} step={1} value={Math.min(k, units)} disabled={!hydrated} data-role="sort-slider"
+        <input
+          id={`${uid}-sort`}
+          type="range"
+          min={0}
+          max={units}
+          step={1}
+          value={Math.min(k, units)}
+          disabled={!hydrated}
+          data-role="sort-slider"
           aria-valuetext={fill(t.sortValue, { k: Math.min(k, units), n: units })}
           onInput={(e) => setK(Number((e.currentTarget as HTMLInputElement).value))}
         />
-        <output for={`${uid}-sort`} data-role="sort-value">{fill(t.sortValue, { k: Math.min(k, units), n: units })}</output>
+        <output for={`${uid}-sort`} data-role="sort-value">
+          {fill(t.sortValue, { k: Math.min(k, units), n: units })}
+        </output>
         <p class="lab__hint">{t.sortHint}</p>
       </div>
       <HowManyPanel

@@ -13,7 +13,8 @@ export function recordedFigures(): RecordedFigures {
   const raw = figures as unknown as RecordedFigures;
   const howMany: RecordedFigures['howMany'] = {};
   for (const [shape, summary] of Object.entries(raw.howMany)) {
-    if (summary) howMany[shape] = { ...summary, cells: summary.cells.map((c) => ({ ...c, bestMse: c.bestMse ?? Infinity })) };
+    if (summary)
+      howMany[shape] = { ...summary, cells: summary.cells.map((c) => ({ ...c, bestMse: c.bestMse ?? Infinity })) };
   }
   return { run: raw.run, howMany };
 }
@@ -25,16 +26,26 @@ export type UnitsStatName = 'units' | 'share' | 'seconds' | 'epochs' | 'seeds';
  * 32" when none did), the share of seeds that get there at that size, the sweep's time in Node, or the epochs
  * and seeds per size it trained.
  */
-export function unitsStat(figures: RecordedFigures, shape: string, activation: string, stat: UnitsStatName, lang: 'en' | 'zh-cn'): { value: number | null; text: string } {
+export function unitsStat(
+  figures: RecordedFigures,
+  shape: string,
+  activation: string,
+  stat: UnitsStatName,
+  lang: 'en' | 'zh-cn',
+): { value: number | null; text: string } {
   const summary = figures.howMany[shape];
   if (!summary) throw new Error(`UnitsStat: no recorded sweep for shape "${shape}"; run npm run figures:universal`);
   const needed = summary.needed.find((n) => n.activation === activation);
   if (!needed) throw new Error(`UnitsStat: no ${activation} results for shape "${shape}"`);
   if (stat === 'units') {
     const max = Math.max(...summary.cells.map((c) => c.hidden));
-    return { value: needed.hidden, text: needed.hidden === null ? (lang === 'zh-cn' ? `超过 ${max}` : `more than ${max}`) : String(needed.hidden) };
+    return {
+      value: needed.hidden,
+      text: needed.hidden === null ? (lang === 'zh-cn' ? `超过 ${max}` : `more than ${max}`) : String(needed.hidden),
+    };
   }
   if (stat === 'share') return { value: needed.goodShare, text: formatPercent(needed.goodShare) };
-  if (stat === 'epochs' || stat === 'seeds') return { value: summary[stat], text: summary[stat].toLocaleString(lang === 'zh-cn' ? 'zh-CN' : 'en') };
+  if (stat === 'epochs' || stat === 'seeds')
+    return { value: summary[stat], text: summary[stat].toLocaleString(lang === 'zh-cn' ? 'zh-CN' : 'en') };
   return { value: summary.seconds, text: summary.seconds.toLocaleString(lang === 'zh-cn' ? 'zh-CN' : 'en') };
 }

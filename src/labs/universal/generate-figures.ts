@@ -11,8 +11,22 @@ import { fileURLToPath } from 'node:url';
 import { BatchTrainer } from '../../core/engine/batch-trainer';
 import { useBackend } from '../../core/engine/backend';
 import { presetControls, SHAPE_PRESET_IDS } from '../../core/data/drawn-target';
-import { summarizeSweep, sweepConfigs, sweepRuns, type SweepPlan, type SweepRun, type SweepSummary } from '../../core/analysis/units-needed';
-import { defaultUniversal, serializeUniversalSettings, SWEEP_ACTIVATIONS, UNIT_SWEEP, UNIVERSAL_TRAINING, universalTrainConfig } from './settings';
+import {
+  summarizeSweep,
+  sweepConfigs,
+  sweepRuns,
+  type SweepPlan,
+  type SweepRun,
+  type SweepSummary,
+} from '../../core/analysis/units-needed';
+import {
+  defaultUniversal,
+  serializeUniversalSettings,
+  SWEEP_ACTIVATIONS,
+  UNIT_SWEEP,
+  UNIVERSAL_TRAINING,
+  universalTrainConfig,
+} from './settings';
 import type { Dataset } from '../../core/train/types';
 import { mseOf, shapeData, type StaticUniversalRun } from './view';
 
@@ -35,7 +49,13 @@ export function recordDefaultRun(): StaticUniversalRun {
   const { data } = shapeData(s.shape);
   const [net] = train([universalTrainConfig(s, s.units)], data);
   const losses = net!.losses;
-  return { query: serializeUniversalSettings(s), params: net!.params, epoch: s.epochs, loss: losses[losses.length - 1] ?? NaN, finalMse: mseOf(net!.params, s.activation, data) };
+  return {
+    query: serializeUniversalSettings(s),
+    params: net!.params,
+    epoch: s.epochs,
+    loss: losses[losses.length - 1] ?? NaN,
+    finalMse: mseOf(net!.params, s.activation, data),
+  };
 }
 
 export function sweep(values: readonly number[], plan: SweepPlan): SweepSummary {
@@ -43,7 +63,12 @@ export function sweep(values: readonly number[], plan: SweepPlan): SweepSummary 
   const runs: SweepRun[] = [];
   for (const hidden of plan.sizes) {
     const configs = sweepConfigs(plan, hidden);
-    runs.push(...sweepRuns(configs, train(configs, data).map((n) => ({ params: n.params, divergedAt: n.divergedAt }))));
+    runs.push(
+      ...sweepRuns(
+        configs,
+        train(configs, data).map((n) => ({ params: n.params, divergedAt: n.divergedAt })),
+      ),
+    );
   }
   return summarizeSweep(runs, data, plan.activations);
 }
@@ -53,7 +78,14 @@ async function main() {
   // figure is the run a reader's Train gives.
   await useBackend('cpu');
   const s = defaultUniversal();
-  const plan: SweepPlan = { sizes: UNIT_SWEEP, activations: SWEEP_ACTIVATIONS, seeds: s.seeds, epochs: s.epochs, lr: UNIVERSAL_TRAINING.lr, batchSize: UNIVERSAL_TRAINING.batchSize };
+  const plan: SweepPlan = {
+    sizes: UNIT_SWEEP,
+    activations: SWEEP_ACTIVATIONS,
+    seeds: s.seeds,
+    epochs: s.epochs,
+    lr: UNIVERSAL_TRAINING.lr,
+    batchSize: UNIVERSAL_TRAINING.batchSize,
+  };
   const run = recordDefaultRun();
   process.stderr.write(`default run (${run.query}): final MSE ${run.finalMse.toPrecision(3)}\n`);
   const howMany: UniversalFigures['howMany'] = {};
@@ -62,12 +94,19 @@ async function main() {
     const summary = sweep(presetControls(id), plan);
     const seconds = Number(((performance.now() - started) / 1000).toFixed(1));
     howMany[id] = { ...summary, seconds, epochs: plan.epochs, seeds: plan.seeds };
-    const needed = summary.needed.map((n) => `${n.activation} ${n.hidden ?? '>32'} (${Math.round(n.goodShare * 100)} %)`).join(', ');
+    const needed = summary.needed
+      .map((n) => `${n.activation} ${n.hidden ?? '>32'} (${Math.round(n.goodShare * 100)} %)`)
+      .join(', ');
     process.stderr.write(`${id}: ${needed}; ${seconds} s\n`);
   }
   // Non-finite MSEs (diverged runs) are written as null and read back as Infinity.
   const file = fileURLToPath(new URL('./figures.json', import.meta.url));
-  writeFileSync(file, JSON.stringify({ run, howMany } satisfies UniversalFigures, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)) + '\n');
+  writeFileSync(
+    file,
+    JSON.stringify({ run, howMany } satisfies UniversalFigures, (_, v: unknown) =>
+      typeof v === 'number' && !Number.isFinite(v) ? null : v,
+    ) + '\n',
+  );
   process.stderr.write(`wrote ${file}\n`);
 }
 

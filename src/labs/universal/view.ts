@@ -45,7 +45,12 @@ export interface SortedView {
 }
 
 /** The plot for slider position k: the k leftmost components, c plus them as the "prediction", all centres marked. */
-export function sortedView(shape: ShapeData, params: NetworkParams, activation: HiddenActivationId, k: number): SortedView {
+export function sortedView(
+  shape: ShapeData,
+  params: NetworkParams,
+  activation: HiddenActivationId,
+  k: number,
+): SortedView {
   const act = { activation, activationParams: {} };
   const order = centreOrder(params);
   const parts = components(params, act, PLOT_GRID);
@@ -74,18 +79,29 @@ export function componentsText(t: UniversalText, params: NetworkParams, order: r
     .slice(0, k)
     .map((i) => {
       const w = params.w1[i]!;
-      return fill(t.plot.component, { i: i + 1, centre: w === 0 ? t.plot.noCentre : formatNumber(-params.b1[i]! / w), v: formatNumber(params.w2[i]), w: formatNumber(w), b: formatNumber(params.b1[i]) });
+      return fill(t.plot.component, {
+        i: i + 1,
+        centre: w === 0 ? t.plot.noCentre : formatNumber(-params.b1[i]! / w),
+        v: formatNumber(params.w2[i]),
+        w: formatNumber(w),
+        b: formatNumber(params.b1[i]),
+      });
     })
     .join(' ');
 }
 
 export function centresText(t: UniversalText, params: NetworkParams, order: readonly number[]): string {
-  const list = order.map((i) => `${i + 1} (${params.w1[i] === 0 ? t.plot.noCentre : formatNumber(-params.b1[i]! / params.w1[i]!)})`).join(', ');
+  const list = order
+    .map((i) => `${i + 1} (${params.w1[i] === 0 ? t.plot.noCentre : formatNumber(-params.b1[i]! / params.w1[i]!)})`)
+    .join(', ');
   return fill(t.centres, { list });
 }
 
 export function drawingDesc(t: UniversalText, values: readonly number[]): string {
-  return fill(t.drawingDesc, { n: values.length, values: values.map((v, k) => `(${formatNumber(CONTROL_XS[k])}, ${formatNumber(v)})`).join(', ') });
+  return fill(t.drawingDesc, {
+    n: values.length,
+    values: values.map((v, k) => `(${formatNumber(CONTROL_XS[k])}, ${formatNumber(v)})`).join(', '),
+  });
 }
 
 export function pointText(t: UniversalText, values: readonly number[], k: number): string {

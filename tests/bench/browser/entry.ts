@@ -77,7 +77,11 @@ async function handle(request: BenchRequest): Promise<unknown> {
     // once the wasm backend's module has loaded (useBackend would load it too; this is the same module).
     await import('@tensorflow/tfjs-backend-wasm');
     env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    return { worker: typeof document === 'undefined', userAgent: navigator.userAgent, crossOriginIsolated: globalThis.crossOriginIsolated === true };
+    return {
+      worker: typeof document === 'undefined',
+      userAgent: navigator.userAgent,
+      crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    };
   }
   if (request.kind === 'backend') {
     // Timed on its own: the first call registers the backend (for wasm: fetch and compile the binary).

@@ -44,7 +44,8 @@ function intArg(name: string, fallback: number): number {
   const i = args.indexOf(name);
   if (i < 0) return fallback;
   const v = Number(args[i + 1]);
-  if (!Number.isInteger(v) || v < 1) throw new Error(`${name} takes a positive integer, not ${args[i + 1] ?? '(nothing)'}`);
+  if (!Number.isInteger(v) || v < 1)
+    throw new Error(`${name} takes a positive integer, not ${args[i + 1] ?? '(nothing)'}`);
   return v;
 }
 
@@ -103,7 +104,9 @@ function uptime(): string {
   try {
     return execFileSync('uptime', { encoding: 'utf8' }).trim();
   } catch {
-    return `load average: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`;
+    return `load average: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`;
   }
 }
 
@@ -210,7 +213,10 @@ function serve(script: string): Promise<{ server: Server; origin: string; served
 let nextId = 0;
 async function call<T>(page: Page, request: BenchCall): Promise<T> {
   const req: BenchRequest = { ...request, id: nextId++ };
-  const reply = await page.evaluate((r) => (window as unknown as { benchCall(r: unknown): Promise<BenchReply> }).benchCall(r), req);
+  const reply = await page.evaluate(
+    (r) => (window as unknown as { benchCall(r: unknown): Promise<BenchReply> }).benchCall(r),
+    req,
+  );
   if (!reply.ok) throw new Error(`in the browser: ${reply.error}`);
   return reply.value as T;
 }
@@ -236,7 +242,8 @@ const fmtX = (x: number) => x.toFixed(2) + '×';
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => r[j]!.length)));
-  const line = (r: string[]) => r.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]!) : cell.padStart(widths[j]!))).join('  ');
+  const line = (r: string[]) =>
+    r.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]!) : cell.padStart(widths[j]!))).join('  ');
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
@@ -281,13 +288,20 @@ async function main(): Promise<void> {
       if (r.status() >= 400) pageErrors.push(`HTTP ${r.status()} for ${r.url()}`);
     });
     await page.goto(`${served.origin}/?mode=${inPage ? 'page' : 'worker'}`);
-    const where = await call<{ worker: boolean; userAgent: string; crossOriginIsolated: boolean }>(page, { kind: 'init', wasmBase: `${served.origin}/wasm/` });
-    if (where.worker === inPage) throw new Error(`asked to run ${inPage ? 'on the page' : 'in a worker'}, runs ${where.worker ? 'in a worker' : 'on the page'}`);
+    const where = await call<{ worker: boolean; userAgent: string; crossOriginIsolated: boolean }>(page, {
+      kind: 'init',
+      wasmBase: `${served.origin}/wasm/`,
+    });
+    if (where.worker === inPage)
+      throw new Error(
+        `asked to run ${inPage ? 'on the page' : 'in a worker'}, runs ${where.worker ? 'in a worker' : 'on the page'}`,
+      );
     progress(`Chromium ${version}, training ${where.worker ? 'in a Web Worker' : 'on the page'}; ${rounds} round(s)`);
 
     // First activation of each backend: registration, and for wasm fetching and compiling the binary.
     const startup: Record<string, number> = {};
-    for (const backend of BACKENDS) startup[backend] = round3((await call<{ ms: number }>(page, { kind: 'backend', backend })).ms);
+    for (const backend of BACKENDS)
+      startup[backend] = round3((await call<{ ms: number }>(page, { kind: 'backend', backend })).ms);
     const wasmFetched = served.served.filter((p) => p.startsWith('/wasm/')).map((p) => p.slice('/wasm/'.length));
 
     progress('warming up…');
@@ -301,7 +315,13 @@ async function main(): Promise<void> {
         await call<RunResult>(page, { kind: 'run', backend, workload });
       }
     }
-    const tensorsAtStart = (await call<RunResult>(page, { kind: 'run', backend: 'cpu', workload: { kind: 'batch', networks: 1, epochs: 1, seed: 0, mix: 'relu' } })).tensorsAfter;
+    const tensorsAtStart = (
+      await call<RunResult>(page, {
+        kind: 'run',
+        backend: 'cpu',
+        workload: { kind: 'batch', networks: 1, epochs: 1, seed: 0, mix: 'relu' },
+      })
+    ).tensorsAfter;
 
     const samples = new Map<Spec, Sample[]>(specs.map((s) => [s, []]));
     for (let r = 0; r < rounds; r++) {
@@ -312,7 +332,8 @@ async function main(): Promise<void> {
           const scale = spec.scaleTo / epochsOf(spec.workload(r, 0));
           const cpu0 = await rendererCpu(cdp);
           const results: RunResult[] = [];
-          for (let k = 0; k < spec.reps; k++) results.push(await call<RunResult>(page, { kind: 'run', backend, workload: spec.workload(r, k) }));
+          for (let k = 0; k < spec.reps; k++)
+            results.push(await call<RunResult>(page, { kind: 'run', backend, workload: spec.workload(r, k) }));
           const cpuMs = ((await rendererCpu(cdp)) - cpu0) * 1000;
           const result = results[0]!;
           if (results.some((x) => x.backend !== backend)) throw new Error(`ran on ${result.backend}, not ${backend}`);
@@ -327,7 +348,13 @@ async function main(): Promise<void> {
         }
       }
     }
-    const tensorsAtEnd = (await call<RunResult>(page, { kind: 'run', backend: 'cpu', workload: { kind: 'batch', networks: 1, epochs: 1, seed: 0, mix: 'relu' } })).tensorsAfter;
+    const tensorsAtEnd = (
+      await call<RunResult>(page, {
+        kind: 'run',
+        backend: 'cpu',
+        workload: { kind: 'batch', networks: 1, epochs: 1, seed: 0, mix: 'relu' },
+      })
+    ).tensorsAfter;
     const loadAfter = uptime();
     if (pageErrors.length > 0) throw new Error(`errors in the browser:\n${pageErrors.join('\n')}`);
 
@@ -381,7 +408,16 @@ async function main(): Promise<void> {
       return;
     }
     const rows = [
-      ['workload (per network)', 'cpu', 'wasm', 'wasm ÷ cpu', 'range', 'cpu (CPU time)', 'wasm (CPU time)', 'wasm ÷ cpu (CPU time)'],
+      [
+        'workload (per network)',
+        'cpu',
+        'wasm',
+        'wasm ÷ cpu',
+        'range',
+        'cpu (CPU time)',
+        'wasm (CPU time)',
+        'wasm ÷ cpu (CPU time)',
+      ],
       ...workloads.map((w) => [
         w.name,
         fmtMs(w.cpu.msPerNetwork),
@@ -395,7 +431,12 @@ async function main(): Promise<void> {
     ];
     const losses = [
       ['last epoch loss, first network (round 1)', 'cpu', 'wasm', 'diverged (cpu / wasm)'],
-      ...workloads.map((w) => [w.name, w.cpu.firstLoss.toPrecision(4), w.wasm.firstLoss.toPrecision(4), `${w.cpu.diverged} / ${w.wasm.diverged}`]),
+      ...workloads.map((w) => [
+        w.name,
+        w.cpu.firstLoss.toPrecision(4),
+        w.wasm.firstLoss.toPrecision(4),
+        `${w.cpu.diverged} / ${w.wasm.diverged}`,
+      ]),
     ];
     process.stdout.write(
       [
