@@ -10,7 +10,7 @@ import { DEEP_BATCH, DEEP_DEFAULTS, DEEP_SEED } from '../../src/labs/deep/settin
 import { deepInitialParams } from '../../src/core/train/deep-init';
 import type { DeepConfig, DeepParams } from '../../src/core/train/deep-types';
 import { DeepTrainer } from '../../src/core/engine/deep-trainer';
-import { engineBackend } from '../unit/engine-setup';
+import { engineBackend } from '../unit/engine/engine-setup';
 import {
   firstLossMismatch,
   margins,

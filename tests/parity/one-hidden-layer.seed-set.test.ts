@@ -18,7 +18,7 @@
  */
 import { beforeAll, describe, it } from 'vitest';
 import { SEED_ACTIVATION_IDS } from '../../src/core/activations/types';
-import { engineBackend } from '../unit/engine-setup';
+import { engineBackend } from '../unit/engine/engine-setup';
 import { EPOCHS, expectOneHiddenLayerParity, HIDDEN, LR, SEEDS } from './one-hidden-layer';
 
 beforeAll(() => engineBackend('cpu'));

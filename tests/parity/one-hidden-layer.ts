@@ -9,7 +9,7 @@ import type { HiddenActivationId } from '../../src/core/activations/types';
 import { seedDataset } from '../../src/core/data/dataset';
 import { trainBatch } from '../../src/core/engine/train';
 import { initialParams } from '../../src/core/train/random';
-import { config } from '../unit/engine-setup';
+import { config } from '../unit/engine/engine-setup';
 import {
   asLayers,
   firstLossMismatch,

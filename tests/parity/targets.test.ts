@@ -6,7 +6,7 @@ import * as tfc from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVATIONS, LEAKY_RELU_DEFAULT_ALPHA } from '../../src/core/activations/registry';
 import { HIDDEN_ACTIVATION_IDS } from '../../src/core/activations/types';
-import { engineBackend } from '../unit/engine-setup';
+import { engineBackend } from '../unit/engine/engine-setup';
 import { ADAM, KerasAdam, tf, type LayersActivation } from './layers-model';
 import { LAYERS_FORM, NO_LAYERS_FORM, layersForm } from './one-hidden-layer';
 

@@ -9,7 +9,7 @@ import { BatchTrainer } from '../../src/core/engine/batch-trainer';
 import { trainBatch } from '../../src/core/engine/train';
 import { epochPermutations, initialParams } from '../../src/core/train/random';
 import type { NetworkParams } from '../../src/core/train/types';
-import { config, engineBackend } from '../unit/engine-setup';
+import { config, engineBackend } from '../unit/engine/engine-setup';
 import { referenceMse, referenceTrain, type ReferenceActivation, type ReferenceParams } from './reference-trainer';
 
 const data = seedDataset();
