@@ -21,7 +21,7 @@ import {
 } from '../core/analysis/network';
 import { seedDataset } from '../core/data/dataset';
 import { useBackend } from '../core/engine/backend';
-import { trainBatch } from '../core/engine/train';
+import { trainNetworks } from '../core/engine/train';
 import { FIT_LAB } from '../core/settings/fit-lab';
 import { flagHelp, parseFlags, UsageError } from '../core/settings/flags';
 import { choice, defineSchema, field, flag, type Values } from '../core/settings/schema';
@@ -176,7 +176,7 @@ async function main(): Promise<void> {
   const runs: (RunRow & Partial<RunTrace>)[] = [];
   for (let start = 0; start < configs.length; start += BATCH_OF_NETWORKS) {
     const chunk = configs.slice(start, start + BATCH_OF_NETWORKS);
-    const results = trainBatch(chunk, data, {
+    const results = trainNetworks(chunk, data, {
       onProgress: (epochs) => progressBar((before + epochs * chunk.length) / total),
     });
     before += chunk.length * o.epochs;

@@ -1,12 +1,12 @@
 /**
  * The training worker's stand-in on the main thread, for when the worker cannot run (its script blocked, or its
- * wasm backend refused): the same dispatcher, sessions and engine (BatchTrainer, DeepTrainer) as the worker, on
+ * wasm backend refused): the same dispatcher, sessions and engine (ShallowTrainer, DeepTrainer) as the worker, on
  * tfjs' cpu backend, which needs no `.wasm` file. Islands import this module only once their worker has failed,
  * so pages that never fall back never download it or the cpu backend. Short slices, which end between optimizer
  * steps when an epoch is too long for one (sliced-session.ts), keep the page responsive.
  */
 import { useBackend } from '../core/engine/backend';
-import { BatchTrainer } from '../core/engine/batch-trainer';
+import { ShallowTrainer } from '../core/engine/shallow-trainer';
 import { DeepTrainer } from '../core/engine/deep-trainer';
 import { createDispatcher } from './dispatch';
 import type { FromWorker, ToWorker } from './protocol';
@@ -25,7 +25,7 @@ export function createLocalEngine(post: (m: FromWorker) => void): (m: ToWorker) 
   );
   const dispatch = createDispatcher({
     post,
-    makeTrainer: (options) => new BatchTrainer(options),
+    makeTrainer: (options) => new ShallowTrainer(options),
     ready,
     sliceMs: LOCAL_SLICE_MS,
     loadDeepTrainer: () => Promise.resolve((request) => new DeepTrainer(request)),

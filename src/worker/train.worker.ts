@@ -9,7 +9,7 @@
  */
 import '@tensorflow/tfjs-backend-cpu';
 import { activateBackend, type BackendName } from '../core/engine/backend-core';
-import { BatchTrainer } from '../core/engine/batch-trainer';
+import { ShallowTrainer } from '../core/engine/shallow-trainer';
 import { DeepTrainer } from '../core/engine/deep-trainer';
 import { createDispatcher } from './dispatch';
 import type { FromWorker, ToWorker } from './protocol';
@@ -53,7 +53,7 @@ async function backendFor(networks: number): Promise<BackendName> {
 
 const dispatch = createDispatcher({
   post,
-  makeTrainer: (options) => new BatchTrainer(options),
+  makeTrainer: (options) => new ShallowTrainer(options),
   ready,
   backendFor,
   loadDeepTrainer: () => Promise.resolve((request) => new DeepTrainer(request)),

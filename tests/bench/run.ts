@@ -25,7 +25,7 @@ import { deepInitialParams } from '../../src/core/train/deep-init';
 import { DEEP_DEFAULTS, deepDataset, toDeepConfig } from '../../src/labs/deep/settings';
 import type { DeepConfig } from '../../src/core/train/deep-types';
 import { useBackend, type BackendName } from '../../src/core/engine/backend';
-import { BatchTrainer } from '../../src/core/engine/batch-trainer';
+import { ShallowTrainer } from '../../src/core/engine/shallow-trainer';
 import { DeepTrainer } from '../../src/core/engine/deep-trainer';
 import { epochPermutations, initialParams } from '../../src/core/train/random';
 import type { TrainConfig } from '../../src/core/train/types';
@@ -101,7 +101,7 @@ function configs(count: number, offset = 0): TrainConfig[] {
 
 /** Train a batch to the end; returns the first network's last epoch loss. */
 function engineRun(count: number, offset: number, epochs = EPOCHS): number {
-  const trainer = new BatchTrainer({ configs: configs(count, offset), data });
+  const trainer = new ShallowTrainer({ configs: configs(count, offset), data });
   try {
     trainer.runEpochs(epochs);
     return trainer.read().networks[0]!.losses.at(-1) ?? NaN;
@@ -347,7 +347,7 @@ async function main(): Promise<void> {
     for (let r = 0; r < (quick ? 2 : 3); r++) {
       hand.push(
         timeMs(() => {
-          const trainer = new BatchTrainer({ configs: reluConfigs, data });
+          const trainer = new ShallowTrainer({ configs: reluConfigs, data });
           trainer.runEpochs(epochs);
           trainer.read();
           trainer.dispose();

@@ -1,13 +1,13 @@
 /**
  * The one-hidden-layer parity check shared by the two test files (split so that vitest can run them on two cores):
- * for one registry activation, the engine's trainBatch and a tf.sequential model trained with trainOnBatch,
+ * for one registry activation, the engine's trainNetworks and a tf.sequential model trained with trainOnBatch,
  * over several seeds, from the same start in the same order.
  */
 import { expect } from 'vitest';
 import { LEAKY_RELU_DEFAULT_ALPHA } from '../../src/core/activations/registry';
 import type { HiddenActivationId } from '../../src/core/activations/types';
 import { seedDataset } from '../../src/core/data/dataset';
-import { trainBatch } from '../../src/core/engine/train';
+import { trainNetworks } from '../../src/core/engine/train';
 import { initialParams } from '../../src/core/train/random';
 import { config } from '../unit/engine/engine-setup';
 import {
@@ -59,7 +59,7 @@ export function layersForm(id: HiddenActivationId): LayersActivation {
 export async function expectOneHiddenLayerParity(id: HiddenActivationId): Promise<void> {
   const data = seedDataset();
   const tensorsBefore = tf.memory().numTensors;
-  const engine = trainBatch(
+  const engine = trainNetworks(
     SEEDS.map((seed) => config(id, seed, { hidden: HIDDEN, lr: LR, epochs: EPOCHS, batchSize: BATCH })),
     data,
     {},

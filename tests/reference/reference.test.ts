@@ -5,8 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deadFlags, meanSquaredError, predictAll } from '../../src/core/analysis/network';
 import { seedDataset } from '../../src/core/data/dataset';
-import { BatchTrainer } from '../../src/core/engine/batch-trainer';
-import { trainBatch } from '../../src/core/engine/train';
+import { ShallowTrainer } from '../../src/core/engine/shallow-trainer';
+import { trainNetworks } from '../../src/core/engine/train';
 import { epochPermutations, initialParams } from '../../src/core/train/random';
 import type { NetworkParams } from '../../src/core/train/types';
 import { config, engineBackend } from '../unit/engine/engine-setup';
@@ -34,7 +34,7 @@ describe('first-step gradients', () => {
   for (const hidden of [1, 2, 8, 32]) {
     it(`match the float64 reference within 1e-5 (H = ${hidden}, ${activations.length} activations × 8 seeds)`, () => {
       const configs = activations.flatMap((a) => Array.from({ length: 8 }, (_, seed) => config(a, seed, { hidden })));
-      const trainer = new BatchTrainer({ configs, data });
+      const trainer = new ShallowTrainer({ configs, data });
       try {
         trainer.runSteps(1);
         const readout = trainer.read();
@@ -69,7 +69,7 @@ describe('after 300 epochs', () => {
     const configs = (['sigmoid', 'relu'] as const).flatMap((a) =>
       Array.from({ length: 50 }, (_, seed) => config(a, seed)),
     );
-    const results = trainBatch(configs, data);
+    const results = trainNetworks(configs, data);
     let compared = 0;
     for (const r of results) {
       const c = r.config;

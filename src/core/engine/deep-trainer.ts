@@ -3,7 +3,7 @@
  * with the engine's one tensor program (program.ts). The S networks differ only in their activation: they share
  * the seed, hence the initial weights (deep-stats.ts) and the shuffles, so what differs is what φ does. Keras'
  * defaults, explicit: glorot-uniform kernels (each layer its own fan_in/fan_out), zero biases, batch 32 with a fresh
- * shuffle per epoch (ShuffleStream). With L = 1 this is BatchTrainer's network, data order and optimizer.
+ * shuffle per epoch (ShuffleStream). With L = 1 this is ShallowTrainer's network, data order and optimizer.
  *
  * Snapshots (`read`) probe the network on all training points at once, without updating it: the exact gradient
  * of the full-data MSE per layer and every pre-activation, which become the per-layer statistics the demo draws.

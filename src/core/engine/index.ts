@@ -1,6 +1,6 @@
 /** The training engine's public surface. */
-export { BatchTrainer, type BatchReadout, type BatchTrainerOptions, type NetworkReadout } from './batch-trainer';
-export { trainBatch, batchGroups, type BatchRunResult, type TrainBatchOptions } from './train';
+export { ShallowTrainer, type BatchReadout, type ShallowTrainerOptions, type NetworkReadout } from './shallow-trainer';
+export { trainNetworks, batchGroups, type BatchRunResult, type TrainBatchOptions } from './train';
 export {
   TrainingSession,
   waitMs,

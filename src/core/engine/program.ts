@@ -1,7 +1,7 @@
 /**
  * The engine's one tensor program: S networks of L hidden Dense(H, φ) layers and a Dense(1) output, trained with
  * MSE and Keras' Adam, every step written in TF.js ops and batched over the networks (S = 1 for a lone run). The
- * one-hidden-layer trainer (batch-trainer.ts) and the deep trainer (deep-trainer.ts) are two uses of it.
+ * one-hidden-layer trainer (shallow-trainer.ts) and the deep trainer (deep-trainer.ts) are two uses of it.
  *
  * Gradients are derived by hand (backpropagation written as matMuls) rather than taken from tf.grads: for
  * networks this small each op's bookkeeping outweighs its arithmetic, and the tape adds ops and bookkeeping to

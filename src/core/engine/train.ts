@@ -1,6 +1,6 @@
 /** Training a batch to the end in one call (Node: the command line, build-time data, tests). */
 import type { Dataset, NetworkParams, TrainConfig } from '../train/types';
-import { BatchTrainer } from './batch-trainer';
+import { ShallowTrainer } from './shallow-trainer';
 
 export interface BatchRunResult {
   config: TrainConfig;
@@ -22,12 +22,12 @@ export interface TrainBatchOptions {
  * Train every network in `configs` (same hidden size, lr, epochs and batch size) as one batch; the active tfjs
  * backend must be ready (see `useBackend`). Diverged networks are reported, not thrown.
  */
-export function trainBatch(
+export function trainNetworks(
   configs: readonly TrainConfig[],
   data: Dataset,
   options: TrainBatchOptions = {},
 ): BatchRunResult[] {
-  const trainer = new BatchTrainer({ configs, data, initial: options.initial });
+  const trainer = new ShallowTrainer({ configs, data, initial: options.initial });
   const chunk = Math.max(1, options.chunkEpochs ?? 50);
   const losses: number[][] = configs.map(() => []);
   try {

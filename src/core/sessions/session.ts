@@ -1,7 +1,7 @@
 /**
  * An interactive training run as one small state machine: start (from the seed's weights or given ones), pause,
  * resume, step, cancel, snapshots every k epochs, the losses in between, divergence, and a batched side-by-side
- * `compare`. Framework-free and tfjs-free: the trainer comes from a factory, so the worker (engine's BatchTrainer on
+ * `compare`. Framework-free and tfjs-free: the trainer comes from a factory, so the worker (engine's ShallowTrainer on
  * wasm), the main-thread fallback (the same on cpu, local.ts) and the unit tests all drive this same code.
  *
  * Work is cut into slices (until the next snapshot is due, or `sliceMs` of training, whichever comes first) with a
@@ -13,7 +13,7 @@ import { toUpdate, type RunUpdate } from './snapshots';
 
 export { waitMs, type StatusInfo } from './sliced-session';
 
-/** What the session needs of a trainer (the engine's BatchTrainer, or a test's stand-in). */
+/** What the session needs of a trainer (the engine's ShallowTrainer, or a test's stand-in). */
 export interface SessionTrainer {
   readonly epoch: number;
   readonly finished: boolean;

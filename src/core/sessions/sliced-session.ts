@@ -95,8 +95,9 @@ export abstract class SlicedSession<T extends SlicedTrainer> {
 
   /**
    * Train until `limit` epochs are done, a report is due every `every` epochs, the run ends or the slice is up.
-   * In the open-ended loop (`limit` = ∞) a slice may end between the steps of an epoch; a finite `limit` (step)
-   * trains whole epochs, finishing one already begun.
+   * In the open-ended loop (`limit` = ∞) a slice may end between the steps of an epoch. A finite `limit` (Step)
+   * trains all of its whole epochs, finishing one already begun, whatever the clock says: a reader's Step always
+   * moves the run on to its next report, even when a cold first epoch outlasts a slice.
    */
   protected trainSlice(trainer: T, limit: number, every: number): { trained: number; due: boolean } {
     const started = performance.now();
@@ -107,7 +108,7 @@ export abstract class SlicedSession<T extends SlicedTrainer> {
       this.trainSome(trainer, limit === Infinity);
       trained += trainer.epoch - before;
       due = trained >= limit || trainer.finished || (trainer.epoch !== before && trainer.epoch % every === 0);
-    } while (!due && performance.now() - started < this.sliceMs);
+    } while (!due && (limit !== Infinity || performance.now() - started < this.sliceMs));
     return { trained, due };
   }
 

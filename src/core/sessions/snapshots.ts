@@ -1,7 +1,7 @@
 /** Turning the trainer's raw readouts into the snapshots the islands draw. */
 import { deadFlags } from '../analysis/network';
 import type { Dataset, NetworkParams, Snapshot, TrainConfig } from '../train/types';
-import type { BatchReadout, NetworkReadout } from '../engine/batch-trainer';
+import type { BatchReadout, NetworkReadout } from '../engine/shallow-trainer';
 
 /** One update of a run: a snapshot per network plus every epoch loss since the previous update. */
 export interface RunUpdate {

@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { HIDDEN_ACTIVATION_IDS } from '../../core/activations/types';
-import { BatchTrainer } from '../../core/engine/batch-trainer';
+import { ShallowTrainer } from '../../core/engine/shallow-trainer';
 import { useBackend } from '../../core/engine/backend';
 import { parseSettings, serializeSettings, toTrainConfig, type FitLabSettings } from '../../core/settings/fit-lab';
 import type { NetworkParams, TrainConfig } from '../../core/train/types';
@@ -80,7 +80,7 @@ function deadCount(params: NetworkParams, s: FitLabSettings, xs: readonly number
 function searchSeeds(s: FitLabSettings, n: number): Outcome[] {
   const setup = trainingSetup(s);
   const configs: TrainConfig[] = Array.from({ length: n }, (_, seed) => toTrainConfig({ ...s, seed }));
-  const trainer = new BatchTrainer({ configs, data: setup.data });
+  const trainer = new ShallowTrainer({ configs, data: setup.data });
   const initial = trainer.read().networks.map((r) => r.params);
   trainer.runEpochs(s.epochs);
   const end = trainer.read();
@@ -99,7 +99,7 @@ function searchSeeds(s: FitLabSettings, n: number): Outcome[] {
 /** One run recorded epoch by epoch: loss history and the epoch each neuron died. */
 export function recordRun(s: FitLabSettings): StaticRun & { finalMse: number } {
   const setup = trainingSetup(s);
-  const trainer = new BatchTrainer({ configs: [toTrainConfig(s)], data: setup.data });
+  const trainer = new ShallowTrainer({ configs: [toTrainConfig(s)], data: setup.data });
   const history: Array<[number, number]> = [];
   let deadSince: Array<number | null> = networkView(trainer.read().networks[0]!.params, s, setup.data.x).states.map(
     (st) => (st === 'dead' ? 0 : null),

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { HiddenActivationId } from '../../core/activations/types';
 import { GOOD_FIT_MSE, leastSquaresLineMse } from '../../core/analysis/network';
 import { seedDataset } from '../../core/data/dataset';
-import { trainBatch, useBackend, type BackendName } from '../../core/engine';
+import { trainNetworks, useBackend, type BackendName } from '../../core/engine';
 import { layerLimits, SMALL_POSITIVE_BIAS, type InitSpec } from '../../core/train/init-schemes';
 import { INIT_LAB_ACTIVATIONS } from './settings';
 import {
@@ -63,7 +63,7 @@ export async function generateInitStudy(options: InitStudyOptions = {}): Promise
   for (const activation of activations) {
     for (const init of inits) {
       const id = initConfigId(activation, init);
-      const results = trainBatch(
+      const results = trainNetworks(
         seeds.map((seed) => initTrainConfig(activation, init, seed)),
         data,
         { onProgress: (done, total) => options.onProgress?.(id, done / total) },

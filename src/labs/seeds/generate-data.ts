@@ -13,7 +13,7 @@ import { leastSquaresLineMse, GOOD_FIT_MSE, STRAIGHT_LINE_FRACTION } from '../..
 import { networkState, seedRunOf } from '../../core/analysis/seed-run';
 import { HIDDEN_ACTIVATION_IDS, type HiddenActivationId } from '../../core/activations/types';
 import { seedDataset } from '../../core/data/dataset';
-import { BatchTrainer, useBackend, type BackendName } from '../../core/engine';
+import { ShallowTrainer, useBackend, type BackendName } from '../../core/engine';
 import { monotoneBound } from '../../core/analysis/monotone';
 import { initialParams } from '../../core/train/random';
 import { DEFAULT_SETTINGS } from '../../core/settings/fit-lab';
@@ -74,7 +74,7 @@ function trainCheckpoints(
   progress?: (done: number) => void,
 ) {
   const total = checkpoints[checkpoints.length - 1]!;
-  const trainer = new BatchTrainer({ configs: seeds.map((s) => trainConfig(c, s, total)), data });
+  const trainer = new ShallowTrainer({ configs: seeds.map((s) => trainConfig(c, s, total)), data });
   const states: NetworkParams[][] = seeds.map(() => []);
   try {
     for (const checkpoint of checkpoints) {

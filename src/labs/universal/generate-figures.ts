@@ -8,7 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { BatchTrainer } from '../../core/engine/batch-trainer';
+import { ShallowTrainer } from '../../core/engine/shallow-trainer';
 import { useBackend } from '../../core/engine/backend';
 import { presetControls, SHAPE_PRESET_IDS } from '../../core/data/drawn-target';
 import {
@@ -37,7 +37,7 @@ export interface UniversalFigures {
 }
 
 function train(configs: ReturnType<typeof sweepConfigs>, data: Dataset) {
-  const trainer = new BatchTrainer({ configs, data });
+  const trainer = new ShallowTrainer({ configs, data });
   trainer.runEpochs(configs[0]!.epochs);
   const out = trainer.read().networks;
   trainer.dispose();

@@ -13,7 +13,7 @@ import { seedDataset } from '../../../src/core/data/dataset';
 import { DEEP_DEFAULTS, DEEP_SNAPSHOT_EVERY, deepDataset, toDeepConfig } from '../../../src/labs/deep/settings';
 import { activeBackend, useBackend, type BackendName } from '../../../src/core/engine/backend';
 import { DeepTrainer } from '../../../src/core/engine/deep-trainer';
-import { trainBatch } from '../../../src/core/engine/train';
+import { trainNetworks } from '../../../src/core/engine/train';
 import type { TrainConfig } from '../../../src/core/train/types';
 import type { BenchReply, BenchRequest, RunResult, Workload } from './protocol';
 
@@ -36,9 +36,9 @@ function configs(workload: Extract<Workload, { kind: 'batch' }>): TrainConfig[] 
   }));
 }
 
-/** The one-layer runs go through trainBatch, which reads back every 50 epochs as the site's sessions do. */
+/** The one-layer runs go through trainNetworks, which reads back every 50 epochs as the site's sessions do. */
 function runBatch(workload: Extract<Workload, { kind: 'batch' }>): Omit<RunResult, 'ms' | 'backend' | 'tensorsAfter'> {
-  const results = trainBatch(configs(workload), data);
+  const results = trainNetworks(configs(workload), data);
   return {
     networks: workload.networks,
     firstLoss: results[0]!.losses.at(-1) ?? NaN,

@@ -3,7 +3,7 @@
  * WebAssembly backend beat its cpu backend on this site's training work, in a real browser? Not a test: figures
  * for a decision.
  *
- * Bundles entry.ts (the engine: useBackend, trainBatch, DeepTrainer) with esbuild into one classic script, serves
+ * Bundles entry.ts (the engine: useBackend, trainNetworks, DeepTrainer) with esbuild into one classic script, serves
  * it and tfjs' wasm binaries from a local http server on 127.0.0.1, and drives Debian's Chromium (CHROME_PATH, as
  * the browser tests) through playwright-core. The training runs in a dedicated Web Worker as on the site
  * (`--page`: on the page's main thread instead). Workloads, each on cpu and on wasm:

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../../src/cli/experiment';
 import { seedDataset } from '../../../src/core/data/dataset';
-import { BatchTrainer } from '../../../src/core/engine/batch-trainer';
+import { ShallowTrainer } from '../../../src/core/engine/shallow-trainer';
 import { runSeedJob, type SeedJobResult, type SeedJobStatus } from '../../../src/core/sessions/seed-job';
 import { TrainingSession } from '../../../src/core/sessions/session';
 import {
@@ -118,7 +118,7 @@ describe('initialisation travels with the TrainConfig', () => {
         config('relu', 3),
         config('relu', 4, { init: { kernel: 'zeros', hiddenBias: 0.1 } }),
       ];
-      const trainer = new BatchTrainer({ configs, data });
+      const trainer = new ShallowTrainer({ configs, data });
       try {
         const start = trainer.read().networks.map((n) => n.params);
         expect(start[0]).toEqual(float32(initialParams(3, 2, HE)));
@@ -135,7 +135,7 @@ describe('initialisation travels with the TrainConfig', () => {
   it('a seed job counts dead-at-init neurons under the chosen scheme', async () => {
     const session = new TrainingSession(
       { update: () => undefined, losses: () => undefined, status: () => undefined },
-      { makeTrainer: (o) => new BatchTrainer(o), wait: () => Promise.resolve() },
+      { makeTrainer: (o) => new ShallowTrainer(o), wait: () => Promise.resolve() },
     );
     const zeros: InitSpec = { kernel: 'zeros', hiddenBias: 0 };
     const lifted: InitSpec = { kernel: 'he_uniform', hiddenBias: 0.1 };

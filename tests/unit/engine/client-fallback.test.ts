@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedDataset } from '../../../src/core/data/dataset';
-import { trainBatch } from '../../../src/core/engine/train';
+import { trainNetworks } from '../../../src/core/engine/train';
 import type { RunStatus } from '../../../src/core/train/types';
 import { TrainingClient, type TrainingClientOptions } from '../../../src/worker/client';
 import { createLocalEngine } from '../../../src/worker/local';
@@ -68,7 +68,7 @@ describe('TrainingClient without a worker', () => {
     expect(tf.getBackend()).toBe('cpu');
     expect(run.statuses).toEqual(['loading', 'training', 'done']);
     expect(run.updates.map((u) => u.epoch)).toEqual([0, 4, 8, 12]);
-    expect(run.updates.at(-1)!.networks[0]!.params).toEqual(trainBatch([c], data)[0]!.params);
+    expect(run.updates.at(-1)!.networks[0]!.params).toEqual(trainNetworks([c], data)[0]!.params);
     run.c.dispose();
   });
 

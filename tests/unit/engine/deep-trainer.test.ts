@@ -11,7 +11,7 @@ import {
   type DeepStatus,
   type DeepUpdate,
 } from '../../../src/core/train/deep-types';
-import { BatchTrainer } from '../../../src/core/engine/batch-trainer';
+import { ShallowTrainer } from '../../../src/core/engine/shallow-trainer';
 import { DeepSession } from '../../../src/core/sessions/deep-session';
 import { DeepTrainer } from '../../../src/core/engine/deep-trainer';
 import { initialParams } from '../../../src/core/train/random';
@@ -65,9 +65,12 @@ describe('deep initial weights', () => {
 });
 
 describe('DeepTrainer', () => {
-  it('with one hidden layer trains exactly like BatchTrainer (losses and weights)', () => {
+  it('with one hidden layer trains exactly like ShallowTrainer (losses and weights)', () => {
     for (const activation of ['sigmoid', 'relu', 'tanh'] as const) {
-      const shallow = new BatchTrainer({ configs: [config(activation, 3, { hidden: 5, lr: 0.02, epochs: 40 })], data });
+      const shallow = new ShallowTrainer({
+        configs: [config(activation, 3, { hidden: 5, lr: 0.02, epochs: 40 })],
+        data,
+      });
       const deep = new DeepTrainer({
         config: deepConfig({ layers: 1, width: 5, lr: 0.02, epochs: 40, seed: 3, networks: [{ activation }] }),
         data,

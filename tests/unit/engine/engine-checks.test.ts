@@ -16,7 +16,7 @@ import {
   MAX_NETWORKS,
   MAX_POINTS,
 } from '../../../src/core/engine/params';
-import { trainBatch } from '../../../src/core/engine/train';
+import { trainNetworks } from '../../../src/core/engine/train';
 import type { Dataset, TrainConfig } from '../../../src/core/train/types';
 import { config, engineBackend } from './engine-setup';
 
@@ -91,7 +91,7 @@ describe('assertTrainable', () => {
 
   it.each(badConfigs)('makes the batch trainer refuse %s before training', (_, c, message) => {
     const started = performance.now();
-    expect(() => trainBatch([c], data)).toThrow(message);
+    expect(() => trainNetworks([c], data)).toThrow(message);
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
@@ -147,9 +147,9 @@ describe('assertDataset and assertBatchShape', () => {
   });
 
   it('makes the batch trainer refuse empty data and x, y of different lengths', () => {
-    expect(() => trainBatch([good], { x: [], y: [] })).toThrow(RangeError);
-    expect(() => trainBatch([good], { x: [0, 1, 2], y: [0, 1] })).toThrow(RangeError);
-    expect(() => trainBatch([], data)).toThrow(RangeError);
+    expect(() => trainNetworks([good], { x: [], y: [] })).toThrow(RangeError);
+    expect(() => trainNetworks([good], { x: [0, 1, 2], y: [0, 1] })).toThrow(RangeError);
+    expect(() => trainNetworks([], data)).toThrow(RangeError);
   });
 });
 

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDataset } from '../../../src/core/data/dataset';
 import { ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON, adamStepSize } from '../../../src/core/engine/adam';
-import { BatchTrainer } from '../../../src/core/engine/batch-trainer';
+import { ShallowTrainer } from '../../../src/core/engine/shallow-trainer';
 import { TrainingSession, type LossUpdate, type StatusInfo } from '../../../src/core/sessions/session';
 import { inputWithOnes, NetworkProgram } from '../../../src/core/engine/program';
 import { ACTIVATIONS } from '../../../src/core/activations/registry';
@@ -13,7 +13,7 @@ import {
   type HiddenActivationId,
 } from '../../../src/core/activations/types';
 import type { RunUpdate } from '../../../src/core/sessions/snapshots';
-import { trainBatch } from '../../../src/core/engine/train';
+import { trainNetworks } from '../../../src/core/engine/train';
 import { createRng, initialParams } from '../../../src/core/train/random';
 import type { RunStatus, TrainConfig } from '../../../src/core/train/types';
 import { config, engineBackend } from './engine-setup';
@@ -37,9 +37,9 @@ describe('batched training', () => {
       config('relu', 7, { epochs: 60, hidden: 3 }),
       config('swish', 2, { epochs: 60, hidden: 3 }),
     ];
-    const batched = trainBatch(configs, data);
+    const batched = trainNetworks(configs, data);
     configs.forEach((c, s) => {
-      const [single] = trainBatch([c], data);
+      const [single] = trainNetworks([c], data);
       const b = batched[s]!;
       closeTo(
         [...b.params.w1, ...b.params.b1, ...b.params.w2, b.params.b2],
@@ -51,8 +51,8 @@ describe('batched training', () => {
   });
 
   it('is deterministic for a seed, and a new seed starts elsewhere', () => {
-    const a = trainBatch([config('relu', 42, { epochs: 20 })], data)[0]!;
-    const b = trainBatch([config('relu', 42, { epochs: 20 })], data)[0]!;
+    const a = trainNetworks([config('relu', 42, { epochs: 20 })], data)[0]!;
+    const b = trainNetworks([config('relu', 42, { epochs: 20 })], data)[0]!;
     expect(b.params).toEqual(a.params);
     expect(b.losses).toEqual(a.losses);
     expect(initialParams(43, 2).w1).not.toEqual(initialParams(42, 2).w1);
@@ -66,9 +66,9 @@ describe('batched training', () => {
     ];
     try {
       await engineBackend('cpu');
-      const onCpu = trainBatch(configs, data);
+      const onCpu = trainNetworks(configs, data);
       await engineBackend('wasm');
-      const onWasm = trainBatch(configs, data);
+      const onWasm = trainNetworks(configs, data);
       onCpu.forEach((r, i) => {
         const w = onWasm[i]!;
         closeTo(
@@ -85,8 +85,8 @@ describe('batched training', () => {
 
   it('gives the same state whether steps run one at a time or many per call', () => {
     const configs = [config('relu', 6, { epochs: 5 }), config('elu', 6, { epochs: 5 })];
-    const oneByOne = new BatchTrainer({ configs, data });
-    const together = new BatchTrainer({ configs, data });
+    const oneByOne = new ShallowTrainer({ configs, data });
+    const together = new ShallowTrainer({ configs, data });
     try {
       for (let i = 0; i < 11; i++) oneByOne.runSteps(1); // 4 steps per epoch: ends 3 steps into epoch 3
       together.runSteps(3);
@@ -104,7 +104,7 @@ describe('batched training', () => {
   });
 
   it('starts every activation from the same weights for one seed', () => {
-    const trainer = new BatchTrainer({ configs: [config('relu', 9), config('sigmoid', 9), config('tanh', 9)], data });
+    const trainer = new ShallowTrainer({ configs: [config('relu', 9), config('sigmoid', 9), config('tanh', 9)], data });
     try {
       const [r, s, t] = trainer.read().networks;
       expect(s!.params).toEqual(r!.params);
@@ -115,17 +115,17 @@ describe('batched training', () => {
   });
 
   it('takes ceil(N / batch) steps per epoch, keeping the last partial batch', () => {
-    const trainer = new BatchTrainer({ configs: [config('relu', 1)], data });
+    const trainer = new ShallowTrainer({ configs: [config('relu', 1)], data });
     expect(trainer.stepsPerEpoch).toBe(4);
     trainer.dispose();
   });
 
   it('refuses networks that cannot share a batch, and sizes outside 1–32', () => {
-    expect(() => new BatchTrainer({ configs: [config('relu', 1), config('relu', 2, { lr: 0.01 })], data })).toThrow(
+    expect(() => new ShallowTrainer({ configs: [config('relu', 1), config('relu', 2, { lr: 0.01 })], data })).toThrow(
       RangeError,
     );
-    expect(() => new BatchTrainer({ configs: [config('relu', 1, { hidden: 33 })], data })).toThrow(RangeError);
-    expect(() => new BatchTrainer({ configs: [config('relu', 1, { hidden: 0 })], data })).toThrow(RangeError);
+    expect(() => new ShallowTrainer({ configs: [config('relu', 1, { hidden: 33 })], data })).toThrow(RangeError);
+    expect(() => new ShallowTrainer({ configs: [config('relu', 1, { hidden: 0 })], data })).toThrow(RangeError);
   });
 });
 
@@ -233,7 +233,7 @@ function recordingController(sliceMs?: number) {
       losses: (l) => losses.push(l),
       status: (status, info) => statuses.push({ status, info }),
     },
-    { makeTrainer: (o) => new BatchTrainer(o), wait: () => Promise.resolve(), sliceMs },
+    { makeTrainer: (o) => new ShallowTrainer(o), wait: () => Promise.resolve(), sliceMs },
   );
   const until = async (pred: () => boolean) => {
     for (let i = 0; i < 10_000 && !pred(); i++) await Promise.resolve();
@@ -255,8 +255,8 @@ describe('divergence', () => {
         expect([...n.params.w1, ...n.params.b1, ...n.params.w2, n.params.b2].every(Number.isFinite)).toBe(true);
   });
 
-  it('is reported per network by trainBatch', () => {
-    const [r] = trainBatch([config('sigmoid', 0, { lr: 1e6, epochs: 30 })], data);
+  it('is reported per network by trainNetworks', () => {
+    const [r] = trainNetworks([config('sigmoid', 0, { lr: 1e6, epochs: 30 })], data);
     expect(r!.status).toBe('diverged');
     expect(r!.divergedAt).toBeGreaterThanOrEqual(1);
   });
@@ -279,6 +279,16 @@ describe('controls and tensor hygiene', () => {
     expect(snap.gradNorm).toHaveLength(2);
     expect(snap.dead).toHaveLength(2);
     expect(updates.at(-1)!.losses[0]).toHaveLength(3);
+  });
+
+  it('a single step reaches the next report however short the slice (a cold first epoch outlasts 12 ms)', () => {
+    const { controller, updates } = recordingController(0);
+    controller.start({ networks: [config('relu', 2, { epochs: 12 })], data, snapshotEvery: 4, paused: true });
+    controller.step();
+    controller.step();
+    expect(updates.map((u) => u.epoch)).toEqual([0, 4, 8]);
+    expect(controller.status).toBe('paused');
+    controller.cancel();
   });
 
   it('returns tf.memory() to its baseline after 20 runs, cancels and errors included', async () => {

@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedDataset } from '../../../src/core/data/dataset';
 import type { DeepConfig } from '../../../src/core/train/deep-types';
-import { BatchTrainer } from '../../../src/core/engine/batch-trainer';
+import { ShallowTrainer } from '../../../src/core/engine/shallow-trainer';
 import { DeepTrainer } from '../../../src/core/engine/deep-trainer';
 import { MAX_NETWORKS, MAX_POINTS } from '../../../src/core/engine/params';
 import type { TrainerFactory } from '../../../src/core/sessions/session';
@@ -43,7 +43,7 @@ const deepConfig: DeepConfig = {
   networks: [{ activation: 'relu' }],
 };
 
-function setup(makeTrainer: TrainerFactory = (o) => new BatchTrainer(o), post?: (m: FromWorker) => void) {
+function setup(makeTrainer: TrainerFactory = (o) => new ShallowTrainer(o), post?: (m: FromWorker) => void) {
   const posted: FromWorker[] = [];
   const dispatch = createDispatcher({
     post: post ?? ((m) => posted.push(m)),

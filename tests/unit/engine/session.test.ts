@@ -10,7 +10,7 @@ import type { BackendName } from '../../../src/core/engine/backend';
 import type { DeepConfig, DeepUpdate } from '../../../src/core/train/deep-types';
 import { seedDataset } from '../../../src/core/data/dataset';
 import { DeepTrainer } from '../../../src/core/engine/deep-trainer';
-import { BatchTrainer } from '../../../src/core/engine/batch-trainer';
+import { ShallowTrainer } from '../../../src/core/engine/shallow-trainer';
 import { runSeedJob, type SeedJobResult, type SeedJobStatus } from '../../../src/core/sessions/seed-job';
 import { planChunks } from '../../../src/core/sessions/seed-chunks';
 import {
@@ -20,7 +20,7 @@ import {
   type TrainerFactory,
 } from '../../../src/core/sessions/session';
 import type { RunUpdate } from '../../../src/core/sessions/snapshots';
-import { trainBatch } from '../../../src/core/engine/train';
+import { trainNetworks } from '../../../src/core/engine/train';
 import { seedRunOf } from '../../../src/core/analysis/seed-run';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/fit-lab';
 import type { NetworkParams, RunStatus } from '../../../src/core/train/types';
@@ -31,7 +31,7 @@ import { config, engineBackend } from './engine-setup';
 
 const data = seedDataset();
 const training = { lr: DEFAULT_SETTINGS.lr, epochs: DEFAULT_SETTINGS.epochs, batchSize: DEFAULT_SETTINGS.batch };
-const engine: TrainerFactory = (o) => new BatchTrainer(o);
+const engine: TrainerFactory = (o) => new ShallowTrainer(o);
 
 beforeAll(() => engineBackend('wasm'));
 // Tests that move to the cpu backend (as the main-thread fallback does) leave the others on wasm.
@@ -68,7 +68,7 @@ describe('training session', () => {
     async (backend) => {
       await engineBackend(backend);
       const c = config('tanh', 2, { epochs: 40 });
-      const start = trainBatch([{ ...c, epochs: 10 }], data)[0]!.params;
+      const start = trainNetworks([{ ...c, epochs: 10 }], data)[0]!.params;
       const { session, updates, losses, statuses, history } = recorded(engine, 0);
       const request: RunRequest = {
         networks: [c],
@@ -83,7 +83,7 @@ describe('training session', () => {
       expect(statuses).toEqual(['training', 'done']);
       expect(updates.map((u) => u.epoch)).toEqual([0, 40]);
       expect(losses.length).toBeGreaterThan(0);
-      const reference = trainBatch([c], data, { initial: [start] })[0]!;
+      const reference = trainNetworks([c], data, { initial: [start] })[0]!;
       expect(history()).toHaveLength(40);
       history().forEach((l, i) => expect(l).toBeCloseTo(reference.losses[i]!, 3));
     },
@@ -110,7 +110,7 @@ describe('training session', () => {
     expect(waits).toEqual([120]);
   });
 
-  it('compares a batch to the end like trainBatch, and a newer request supersedes it', async () => {
+  it('compares a batch to the end like trainNetworks, and a newer request supersedes it', async () => {
     const configs = [
       config('relu', 4, { epochs: 30 }),
       config('sigmoid', 4, { epochs: 30 }),
@@ -119,7 +119,7 @@ describe('training session', () => {
     const { session } = recorded(engine);
     const baseline = tf.memory().numTensors;
     const results = await session.compare(configs, data);
-    const reference = trainBatch(configs, data);
+    const reference = trainNetworks(configs, data);
     expect(results!.map((r) => r.params)).toEqual(reference.map((r) => r.params));
     const superseded = session.compare(configs, data);
     session.cancel();
@@ -129,7 +129,7 @@ describe('training session', () => {
 });
 
 /**
- * A BatchTrainer on a fake clock: every optimizer step takes `msPerStep`; `steps` counts them. Whole epochs go
+ * A ShallowTrainer on a fake clock: every optimizer step takes `msPerStep`; `steps` counts them. Whole epochs go
  * through runSteps too, so the clock sees every step whichever way the session asks.
  */
 function clocked(msPerStep: number) {
@@ -137,7 +137,7 @@ function clocked(msPerStep: number) {
   const counter = { steps: 0 };
   vi.spyOn(performance, 'now').mockImplementation(() => now);
   const factory: TrainerFactory = (o) => {
-    const t = new BatchTrainer(o);
+    const t = new ShallowTrainer(o);
     const runSteps = (n: number) => {
       for (let i = 0; i < n && !t.finished; i++) {
         t.runSteps(1);
@@ -206,7 +206,7 @@ describe('slices', () => {
       ]
         .sort((x, y) => x[0] - y[0])
         .flatMap(([, l]) => l);
-      const reference = trainBatch([c], data)[0]!;
+      const reference = trainNetworks([c], data)[0]!;
       expect(history).toHaveLength(30);
       history.forEach((l, i) => expect(l).toBeCloseTo(reference.losses[i]!, 5));
       const flat = (p: NetworkParams) => [...p.w1, ...p.b1, ...p.w2, p.b2];
@@ -237,7 +237,7 @@ describe('the main-thread fallback (local.ts)', () => {
   const ended = (posted: FromWorker[]) =>
     posted.some((m) => (m.type === 'status' || m.type === 'deep-status') && /^(done|diverged|error)$/.test(m.status));
 
-  it('trains the worker’s engine on the cpu backend: the same run as a BatchTrainer there, its tensors freed', async () => {
+  it('trains the worker’s engine on the cpu backend: the same run as a ShallowTrainer there, its tensors freed', async () => {
     const c = config('relu', 5, { epochs: 25 });
     const posted = await local([{ type: 'start', runId: 3, networks: [c], data, snapshotEvery: 10 }], ended);
     expect(tf.getBackend()).toBe('cpu');
@@ -245,7 +245,7 @@ describe('the main-thread fallback (local.ts)', () => {
     const updates = posted.flatMap((m) => (m.type === 'update' && m.runId === 3 ? [m.update] : []));
     expect(updates.map((u) => u.epoch)).toEqual([0, 10, 20, 25]);
     expect(posted.at(-1)).toMatchObject({ type: 'status', runId: 3, status: 'done', epoch: 25 });
-    const reference = trainBatch([c], data)[0]!;
+    const reference = trainNetworks([c], data)[0]!;
     expect(updates.at(-1)!.networks[0]!.params).toEqual(reference.params);
     expect(updates.flatMap((u) => u.losses[0]!)).toEqual(reference.losses);
     expect(tf.memory().numTensors).toBe(0);
@@ -254,7 +254,7 @@ describe('the main-thread fallback (local.ts)', () => {
   it('reports divergence with the engine’s rule, and no snapshot of non-finite weights', async () => {
     const c = config('relu', 0, { lr: 1e6 });
     const posted = await local([{ type: 'start', runId: 1, networks: [c], data, snapshotEvery: 1 }], ended);
-    const reference = new BatchTrainer({ configs: [c], data });
+    const reference = new ShallowTrainer({ configs: [c], data });
     reference.runEpochs(c.epochs);
     const divergedAt = reference.read().networks[0]!.divergedAt;
     reference.dispose();
@@ -264,14 +264,14 @@ describe('the main-thread fallback (local.ts)', () => {
       if (m.type === 'update') expect(m.update.networks[0]!.params.w1.every(Number.isFinite)).toBe(true);
   });
 
-  it('answers a side-by-side comparison like trainBatch on the cpu backend', async () => {
+  it('answers a side-by-side comparison like trainNetworks on the cpu backend', async () => {
     const configs = [config('relu', 4, { epochs: 20 }), config('sigmoid', 4, { epochs: 20 })];
     const posted = await local([{ type: 'compare', runId: 2, networks: configs, data }], (p) =>
       p.some((m) => m.type === 'compared'),
     );
     const compared = posted.find((m) => m.type === 'compared');
     expect(compared?.type === 'compared' && compared.results.map((r) => r.params)).toEqual(
-      trainBatch(configs, data).map((r) => r.params),
+      trainNetworks(configs, data).map((r) => r.params),
     );
   });
 
@@ -325,7 +325,7 @@ describe('seed job runner', () => {
     expect(statuses).toEqual(['training', 'done']);
     expect(progress.at(-1)).toBe(6);
     const chunk = request.chunks[0]!;
-    const trained = trainBatch(chunk, data);
+    const trained = trainNetworks(chunk, data);
     expect(runs).toEqual(
       chunk.map((c, s) => ({
         activation: c.activation,

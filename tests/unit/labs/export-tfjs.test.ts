@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportedRun, tfjsSnippet } from '../../../src/labs/fit-lab/snippets';
 import { finalMse, trainingSetup } from '../../../src/labs/fit-lab/view';
 import { useBackend } from '../../../src/core/engine/backend';
-import { trainBatch, type BatchRunResult } from '../../../src/core/engine/train';
+import { trainNetworks, type BatchRunResult } from '../../../src/core/engine/train';
 import { toTrainConfig, type FitLabSettings } from '../../../src/core/settings/fit-lab';
 import { run, scratch, settingsFor, type Scratch } from './export-support';
 
@@ -103,12 +103,12 @@ beforeAll(async () => {
     printed.set(c.name, result);
   }
   // The seed-experiment cases share hidden, lr, epochs and batch: the engine trains them as one batch.
-  trainBatch(
+  trainNetworks(
     seedExperiment.map((c) => toTrainConfig(c.settings)),
     trainingSetup(seedExperiment[0]!.settings).data,
   ).forEach((r, i) => engine.set(seedExperiment[i]!.name, r));
   for (const c of [...variants, ...saturating])
-    engine.set(c.name, trainBatch([toTrainConfig(c.settings)], trainingSetup(c.settings).data)[0]!);
+    engine.set(c.name, trainNetworks([toTrainConfig(c.settings)], trainingSetup(c.settings).data)[0]!);
 }, 120_000);
 afterAll(() => folder?.remove());
 

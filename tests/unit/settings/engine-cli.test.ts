@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HELP, MAX_TRACED_EPOCHS, parseArgs, UsageError, type RunTrace } from '../../../src/cli/experiment';
 import { seedDataset } from '../../../src/core/data/dataset';
-import { trainBatch } from '../../../src/core/engine/train';
+import { trainNetworks } from '../../../src/core/engine/train';
 import { epochPermutations, initialParams } from '../../../src/core/train/random';
 import { RANGES } from '../../../src/core/settings/fit-lab';
 import type { NetworkParams } from '../../../src/core/train/types';
@@ -281,7 +281,7 @@ describe('experiment CLI --trace', () => {
   });
 
   it('reports the final weights of the same run untraced', () => {
-    const untraced = trainBatch(
+    const untraced = trainNetworks(
       [0, 1, 2].map((seed) => config('relu', seed, { epochs: 20 })),
       data,
     );

@@ -1,10 +1,10 @@
 /**
  * Trains S independent Dense(H, φ) → Dense(1) networks as one tensor program (program.ts with one hidden layer).
- * Network s sees exactly what a run of its own would see — its own initial weights and its own shuffles — so a
- * batch of S equals S single runs within float32 rounding, and each run equals a tf.layers model trained from the
+ * Network s sees exactly what a run of its own would see — its own initial weights and its own shuffles — so S
+ * networks side by side equal S single runs within float32 rounding, and each run equals a tf.layers model trained from the
  * same start in the same order (tests/parity).
  *
- * Per step: the batch's inputs and targets are uploaded, then the program's step runs. Epoch losses stay on the
+ * Per step: the mini-batch's inputs and targets are uploaded, then the program's step runs. Epoch losses stay on the
  * device until a caller reads them.
  */
 import { initialParams, ShuffleStream } from '../train/random';
@@ -33,7 +33,7 @@ export interface BatchReadout {
   networks: NetworkReadout[];
 }
 
-export interface BatchTrainerOptions {
+export interface ShallowTrainerOptions {
   configs: readonly TrainConfig[];
   data: Dataset;
   /** Start from these weights instead of the seed's draw (tests, resumed runs). */
@@ -48,7 +48,7 @@ interface GroupPart {
   losses: EpochLosses;
 }
 
-export class BatchTrainer {
+export class ShallowTrainer {
   readonly size: number;
   readonly hidden: number;
   readonly points: number;
@@ -70,7 +70,7 @@ export class BatchTrainer {
   private readonly divergedAt: (number | null)[];
   private disposed = false;
 
-  constructor(options: BatchTrainerOptions) {
+  constructor(options: ShallowTrainerOptions) {
     const { configs, data } = options;
     assertBatchShape(configs, data);
     const first = configs[0]!;
