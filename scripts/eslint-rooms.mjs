@@ -28,6 +28,7 @@ export const ALLOWED = {
   lab: ['core', 'shared', 'plots', 'worker', 'i18n'],
   pages: ['core', 'shared', 'i18n'],
   integrations: [],
+  overrides: ['i18n'],
   cli: ['core', 'worker', 'lab', 'i18n'],
   tests: ['core', 'shared', 'plots', 'worker', 'i18n', 'lab', 'integrations', 'pages', 'cli'],
 };
