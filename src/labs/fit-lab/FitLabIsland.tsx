@@ -78,6 +78,17 @@ interface Report {
 }
 export const LOSS_ASPECT = 0.28;
 
+/** The moment of the run that the views show. */
+export interface ShownRun {
+  params: NetworkParams;
+  dead: boolean[];
+  deadSince: Array<number | null>;
+  epoch: number;
+  loss: number | null;
+  gradNorm: number[] | null;
+  history: Array<[number, number]>;
+}
+
 interface RunState {
   status: RunStatus;
   params: NetworkParams;
@@ -145,10 +156,27 @@ export default function FitLabIsland(props: FitLabProps) {
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
 
+  /**
+   * What every view draws (plot, cards, loss, caption): one value, so a view of another moment of the run
+   * (e.g. a past epoch) replaces it in one place. Training state and controls keep reading `run`.
+   */
+  const shown = useMemo<ShownRun>(
+    () => ({
+      params: run.params,
+      dead: run.dead,
+      deadSince: run.deadSince,
+      epoch: run.epoch,
+      loss: run.loss,
+      gradNorm: run.gradNorm,
+      history: run.history,
+    }),
+    [run],
+  );
+
   const setup = useMemo(() => trainingSetup(settings), [settings.target]);
   const netView = useMemo(
-    () => networkView(run.params, settings, setup.data.x, run.dead),
-    [run.params, run.dead, settings.activation, settings.activationParams, setup],
+    () => networkView(shown.params, settings, setup.data.x, shown.dead),
+    [shown.params, shown.dead, settings.activation, settings.activationParams, setup],
   );
   const mse = useMemo(
     () => (run.status === 'done' ? finalMse(run.params, settings, setup.data) : null),
@@ -277,19 +305,23 @@ export default function FitLabIsland(props: FitLabProps) {
     .map((c, i) =>
       fill(t.plot.component, {
         i: i + 1,
-        v: formatNumber(run.params.w2[i]),
-        w: formatNumber(run.params.w1[i]),
-        b: formatNumber(run.params.b1[i]),
+        v: formatNumber(shown.params.w2[i]),
+        w: formatNumber(shown.params.w1[i]),
+        b: formatNumber(shown.params.b1[i]),
         centre: c.centre === null ? t.card.noCentre : formatNumber(c.centre),
         state: t.states[c.state],
       }),
     )
     .join(' ');
   const plotSize = { width, height: Math.round(width * PLOT_ASPECT), idPrefix: `${uid}-fit` };
-  const data = plotData(setup, run.params, netView, manual ? 'components' : view);
+  const data = plotData(setup, shown.params, netView, manual ? 'components' : view);
   const plotLabels = {
     title: fill(t.plot.title, { target: setup.target.text, hidden: settings.hidden, activation: name }),
-    desc: fill(t.plot.summary, { c: formatNumber(run.params.b2), hidden: settings.hidden, components: componentText }),
+    desc: fill(t.plot.summary, {
+      c: formatNumber(shown.params.b2),
+      hidden: settings.hidden,
+      components: componentText,
+    }),
     target: t.plot.target,
     prediction: t.plot.prediction,
     bias: t.plot.bias,
@@ -300,11 +332,11 @@ export default function FitLabIsland(props: FitLabProps) {
   // The one-piece SVG is only needed for the export buttons.
   const exportSvg = () => fitPlotSvg(data, plotSize, plotLabels);
   const lossSvg = lossPlotSvg(
-    { history: run.history, epochs: settings.epochs, epoch: run.epoch, divergedAt: run.divergedAt },
+    { history: shown.history, epochs: settings.epochs, epoch: shown.epoch, divergedAt: run.divergedAt },
     { width, height: Math.round(width * LOSS_ASPECT), idPrefix: `${uid}-loss` },
     {
       title: t.plot.lossTitle,
-      desc: fill(t.plot.lossDesc, { epoch: run.epoch, loss: formatNumber(run.loss) }),
+      desc: fill(t.plot.lossDesc, { epoch: shown.epoch, loss: formatNumber(shown.loss) }),
       epoch: t.plot.epoch,
       loss: t.plot.loss,
     },
@@ -381,7 +413,7 @@ export default function FitLabIsland(props: FitLabProps) {
             uid={uid}
             data={data}
             size={plotSize}
-            params={run.params}
+            params={shown.params}
             settings={settings}
             onParams={(params) => setRun((r) => ({ ...r, params, status: 'idle', dead: [], deadSince: [] }))}
           />
@@ -427,10 +459,10 @@ export default function FitLabIsland(props: FitLabProps) {
       <div class="fitlab__loss" dangerouslySetInnerHTML={{ __html: lossSvg }} />
       <NeuronCards
         t={t}
-        params={run.params}
+        params={shown.params}
         states={netView.states}
-        gradNorm={run.gradNorm}
-        deadSince={run.deadSince}
+        gradNorm={shown.gradNorm}
+        deadSince={shown.deadSince}
       />
       <details class="lab__panel" open={props.settingsOpen}>
         <summary>{t.settings}</summary>
