@@ -8,7 +8,9 @@
  * Each run builds into its own `dist-tests/run-<pid>/` (git-ignored via `dist-*`) so engineers running tests in
  * the same checkout never overwrite each other's output or `dist/`; it is removed afterwards.
  * `SKIP_BUILD=1` reuses an existing `dist/` (and `dist-sub/`, built with `BASE=/sub/`, if present; otherwise
- * the sub-path copy is still built). `KEEP_TEST_DIST=1` keeps the run's output for inspection.
+ * the sub-path copy is still built). `DIST_DIR=/tmp/x` does the same with `/tmp/x` and `/tmp/x-sub`, so one
+ * engineer's build can serve many single-file runs without touching `dist/`. `KEEP_TEST_DIST=1` keeps the run's
+ * output for inspection.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -57,10 +59,11 @@ function build(outDir: string, base: string): Promise<void> {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = process.cwd();
   const runDir = resolve(root, 'dist-tests', `run-${process.pid}`);
-  const skip = process.env.SKIP_BUILD === '1';
+  const reuse = process.env.DIST_DIR;
+  const skip = process.env.SKIP_BUILD === '1' || !!reuse;
 
-  let mainDir = resolve(root, 'dist');
-  let subDir = resolve(root, 'dist-sub');
+  let mainDir = resolve(root, reuse ?? 'dist');
+  let subDir = resolve(root, reuse ? `${reuse}-sub` : 'dist-sub');
   // The two builds run side by side: each spends much of its time in one thread (Rollup, then Pagefind).
   const builds: Promise<void>[] = [];
   if (!skip || !existsSync(join(mainDir, 'index.html'))) {
