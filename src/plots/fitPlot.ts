@@ -9,6 +9,7 @@
  */
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { area } from 'd3-shape';
+import type { Interval } from '../core/analysis/learning-bands';
 import type { Dataset } from '../core/train/types';
 import { attrs, DEAD_COLOUR, DEAD_DASH, esc, neuronStyle, polylinePath, r2, tickText } from './svg';
 
@@ -21,6 +22,8 @@ export interface FitComponent {
   /** Where the neuron is centred or kinked, −bᵢ/wᵢ (null when wᵢ = 0). */
   centre: number | null;
   state: ComponentState;
+  /** Left out of the sum (the reader muted it): drawn faintly, and the sum view stacks nothing for it. */
+  muted?: boolean;
 }
 
 export interface FitPlotData {
@@ -33,6 +36,13 @@ export interface FitPlotData {
   components: readonly FitComponent[];
   bias: number | null;
   view: FitView;
+  /** What `data-neuron` says for the first component (labs that number neurons for readers pass 1). */
+  firstNeuron?: number;
+  /**
+   * Per component, the input intervals where it can still learn (|φ′| above a threshold), drawn as thin bands under
+   * the plot in the components view; absent: no bands.
+   */
+  bands?: readonly (readonly Interval[])[] | null;
 }
 
 export interface FitPlotLabels {
@@ -44,6 +54,9 @@ export interface FitPlotLabels {
   /** Short on-plot tag of neuron i (0-based), e.g. "1". */
   neuronTag: (i: number) => string;
   dead: string;
+  /** Legend entry of the learning bands, and each band's title (neuron i, 0-based); needed when bands are drawn. */
+  band?: string;
+  bandTitle?: (i: number) => string;
 }
 
 export interface PlotSize {
@@ -59,16 +72,28 @@ export interface FitLayout {
   x: ScaleLinear<number, number>;
   y: ScaleLinear<number, number>;
   margin: { top: number; right: number; bottom: number; left: number };
+  /** Height of the learning bands' strip between the x axis and its tick labels (0 without bands). */
+  bandsHeight: number;
 }
+
+/** One learning band's row: its thickness and the step between rows, in px. */
+const BAND_ROW = 4;
+const BAND_STEP = 6;
+/** Space between the x axis and the first row. */
+const BAND_GAP = 5;
+
+/** Whether the plot draws learning bands (components view, full size, some given). */
+const drawsBands = (data: FitPlotData, size: PlotSize): boolean =>
+  !size.compact && data.view === 'components' && !!data.bands && data.bands.length > 0;
 
 const finite = (v: number) => Number.isFinite(v);
 
-/** Running sums c, c+comp₁, c+comp₁+comp₂, … (the "sum" view's layer boundaries). */
+/** Running sums c, c+comp₁, c+comp₁+comp₂, … (the "sum" view's layer boundaries); a muted component adds 0. */
 export function stackLayers(bias: number, components: readonly FitComponent[], n: number): number[][] {
   const layers: number[][] = [Array.from({ length: n }, () => bias)];
   for (const c of components) {
     const prev = layers[layers.length - 1]!;
-    layers.push(prev.map((v, j) => v + (c.y[j] ?? NaN)));
+    layers.push(c.muted ? [...prev] : prev.map((v, j) => v + (c.y[j] ?? NaN)));
   }
   return layers;
 }
@@ -85,9 +110,10 @@ function extent(values: Iterable<number>): [number, number] {
 }
 
 export function fitLayout(data: FitPlotData, size: PlotSize): FitLayout {
+  const bandsHeight = drawsBands(data, size) ? (data.bands?.length ?? 0) * BAND_STEP + BAND_GAP : 0;
   const margin = size.compact
     ? { top: 6, right: 6, bottom: 18, left: 28 }
-    : { top: 12, right: 14, bottom: 28, left: 38 };
+    : { top: 12, right: 14, bottom: 28 + bandsHeight, left: 38 };
   const [tLo, tHi] = extent([...data.target, ...data.points.y]);
   const span = Math.max(tHi - tLo, 0.5);
   // Curves may reach beyond the target (components, a bad fit); show them, but never more than 1.5 spans out,
@@ -111,7 +137,7 @@ export function fitLayout(data: FitPlotData, size: PlotSize): FitLayout {
     .domain([lo - pad, hi + pad])
     .range([size.height - margin.bottom, margin.top])
     .nice(size.compact ? 3 : 5);
-  return { x, y, margin };
+  return { x, y, margin, bandsHeight };
 }
 
 /** Ticks at multiples of π/2 on the x range [0, 2π] (shared by the plots of that range). */
@@ -133,10 +159,11 @@ function axes(layout: FitLayout, size: PlotSize): string {
     out += `<line class="fl-grid" x1="${x0}" x2="${x1}" y1="${py}" y2="${py}" stroke="currentColor" stroke-opacity="0.12"/>`;
     out += `<text x="${x0 - 4}" y="${py}" dy="0.32em" text-anchor="end">${esc(tickText(t))}</text>`;
   }
+  const below = y0 + layout.bandsHeight;
   for (const [v, label] of PI_TICKS) {
     const px = r2(x(v));
-    out += `<line x1="${px}" x2="${px}" y1="${y0}" y2="${y0 + 4}" stroke="currentColor"/>`;
-    out += `<text x="${px}" y="${y0 + (size.compact ? 13 : 16)}" text-anchor="middle">${label}</text>`;
+    out += `<line x1="${px}" x2="${px}" y1="${below}" y2="${below + 4}" stroke="currentColor"/>`;
+    out += `<text x="${px}" y="${below + (size.compact ? 13 : 16)}" text-anchor="middle">${label}</text>`;
   }
   out += `<line x1="${x0}" x2="${x1}" y1="${y0}" y2="${y0}" stroke="currentColor" stroke-opacity="0.5"/>`;
   out += `<line x1="${x0}" x2="${x0}" y1="${y0}" y2="${y1}" stroke="currentColor" stroke-opacity="0.5"/>`;
@@ -192,9 +219,11 @@ function fitPlotParts(
 
   const n = data.grid.length;
   const layers = data.view === 'sum' && data.bias !== null ? stackLayers(data.bias, data.components, n) : null;
+  const id = (i: number) => i + (data.firstNeuron ?? 0);
   data.components.forEach((c, i) => {
     const style = neuronStyle(i);
     const dead = c.state === 'dead';
+    const muted = c.muted === true;
     const colour = dead ? DEAD_COLOUR : style.colour;
     const dash = dead ? DEAD_DASH : style.dash;
     const ys = layers ? layers[i + 1]! : c.y;
@@ -207,13 +236,14 @@ function fitPlotParts(
           .y0((_, j) => py(below[j]!))
           .y1((_, j) => py(ys[j]!))
           .digits(1)(data.grid as number[]) ?? '';
-      body += `<path class="fl-band" d="${band}" fill="${colour}" fill-opacity="0.2" stroke="none"/>`;
+      if (!muted) body += `<path class="fl-band" d="${band}" fill="${colour}" fill-opacity="0.2" stroke="none"/>`;
     }
     body += `<path${attrs({
       'data-role': layers ? 'layer' : 'component',
-      'data-neuron': i,
+      'data-neuron': id(i),
       'data-state': c.state,
-      class: `fl-component fl-n${i}${dead ? ' fl-dead' : ''}`,
+      'data-muted': muted ? 'true' : undefined,
+      class: `fl-component fl-n${i}${dead ? ' fl-dead' : ''}${muted ? ' fl-muted' : ''}`,
       d: path(ys),
       fill: 'none',
       stroke: colour,
@@ -226,7 +256,7 @@ function fitPlotParts(
       const vy = interpolate(data.grid, ys, c.centre);
       if (finite(vy) && vy >= yLo && vy <= yHi) {
         const my = r2(y(vy));
-        body += `<g data-role="centre" data-neuron="${i}" transform="translate(${mx},${my})">`;
+        body += `<g data-role="centre" data-neuron="${id(i)}"${muted ? ' class="fl-muted"' : ''} transform="translate(${mx},${my})">`;
         body += `<path d="${style.marker(size.compact ? 30 : 60)}" fill="${colour}" class="fl-halo" stroke="#fff" stroke-width="1"/>`;
         if (!size.compact)
           body += `<text x="7" y="-6" font-size="11" font-weight="700" fill="${colour}">${esc(labels.neuronTag(i))}</text>`;
@@ -239,6 +269,8 @@ function fitPlotParts(
         body += `<text class="fl-dead-label" x="${cx1 - 2}" y="${r2(y(ly)) - 4}" text-anchor="end" font-size="11" fill="currentColor">${esc(labels.neuronTag(i))} · ${esc(labels.dead)}</text>`;
     }
   });
+
+  const bands = drawsBands(data, size) ? learningBands(data, layout, labels) : '';
 
   if (data.prediction) {
     body += `<path data-role="prediction" class="fl-prediction" d="${path(data.prediction)}" fill="none" stroke="#d6336c" stroke-width="${size.compact ? 2 : 2.75}"/>`;
@@ -260,9 +292,15 @@ function fitPlotParts(
         labels.bias,
       ],
     ];
+    if (bands && labels.band)
+      items.push([
+        `<rect x="0" y="${-BAND_ROW / 2}" width="22" height="${BAND_ROW}" fill="currentColor" fill-opacity="0.6"/>`,
+        labels.band,
+      ]);
     // Top centre: the seed target, cos(x)+1, is lowest in the middle, so this corner of the plot stays clear.
     legend = `<g class="fl-legend" font-size="11" fill="currentColor" transform="translate(${r2((cx0 + cx1) / 2 - 60)},${cy1 + 2})">`;
-    legend += `<rect class="fl-legend-bg" x="-4" y="-2" width="128" height="50" rx="4" fill="#fff" fill-opacity="0.85"/>`;
+    const widest = Math.max(...items.map(([, text]) => textWidth(text)));
+    legend += `<rect class="fl-legend-bg" x="-4" y="-2" width="${Math.max(128, 36 + widest)}" height="${items.length * 15 + 5}" rx="4" fill="#fff" fill-opacity="0.85"/>`;
     items.forEach(([swatch, text], k) => {
       legend += `<g transform="translate(0,${k * 15 + 6})">${swatch}<text x="28" dy="0.32em">${esc(text)}</text></g>`;
     });
@@ -288,6 +326,7 @@ function fitPlotParts(
     clipDef(clip) +
     axes(layout, size) +
     `<g clip-path="url(#${clip})">${background}${body}</g>` +
+    bands +
     legend +
     `</svg>`;
   // Live drawing uses two stacked layers: the back one (axes, points, target) rarely changes, so each frame
@@ -305,9 +344,79 @@ function fitPlotParts(
     open('fl-plot fl-front', ' aria-hidden="true"') +
     clipDef(`${clip}-front`) +
     `<g clip-path="url(#${clip}-front)">${body}</g>` +
+    bands +
     legend +
     `</svg>`;
   return { whole, back, front };
+}
+
+/** Rough width in px of legend text at 11 px (CJK characters are about twice as wide as Latin ones). */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 11 : 6;
+  return w;
+}
+
+/**
+ * The learning bands: one thin row per component between the x axis and its tick labels, filled where the
+ * component can still learn; a faint track shows the whole data range, so an empty row reads as "nowhere".
+ */
+function learningBands(data: FitPlotData, layout: FitLayout, labels: FitPlotLabels): string {
+  const { x } = layout;
+  const [y0] = layout.y.range() as [number, number];
+  const xs = data.points.x.filter(finite);
+  const [lo, hi] = extent(xs);
+  let out = '<g class="fl-bands">';
+  (data.bands ?? []).forEach((intervals, i) => {
+    const c = data.components[i];
+    const style = neuronStyle(i);
+    const colour = c?.state === 'dead' ? DEAD_COLOUR : style.colour;
+    const top = r2(y0 + BAND_GAP + i * BAND_STEP);
+    const mid = r2(top + BAND_ROW / 2);
+    const muted = c?.muted === true;
+    out += `<g${attrs({ 'data-role': 'learning-band', 'data-neuron': i + (data.firstNeuron ?? 0), 'data-intervals': intervals.length, class: muted ? 'fl-muted' : undefined })}>`;
+    if (labels.bandTitle) out += `<title>${esc(labels.bandTitle(i))}</title>`;
+    if (lo <= hi)
+      out += `<line x1="${r2(x(lo))}" x2="${r2(x(hi))}" y1="${mid}" y2="${mid}" stroke="currentColor" stroke-opacity="0.2" stroke-width="1"/>`;
+    for (const [a, b] of intervals) {
+      // A single input still shows: at least 2 px wide, centred on it.
+      const span = x(b) - x(a);
+      const w = Math.max(2, span);
+      out += `<rect x="${r2(x(a) - (w - span) / 2)}" y="${top}" width="${r2(w)}" height="${BAND_ROW}" fill="${colour}"/>`;
+    }
+    // The neuron's marker shape at the row's start, so rows are told apart without colour.
+    out += `<path d="${style.marker(14)}" transform="translate(${r2(x.range()[0]! - 8)},${mid})" fill="${colour}"/>`;
+    out += '</g>';
+  });
+  return out + '</g>';
+}
+
+/**
+ * The component (0-based) drawn nearest to the pixel (px, py) of a plot of this size — its curve (its stacked layer
+ * in the sum view) or its learning band — if one is within `reach` px; otherwise null. Muted components count too.
+ */
+export function componentNear(data: FitPlotData, size: PlotSize, px: number, py: number, reach = 10): number | null {
+  const layout = fitLayout(data, size);
+  const { x, y } = layout;
+  const [y0] = y.range() as [number, number];
+  if (drawsBands(data, size) && py > y0) {
+    const row = Math.floor((py - y0 - BAND_GAP + (BAND_STEP - BAND_ROW) / 2) / BAND_STEP);
+    return row >= 0 && row < (data.bands?.length ?? 0) ? row : null;
+  }
+  const n = data.grid.length;
+  if (n < 2) return null;
+  const at = x.invert(px);
+  if (at < data.grid[0]! || at > data.grid[n - 1]!) return null;
+  const layers = data.view === 'sum' && data.bias !== null ? stackLayers(data.bias, data.components, n) : null;
+  let best: number | null = null;
+  let bestDistance = reach;
+  data.components.forEach((c, i) => {
+    const v = interpolate(data.grid, layers ? layers[i + 1]! : c.y, at);
+    if (!finite(v)) return;
+    const d = Math.abs(y(v) - py);
+    if (d <= bestDistance) [best, bestDistance] = [i, d];
+  });
+  return best;
 }
 
 /** The plot as one SVG (static figures, exports). */
