@@ -1,12 +1,15 @@
 /**
  * `npm run experiment -- --activation relu --hidden 2 --seeds 0-199 [--epochs 300 --lr 0.04 --batch 32 --json]`
  *   [--init glorot|he|zeros --bias 0.1]: kernel scheme and hidden-bias start (default Keras': glorot, 0)
+ *   [--target sin | --points "0,1;1,2;2,1.5"] [--noise 0.1] [--holdout 0.2]: the data, as the Fit Lab's address
+ *   gives it; with held-out points each run also reports its test MSE
  *   [--trace] (with --json): each run also carries its initial and final weights, the order it visited the points
  *   in each epoch and its epoch losses, enough to replay it in any other trainer
  *   `--help` lists every flag with its range and default.
  *
  * Trains one network per seed on the seed experiment (y = cos x + 1, 100 points of [0, 2π]) as batches in Node,
- * then prints a table and a summary (or one JSON object with --json). The flags are the Fit Lab's and the InitLab's
+ * or on the data the flags name (noise and held-out points are drawn from each run's seed, as in the Fit Lab, so
+ * each seed then trains on its own data, one network at a time), then prints a table and a summary (or one JSON object with --json). The flags are the Fit Lab's and the InitLab's
  * settings, read through their declarations, so they take exactly what the site's address takes. Bad arguments
  * exit with status 2.
  */
@@ -16,13 +19,16 @@ import {
   leastSquaresLineMse,
   meanSquaredError,
   predictAll,
+  quantile,
+  share,
+  STRAIGHT_LINE_FRACTION,
   summarizeRuns,
   type RunsSummary,
 } from '../core/analysis/network';
-import { seedDataset } from '../core/data/dataset';
 import { useBackend } from '../core/engine/backend';
 import { trainNetworks } from '../core/engine/train';
-import { FIT_LAB } from '../core/settings/fit-lab';
+import { testMse } from '../core/analysis/test-loss';
+import { FIT_LAB, toTrainingData, type FitLabData } from '../core/settings/fit-lab';
 import { flagHelp, parseFlags, UsageError } from '../core/settings/flags';
 import { choice, defineSchema, field, flag, type Values } from '../core/settings/schema';
 import { seedList } from '../core/settings/seeds';
@@ -34,7 +40,7 @@ import { INIT_LAB } from '../labs/init/settings';
 
 export { UsageError };
 
-const { activation, hidden, epochs, lr, batch, alpha, beta } = FIT_LAB.fields;
+const { activation, hidden, epochs, lr, batch, alpha, beta, target, points, noise, holdout } = FIT_LAB.fields;
 /** The Fit Lab's and the InitLab's own fields (ReLU by default: the many-seeds study's activation). */
 export const EXPERIMENT_FLAGS = defineSchema({
   activation: { ...activation, default: 'relu' as const },
@@ -50,6 +56,10 @@ export const EXPERIMENT_FLAGS = defineSchema({
   batch,
   alpha,
   beta,
+  target,
+  points,
+  noise,
+  holdout,
   kernel: INIT_LAB.fields.kernel,
   hiddenBias: INIT_LAB.fields.hiddenBias,
   backend: field('backend', choice(['wasm', 'cpu']), 'wasm', { help: 'TF.js backend' }),
@@ -102,14 +112,14 @@ function progressBar(fraction: number): void {
 const fmt = (v: number | null) => (v === null ? 'diverged' : v < 1e-3 ? v.toExponential(2) : v.toFixed(4));
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
-function printTable(
-  runs: { seed: number; finalMse: number | null; deadAtInit: number; deadAtEnd: number }[],
-  s: RunsSummary,
-): void {
-  const lines = ['  seed   final MSE   dead@init   dead@end'];
+function printTable(runs: RunRow[], s: RunsSummary, tested: boolean): void {
+  const lines = ['  seed   final MSE   dead@init   dead@end' + (tested ? '    test MSE' : '')];
   for (const r of runs) {
     lines.push(
-      `${String(r.seed).padStart(6)}  ${fmt(r.finalMse).padStart(10)}  ${String(r.deadAtInit).padStart(10)}  ${String(r.deadAtEnd).padStart(9)}`,
+      `${String(r.seed).padStart(6)}  ${fmt(r.finalMse).padStart(10)}  ${String(r.deadAtInit).padStart(10)}  ${String(r.deadAtEnd).padStart(9)}` +
+        (tested
+          ? `  ${(r.testMse == null && r.status !== 'diverged' ? '-' : fmt(r.testMse ?? null)).padStart(10)}`
+          : ''),
     );
   }
   lines.push(
@@ -125,10 +135,42 @@ function printTable(
 
 interface RunRow {
   seed: number;
+  /** On the points it trained on. */
   finalMse: number | null;
   deadAtInit: number;
   deadAtEnd: number;
   status: string;
+  /** On the held-out points (only with --holdout; null if none could be held out or the run diverged). */
+  testMse?: number | null;
+}
+
+/** Runs that train on the same data: all seeds, or one seed when its noise or held-out draw is its own. */
+interface Group {
+  data: FitLabData;
+  configs: TrainConfig[];
+}
+
+function groupsOf(o: Options, configs: TrainConfig[]): Group[] {
+  const dataOf = (seed: number) => toTrainingData({ ...o, seed });
+  if (o.noise === 0 && o.holdout === 0) return [{ data: dataOf(0), configs }];
+  return configs.map((c) => ({ data: dataOf(c.seed), configs: [c] }));
+}
+
+/** What the data was, for --json. */
+function dataDescription(o: Options, groups: Group[]) {
+  const first = groups[0]!.data;
+  return {
+    points: first.train.x.length,
+    testPoints: first.test.x.length,
+    noise: o.noise,
+    holdout: o.holdout,
+    target:
+      first.source === 'points'
+        ? 'own points'
+        : first.target.spec === 'cos'
+          ? 'cos(x) + 1 on [0, 2π]'
+          : first.target.text,
+  };
 }
 
 /** What --trace adds to a run (JSON writes non-finite numbers of a diverged run as null). */
@@ -160,7 +202,6 @@ async function main(): Promise<void> {
   if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(HELP + '\n');
   const o = parseArgs(argv);
   await useBackend(o.backend);
-  const data = seedDataset();
   const configs: TrainConfig[] = o.seeds.map((seed) => ({
     activation: o.activation,
     activationParams: o.activationParams,
@@ -171,33 +212,58 @@ async function main(): Promise<void> {
     seed,
     ...(o.init ? { init: o.init } : {}),
   }));
+  const groups = groupsOf(o, configs);
+  const tested = o.holdout > 0;
   const total = configs.length * o.epochs;
   let before = 0;
   const runs: (RunRow & Partial<RunTrace>)[] = [];
-  for (let start = 0; start < configs.length; start += BATCH_OF_NETWORKS) {
-    const chunk = configs.slice(start, start + BATCH_OF_NETWORKS);
-    const results = trainNetworks(chunk, data, {
-      onProgress: (epochs) => progressBar((before + epochs * chunk.length) / total),
-    });
-    before += chunk.length * o.epochs;
-    for (const r of results) {
-      const mse = meanSquaredError(predictAll(r.params, r.config, data.x), data.y);
-      const count = (flags: boolean[]) => flags.filter(Boolean).length;
-      const initial = initialParams(r.config.seed, o.hidden, o.init);
-      const row: RunRow = {
-        seed: r.config.seed,
-        finalMse: r.status === 'diverged' || !Number.isFinite(mse) ? null : mse,
-        deadAtInit: count(deadFlags(initial, r.config, data.x)),
-        deadAtEnd: r.status === 'diverged' ? 0 : count(deadFlags(r.params, r.config, data.x)),
-        status: r.status,
-      };
-      runs.push(o.trace ? { ...row, ...traceOf(r.config.seed, o.epochs, data, initial, r.params, r.losses) } : row);
+  const lineMses: number[] = [];
+  for (const { data: d, configs: members } of groups) {
+    const data = d.train;
+    const lineMse = leastSquaresLineMse(data);
+    for (let start = 0; start < members.length; start += BATCH_OF_NETWORKS) {
+      const chunk = members.slice(start, start + BATCH_OF_NETWORKS);
+      const results = trainNetworks(chunk, data, {
+        onProgress: (epochs) => progressBar((before + epochs * chunk.length) / total),
+      });
+      before += chunk.length * o.epochs;
+      for (const r of results) {
+        const mse = meanSquaredError(predictAll(r.params, r.config, data.x), data.y);
+        const test = r.status === 'diverged' ? null : testMse(r.params, r.config, d.test);
+        const count = (flags: boolean[]) => flags.filter(Boolean).length;
+        const initial = initialParams(r.config.seed, o.hidden, o.init);
+        const row: RunRow = {
+          seed: r.config.seed,
+          finalMse: r.status === 'diverged' || !Number.isFinite(mse) ? null : mse,
+          deadAtInit: count(deadFlags(initial, r.config, data.x)),
+          deadAtEnd: r.status === 'diverged' ? 0 : count(deadFlags(r.params, r.config, data.x)),
+          status: r.status,
+          ...(tested ? { testMse: test !== null && Number.isFinite(test) ? test : null } : {}),
+        };
+        lineMses.push(lineMse);
+        runs.push(o.trace ? { ...row, ...traceOf(r.config.seed, o.epochs, data, initial, r.params, r.losses) } : row);
+      }
     }
   }
-  const summary = summarizeRuns(
-    runs.map((r) => ({ ...r, finalMse: r.finalMse ?? Infinity })),
-    leastSquaresLineMse(data),
-  );
+  // With data drawn per seed, each run is judged against its own data's best line.
+  const summary = {
+    ...summarizeRuns(
+      runs.map((r) => ({ ...r, finalMse: r.finalMse ?? Infinity })),
+      quantile(lineMses, 0.5),
+    ),
+    straightLineShare: share(
+      lineMses.map((line, i) => (runs[i]!.finalMse ?? Infinity) >= STRAIGHT_LINE_FRACTION * line),
+      Boolean,
+    ),
+    ...(tested
+      ? {
+          medianTestMse: quantile(
+            runs.map((r) => r.testMse ?? Infinity),
+            0.5,
+          ),
+        }
+      : {}),
+  };
   if (o.json) {
     const config = {
       activation: o.activation,
@@ -209,8 +275,7 @@ async function main(): Promise<void> {
       batchSize: o.batch,
       init: resolveInit(o.init),
       backend: o.backend,
-      points: data.x.length,
-      target: 'cos(x) + 1 on [0, 2π]',
+      ...dataDescription(o, groups),
     };
     // JSON has no Infinity: a p90 over diverged runs is reported as null.
     const finite = (v: number) => (Number.isFinite(v) ? v : null);
@@ -219,10 +284,11 @@ async function main(): Promise<void> {
       medianMse: finite(summary.medianMse),
       p10Mse: finite(summary.p10Mse),
       p90Mse: finite(summary.p90Mse),
+      ...(tested ? { medianTestMse: finite(summary.medianTestMse ?? Infinity) } : {}),
     };
     process.stdout.write(JSON.stringify({ config, runs, summary: jsonSummary }) + '\n');
   } else {
-    printTable(runs, summary);
+    printTable(runs, summary, tested);
   }
 }
 

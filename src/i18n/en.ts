@@ -133,6 +133,9 @@ export const en = {
     seed: 'Seed',
     newSeed: 'New seed',
     target: 'Target',
+    points: 'Your points',
+    noise: 'Noise σ',
+    holdout: 'Held-out share',
     targets: {
       cos: 'cos(x) + 1',
       sin: 'sin(x)',
@@ -179,6 +182,16 @@ export const en = {
       ...SETTING_REFUSALS,
       badExpression: '{param} = “{value}”: {error}',
       notForActivation: '{param} = “{value}” does not apply to this activation.',
+      // For a list of points, {range} is the refusal's detail: the point it names, or the most an address carries.
+      noPoints: '{param} is empty: give at least one point, written x,y.',
+      pointsTooLong:
+        '{param} is too long for an address, which carries at most {range} points (more travel as a JSON export).',
+      tooManyPoints:
+        '{param} has more than {range} points, more than an address carries (more travel as a JSON export).',
+      badPoint: '{param}: “{range}” is not a point written x,y with two decimal numbers.',
+      pointOutOfRange:
+        '{param}: the point “{range}” is outside the allowed range (x from −100 to 100, y from −10,000 to 10,000).',
+      duplicatePoint: '{param}: the point “{range}” is given twice.',
     },
     inputRefused: 'Not used: {reason}',
     exprErrors: {
@@ -194,6 +207,24 @@ export const en = {
       tooDeep: 'the expression is nested too deeply.',
       nonFinite: 'the value is not a finite number at x = {detail}.',
       tooLarge: 'the value is too large at x = {detail} (limit ±10,000).',
+    },
+    paste: {
+      tooLong:
+        'The pasted text is longer than {detail} characters, so none of it was read. Paste at most 1,000 points.',
+      header: 'Line {line} (“{text}”) has no numbers, so it was read as a header.',
+      line: 'Line {line}',
+      lines: 'Lines {from}–{to}',
+      errors: {
+        notANumber: '“{detail}” is not a number.',
+        emptyValue: 'a value is missing.',
+        oneValue: 'only one value; a point needs two, x and y.',
+        tooManyValues: '{detail} values; a point needs exactly two, x and y.',
+        notFinite: '“{detail}” is not a finite number.',
+        xOutOfRange: 'x is outside the allowed range {detail}.',
+        yOutOfRange: 'y is outside the allowed range {detail}.',
+        duplicate: 'the same point as line {detail}, so it was left out.',
+        tooMany: 'more than {detail} points; only the first {detail} are used.',
+      },
     },
     neuron: 'Neuron {i}',
     card: {

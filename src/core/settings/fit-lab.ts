@@ -11,7 +11,12 @@ import {
   type HiddenActivationId,
 } from '../activations/types';
 import { linspace } from '../data/dataset';
-import { compileTarget, DEFAULT_TARGET, X_MAX, X_MIN } from '../data/targets';
+import { MAX_HOLDOUT } from '../data/holdout';
+import { MAX_NOISE } from '../data/noise';
+import { pointsDataset, POINT_X_MAX, POINT_X_MIN, POINT_Y_MAX, samePoints, type Point } from '../data/points';
+import { compileTarget, DEFAULT_TARGET, TARGET_PRESETS, X_MAX, X_MIN, type CompiledTarget } from '../data/targets';
+import { buildTrainingData, type TrainingData } from '../data/training-data';
+import { fitsInUrl, formatUrlPoints, MAX_URL_POINTS, parseUrlPoints, type UrlPointsReason } from '../data/url-points';
 import type { TrainConfig } from '../train/types';
 import {
   choice,
@@ -51,6 +56,28 @@ const targetType: FieldType<string, 'badExpression'> = {
   allowed: 'a target preset (cos, …) or expr:<expression of x>',
 };
 
+/** The reader's own points (url-points.ts), or null: train on the target. */
+const pointsType: FieldType<Point[] | null, UrlPointsReason> = {
+  kind: 'list',
+  parse(text) {
+    const r = parseUrlPoints(text);
+    return r.ok ? { ok: true, value: r.points } : r;
+  },
+  format: (points) => (points === null ? '' : formatUrlPoints(points)),
+  allowed:
+    `points x1,y1;x2,y2;… (1 to ${MAX_URL_POINTS}, distinct, x from ${POINT_X_MIN} to ${POINT_X_MAX}, ` +
+    `|y| at most ${POINT_Y_MAX})`,
+  equals: samePoints,
+  problems: {
+    noPoints: 'no points in',
+    pointsTooLong: 'too long a list of points',
+    tooManyPoints: 'too many points in',
+    badPoint: 'an item that is not a point x,y in',
+    pointOutOfRange: 'a point outside the allowed range in',
+    duplicatePoint: 'the same point twice in',
+  },
+};
+
 /** An activation's own parameter (leaky ReLU: alpha; swish: beta), refused for activations without it. */
 function activationParam<const N extends ActivationParamName>(name: N) {
   const specOf = (a: HiddenActivationId) => ACTIVATIONS[a].params.find((p) => p.name === name);
@@ -80,6 +107,10 @@ export const FIT_LAB = defineSchema({
   batch: field('batch', integer(1, TRAINING_POINTS), 32, { label: 'batch', always: true }),
   seed: field('seed', SEED, 0, { label: 'seed', always: true }),
   target: field('target', targetType, DEFAULT_TARGET, { label: 'target', always: true }),
+  // Own points replace the target's; noise and held-out share apply to whichever points are used.
+  points: field('points', pointsType, null, { label: 'points' }),
+  noise: field('noise', number({ min: 0, max: MAX_NOISE }), 0, { label: 'noise' }),
+  holdout: field('holdout', number({ min: 0, max: MAX_HOLDOUT }), 0, { label: 'holdout' }),
   speed: field('speed', choice(SPEEDS), 'normal', { label: 'speed' }),
   alpha: activationParam('alpha'),
   beta: activationParam('beta'),
@@ -115,6 +146,8 @@ export const RANGES = {
   epochs: FIT_LAB.fields.epochs.type.range!,
   batch: FIT_LAB.fields.batch.type.range!,
   seed: FIT_LAB.fields.seed.type.range!,
+  noise: FIT_LAB.fields.noise.type.range!,
+  holdout: FIT_LAB.fields.holdout.type.range!,
 } satisfies Record<string, NumberRange>;
 
 export type Refusal = SchemaRefusal<typeof FIT_LAB.fields>;
@@ -135,9 +168,13 @@ export function parseSettings(
   return { settings: fromValues(values), refused };
 }
 
-/** `query` with the Fit Lab's parameters set to `s` (core settings always, the rest only when not default). */
+/**
+ * `query` with the Fit Lab's parameters set to `s` (core settings always, the rest only when not default). More
+ * own points than an address carries (fitsInUrl) are left out of it: they travel as a JSON export.
+ */
 export function writeSettings(s: Readonly<FitLabSettings>, query: string | URLSearchParams = ''): string {
   const values = toValues(s);
+  if (values.points !== null && !fitsInUrl(values.points)) values.points = null;
   for (const name of ['alpha', 'beta'] as const) {
     const spec = ACTIVATIONS[s.activation].params.find((p) => p.name === name);
     if (!spec || values[name] === spec.default) values[name] = undefined;
@@ -152,6 +189,34 @@ export const serializeSettings = (s: Readonly<FitLabSettings>): string => writeS
 export function toTrainConfig(s: Readonly<FitLabSettings>): TrainConfig {
   const { activation, activationParams, hidden, lr, epochs, batch, seed } = s;
   return { activation, activationParams: { ...activationParams }, hidden, lr, epochs, batchSize: batch, seed };
+}
+
+/** The settings that decide a run's data. */
+export type DataSettings = Pick<FitLabSettings, 'target' | 'points' | 'noise' | 'holdout' | 'seed'>;
+
+export interface FitLabData extends TrainingData {
+  /** The target setting, compiled (cos(x)+1 if it cannot be: such a target is refused when read). */
+  target: CompiledTarget;
+  /** Where the clean points come from: the target on the training inputs, or the reader's own points. */
+  source: 'target' | 'points';
+}
+
+/** The target a spec names, or cos(x)+1 when it names none (settings refuse such specs, so this is a safety net). */
+export function targetOf(spec: string): CompiledTarget {
+  const compiled = compileTarget(spec, trainingXs());
+  return compiled.ok ? compiled.target : { spec: 'cos', text: TARGET_PRESETS.cos.text, f: TARGET_PRESETS.cos.f };
+}
+
+/** The data a run trains and is tested on: the data counterpart of toTrainConfig. */
+export function toTrainingData(s: Readonly<DataSettings>): FitLabData {
+  const target = targetOf(s.target);
+  const xs = trainingXs();
+  const base = s.points ? pointsDataset(s.points) : { x: xs, y: xs.map(target.f) };
+  return {
+    ...buildTrainingData({ base, noise: s.noise, holdout: s.holdout, seed: s.seed }),
+    target,
+    source: s.points ? 'points' : 'target',
+  };
 }
 
 /** A safe learning rate to offer after divergence: the default, or lower if the reader was already below it. */

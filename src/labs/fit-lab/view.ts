@@ -4,26 +4,33 @@
  */
 import { ACTIVATIONS } from '../../core/activations/registry';
 import { components, meanSquaredError, predictAll, sumOfComponents } from '../../core/analysis/network';
-import { compileTarget, TARGET_PRESETS, type CompiledTarget } from '../../core/data/targets';
-import { trainingXs, type FitLabSettings } from '../../core/settings/fit-lab';
+import { gridFor } from '../../core/data/plot-range';
+import type { CompiledTarget } from '../../core/data/targets';
+import { toTrainingData, type DataSettings, type FitLabSettings } from '../../core/settings/fit-lab';
 import type { Dataset, NetworkParams } from '../../core/train/types';
 import type { FitComponent, FitPlotData, FitView } from '../../plots/fitPlot';
 import { neuronLabels, PLOT_GRID, type NeuronState } from '../../shared/network-view';
 
 export interface TrainingSetup {
   target: CompiledTarget;
+  /** Where the points come from: the target on the training inputs, or the reader's own points. */
+  source: 'target' | 'points';
+  /** The points the network trains on (noise included); its reported error is measured on these. */
   data: Dataset;
+  /** The held-out points (empty without holdout): never trained on, scored by testMse. */
+  test: Dataset;
+  /** The plot's x grid: PLOT_GRID, widened when own points lie outside [0, 2π] (networkView's default too). */
+  grid: readonly number[];
+  /** The target on `grid` (NaN with own points, which have no curve to show). */
   targetOnGrid: number[];
 }
 
-/** The dataset for a setting. A bad custom target (refused earlier by settings) falls back to cos(x)+1. */
-export function trainingSetup(settings: Pick<FitLabSettings, 'target'>): TrainingSetup {
-  const xs = trainingXs();
-  const compiled = compileTarget(settings.target, xs);
-  const target: CompiledTarget = compiled.ok
-    ? compiled.target
-    : { spec: 'cos', text: TARGET_PRESETS.cos.text, f: TARGET_PRESETS.cos.f };
-  return { target, data: { x: xs, y: xs.map(target.f) }, targetOnGrid: PLOT_GRID.map(target.f) };
+/** The data for a setting (toTrainingData). A bad custom target (refused earlier by settings) falls back to cos(x)+1. */
+export function trainingSetup(settings: Readonly<DataSettings>): TrainingSetup {
+  const d = toTrainingData(settings);
+  const grid = gridFor(d.train.x, PLOT_GRID);
+  const targetOnGrid = d.source === 'points' ? grid.map(() => NaN) : grid.map(d.target.f);
+  return { target: d.target, source: d.source, data: d.train, test: d.test, grid, targetOnGrid };
 }
 
 export interface NetworkView {
@@ -38,11 +45,12 @@ export function networkView(
   settings: Pick<FitLabSettings, 'activation' | 'activationParams'>,
   trainX: readonly number[],
   dead?: readonly boolean[],
+  grid: readonly number[] = gridFor(trainX, PLOT_GRID),
 ): NetworkView {
-  const comps = components(params, settings, PLOT_GRID);
+  const comps = components(params, settings, grid);
   // The engine's dead flags win while training (same rule, float32 weights); otherwise recompute.
   const states = neuronLabels(params, settings, trainX).map((s, i) => (dead?.[i] ? 'dead' : s));
-  const prediction = sumOfComponents(comps, params.b2, PLOT_GRID.length);
+  const prediction = sumOfComponents(comps, params.b2, grid.length);
   return {
     components: comps.map((y, i) => ({
       y,
@@ -61,7 +69,7 @@ export function plotData(
   mode: FitView,
 ): FitPlotData {
   return {
-    grid: PLOT_GRID,
+    grid: setup.grid,
     points: setup.data,
     target: setup.targetOnGrid,
     prediction: view?.prediction ?? null,

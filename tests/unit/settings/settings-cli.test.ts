@@ -45,6 +45,7 @@ const VALUES = [
   ],
   ...['relu', 'sigmoid', 'leaky_relu', 'swish', 'softmax', 'RELU', 'toString', '__proto__', 'constructor'],
   ...['he', 'glorot', 'zeros', 'glorot_uniform', 'he_uniform', 'lecun'],
+  ...['0,1;1,2', '1,2;1,2', '101,0', '0,1;', 'sin', 'expr:x^2', '0.5', '0.51', '10', '10.5', '1e308'],
 ];
 
 /**
@@ -67,6 +68,10 @@ const SHARED = {
     url: (q: string) => read(parseSettings(q), (s) => s.activationParams.beta),
     cli: (o: Cli) => o.activationParams.beta,
   },
+  target: { url: (q: string) => read(parseSettings(q), (s) => s.target), cli: (o: Cli) => o.target },
+  points: { url: (q: string) => read(parseSettings(q), (s) => s.points), cli: (o: Cli) => o.points },
+  noise: { url: (q: string) => read(parseSettings(q), (s) => s.noise), cli: (o: Cli) => o.noise },
+  holdout: { url: (q: string) => read(parseSettings(q), (s) => s.holdout), cli: (o: Cli) => o.holdout },
   init: { url: (q: string) => read(parseInitLab(q), (s) => s.init.kernel), cli: (o: Cli) => o.init?.kernel },
   bias: { url: (q: string) => read(parseInitLab(q), (s) => s.init.hiddenBias), cli: (o: Cli) => o.init?.hiddenBias },
 } as const;

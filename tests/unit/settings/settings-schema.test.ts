@@ -267,6 +267,7 @@ describe('each lab: address → settings → address', () => {
       'activation=sigmoid&hidden=2&lr=0.04&epochs=300&batch=32&seed=0&target=cos',
       'activation=swish&hidden=3&lr=0.5&epochs=10&batch=4&seed=9&target=expr%3Asin%28x%29&speed=fast&beta=2',
       'activation=leaky_relu&hidden=8&lr=1000000&epochs=5000&batch=100&seed=2147483647&target=saw&alpha=0.05',
+      'activation=relu&hidden=8&lr=0.04&epochs=300&batch=32&seed=3&target=cos&points=-1.5%2C2%3B0%2C1e-7&noise=0.1&holdout=0.5',
     ]) {
       const { settings, refused } = parseSettings(q);
       expect(refused, q).toEqual([]);
@@ -288,6 +289,9 @@ describe('each lab: address → settings → address', () => {
       'batch',
       'seed',
       'target',
+      'points',
+      'noise',
+      'holdout',
       'speed',
       'alpha',
       'beta',
