@@ -5,10 +5,17 @@
  *   other demos' parameters kept);
  * - useFrameQueue: reports that arrive faster than frames are drawn once per frame;
  * - usePageLifetime: leaving the page (also into the back/forward cache) ends the lab's worker;
- * - useLazy: the runner (and so tfjs and the worker) is created on first use only.
+ * - useLazy: the runner (and so tfjs and the worker) is created on first use only;
+ * - useAway / useAwayPause: a running lab pauses while the reader cannot see it (tab hidden, lab off-screen);
+ * - prefersReducedMotion: the reader asked for less motion (frames are then drawn at most twice a second).
  * Element width is useWidth (./useWidth.ts); run states are RunStatus (src/core/train/types.ts).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+
+/** A ref to an island's element (what `useRef<HTMLDivElement>(null)` returns). */
+export interface ElementRef {
+  readonly current: Element | null;
+}
 
 export function useHydrated(): boolean {
   const [hydrated, setHydrated] = useState(false);
@@ -64,10 +71,19 @@ export function useUrlSettings<S, R>(
   return { refused, ready, touch: () => (dirty.current = true) };
 }
 
+/** True when the reader's system asks for reduced motion (false where there is no `matchMedia`, e.g. the server). */
+export function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** With reduced motion, live plots jump between states this far apart instead of moving every frame. */
+export const REDUCED_MOTION_FRAME_MS = 500;
+
 /**
  * Items (snapshots, loss pairs) queued as they arrive and handed to `apply` together, at most once per animation
- * frame and no sooner than `minFrameMs` after the previous batch. `flush` applies what is queued now (a run that
- * ended must show its last state); `clear` drops it (a cancelled run's reports are stale).
+ * frame and no sooner than `minFrameMs` after the previous batch (`REDUCED_MOTION_FRAME_MS` when the reader asks for
+ * reduced motion, if that is longer). `flush` applies what is queued now (a run that ended must show its last
+ * state); `clear` drops it (a cancelled run's reports are stale).
  */
 export function useFrameQueue<T>(apply: (batch: T[]) => void, minFrameMs = 0) {
   const queue = useRef<T[]>([]);
@@ -104,7 +120,8 @@ export function useFrameQueue<T>(apply: (batch: T[]) => void, minFrameMs = 0) {
           kit.current.flush();
         });
       };
-      const wait = last.current + minFrameMs - performance.now();
+      const gap = prefersReducedMotion() ? Math.max(minFrameMs, REDUCED_MOTION_FRAME_MS) : minFrameMs;
+      const wait = last.current + gap - performance.now();
       if (wait > 0) timer.current = setTimeout(draw, wait);
       else draw();
     },
@@ -114,9 +131,70 @@ export function useFrameQueue<T>(apply: (batch: T[]) => void, minFrameMs = 0) {
 }
 
 /**
+ * True while the reader cannot see the element: the tab is hidden (`visibilitychange`) or the element lies wholly
+ * outside the viewport (IntersectionObserver). True until the first observation, so nothing starts unseen.
+ */
+export function useAway(ref: ElementRef): boolean {
+  const [away, setAway] = useState(true);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    let hidden = document.visibilityState === 'hidden';
+    // Without IntersectionObserver the element counts as in view, and only the tab's visibility matters.
+    let offscreen = typeof IntersectionObserver === 'function';
+    const update = () => setAway(hidden || offscreen);
+    const onVisibility = () => {
+      hidden = document.visibilityState === 'hidden';
+      update();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    const observer =
+      typeof IntersectionObserver === 'function'
+        ? new IntersectionObserver((entries) => {
+            const last = entries[entries.length - 1];
+            if (!last) return;
+            offscreen = !last.isIntersecting;
+            update();
+          })
+        : null;
+    observer?.observe(element);
+    update();
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      observer?.disconnect();
+    };
+  }, []);
+  return away;
+}
+
+/**
+ * Pauses a lab's run while the reader cannot see it (see useAway) and resumes it when they can again: `pause` runs
+ * when the reader looks away while `running` (or when a run starts while they are away), and `resume` when they
+ * look back, only for a run this hook paused — a run the reader paused stays paused. Returns whether they are away.
+ *
+ *   useAwayPause(rootRef, status === 'training', () => runner.current?.pause(), () => runner.current?.resume());
+ */
+export function useAwayPause(ref: ElementRef, running: boolean, pause: () => void, resume: () => void): boolean {
+  const away = useAway(ref);
+  const pausedByAway = useRef(false);
+  const actions = useRef({ pause, resume });
+  actions.current = { pause, resume };
+  useEffect(() => {
+    if (away && running) {
+      pausedByAway.current = true;
+      actions.current.pause();
+    } else if (!away && pausedByAway.current) {
+      pausedByAway.current = false;
+      actions.current.resume();
+    }
+  }, [away, running]);
+  return away;
+}
+
+/**
  * `leave` runs when the page is hidden for good or put into the back/forward cache (`pagehide`), and when the
  * island unmounts: the lab ends its worker there and shows its runs as stopped; a new worker starts on the next
- * run. (A merely hidden tab needs nothing: its animation frames stop, and queued reports are drawn on return.)
+ * run. (A merely hidden tab keeps the worker: useAwayPause pauses the run, and queued reports are drawn on return.)
  */
 export function usePageLifetime(leave: () => void): void {
   const leaveRef = useRef(leave);
