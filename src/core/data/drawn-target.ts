@@ -50,14 +50,19 @@ export function nearestControl(x: number): number {
  * Paint a stroke onto the control values: every consecutive pair of samples sets the control points whose x
  * lies between them (linear interpolation), in stroke order, so a later part of the stroke wins. A fast stroke
  * leaves gaps between samples; the straight line between them fills them. A lone sample sets its nearest
- * control point. Non-finite samples are skipped; y is clamped and quantised. Returns a new array.
+ * control point. Non-finite samples are skipped; y goes through `snap` (by default clamped to [Y_MIN, Y_MAX] and
+ * quantised for the URL; a sketch on another plot passes its own range). Returns a new array.
  */
-export function applyStroke(values: readonly number[], stroke: readonly Sample[]): number[] {
+export function applyStroke(
+  values: readonly number[],
+  stroke: readonly Sample[],
+  snap: (y: number) => number = quantize,
+): number[] {
   const out = values.length === CONTROL_POINTS ? [...values] : flatControls();
   const points = stroke.filter((s) => Number.isFinite(s.x) && Number.isFinite(s.y));
   if (points.length === 1) {
     const s = points[0]!;
-    out[nearestControl(s.x)] = quantize(s.y);
+    out[nearestControl(s.x)] = snap(s.y);
     return out;
   }
   for (let j = 1; j < points.length; j++) {
@@ -71,14 +76,14 @@ export function applyStroke(values: readonly number[], stroke: readonly Sample[]
       const x = CONTROL_XS[k]!;
       if (x > hi + 1e-9) break;
       const t = hi === lo ? 0.5 : (x - a.x) / (b.x - a.x);
-      out[k] = quantize(a.y + t * (b.y - a.y));
+      out[k] = snap(a.y + t * (b.y - a.y));
       touched = true;
     }
     if (!touched && lo <= X_MAX && hi >= X_MIN) {
       const k = nearestControl((lo + hi) / 2);
       const x = CONTROL_XS[k]!;
       if (Math.abs(x - (lo + hi) / 2) < CONTROL_STEP / 2)
-        out[k] = quantize(hi === lo ? b.y : a.y + ((x - a.x) / (b.x - a.x)) * (b.y - a.y));
+        out[k] = snap(hi === lo ? b.y : a.y + ((x - a.x) / (b.x - a.x)) * (b.y - a.y));
     }
   }
   return out;
