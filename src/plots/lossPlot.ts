@@ -4,6 +4,7 @@
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { logEpochAxes } from './axes';
+import { lossMarkersSvg, type LossMarker } from './lossMarkers';
 import { attrs, esc, polylinePath, r2 } from './svg';
 import type { PlotSize } from './fitPlot';
 
@@ -11,10 +12,12 @@ export interface LossPlotData {
   /** [epoch, loss] pairs in epoch order (snapshots may skip epochs). */
   history: ReadonlyArray<readonly [number, number]>;
   epochs: number;
-  /** Epochs completed (the marker's position). */
+  /** The epoch marked (the latest, or an earlier one the reader went back to). */
   epoch: number;
   /** Epoch at which the loss became non-finite, if it did. */
   divergedAt: number | null;
+  /** Events of the run, marked on the curve. */
+  markers?: readonly LossMarker[];
 }
 
 export interface LossPlotLabels {
@@ -60,7 +63,9 @@ export function lossPlotSvg(data: LossPlotData, size: PlotSize, labels: LossPlot
   );
   out += `<path data-role="loss" d="${d}" fill="none" stroke="#d6336c" class="fl-prediction" stroke-width="1.75"/>`;
 
-  const current = data.history[data.history.length - 1]?.[1];
+  out += lossMarkersSvg(data.markers ?? [], x, y0, y1);
+
+  const current = lossAt(data.history, data.epoch);
   if (data.epoch > 0) {
     const cx = r2(x(data.epoch));
     out += `<line data-role="current-epoch" x1="${cx}" x2="${cx}" y1="${y0}" y2="${y1}" stroke="currentColor" stroke-opacity="0.35" stroke-dasharray="3 3"/>`;
@@ -79,4 +84,10 @@ export function lossPlotSvg(data: LossPlotData, size: PlotSize, labels: LossPlot
     out +
     `</svg>`
   );
+}
+
+/** The loss of the last recorded epoch at or before `epoch`. */
+function lossAt(history: LossPlotData['history'], epoch: number): number | undefined {
+  for (let k = history.length - 1; k >= 0; k--) if (history[k]![0] <= epoch) return history[k]![1];
+  return undefined;
 }
