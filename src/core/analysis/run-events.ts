@@ -47,6 +47,15 @@ export function deaths(steps: readonly DeadStep[]): Array<{ epoch: number; neuro
   return out;
 }
 
+/**
+ * Dead flags over time from each neuron's first dead epoch of its final streak (what a run recorded at build time
+ * keeps, `deadSince`): a step at epoch 0 and at each such epoch.
+ */
+export function stepsFromDeadSince(deadSince: ReadonlyArray<number | null>): DeadStep[] {
+  const epochs = [...new Set([0, ...deadSince.filter((d): d is number => d !== null)])].sort((a, b) => a - b);
+  return epochs.map((epoch) => ({ epoch, dead: deadSince.map((d) => d !== null && d <= epoch) }));
+}
+
 /** Plateaus of a loss history ([epoch, loss] in epoch order), by the rule above. */
 export function lossPlateaus(
   history: ReadonlyArray<readonly [number, number]>,
@@ -61,7 +70,8 @@ export function lossPlateaus(
     best.push(low);
   }
   const out: Array<{ from: number; to: number; loss: number }> = [];
-  let current: { from: number; to: number; k: number } | null = null;
+  // Written by the loop and by close(); declared wide so the checker does not narrow it to null.
+  let current = null as { from: number; to: number; k: number } | null;
   const close = () => {
     if (current && current.to - current.from >= 2 * window)
       out.push({ from: current.from, to: current.to, loss: best[current.k]! });

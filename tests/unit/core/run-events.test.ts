@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { deaths, lossPlateaus, PLATEAU_RULE, runEvents } from '../../../src/core/analysis/run-events';
+import {
+  deaths,
+  lossPlateaus,
+  PLATEAU_RULE,
+  runEvents,
+  stepsFromDeadSince,
+} from '../../../src/core/analysis/run-events';
 import { fitFigure } from '../../../src/labs/fit-lab/figures';
 
 /** [epoch, loss] for epochs 1…n of f(epoch). */
@@ -30,6 +36,21 @@ describe('run events: deaths', () => {
     ];
     expect(deaths(steps).map((d) => d.epoch)).toEqual([5, 9]);
     expect(deaths([{ epoch: 0, dead: [false, false] }])).toEqual([]);
+  });
+});
+
+describe('run events: a recorded run’s deaths', () => {
+  it('turns first dead epochs into steps that give back the same deaths', () => {
+    const deadSince = [null, 37, 0, 120];
+    const steps = stepsFromDeadSince(deadSince);
+    expect(steps.map((s) => s.epoch)).toEqual([0, 37, 120]);
+    expect(steps[0]!.dead).toEqual([false, false, true, false]);
+    expect(deaths(steps)).toEqual([
+      { epoch: 0, neuron: 2 },
+      { epoch: 37, neuron: 1 },
+      { epoch: 120, neuron: 3 },
+    ]);
+    expect(deaths(stepsFromDeadSince([null, null]))).toEqual([]);
   });
 });
 
