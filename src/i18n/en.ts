@@ -645,6 +645,8 @@ export const en = {
         error: 'The run could not finish: {message}',
       },
       resultTitle: '{name}: {n} seeds so far',
+      needsJs:
+        'This panel trains networks in your browser and needs JavaScript, which is off. The histograms above show the same experiment, trained in advance.',
     },
   },
   deepLab: {
@@ -722,6 +724,40 @@ export const en = {
       finalLoss: 'Final loss',
       deadShare: 'Units dead at the end',
     },
+  },
+  hero: {
+    promise:
+      'Every curve a neural network draws is a sum of shifted, flipped and stretched copies of its activation function: watch two neurons build y = cos x + 1.',
+    startReading: 'Start reading',
+    openFitLab: 'Open the Fit Lab',
+    caption: 'Two sigmoid neurons learning y = cos x + 1, live in your browser',
+    plot: {
+      title: 'Two sigmoid neurons fit y = cos x + 1',
+      summary:
+        '{pieces}; output bias c = {c}. Added up, they give the pink curve, which follows the target with mean squared error {mse}.',
+      piece: 'neuron {i} contributes a {direction} step of height {height} centred at x = {centre}',
+      rising: 'rising',
+      falling: 'falling',
+      noCentre: 'nowhere (flat)',
+      target: 'target cos x + 1',
+      prediction: 'their sum',
+      bias: 'output bias c',
+      dead: 'dead',
+    },
+    status: {
+      recorded: 'Trained in advance: {epochs} epochs, mean squared error {mse}.',
+      idle: 'Trains live when it comes into view.',
+      loading: 'Loading the training engine…',
+      training: 'Training: epoch {epoch} of {epochs}, loss {loss}.',
+      trainingLive: 'Training started.',
+      paused: 'Paused at epoch {epoch} while out of sight.',
+      done: 'Trained live here: {epochs} epochs, mean squared error {mse}.',
+      failed: 'Could not train here; this is the run recorded in advance.',
+    },
+    replay: 'Train again',
+  },
+  share: {
+    imageAlt: 'A figure from “{title}”: curves drawn by a tiny neural network',
   },
 };
 
