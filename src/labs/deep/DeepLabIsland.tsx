@@ -28,6 +28,7 @@ import { allGradients, applyDeepUpdate, emptyDeepView, type DeepRunView } from '
 import { deepRefusalMessage, type DeepText } from './text';
 import { FallbackNotice, LabStatus, RefusedNotice } from '../../shared/LabNotices';
 import {
+  useAwayPause,
   useFrameQueue,
   useHydrated,
   useLazy,
@@ -99,6 +100,15 @@ export default function DeepLabIsland(props: DeepLabProps) {
     client.dispose();
     setStatus((s) => (s === 'training' || s === 'loading' || s === 'paused' ? 'idle' : s));
   });
+
+  // A run pauses while the reader cannot see it, and carries on when they can (a run they paused stays paused).
+  const rootRef = useRef<HTMLDivElement>(null);
+  useAwayPause(
+    rootRef,
+    status === 'training',
+    () => client.current?.pauseDeep(),
+    () => client.current?.resumeDeep(),
+  );
 
   const start = async () => {
     const s = settingsRef.current;
@@ -191,6 +201,7 @@ export default function DeepLabIsland(props: DeepLabProps) {
     <div
       class="lab deeplab"
       id={uid}
+      ref={rootRef}
       data-demo="deep-lab"
       data-status={status}
       data-epoch={view.epoch}

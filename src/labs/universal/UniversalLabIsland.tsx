@@ -39,6 +39,7 @@ import {
 import { FallbackNotice, LabStatus, RefusedNotice } from '../../shared/LabNotices';
 import { TextNumberField } from '../../shared/TextNumberField';
 import {
+  useAwayPause,
   useFrameQueue,
   useHydrated,
   useLazy,
@@ -144,6 +145,13 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
     runner.dispose();
   });
   const getRunner = () => runner.get();
+  const rootRef = useRef<HTMLDivElement>(null);
+  useAwayPause(
+    rootRef,
+    run.status === 'training',
+    () => runner.current?.pause(),
+    () => runner.current?.resume(),
+  );
 
   const train = async () => {
     const s = settingsRef.current;
@@ -180,7 +188,7 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
 
   const update = (patch: Partial<UniversalSettings>) => {
     url.touch();
-    if (run.status === 'training' || run.status === 'loading') stop();
+    if (run.status === 'training' || run.status === 'loading' || run.status === 'paused') stop();
     const next = { ...settingsRef.current, ...patch };
     // A new sweep key remounts the sweep panel, which stops its sweep.
     if (sweepKey(next) !== sweepKey(settingsRef.current)) setSweeping(false);
@@ -191,7 +199,8 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
   };
 
   const status = run.status;
-  const busy = status === 'training' || status === 'loading';
+  // Paused only while out of sight (useAwayPause): still a run in progress.
+  const busy = status === 'training' || status === 'loading' || status === 'paused';
   const name = ACTIVATIONS[settings.activation].name[lang];
   const statusText = !hydrated
     ? t.staticNote
@@ -240,6 +249,7 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
     <div
       class="lab ul-lab"
       id={uid}
+      ref={rootRef}
       data-demo="universal-lab"
       data-status={status}
       data-epoch={run.epoch}
