@@ -2,7 +2,8 @@
  * "Run it yourself": pick activations, hidden neurons and a number of seeds, train them in the worker, and watch
  * the histograms fill in. State and wiring only: statistics come from src/core, drawing from HistogramCard.
  * Root: [data-demo="many-seeds-live"] with data-status (idle|loading|training|done|cancelled|error),
- * data-done and data-total, for tests and automation. Leaving the page ends its worker.
+ * data-done and data-total, for tests and automation. Leaving the page ends its worker. Every control is disabled
+ * until the island is interactive (the static HTML, and a reader without JavaScript, get disabled controls).
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { HiddenActivationId } from '../../core/activations/types';
@@ -103,6 +104,7 @@ export default function LiveSeedsIsland(props: LiveSeedsProps) {
 
   const parsedCount = parseSeedCount(countText);
   const running = status === 'loading' || status === 'training';
+  const locked = running || !ready;
   const problem = !parsedCount.ok ? tl.countRefused : chosen.length === 0 ? tl.noneChosen : '';
 
   const start = () => {
@@ -163,7 +165,7 @@ export default function LiveSeedsIsland(props: LiveSeedsProps) {
       data-total={progress.total}
     >
       <div class="seeds-live__controls">
-        <fieldset disabled={running}>
+        <fieldset disabled={locked}>
           <legend>{tl.activations}</legend>
           {props.activations.map((a) => (
             <label key={a.id}>
@@ -185,7 +187,7 @@ export default function LiveSeedsIsland(props: LiveSeedsProps) {
           {tl.hidden}
           <select
             value={String(hidden)}
-            disabled={running}
+            disabled={locked}
             onChange={(e) => setHidden(Number((e.currentTarget as HTMLSelectElement).value))}
           >
             <option value="1">1</option>
@@ -202,14 +204,14 @@ export default function LiveSeedsIsland(props: LiveSeedsProps) {
             step={1}
             inputMode="numeric"
             value={countText}
-            disabled={running}
+            disabled={locked}
             aria-describedby="seeds-live-count-hint"
             aria-invalid={!parsedCount.ok}
             onInput={(e) => setCountText((e.currentTarget as HTMLInputElement).value)}
           />
         </label>
         <div class="seeds-live__buttons">
-          <button type="button" data-action="start" onClick={start} disabled={running || problem !== ''}>
+          <button type="button" data-action="start" onClick={start} disabled={locked || problem !== ''}>
             {tl.start}
           </button>
           <button type="button" data-action="cancel" onClick={() => runner.current?.cancel()} disabled={!running}>
