@@ -14,6 +14,8 @@ export type { CompareResult };
 export interface RunRequest {
   config: TrainConfig;
   data: Dataset;
+  /** Held-out points (setup.test): never trained on; each report's MSE on them comes to `testLoss`. */
+  test?: Dataset;
   /** Start from these weights ("train from here") instead of the seed's initial draw. */
   initial?: NetworkParams;
   speed: Speed;
@@ -25,6 +27,8 @@ export interface RunEvents {
   /** history: [epoch, loss] for every epoch since the previous report (snapshots may skip epochs). */
   snapshot(snapshot: Snapshot, history: Array<[number, number]>): void;
   losses?(history: Array<[number, number]>): void;
+  /** With held-out points: [epoch, test MSE] at each report (epoch 0: the starting weights), for a test curve. */
+  testLoss?(point: [number, number]): void;
   /** The worker could not start; training continues on the main thread with the same engine. */
   fallback?(): void;
   status(status: RunStatus, info: { epoch: number; message?: string; divergedAt?: number }): void;
@@ -60,10 +64,20 @@ const pairs = (epoch: number, losses: readonly number[] = []): Array<[number, nu
 export function createFitRunner(): FitRunner {
   let events: RunEvents | null = null;
   let fallenBack = false;
+  const reportTest = (epoch: number, losses?: readonly (number | null)[]) => {
+    const loss = losses?.[0];
+    if (loss !== undefined && loss !== null) events?.testLoss?.([epoch, loss]);
+  };
   const client = new TrainingClient({
     // Epoch 0 is the starting point the island already shows.
-    onUpdate: (u) => u.epoch > 0 && events?.snapshot(u.networks[0]!, pairs(u.epoch, u.losses[0])),
-    onLosses: (l) => events?.losses?.(pairs(l.epoch, l.losses[0])),
+    onUpdate: (u) => {
+      reportTest(u.epoch, u.testLoss);
+      if (u.epoch > 0) events?.snapshot(u.networks[0]!, pairs(u.epoch, u.losses[0]));
+    },
+    onLosses: (l) => {
+      reportTest(l.epoch, l.testLoss);
+      events?.losses?.(pairs(l.epoch, l.losses[0]));
+    },
     onStatus: (status, { epoch, message, divergedAt }) =>
       status !== 'idle' && events?.status(status, { epoch, message, divergedAt }),
     onFallback: () => {
@@ -84,6 +98,7 @@ export function createFitRunner(): FitRunner {
         stepEpochs: 1,
         streamLosses: true,
         paused: request.startPaused,
+        ...(request.test && request.test.x.length > 0 ? { test: request.test } : {}),
       });
       if (request.startPaused) client.step();
     },

@@ -106,6 +106,7 @@ export class TrainingClient {
       runId: this.runId,
       networks: [...networks],
       data: copy(data),
+      ...(options.test ? { test: copy(options.test) } : {}),
       snapshotEvery: options.snapshotEvery ?? 1,
     });
     return this.runId;

@@ -86,12 +86,12 @@ function trainConfigs(v: unknown, path: string, points: number): void {
   engine(path, () => assertNetworkCount(configs.length, points));
 }
 
-/** The message's training points; returns how many. */
-function dataset(v: unknown): number {
-  const d = record(v, 'data');
-  array(d.x, 'data.x', MAX_POINTS);
-  array(d.y, 'data.y', MAX_POINTS);
-  engine('data', () => assertDataset(d as unknown as Dataset));
+/** The message's training (or held-out) points; returns how many. */
+function dataset(v: unknown, path = 'data'): number {
+  const d = record(v, path);
+  array(d.x, `${path}.x`, MAX_POINTS);
+  array(d.y, `${path}.y`, MAX_POINTS);
+  engine(path, () => assertDataset(d as unknown as Dataset));
   return (d.x as unknown[]).length;
 }
 
@@ -141,6 +141,7 @@ function checkFields(m: Fields): void {
       optionalAtLeast(m, 'epochDelayMs', 0, MAX_EPOCH_DELAY_MS);
       optionalBoolean(m, 'paused');
       optionalBoolean(m, 'streamLosses');
+      if (m.test !== undefined) dataset(m.test, 'test');
       if (m.initial !== undefined) {
         const networks = m.networks as { hidden: number }[];
         networkInitial(m.initial, networks.length, networks[0]!.hidden);

@@ -7,6 +7,7 @@
  * Work is cut into slices (until the next snapshot is due, or `sliceMs` of training, whichever comes first) with a
  * turn of the event loop between them, so control messages get through and a main thread stays responsive.
  */
+import { testLosses } from '../analysis/test-loss';
 import type { Dataset, NetworkParams, RunStatus, TrainConfig } from '../train/types';
 import { SlicedSession, type SliceOptions, type StatusInfo } from './sliced-session';
 import { toUpdate, type RunUpdate } from './snapshots';
@@ -47,6 +48,8 @@ export interface RunRequest {
   epochDelayMs?: number;
   /** Also report the losses of slices that end before a snapshot is due (a live loss curve between snapshots). */
   streamLosses?: boolean;
+  /** Held-out points, never trained on: every report then carries each network's MSE on them (`testLoss`). */
+  test?: Dataset;
 }
 
 /** Losses reported without a snapshot: losses[s] = epoch losses of network s since the previous report. */
@@ -54,6 +57,14 @@ export interface LossUpdate {
   /** The last epoch in `losses`. */
   epoch: number;
   losses: number[][];
+  /** With held-out points: each network's MSE on them at `epoch` (null once it diverged). */
+  testLoss?: (number | null)[];
+}
+
+/** The test losses of a readout, as a report's field (none without held-out points). */
+function tested(readout: ReturnType<SessionTrainer['read']>, request: RunRequest): { testLoss?: (number | null)[] } {
+  const testLoss = testLosses(readout.networks, request.networks, request.test);
+  return testLoss ? { testLoss } : {};
 }
 
 export interface SessionEvents {
@@ -91,7 +102,8 @@ export class TrainingSession extends SlicedSession<SessionTrainer> {
     this.request = { ...request, snapshotEvery: Math.max(1, Math.floor(request.snapshotEvery)) };
     try {
       this.trainer = this.makeTrainer({ configs: request.networks, data: request.data, initial: request.initial });
-      this.last = toUpdate(this.trainer.read(), request.networks, request.data, null);
+      const readout = this.trainer.read();
+      this.last = { ...toUpdate(readout, request.networks, request.data, null), ...tested(readout, request) };
       this.events.update(this.last); // epoch 0: the starting weights
     } catch (e) {
       this.fail(e);
@@ -161,14 +173,18 @@ export class TrainingSession extends SlicedSession<SessionTrainer> {
       const diverged = readout.networks.map((n) => n.divergedAt).filter((e): e is number => e !== null);
       if (!due || diverged.length > 0) {
         // Never hand non-finite weights to a plot: on divergence only the losses go out, then the status.
-        this.events.losses?.({ epoch: readout.epoch, losses: readout.networks.map((n) => n.losses) });
+        this.events.losses?.({
+          epoch: readout.epoch,
+          losses: readout.networks.map((n) => n.losses),
+          ...tested(readout, request),
+        });
         if (diverged.length > 0) {
           this.disposeTrainer();
           this.setStatus('diverged', { epoch: readout.epoch, divergedAt: Math.min(...diverged) });
         }
         return trained;
       }
-      this.last = toUpdate(readout, request.networks, request.data, this.last);
+      this.last = { ...toUpdate(readout, request.networks, request.data, this.last), ...tested(readout, request) };
       this.events.update(this.last);
       if (trainer.finished) {
         this.disposeTrainer();

@@ -11,6 +11,8 @@ export interface RunUpdate {
   losses: number[][];
   /** Per network: first epoch with a non-finite loss or weights, or null. */
   divergedAt: (number | null)[];
+  /** With held-out points (the request's `test`): each network's MSE on them at `epoch` (test-loss.ts). */
+  testLoss?: (number | null)[];
 }
 
 /** |∂L/∂w1ᵢ| + |∂L/∂b1ᵢ| + |∂L/∂w2ᵢ| per hidden neuron. */
