@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import contentSecurityPolicy from './src/integrations/csp.ts';
 import katexFontPreload from './src/integrations/katex-preload.ts';
+import ogImages from './src/integrations/og-images.ts';
 import rehypeFocusableScrollers from './src/integrations/rehype-focusable-scrollers.ts';
 
 // Deploy under a sub-path with `BASE=/x/ SITE=https://host npm run build`.
@@ -51,7 +52,8 @@ export default defineConfig({
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
       disable404Route: true,
       // Pagefind's UI is built when search opens or on idle with a deadline (Starlight's waits for idle alone).
-      components: { Search: './src/overrides/Search.astro' },
+      // Head adds each page's preview image (og:image), which the og-images integration draws after the build.
+      components: { Search: './src/overrides/Search.astro', Head: './src/overrides/Head.astro' },
       // Long code lines wrap instead of making unnamed scrolling regions.
       expressiveCode: { defaultProps: { wrap: true } },
       sidebar: [
@@ -68,6 +70,7 @@ export default defineConfig({
     }),
     preact(),
     katexFontPreload(),
+    ogImages(),
     // Last, so that it hashes the final HTML (after Pagefind and the sitemap have run).
     contentSecurityPolicy(),
   ],
