@@ -24,6 +24,8 @@ import { dictionary, LANGS } from '../../../src/i18n';
 import { trainingSetup } from '../../../src/labs/fit-lab/view';
 import { refusalMessage } from '../../../src/labs/fit-lab/text';
 import { PLOT_GRID } from '../../../src/shared/network-view';
+import { networkView, plotData } from '../../../src/labs/fit-lab/view';
+import { fitPlotSvg } from '../../../src/plots/fitPlot';
 
 const refusedOf = (query: string) => parseSettings(query).refused.map((r) => [r.param, r.reason, r.detail]);
 
@@ -135,6 +137,37 @@ describe('the data a setting trains and is tested on', () => {
     expect([own.grid[0], own.grid[own.grid.length - 1]]).toEqual([-20, 30]);
     expect(own.targetOnGrid.every(Number.isNaN)).toBe(true);
     expect(own.data.x).toEqual([-20, 0, 30]);
+  });
+});
+
+describe('points far outside the site’s range', () => {
+  it('are drawn inside the plot: its scales take them in, and nothing in it is NaN', () => {
+    const { settings, refused } = parseSettings('points=-100,10000;0,0;3,1;100,-10000&activation=relu&hidden=3');
+    expect(refused).toEqual([]);
+    const setup = trainingSetup(settings);
+    const params = { w1: [1, -0.5, -1], b1: [-2, 1, 0], w2: [0.8, -1.2, 0.5], b2: 0.3 };
+    const view = networkView(params, settings, setup.data.x);
+    expect(view.prediction).toHaveLength(setup.grid.length);
+    const labels = { title: 't', desc: 'd', target: 't', prediction: 'p', bias: 'c', neuronTag: String, dead: 'x' };
+    const svg = fitPlotSvg(
+      plotData(setup, params, view, 'components'),
+      { width: 640, height: 384, idPrefix: 'o' },
+      labels,
+    );
+    expect(svg).not.toMatch(/NaN|Infinity/);
+    const domain = (axis: string) =>
+      svg
+        .match(new RegExp(`data-${axis}-domain="([^"]+)"`))![1]!
+        .split(',')
+        .map(Number);
+    const [x0, x1] = domain('x');
+    const [y0, y1] = domain('y');
+    expect(x0).toBeLessThanOrEqual(-100);
+    expect(x1).toBeGreaterThanOrEqual(100);
+    expect(y0).toBeLessThanOrEqual(-10000);
+    expect(y1).toBeGreaterThanOrEqual(10000);
+    // Every point is drawn: one dot each.
+    expect(svg.match(/class="fl-points" d="([^"]*)"/)![1]!.match(/h0/g)).toHaveLength(4);
   });
 });
 
