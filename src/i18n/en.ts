@@ -42,6 +42,7 @@ export const en = {
     yes: 'yes',
     no: 'no',
     none: 'none',
+    neverLearns: 'never learns (f′ = 0)',
     saturatesNone: 'no',
     saturatesNegative: 'for x → −∞',
     saturatesBoth: 'on both sides',
@@ -175,6 +176,10 @@ export const en = {
     diverged:
       'The learning rate {lr} is too large: the loss became infinite at epoch {epoch}, so the weights are no longer numbers and training stopped.',
     resetSafeLr: 'Reset with learning rate {lr}',
+    cannotLearn: {
+      zeroGradient:
+        'With {name}, nothing before the output layer learns: its slope is 0 at every input (it only jumps, at 0), so the gradient reaching the hidden weights and biases is exactly 0 and they keep their starting values. Only the output layer trains, and all it can change is how tall each step is; with the biases starting at 0, every step sits at x = 0 and stays there.',
+    },
     workerFallback:
       'The background training worker could not start, so this network trains on the page itself, with the same engine in short slices; the page may respond more slowly while it runs.',
     refusedTitle: 'Some settings in the address were not valid, so their defaults are used instead:',
@@ -618,12 +623,12 @@ export const en = {
       linear: {
         says: 'Several linear neurons act as one, so the result is a straight line.',
         shows:
-          '{line} of {n} linear runs end as straight lines (MSE ≥ 0.9 × the best line’s); the largest share for any other two-neuron activation is {otherMax}.',
+          '{line} of {n} linear runs end as straight lines (MSE ≥ 0.9 × the best line’s); the largest share for any other two-neuron activation that can learn is {otherMax}. (The step cannot: its hidden layer gets no gradient, and {stepLine} of its runs end as straight lines.)',
       },
       one: {
         says: 'With one neuron, a single activation function has to do all the fitting.',
         shows:
-          'One-neuron runs (sigmoid, tanh, ReLU) that end below the monotone bound B = {bound}: {below}; lowest final MSE: sigmoid {sigmoidBest}, tanh {tanhBest}, ReLU {reluBest}. Good fits with one neuron: {goodOne}; with two sigmoid neurons: {twoGood}.',
+          'One-neuron runs of monotone activations (sigmoid, tanh, ReLU, softsign, step) that end below the monotone bound B = {bound}: {below}; lowest final MSE: sigmoid {sigmoidBest}, tanh {tanhBest}, ReLU {reluBest}; good fits among them: {goodOne}. A neuron that is not monotone can do it alone: one sine neuron fits in {sineOne} of its runs, although one Gaussian neuron, starting centred at the data’s left edge, never does ({gaussianOne} good fits). Two sigmoid neurons fit in {twoGood}.',
       },
     },
     live: {

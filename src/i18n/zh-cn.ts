@@ -41,6 +41,7 @@ export const zhCn: Dictionary = {
     yes: '是',
     no: '否',
     none: '无',
+    neverLearns: '从不学习（f′ = 0）',
     saturatesNone: '否',
     saturatesNegative: 'x → −∞ 时',
     saturatesBoth: '两侧都是',
@@ -172,6 +173,10 @@ export const zhCn: Dictionary = {
     },
     diverged: '学习率 {lr} 太大：损失在第 {epoch} 轮变成了无穷大，权重已不再是有限的数，因此训练停止。',
     resetSafeLr: '以学习率 {lr} 重置',
+    cannotLearn: {
+      zeroGradient:
+        '使用{name}时，输出层之前什么也学不到：它的斜率在每个输入处都是 0（只在 0 处跳变一次），所以传到隐藏层权重和偏置的梯度恰好为 0，它们始终停在初始值。只有输出层在训练，而它能改变的只是每个阶跃有多高；偏置从 0 开始，所以每个阶跃都位于 x = 0，并一直停在那里。',
+    },
     workerFallback:
       '后台训练线程无法启动，所以这个网络改为在页面本身训练（同一个引擎，分成小段运行）；训练期间页面的响应可能会变慢。',
     refusedTitle: '地址中的部分设置无效，已改用默认值：',
@@ -599,12 +604,12 @@ export const zhCn: Dictionary = {
       linear: {
         says: '多个线性神经元等效于一个，所以结果是一条直线。',
         shows:
-          '{n} 次线性训练中有 {line} 次以直线告终（MSE ≥ 最佳直线的 0.9 倍）；其他两神经元激活函数中，这一比例最高为 {otherMax}。',
+          '{n} 次线性训练中有 {line} 次以直线告终（MSE ≥ 最佳直线的 0.9 倍）；其他能够学习的两神经元激活函数中，这一比例最高为 {otherMax}。（阶跃函数不能学习：它的隐藏层得不到梯度，{stepLine} 的阶跃训练以直线告终。）',
       },
       one: {
         says: '只有一个神经元时，只能靠一个激活函数完成全部拟合。',
         shows:
-          '单神经元训练（sigmoid、tanh、ReLU）中低于单调下界 B = {bound} 的次数：{below}；最低最终 MSE：sigmoid {sigmoidBest}，tanh {tanhBest}，ReLU {reluBest}。单神经元的良好拟合次数：{goodOne}；两个 sigmoid 神经元的良好拟合比例：{twoGood}。',
+          '单调激活函数（sigmoid、tanh、ReLU、softsign、阶跃）的单神经元训练中，低于单调下界 B = {bound} 的次数：{below}；最低最终 MSE：sigmoid {sigmoidBest}，tanh {tanhBest}，ReLU {reluBest}；其中良好拟合的次数：{goodOne}。非单调的神经元可以独自完成：单个正弦神经元的良好拟合比例为 {sineOne}；不过单个高斯神经元从数据最左端出发，从未成功（良好拟合 {gaussianOne} 次）。两个 sigmoid 神经元的良好拟合比例：{twoGood}。',
       },
     },
     live: {

@@ -58,7 +58,8 @@ export interface ActivationPlotScene {
   zeroY: number | null;
   shaded: Array<{ x0: number; x1: number }>;
   paths: ScenePath[];
-  dots: Array<{ key: string; cx: number; cy: number; open: boolean; style: number }>;
+  /** Filled: the value defined at a jump; open: the limit beside it. `kind` says which curve jumps there. */
+  dots: Array<{ key: string; kind: 'f' | 'fPrime'; cx: number; cy: number; open: boolean; style: number }>;
   labels: Array<{ key: string; text: string; x: number; y: number; style: number }>;
   /** Markers placed along each f curve (a shape per style), so curves differ without colour. */
   markers: Array<{ key: string; cx: number; cy: number; style: number }>;
@@ -180,16 +181,17 @@ export function buildActivationPlot(input: ActivationPlotInput): ActivationPlotS
   const dots: ActivationPlotScene['dots'] = [];
   const markers: ActivationPlotScene['markers'] = [];
   /** A path drawn in pieces between the curve's kinks, so a jump shows as a gap rather than a false vertical line. */
-  const piecewise = (ys: number[], curve: PlotCurve, valueAt: (x: number) => number) => {
+  const piecewise = (ys: number[], curve: PlotCurve, valueAt: (x: number) => number, kind: 'f' | 'fPrime') => {
     let from = 0;
     const pieces: string[] = [];
     for (const k of curve.kinks.filter((k) => k > -xMax && k < xMax)) {
       const at = xs.indexOf(k);
       pieces.push(pathOf(ys, from, at + 1));
       const defined = valueAt(k);
-      dots.push({ key: curve.key, cx: x(k), cy: y(defined), open: false, style: curve.style });
+      dots.push({ key: curve.key, kind, cx: x(k), cy: y(defined), open: false, style: curve.style });
       for (const limit of [valueAt(k - 1e-9), valueAt(k + 1e-9)])
-        if (limit !== defined) dots.push({ key: curve.key, cx: x(k), cy: y(limit), open: true, style: curve.style });
+        if (limit !== defined)
+          dots.push({ key: curve.key, kind, cx: x(k), cy: y(limit), open: true, style: curve.style });
       from = at + 1;
     }
     pieces.push(pathOf(ys, from, xs.length));
@@ -197,7 +199,7 @@ export function buildActivationPlot(input: ActivationPlotInput): ActivationPlotS
   };
 
   for (const { curve, f, fp } of values) {
-    const fPath = curve.jumpsAtKinks ? piecewise(f, curve, curve.f) : pathOf(f, 0, xs.length);
+    const fPath = curve.jumpsAtKinks ? piecewise(f, curve, curve.f, 'f') : pathOf(f, 0, xs.length);
     paths.push({ key: curve.key, kind: 'f', style: curve.style, d: fPath });
     // Four markers per curve, staggered by style so overlapping curves don't hide each other's markers.
     if (!compact && curves.length > 1)
@@ -208,7 +210,7 @@ export function buildActivationPlot(input: ActivationPlotInput): ActivationPlotS
         if (Number.isFinite(yv)) markers.push({ key: curve.key, cx: x(xv), cy: y(yv), style: curve.style });
       }
     if (!showDerivative) continue;
-    paths.push({ key: curve.key, kind: 'fPrime', style: curve.style, d: piecewise(fp, curve, curve.fPrime) });
+    paths.push({ key: curve.key, kind: 'fPrime', style: curve.style, d: piecewise(fp, curve, curve.fPrime, 'fPrime') });
   }
 
   const shaded =

@@ -138,7 +138,7 @@ export function PlotSvg({
       {scene.dots.map((d, i) => (
         <circle
           key={`d${i}`}
-          class={`ag-dot ${d.open ? 'ag-dot--open' : ''} ${variant === 'compare' ? `ag-s${d.style % 6}` : 'ag-fPrime'}`}
+          class={`ag-dot ${d.open ? 'ag-dot--open' : ''} ${variant === 'compare' ? `ag-s${d.style % 6}` : `ag-${d.kind}`}`}
           cx={d.cx}
           cy={d.cy}
           r={variant === 'thumb' ? 2 : 3.5}

@@ -97,7 +97,10 @@ export class KerasAdam extends tf.Optimizer {
  * LeakyReLU layer (tfjs has no 'leakyRelu' activation string).
  */
 export type LayersActivation =
-  | { kind: 'dense'; name: 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'elu' | 'softplus' | 'swish' | 'mish' | 'gelu' }
+  | {
+      kind: 'dense';
+      name: 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'elu' | 'softplus' | 'swish' | 'mish' | 'gelu' | 'softsign';
+    }
   | { kind: 'leakyReLU'; alpha: number };
 
 /**

@@ -44,10 +44,15 @@ export const LAYERS_FORM: Partial<Record<HiddenActivationId, LayersActivation>> 
   gelu: { kind: 'dense', name: 'gelu' },
   softplus: { kind: 'dense', name: 'softplus' },
   mish: { kind: 'dense', name: 'mish' },
+  softsign: { kind: 'dense', name: 'softsign' },
 };
 
-/** Registry activations that tf.layers cannot express, so no parity test covers them. */
-export const NO_LAYERS_FORM: readonly HiddenActivationId[] = [];
+/**
+ * Registry activations that tf.layers cannot express, so no parity test covers them: tfjs 4.22 has no step,
+ * Gaussian or sine activation (targets.test.ts checks that it refuses the names). The float64 reference
+ * (tests/reference) and the TF.js export's custom layers (tests/unit/labs/export-tfjs.test.ts) cover them instead.
+ */
+export const NO_LAYERS_FORM: readonly HiddenActivationId[] = ['step', 'gaussian', 'sine'];
 
 export function layersForm(id: HiddenActivationId): LayersActivation {
   const form = LAYERS_FORM[id];

@@ -48,6 +48,13 @@ describe('tf.layers forms of the registry activations', () => {
     });
   }
 
+  it.each(NO_LAYERS_FORM.map((id) => [id] as const))(
+    '%s: tf.layers has no such activation (the name is refused), so no parity test can cover it',
+    (id) => {
+      expect(() => tf.layers.activation({ activation: id as never })).toThrow(/Unknown activation/);
+    },
+  );
+
   it("GELU: tf.layers' 'gelu' is the exact erf form x·Φ(x), as in the registry; 'gelu_new' is the tanh approximation and differs by more than 1e-4", () => {
     const exact = GRID.map((x) => ACTIVATIONS.gelu.f(x, {}));
     expect(maxDiff(applyForm({ kind: 'dense', name: 'gelu' }), exact)).toBeLessThanOrEqual(1e-6);

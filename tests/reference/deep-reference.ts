@@ -5,7 +5,10 @@
  */
 import { phi, type ReferenceActivation } from './reference-trainer';
 
-export type DeepReferenceActivation = Extract<ReferenceActivation, 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu'>;
+export type DeepReferenceActivation = Extract<
+  ReferenceActivation,
+  'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'step' | 'gaussian' | 'sine' | 'softsign'
+>;
 
 export interface DeepReferenceParams {
   kernels: number[][];

@@ -7,7 +7,19 @@
  * (bias correction folded into the step size, ε added to √v).
  */
 
-export type ReferenceActivation = 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'elu' | 'softplus' | 'swish';
+export type ReferenceActivation =
+  | 'linear'
+  | 'sigmoid'
+  | 'tanh'
+  | 'relu'
+  | 'leaky_relu'
+  | 'elu'
+  | 'softplus'
+  | 'swish'
+  | 'step'
+  | 'gaussian'
+  | 'sine'
+  | 'softsign';
 
 export interface ReferenceParams {
   w: number[];
@@ -55,6 +67,14 @@ export function phi(kind: ReferenceActivation, z: number, alpha: number): number
       return Math.max(z, 0) + Math.log(1 + Math.exp(-Math.abs(z)));
     case 'swish':
       return z / (1 + Math.exp(-z));
+    case 'step':
+      return z > 0 ? 1 : 0;
+    case 'gaussian':
+      return Math.exp(-z * z);
+    case 'sine':
+      return Math.sin(z);
+    case 'softsign':
+      return z / (1 + Math.abs(z));
   }
 }
 
@@ -82,6 +102,15 @@ function phiPrime(kind: ReferenceActivation, z: number, alpha: number): number {
       const s = 1 / (1 + Math.exp(-z));
       return s + z * s * (1 - s);
     }
+    // Flat on both sides of its jump; at the jump, 0 as well (the gradient TensorFlow gives a step).
+    case 'step':
+      return 0;
+    case 'gaussian':
+      return -2 * z * Math.exp(-z * z);
+    case 'sine':
+      return Math.cos(z);
+    case 'softsign':
+      return 1 / ((1 + Math.abs(z)) * (1 + Math.abs(z)));
   }
 }
 

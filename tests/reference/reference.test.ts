@@ -30,7 +30,18 @@ function reference(activation: ReferenceActivation, seed: number, hidden: number
 beforeAll(() => engineBackend('wasm'));
 
 describe('first-step gradients', () => {
-  const activations: ReferenceActivation[] = ['relu', 'sigmoid', 'tanh', 'leaky_relu', 'swish', 'linear'];
+  const activations: ReferenceActivation[] = [
+    'relu',
+    'sigmoid',
+    'tanh',
+    'leaky_relu',
+    'swish',
+    'linear',
+    'step',
+    'gaussian',
+    'sine',
+    'softsign',
+  ];
   for (const hidden of [1, 2, 8, 32]) {
     it(`match the float64 reference within 1e-5 (H = ${hidden}, ${activations.length} activations × 8 seeds)`, () => {
       const configs = activations.flatMap((a) => Array.from({ length: 8 }, (_, seed) => config(a, seed, { hidden })));
@@ -89,5 +100,54 @@ describe('after 300 epochs', () => {
       compared++;
     }
     expect(compared).toBe(100);
+  });
+
+  it('final MSE within 10% for 25 seeds each of gaussian, sine and softsign (H = 1 and 2)', () => {
+    // One batch per width: networks trained together share their shape.
+    const results = [1, 2].flatMap((hidden) =>
+      trainNetworks(
+        (['gaussian', 'sine', 'softsign'] as const).flatMap((a) =>
+          Array.from({ length: 25 }, (_, seed) => config(a, seed, { hidden })),
+        ),
+        data,
+      ),
+    );
+    for (const r of results) {
+      const c = r.config;
+      const ref = reference(c.activation as ReferenceActivation, c.seed, c.hidden, c.epochs);
+      const engineMse = meanSquaredError(predictAll(r.params, c, data.x), data.y);
+      const referenceMseValue = referenceMse(c.activation as ReferenceActivation, ref.params, data.x, data.y);
+      // Good fits end near 1e-10, where float32 rounding alone exceeds 10 %: both below 1e-6 counts as agreement.
+      if (engineMse < 1e-6 && referenceMseValue < 1e-6) continue;
+      expect(
+        Math.abs(engineMse - referenceMseValue),
+        `${c.activation} H = ${c.hidden} seed ${c.seed}`,
+      ).toBeLessThanOrEqual(0.1 * referenceMseValue);
+    }
+    expect(results).toHaveLength(150);
+  });
+
+  it('step: in both trainers the hidden weights and biases never move, and only the output layer learns', () => {
+    const results = [1, 2, 8].flatMap((hidden) =>
+      trainNetworks(
+        Array.from({ length: 10 }, (_, seed) => config('step', seed, { hidden })),
+        data,
+      ),
+    );
+    for (const r of results) {
+      const c = r.config;
+      const start = initialParams(c.seed, c.hidden);
+      const ref = reference('step', c.seed, c.hidden, c.epochs);
+      const label = `H = ${c.hidden} seed ${c.seed}`;
+      expect(r.params.w1, label).toEqual(start.w1.map(Math.fround));
+      expect(r.params.b1, label).toEqual(start.b1);
+      expect(ref.params.w, label).toEqual(start.w1);
+      expect(ref.params.b, label).toEqual(start.b1);
+      // The output layer does move, and both trainers take it to the same place.
+      expect(r.params.b2, label).not.toBe(start.b2);
+      expect(Math.abs(r.params.b2 - ref.params.c), label).toBeLessThan(1e-3);
+      const engineMse = meanSquaredError(predictAll(r.params, c, data.x), data.y);
+      expect(Math.abs(engineMse - referenceMse('step', ref.params, data.x, data.y)), label).toBeLessThan(1e-4);
+    }
   });
 });

@@ -50,9 +50,14 @@ export function paramValue(spec: ActivationParamSpec, params?: ActivationParams)
 const alphaOf = (p?: ActivationParams) => paramValue(ALPHA_SPEC, p);
 const betaOf = (p?: ActivationParams) => paramValue(BETA_SPEC, p);
 
-const facts = (f: Omit<ActivationFacts, 'bounded'> & { bounded?: boolean }): ActivationFacts => ({
+const facts = (
+  f: Omit<ActivationFacts, 'bounded' | 'zeroGradient' | 'continuous'> &
+    Partial<Pick<ActivationFacts, 'bounded' | 'zeroGradient' | 'continuous'>>,
+): ActivationFacts => ({
   ...f,
   bounded: f.bounded ?? (Number.isFinite(f.range[0]) && Number.isFinite(f.range[1])),
+  zeroGradient: f.zeroGradient ?? false,
+  continuous: f.continuous ?? true,
 });
 
 const INF = Infinity;
@@ -380,6 +385,119 @@ function softplusTensor(tf: TfCore, x: tfc.Tensor): tfc.Tensor {
   return tf.add(tf.relu(x), tf.log1p(tf.exp(tf.neg(tf.abs(x)))));
 }
 
+const step: ScalarActivation = {
+  id: 'step',
+  shortName: 'step',
+  name: { en: 'Step (Heaviside)', 'zh-cn': '阶跃函数（Heaviside）' },
+  summary: {
+    en: 'Jumps from 0 to 1 at zero and is flat everywhere else, so its slope is 0 and the weights before it never learn.',
+    'zh-cn': '在零点从 0 跳到 1，其余各处都是平的；斜率处处为 0，它之前的权重永远学不动。',
+  },
+  tex: {
+    f: 'f(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}',
+    fPrime: "f'(x) = 0 \\quad (x \\ne 0)",
+  },
+  params: [],
+  facts: facts({
+    rangeAttained: [true, true],
+    range: [0, 1],
+    zeroCentred: false,
+    monotonic: true,
+    smooth: false,
+    saturating: true,
+    saturatesOn: 'both',
+    canDie: false,
+    zeroGradient: true,
+    continuous: false,
+    kinks: [0],
+  }),
+  f: (x) => (x > 0 ? 1 : 0),
+  // At the jump itself there is no derivative; 0 there too, as TensorFlow's gradient of a step (sign, cast) is.
+  fPrime: () => 0,
+  tensor: (tf, x) => tf.step(x, 0),
+  tensorPrime: (tf, x) => tf.zerosLike(x),
+};
+
+const gaussian: ScalarActivation = {
+  id: 'gaussian',
+  shortName: 'Gaussian',
+  name: { en: 'Gaussian (bell curve)', 'zh-cn': '高斯函数（钟形曲线）' },
+  summary: {
+    en: 'A bump: 1 at zero, falling off towards 0 on both sides. One such neuron can draw a hill or a valley.',
+    'zh-cn': '一个鼓包：零点处为 1，向两侧衰减到 0。单个这样的神经元就能画出一座山或一道谷。',
+  },
+  tex: { f: 'f(x) = e^{-x^2}', fPrime: "f'(x) = -2x\\,e^{-x^2}" },
+  params: [],
+  facts: facts({
+    rangeAttained: [false, true],
+    range: [0, 1],
+    zeroCentred: false,
+    monotonic: false,
+    smooth: true,
+    saturating: true,
+    saturatesOn: 'both',
+    canDie: false,
+    kinks: [],
+  }),
+  f: (x) => Math.exp(-x * x),
+  fPrime: (x) => -2 * x * Math.exp(-x * x),
+  tensor: (tf, x) => tf.tidy(() => tf.exp(tf.neg(tf.square(x)))),
+  tensorPrime: (tf, x) => tf.tidy(() => tf.mul(tf.mul(x, -2), tf.exp(tf.neg(tf.square(x))))),
+};
+
+const sine: ScalarActivation = {
+  id: 'sine',
+  shortName: 'sine',
+  name: { en: 'Sine', 'zh-cn': '正弦函数（sin）' },
+  summary: {
+    en: 'A wave that repeats every 2π: one neuron is a whole family of hills and valleys, and its slope never fades.',
+    'zh-cn': '每隔 2π 重复一次的波：单个神经元就是一连串山峰和山谷，斜率也从不消失。',
+  },
+  tex: { f: 'f(x) = \\sin x', fPrime: "f'(x) = \\cos x" },
+  params: [],
+  facts: facts({
+    rangeAttained: [true, true],
+    range: [-1, 1],
+    zeroCentred: true,
+    monotonic: false,
+    smooth: true,
+    saturating: false,
+    saturatesOn: 'none',
+    canDie: false,
+    kinks: [],
+  }),
+  f: (x) => Math.sin(x),
+  fPrime: (x) => Math.cos(x),
+  tensor: (tf, x) => tf.sin(x),
+  tensorPrime: (tf, x) => tf.cos(x),
+};
+
+const softsign: ScalarActivation = {
+  id: 'softsign',
+  shortName: 'softsign',
+  name: { en: 'Softsign', 'zh-cn': 'Softsign' },
+  summary: {
+    en: 'Shaped like tanh but approaching ±1 far more slowly, so its slope fades gradually rather than exponentially.',
+    'zh-cn': '形状像 tanh，但趋近 ±1 要慢得多：斜率按多项式而不是指数衰减。',
+  },
+  tex: { f: 'f(x) = \\frac{x}{1 + |x|}', fPrime: "f'(x) = \\frac{1}{(1 + |x|)^2}" },
+  params: [],
+  facts: facts({
+    range: [-1, 1],
+    zeroCentred: true,
+    monotonic: true,
+    smooth: true,
+    saturating: true,
+    saturatesOn: 'both',
+    canDie: false,
+    kinks: [],
+  }),
+  f: (x) => x / (1 + Math.abs(x)),
+  fPrime: (x) => 1 / (1 + Math.abs(x)) ** 2,
+  tensor: (tf, x) => tf.tidy(() => tf.div(x, tf.add(tf.abs(x), 1))),
+  tensorPrime: (tf, x) => tf.tidy(() => tf.div(1, tf.square(tf.add(tf.abs(x), 1)))),
+};
+
 export const ACTIVATIONS: Readonly<Record<HiddenActivationId, ScalarActivation>> = {
   linear,
   sigmoid: sigmoidEntry,
@@ -391,6 +509,10 @@ export const ACTIVATIONS: Readonly<Record<HiddenActivationId, ScalarActivation>>
   gelu,
   softplus: softplusEntry,
   mish,
+  step,
+  gaussian,
+  sine,
+  softsign,
 };
 
 export function getActivation(id: HiddenActivationId): ScalarActivation {

@@ -17,6 +17,10 @@ export const HIDDEN_ACTIVATION_IDS = [
   'gelu',
   'softplus',
   'mish',
+  'step',
+  'gaussian',
+  'sine',
+  'softsign',
 ] as const;
 export type HiddenActivationId = (typeof HIDDEN_ACTIVATION_IDS)[number];
 /** The seed article's set, in its order. */
@@ -62,6 +66,13 @@ export interface ActivationFacts {
   saturatesOn: 'none' | 'negative' | 'both';
   /** A ReLU-style unit can get stuck with zero gradient on every input. */
   canDie: boolean;
+  /**
+   * f′ = 0 wherever it is defined (a step): no gradient ever reaches the weights and biases feeding this unit, so
+   * they never move, whatever the data; only the layers after it learn.
+   */
+  zeroGradient: boolean;
+  /** f has no jump; false for a step, whose kink is a jump of f itself (plots draw it in pieces). */
+  continuous: boolean;
   /** x positions where f is not differentiable (for finite-difference tests and plot markers). */
   kinks: readonly number[];
 }

@@ -62,10 +62,12 @@ export function neuronStates(p: NetworkParams, act: ActivationChoice, xs: readon
     const b = p.b1[i]!;
     const allNonPositive = xs.every((x) => w * x + b <= 0);
     const flat = xs.filter((x) => Math.abs(a.fPrime(w * x + b, act.activationParams)) < SATURATION_SLOPE).length;
-    const saturated = a.facts.saturating && !a.facts.canDie && flat > SATURATION_SHARE * xs.length;
+    // A unit with no gradient anywhere (a step) is neither slow nor recovering: it never learns (cannotLearn).
+    const learns = !a.facts.zeroGradient;
+    const saturated = learns && a.facts.saturating && !a.facts.canDie && flat > SATURATION_SHARE * xs.length;
     return {
       dead: a.facts.canDie && allNonPositive,
-      negativeRegime: !a.facts.canDie && a.facts.kinks.includes(0) && allNonPositive,
+      negativeRegime: learns && !a.facts.canDie && a.facts.kinks.includes(0) && allNonPositive,
       saturated,
     };
   });

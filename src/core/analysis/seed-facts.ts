@@ -6,6 +6,8 @@
  * the ReLU analysis, `longer.<config>.<stat>` for the longer-training study, `reference.<stat>`, and a few
  * comparisons (`compare.sigmoidBelowRelu`).
  */
+import { cannotLearn } from '../activations/cannot-learn';
+import { ACTIVATIONS } from '../activations/registry';
 import type { ManySeedsFile } from './many-seeds-file';
 import { GOOD_FIT_MSE } from './network';
 import { shareLower } from './seed-stats';
@@ -63,10 +65,14 @@ export function seedFacts(file: ManySeedsFile): Record<string, number> {
   const relu = runsOf('relu-h2');
   if (sigmoid && relu) put('compare.sigmoidBelowReluShare', shareLower(sigmoid, relu));
   if (tanh && relu) put('compare.tanhBelowReluShare', shareLower(tanh, relu));
-  const others = file.configs.filter((c) => c.hidden === 2 && c.activation !== 'linear');
+  // Units that learn: a step's hidden layer never moves, so it ends as a straight line for another reason.
+  const others = file.configs.filter(
+    (c) => c.hidden === 2 && c.activation !== 'linear' && cannotLearn(c.activation) === null,
+  );
   if (others.length)
     put('compare.otherMaxStraightLineShare', Math.max(...others.map((c) => c.summary.straightLineShare)));
-  const ones = file.configs.filter((c) => c.hidden === 1);
+  // The monotone bound holds for monotone units only: a Gaussian bump or a sine wave may go below it.
+  const ones = file.configs.filter((c) => c.hidden === 1 && ACTIVATIONS[c.activation].facts.monotonic);
   if (ones.length) {
     put('compare.oneNeuronMinMse', Math.min(...ones.map((c) => c.summary.minMse)));
     put(

@@ -27,6 +27,7 @@ import { neuronLabels } from '../../shared/network-view';
 import { NeuronCards } from './NeuronCards';
 import type { CompareResult, FitRunner } from '../../shared/fit-runner';
 import type { HiddenActivationId } from '../../core/activations/types';
+import { cannotLearn } from '../../core/activations/cannot-learn';
 import { SideBySide } from './SideBySide';
 import { refusalMessage } from './text';
 import { FallbackNotice, LabStatus, RefusedNotice } from '../../shared/LabNotices';
@@ -393,6 +394,11 @@ export default function FitLabIsland(props: FitLabProps) {
       />
       <RefusedNotice refused={url.refused} title={t.refusedTitle} message={(r) => refusalMessage(t, r)} />
       <FallbackNotice show={fallback}>{t.workerFallback}</FallbackNotice>
+      {cannotLearn(settings.activation) && (
+        <p class="lab__notice" role="note" data-role="cannot-learn">
+          {fill(t.cannotLearn[cannotLearn(settings.activation)!], { name: activationName(settings.activation, lang) })}
+        </p>
+      )}
       {status === 'diverged' && (
         <div class="lab__notice lab__notice--error" role="alert" data-role="diverged">
           <p>{fill(t.diverged, { lr: String(settings.lr), epoch: run.divergedAt ?? run.epoch })}</p>

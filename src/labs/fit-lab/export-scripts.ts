@@ -108,6 +108,19 @@ function kerasHidden(r: ExportedRun): string {
       ].join('\n');
     case 'elu':
       return ["    # ELU with α = 1 (Keras' default), as on the page.", dense('"elu"')].join('\n');
+    case 'step':
+      return [
+        '    # Keras has no step activation. sign(relu(z)) is 1 for z > 0 and 0 otherwise, and its gradient is 0',
+        '    # everywhere, as on the page: the hidden weights and biases never move; only the output layer learns.',
+        dense('lambda z: keras.ops.sign(keras.ops.relu(z))'),
+      ].join('\n');
+    case 'gaussian':
+      return [
+        '    # Keras has no Gaussian activation: exp(−z²), written out.',
+        dense('lambda z: keras.ops.exp(-keras.ops.square(z))'),
+      ].join('\n');
+    case 'sine':
+      return ['    # Keras has no sine activation: keras.ops.sin is used as one.', dense('keras.ops.sin')].join('\n');
     default:
       return dense(`"${r.activation}"`);
   }
@@ -153,9 +166,57 @@ class ScaledSwish extends tf.layers.Layer {
         classes: '',
         layers: ["// tfjs' 'gelu' is the exact erf form, as on the page.", dense('gelu')].join('\n'),
       };
+    case 'step':
+      return elementwiseLayer(
+        dense('linear'),
+        'Step',
+        'tfjs has no step activation: this small layer computes tf.step(z), 1 for z > 0 and 0 otherwise. Its\n// gradient is 0 everywhere, as on the page: the hidden weights and biases never move; only the output layer learns.',
+        'tf.step(z, 0)',
+      );
+    case 'gaussian':
+      return elementwiseLayer(
+        dense('linear'),
+        'Gaussian',
+        'tfjs has no Gaussian activation: this small layer computes exp(−z²).',
+        'tf.exp(tf.neg(tf.square(z)))',
+      );
+    case 'sine':
+      return elementwiseLayer(
+        dense('linear'),
+        'Sine',
+        'tfjs has no sine activation: this small layer computes sin(z).',
+        'tf.sin(z)',
+      );
     default:
       return { classes: '', layers: dense(r.activation) };
   }
+}
+
+/**
+ * A linear Dense followed by a parameter-free layer applying `expression` (in z) elementwise, for activations
+ * tfjs cannot name. setWeights still addresses the Dense as model.layers[0].
+ */
+function elementwiseLayer(
+  linearDense: string,
+  className: string,
+  comment: string,
+  expression: string,
+): { layers: string; classes: string } {
+  return {
+    classes: `
+// ${comment}
+class ${className} extends tf.layers.Layer {
+  static className = '${className}';
+  call(inputs) {
+    return tf.tidy(() => {
+      const z = Array.isArray(inputs) ? inputs[0] : inputs;
+      return ${expression};
+    });
+  }
+}
+`,
+    layers: [linearDense, `model.add(new ${className}({}));`].join('\n'),
+  };
 }
 
 /** Keras' batching, said in words: full batches, then the rest (100 points, batch 32 ⇒ 32, 32, 32 and 4). */

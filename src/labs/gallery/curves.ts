@@ -18,8 +18,8 @@ export function curveFor(
     f: plotDerivativeAsF ? fPrime : f,
     fPrime,
     kinks: a.facts.kinks,
-    // f′ of ReLU-like units jumps at the kink; f itself only bends there.
-    jumpsAtKinks: plotDerivativeAsF,
+    // f′ of ReLU-like units jumps at the kink and f itself only bends there; a step's f jumps too.
+    jumpsAtKinks: plotDerivativeAsF || !a.facts.continuous,
     style,
   };
 }

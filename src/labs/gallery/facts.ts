@@ -25,7 +25,7 @@ export function factRows(entry: { facts: ActivationFacts }, t: GalleryText): Fac
     { key: 'bounded', label: t.bounded, short: s.bounded, value: yesNo(f.bounded) },
     { key: 'smooth', label: t.smooth, short: s.smooth, value: yesNo(f.smooth) },
     { key: 'saturatesOn', label: t.saturating, short: s.saturating, value: saturation },
-    { key: 'canDie', label: t.canDie, short: s.canDie, value: yesNo(f.canDie) },
+    { key: 'canDie', label: t.canDie, short: s.canDie, value: f.zeroGradient ? t.neverLearns : yesNo(f.canDie) },
     {
       key: 'kinks',
       label: t.kinks,

@@ -3,6 +3,7 @@
  * by the live panel, so both draw the same bins, markers and summary lines.
  */
 import type { Dictionary, Lang } from '../../i18n';
+import { ACTIVATIONS } from '../../core/activations/registry';
 import type { HiddenActivationId } from '../../core/activations/types';
 import { binMembers } from '../../core/analysis/seed-bins';
 import { binOutcomes, histogramCounts, summarizeConfig, type SeedRun } from '../../core/analysis/seed-stats';
@@ -57,7 +58,9 @@ export function buildCard(
     { value: 0.01, label: t.markerGood, kind: 'threshold' },
     { value: 0.9 * lineMse, label: t.markerLine, kind: 'threshold' },
   ];
-  if (hidden === 1) markers.push({ value: ctx.monotoneBound, label: t.markerBound, kind: 'bound' });
+  // The bound limits monotone units only; one Gaussian or sine neuron can go below it.
+  if (hidden === 1 && ACTIVATIONS[activation].facts.monotonic)
+    markers.push({ value: ctx.monotoneBound, label: t.markerBound, kind: 'bound' });
   const stats = {
     median: formatMse(s.medianMse),
     p10: formatMse(s.p10Mse),

@@ -1,6 +1,6 @@
 /**
  * `npm run many-seeds`: trains the seed experiment for seeds 0–999 with every hidden activation (H = 2) and with
- * sigmoid, tanh and ReLU (H = 1), plus a longer-training study on fewer seeds, and writes
+ * the one-neuron set below (H = 1), plus a longer-training study on fewer seeds, and writes
  * `src/labs/seeds/many-seeds.json`, which the many-seeds page reads at build time.
  *
  * Deterministic: one backend (wasm, single thread), seeded weights and shuffles, and each network's arithmetic
@@ -44,9 +44,23 @@ export interface StudyConfig {
   hidden: number;
 }
 
+/**
+ * One neuron: monotone units (sigmoid, tanh, ReLU, softsign, and the step, which does not train at all) can never
+ * go below the monotone bound; a Gaussian bump or a sine wave can draw the valley, if training finds it.
+ */
+export const ONE_NEURON_ACTIVATIONS: readonly HiddenActivationId[] = [
+  'sigmoid',
+  'tanh',
+  'relu',
+  'step',
+  'gaussian',
+  'sine',
+  'softsign',
+];
+
 export const STUDY_CONFIGS: readonly StudyConfig[] = [
   ...HIDDEN_ACTIVATION_IDS.map((activation) => ({ activation, hidden: 2 })),
-  ...(['sigmoid', 'tanh', 'relu'] as const).map((activation) => ({ activation, hidden: 1 })),
+  ...ONE_NEURON_ACTIVATIONS.map((activation) => ({ activation, hidden: 1 })),
 ];
 
 export const configId = (c: StudyConfig) => `${c.activation}-h${c.hidden}`;

@@ -89,23 +89,32 @@ describe('activation registry', () => {
     x.dispose();
   });
 
-  it.each(['sigmoid', 'tanh', 'softplus', 'swish', 'gelu', 'mish', 'elu'] as const)(
-    '%s stays finite at ±1e4 (numbers and tensors)',
-    (id) => {
-      const a = getActivation(id);
-      for (const x of [-1e4, 1e4]) {
-        expect(Number.isFinite(a.f(x)), `f(${x})`).toBe(true);
-        expect(Number.isFinite(a.fPrime(x)), `f′(${x})`).toBe(true);
-      }
-      const [ys, dys] = tf.tidy(() => {
-        const x = tf.tensor1d([-1e4, 1e4]);
-        return [a.tensor(tf, x).dataSync(), a.tensorPrime(tf, x).dataSync()];
-      });
-      for (const v of [...ys, ...dys]) expect(Number.isFinite(v)).toBe(true);
-      expect(getActivation('softplus').f(1e4)).toBe(1e4);
-      expect(getActivation('sigmoid').f(-1e4)).toBeGreaterThanOrEqual(0);
-    },
-  );
+  it.each([
+    'sigmoid',
+    'tanh',
+    'softplus',
+    'swish',
+    'gelu',
+    'mish',
+    'elu',
+    'gaussian',
+    'softsign',
+    'step',
+    'sine',
+  ] as const)('%s stays finite at ±1e4 (numbers and tensors)', (id) => {
+    const a = getActivation(id);
+    for (const x of [-1e4, 1e4]) {
+      expect(Number.isFinite(a.f(x)), `f(${x})`).toBe(true);
+      expect(Number.isFinite(a.fPrime(x)), `f′(${x})`).toBe(true);
+    }
+    const [ys, dys] = tf.tidy(() => {
+      const x = tf.tensor1d([-1e4, 1e4]);
+      return [a.tensor(tf, x).dataSync(), a.tensorPrime(tf, x).dataSync()];
+    });
+    for (const v of [...ys, ...dys]) expect(Number.isFinite(v)).toBe(true);
+    expect(getActivation('softplus').f(1e4)).toBe(1e4);
+    expect(getActivation('sigmoid').f(-1e4)).toBeGreaterThanOrEqual(0);
+  });
 
   it('uses the TensorFlow convention at the kinks: relu′(0) = 0, leaky′(0) = α', () => {
     expect(getActivation('relu').fPrime(0)).toBe(0);
@@ -120,6 +129,40 @@ describe('activation registry', () => {
     });
     expect(relu0).toBe(0);
     expect(leaky0).toBeCloseTo(0.3, 7);
+  });
+
+  it('step: f jumps from 0 to 1 at x = 0 (f(0) = 0), and f′ is 0 everywhere, the jump included, as numbers and tensors', () => {
+    const step = getActivation('step');
+    expect([-3, -1e-9, 0, 1e-9, 3].map((x) => step.f(x))).toEqual([0, 0, 0, 1, 1]);
+    expect([-3, 0, 3].map((x) => step.fPrime(x))).toEqual([0, 0, 0]);
+    expect(step.facts.zeroGradient).toBe(true);
+    const [ys, dys] = tf.tidy(() => {
+      const z = tf.tensor1d([-3, -1e-30, 0, 1e-30, 3]);
+      return [Array.from(step.tensor(tf, z).dataSync()), Array.from(step.tensorPrime(tf, z).dataSync())];
+    });
+    expect(ys).toEqual([0, 0, 0, 1, 1]);
+    expect(dys).toEqual([0, 0, 0, 0, 0]);
+    // Every other activation passes a gradient somewhere.
+    for (const a of Object.values(ACTIVATIONS).filter((a) => a.id !== 'step'))
+      expect(a.facts.zeroGradient, a.id).toBe(false);
+  });
+
+  it('gaussian, sine and softsign: their defining values (peak, period, asymptotes)', () => {
+    const g = getActivation('gaussian');
+    expect(g.f(0)).toBe(1);
+    expect(g.fPrime(0)).toBe(-0);
+    expect(g.f(1)).toBeCloseTo(Math.exp(-1), 15);
+    expect(g.f(-1.7)).toBe(g.f(1.7));
+    const s = getActivation('sine');
+    expect(s.f(Math.PI / 2)).toBe(1);
+    expect(s.f(1.3 + 2 * Math.PI)).toBeCloseTo(s.f(1.3), 14);
+    const soft = getActivation('softsign');
+    expect(soft.f(1)).toBe(0.5);
+    expect(soft.f(-3)).toBe(-0.75);
+    expect(soft.fPrime(0)).toBe(1);
+    // Slower than tanh towards ±1: at x = 3, tanh is within 0.005 of 1, softsign still 0.25 short.
+    expect(1 - soft.f(3)).toBe(0.25);
+    expect(1 - Math.tanh(3)).toBeLessThan(0.005);
   });
 
   it('falls back to the default for missing or non-finite parameters', () => {
@@ -147,7 +190,10 @@ describe('activation registry', () => {
       const [lo, hi] = a.facts.range;
       let min = Infinity;
       let max = -Infinity;
-      for (let x = -30; x <= 30; x += 0.0005) {
+      // A fine grid near 0, and far points for curves that approach their bounds slowly (softsign: 1/(1 + |x|)).
+      const far = [-1e7, -1e6, 1e6, 1e7];
+      for (let x = -30; x <= 30; x += 0.0005) far.push(x);
+      for (const x of far) {
         const y = a.f(x);
         min = Math.min(min, y);
         max = Math.max(max, y);

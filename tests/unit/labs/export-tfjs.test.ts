@@ -50,6 +50,11 @@ const variants: Case[] = (
     ['gelu', { activation: 'gelu', seed: 13, target: 'square', lr: 0.02 }],
     ['softplus', { activation: 'softplus', seed: 14, hidden: 5, batch: 10, target: 'saw' }],
     ['mish', { activation: 'mish', seed: 2 ** 31 - 1, hidden: 8, batch: 100, target: 'step' }],
+    // Custom layers for what tfjs cannot name (step, Gaussian, sine); softsign is tfjs' own 'softsign'.
+    ['step', { activation: 'step', seed: 6, hidden: 3 }],
+    ['gaussian', { activation: 'gaussian', seed: 7, target: 'sin' }],
+    ['sine', { activation: 'sine', seed: 9, hidden: 1 }],
+    ['softsign', { activation: 'softsign', seed: 10, batch: 16, target: 'abs' }],
   ] as const
 ).map(([name, patch]) => ({ name, settings: settingsFor({ epochs: 100, ...patch }) }));
 

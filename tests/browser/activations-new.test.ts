@@ -1,0 +1,101 @@
+/**
+ * The step, Gaussian, sine and softsign activations on the built site: the activations page shows each with its
+ * plot, formula and facts in both languages (JavaScript off), and the Fit Lab trains them: a step run reaches
+ * `done` with its hidden weights exactly where they started and a notice saying why, in either language; one
+ * Gaussian neuron trains (its weights move, its loss falls) and shows no such notice.
+ */
+import { describe, expect, it } from 'vitest';
+import { leastSquaresLineMse, meanSquaredError, predictAll } from '../../src/core/analysis/network';
+import { ACTIVATIONS } from '../../src/core/activations/registry';
+import { seedDataset } from '../../src/core/data/dataset';
+import { initialParams } from '../../src/core/train/random';
+import { dictionary } from '../../src/i18n';
+import { fill } from '../../src/shared/format';
+import { expectClean, openPage, useBrowser } from './harness';
+import { labOn } from './lab-helpers';
+
+const NEW = ['step', 'gaussian', 'sine', 'softsign'] as const;
+const LAB = '[data-demo="fit-lab"][data-sync-url="true"]';
+const browser = useBrowser();
+const lab = labOn(LAB, browser);
+const { attr, train } = lab;
+
+interface Weights {
+  activation: string;
+  hidden: number;
+  w1: number[];
+  b1: number[];
+  w2: number[];
+  b2: number;
+  finalMse: number;
+}
+const weightsOf = async (page: Parameters<typeof attr>[0]) =>
+  JSON.parse((await attr(page, 'data-weights'))!) as Weights;
+const notice = (lang: 'en' | 'zh-cn', id: (typeof NEW)[number]) =>
+  fill(dictionary(lang).fitLab.cannotLearn.zeroGradient, { name: ACTIVATIONS[id].name[lang] });
+
+describe.each(['en', 'zh-cn'] as const)('the activations page (%s, JavaScript off)', (lang) => {
+  it('shows step, Gaussian, sine and softsign: a plot, a formula, their name and their row of facts', async () => {
+    const opened = await openPage(browser(), `${lang}/activations/`, { javaScriptEnabled: false });
+    const { page } = opened;
+    try {
+      for (const id of NEW) {
+        const thumb = page.locator(`svg[data-plot="thumb-${id}"]`);
+        expect(await thumb.count(), id).toBe(1);
+        expect(await thumb.locator('title').textContent(), id).toContain(ACTIVATIONS[id].name[lang]);
+        expect(await thumb.locator('path[data-kind="f"]').getAttribute('d'), id).toMatch(/^M[\d.]+,[\d.]+L/);
+        // The prose's own formula block (outside the gallery), named in this language.
+        const formula = page.locator(`.sl-markdown-content > .activation-formula[data-activation="${id}"]`);
+        expect(await formula.count(), `${id} formula in the prose`).toBe(1);
+        expect(await formula.getAttribute('aria-label'), id).toContain(ACTIVATIONS[id].name[lang]);
+        expect(await formula.locator('.katex').count(), id).toBe(2);
+      }
+      // The step is drawn in two pieces (it jumps at 0), with an open dot where the upper piece starts.
+      const step = page.locator('svg[data-plot="thumb-step"] path[data-kind="f"]');
+      expect((await step.getAttribute('d'))!.match(/M/g)!.length).toBe(2);
+      // The facts table: the step's "can die" cell says it never learns.
+      const row = page.locator('[data-facts="all"] tbody tr', { has: page.locator('abbr', { hasText: /^step$/ }) });
+      expect(await row.locator('td').allTextContents()).toContain(dictionary(lang).gallery.neverLearns);
+      expectClean(opened);
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+describe('the Fit Lab with the new activations', () => {
+  it('zh-cn, activation=step: trains to done, the hidden layer never moves, and the notice says why', () =>
+    lab.open('/zh-cn/experiment/?activation=step&seed=1', async (page) => {
+      const shown = page.locator(`${LAB} [data-role="cannot-learn"]`);
+      expect(await shown.textContent()).toBe(notice('zh-cn', 'step'));
+      expect(await train(page)).toBe('done');
+      expect(Number(await attr(page, 'data-epoch'))).toBe(300);
+      const w = await weightsOf(page);
+      const start = initialParams(1, w.hidden);
+      expect(w.activation).toBe('step');
+      // Every hidden weight and bias is still its float32 starting value: their gradient is exactly 0.
+      expect(w.w1).toEqual(start.w1.map(Math.fround));
+      expect(w.b1).toEqual(start.b1);
+      // Only the output layer learned, and steps that all sit at x = 0 can draw no better than a flat line.
+      expect(w.finalMse).toBeGreaterThanOrEqual(0.9 * leastSquaresLineMse(seedDataset()));
+      expect(await shown.isVisible()).toBe(true);
+    }));
+
+  it('en, one Gaussian neuron: trains (its weights move, the loss falls), no notice; choosing step brings it', () =>
+    lab.open('/en/experiment/?activation=gaussian&hidden=1&seed=0', async (page) => {
+      expect(await page.locator(`${LAB} [data-role="cannot-learn"]`).count()).toBe(0);
+      expect(await train(page)).toBe('done');
+      const w = await weightsOf(page);
+      const start = initialParams(0, 1);
+      const data = seedDataset();
+      expect(w.hidden).toBe(1);
+      expect(Math.abs(w.w1[0]! - start.w1[0]!)).toBeGreaterThan(1e-3);
+      expect(Math.abs(w.b1[0]!)).toBeGreaterThan(1e-3);
+      expect(w.finalMse).toBeLessThan(meanSquaredError(predictAll(start, { activation: 'gaussian' }, data.x), data.y));
+      expect(w.finalMse).toBeLessThan(0.9 * leastSquaresLineMse(data));
+      await page.selectOption(`${LAB} select[id$="-activation"]`, 'step');
+      const shown = page.locator(`${LAB} [data-role="cannot-learn"]`);
+      await shown.waitFor();
+      expect(await shown.textContent()).toBe(notice('en', 'step'));
+    }));
+});
