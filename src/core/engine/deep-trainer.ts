@@ -18,7 +18,7 @@ import { batchSizesFor, batchValues, groupByActivation } from './mini-batch';
 import { divergedEpoch, lossLimit } from './divergence';
 import { EpochLosses } from './epoch-losses';
 import { assertDataset } from './params';
-import { inputWithOnes, NetworkProgram } from './program';
+import { inputWithOnes, NetworkProgram, targetRows } from './program';
 import { tf } from './tf';
 
 export interface DeepTrainerOptions {
@@ -101,7 +101,7 @@ export class DeepTrainer {
       return out;
     };
     this.probeX = inputWithOnes(tile(data.x), S, this.points);
-    this.probeY = tf.tensor3d(tile(data.y), [S, this.points, 1]);
+    this.probeY = targetRows(tile(data.y), S, this.points);
   }
 
   get finished(): boolean {
@@ -140,7 +140,7 @@ export class DeepTrainer {
       this.stepInEpoch * this.config.batchSize,
       batch,
     );
-    this.losses.addStep(tf.tidy(() => this.program.step(inputWithOnes(x, S, batch), tf.tensor3d(y, [S, batch, 1]))));
+    this.losses.addStep(tf.tidy(() => this.program.step(inputWithOnes(x, S, batch), targetRows(y, S, batch))));
   }
 
   private endEpoch(): void {

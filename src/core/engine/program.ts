@@ -14,6 +14,12 @@
  * contiguous slice, which the backends cut and join by plain copies, where a per-network layout would need
  * strided copies that cost more than the step's arithmetic at S = 1000. Readouts turn it into rows [S, P] in the
  * order W₀, b₀, W₁, b₁, …, so a network's row reads [w₁ | b₁ | w₂ | b₂] for one hidden layer.
+ *
+ * For a lone network (S = 1) every op is mostly bookkeeping, so the program spends as few ops as it can without
+ * changing a single float32 result: the flat tensors are shaped [1, 1, n] and cut along their last axis, so a piece
+ * that is already a row (a bias, the output kernel) needs no reshape; the output layer works on rows — its kernel
+ * read as [S, 1, H], errors and targets as [S, 1, B] — so no reduction has to transpose first. Each product and sum
+ * is still taken over the same numbers in the same order.
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 import { ACTIVATIONS } from '../activations/registry';
@@ -48,6 +54,16 @@ export function inputWithOnes(x: ArrayLike<number>, networks: number, batch: num
   return tf.tensor3d(values, [networks, batch, 2]);
 }
 
+/** Targets as the program takes them: [S, B] values → one row per network, [S, 1, B]. */
+export function targetRows(y: Float32Array, networks: number, batch: number): tfc.Tensor {
+  return tf.tensor3d(y, [networks, 1, batch]);
+}
+
+/** t as `shape`, reshaped only if it is not already (a reshape is an op of its own). */
+function shaped(t: tfc.Tensor, shape: number[]): tfc.Tensor {
+  return t.shape.length === shape.length && t.shape.every((d, i) => d === shape[i]) ? t : tf.reshape(t, shape);
+}
+
 export class NetworkProgram {
   readonly size: number;
   readonly layers: number;
@@ -78,6 +94,9 @@ export class NetworkProgram {
     const H0 = shapes[0][1];
     this.paramShapes = [[S, 2, H0]];
     for (const [fanIn, fanOut] of shapes.slice(1)) this.paramShapes.push([S, fanIn, fanOut], [S, 1, fanOut]);
+    // The output kernel [S, H, 1] is read as the row [S, 1, H] (the same numbers in the same order).
+    const last = this.paramShapes.length - 2;
+    this.paramShapes[last] = [S, 1, this.paramShapes[last]![1]];
     this.paramWidths = this.paramShapes.map(([, r, c]) => r * c);
     // The first layer's kernel and bias interleave per network as rows (w, b); later tensors are taken as given.
     const first = initial[0]!;
@@ -96,9 +115,9 @@ export class NetworkProgram {
       values.set(b, at);
       at += b.length;
     }
-    this.flat = tf.tensor1d(values);
-    this.m = tf.zeros([values.length]);
-    this.v = tf.zeros([values.length]);
+    this.flat = tf.tensor3d(values, [1, 1, values.length]);
+    this.m = tf.zeros(this.flat.shape);
+    this.v = tf.zeros(this.flat.shape);
   }
 
   /** Each network's parameters as a row of [S, P] (a new tensor): W₀, b₀, W₁, b₁, … each row-major. */
@@ -111,14 +130,18 @@ export class NetworkProgram {
     const S = this.size;
     return tf.tidy(() =>
       tf.concat(
-        tf
-          .split(
-            flat,
-            this.paramWidths.map((w) => w * S),
-          )
-          .map((p, j) => tf.reshape(p, [S, this.paramWidths[j]!])),
+        this.pieces(flat).map((p, j) => tf.reshape(p, [S, this.paramWidths[j]!])),
         1,
       ),
+    );
+  }
+
+  /** The flat tensor [1, 1, n] cut into its parameter tensors, each still [1, 1, S·width]. */
+  private pieces(flat: tfc.Tensor): tfc.Tensor[] {
+    return tf.split(
+      flat,
+      this.paramWidths.map((w) => w * this.size),
+      2,
     );
   }
 
@@ -151,18 +174,12 @@ export class NetworkProgram {
   }
 
   /**
-   * Forward and backward on inputs x1 [S, B, 2] (rows x, 1; see inputWithOnes) with targets y [S, B, 1].
-   * Call inside a tidy.
+   * Forward and backward on inputs x1 [S, B, 2] (rows x, 1; see inputWithOnes) with targets y [S, 1, B] (see
+   * targetRows). Call inside a tidy.
    */
   pass(x1: tfc.Tensor, y: tfc.Tensor): Pass {
-    const S = this.size;
     const L = this.layers;
-    const P = tf
-      .split(
-        this.flat,
-        this.paramWidths.map((w) => w * S),
-      )
-      .map((p, j) => tf.reshape(p, this.paramShapes[j]!));
+    const P = this.pieces(this.flat).map((p, j) => shaped(p, this.paramShapes[j]!));
     const zs: tfc.Tensor[] = [];
     const inputs: tfc.Tensor[] = [];
     let a = x1;
@@ -172,19 +189,27 @@ export class NetworkProgram {
       zs.push(z);
       a = this.activate(z, false);
     }
-    inputs.push(a);
-    const err = tf.sub(tf.add(tf.matMul(a, P[2 * L - 1]!), P[2 * L]!), y);
-    const squares = tf.matMul(err, err, true, false);
+    // The output layer on rows: out [S, 1, B] = w [S, 1, H] · aᵀ, so err is a row like y.
+    const w = P[2 * L - 1]!;
+    const err = tf.sub(tf.add(tf.matMul(w, a, false, true), P[2 * L]!), y);
+    const squares = tf.matMul(err, err, false, true);
     // Backpropagate δ = err (half of ∂Σerr²/∂out); grads[j] pairs with P[j].
     const grads = new Array<tfc.Tensor>(P.length);
-    let delta = err;
-    for (let l = L; l >= 1; l--) {
+    // aᵀ · errᵀ rather than err · a: the transposed form keeps the WebAssembly backend on one matMul routine for every
+    // S (its other routine, for a lone network without transposes, sums a long batch in another order).
+    grads[2 * L - 1] = tf.matMul(a, err, true, true);
+    grads[2 * L] = tf.sum(err, 2, true);
+    let delta = tf.mul(tf.matMul(err, w, true, false), this.activate(zs[L - 1]!, true));
+    for (let l = L - 1; l >= 1; l--) {
       grads[2 * l - 1] = tf.matMul(inputs[l]!, delta, true, false);
       grads[2 * l] = tf.sum(delta, 1, true);
       delta = tf.mul(tf.matMul(delta, P[2 * l - 1]!, false, true), this.activate(zs[l - 1]!, true));
     }
     grads[0] = tf.matMul(inputs[0]!, delta, true, false);
-    const halfGrad = tf.concat(grads.map((g) => tf.reshape(g, [-1])));
+    const halfGrad = tf.concat(
+      grads.map((g) => shaped(g, [1, 1, g.size])),
+      2,
+    );
     return { zs, halfGrad, squares };
   }
 
@@ -203,7 +228,7 @@ export class NetworkProgram {
   }
 
   /**
-   * One Adam step on the batch x1 [S, B, 2], y [S, B, 1]; returns Σ err² per network [S, 1, 1]. Call inside a
+   * One Adam step on the batch x1 [S, B, 2], y [S, 1, B]; returns Σ err² per network [S, 1, 1]. Call inside a
    * tidy (one scope per step); the new state is kept.
    */
   step(x1: tfc.Tensor, y: tfc.Tensor): tfc.Tensor {

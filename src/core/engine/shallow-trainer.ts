@@ -13,7 +13,7 @@ import { batchSizesFor, batchValues, groupByActivation } from './mini-batch';
 import { divergedEpoch, lossLimit } from './divergence';
 import { EpochLosses } from './epoch-losses';
 import { assertBatchShape, assertTrainable, sameTraining, unflattenParams } from './params';
-import { inputWithOnes, NetworkProgram } from './program';
+import { inputWithOnes, NetworkProgram, targetRows } from './program';
 import { tf } from './tf';
 
 /** The state of one network read back from the device. */
@@ -173,7 +173,7 @@ export class ShallowTrainer {
     for (const part of this.parts) {
       const { x, y } = batchValues(this.visits, part, this.xs, this.ys, offset, batch);
       part.losses.addStep(
-        tf.tidy(() => part.program.step(inputWithOnes(x, part.size, batch), tf.tensor3d(y, [part.size, batch, 1]))),
+        tf.tidy(() => part.program.step(inputWithOnes(x, part.size, batch), targetRows(y, part.size, batch))),
       );
     }
   }

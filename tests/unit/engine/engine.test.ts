@@ -5,7 +5,7 @@ import { seedDataset } from '../../../src/core/data/dataset';
 import { ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON, adamStepSize } from '../../../src/core/engine/adam';
 import { ShallowTrainer } from '../../../src/core/engine/shallow-trainer';
 import { TrainingSession, type LossUpdate, type StatusInfo } from '../../../src/core/sessions/session';
-import { inputWithOnes, NetworkProgram } from '../../../src/core/engine/program';
+import { inputWithOnes, NetworkProgram, targetRows } from '../../../src/core/engine/program';
 import { ACTIVATIONS } from '../../../src/core/activations/registry';
 import {
   HIDDEN_ACTIVATION_IDS,
@@ -172,7 +172,7 @@ describe('one step of the tensor program', () => {
       ],
       lr,
     });
-    const squares = tf.tidy(() => program.step(inputWithOnes(x, S, B), tf.tensor3d(y, [S, B, 1])));
+    const squares = tf.tidy(() => program.step(inputWithOnes(x, S, B), targetRows(y, S, B)));
     const rows = program.parameters();
     const after = Array.from(rows.dataSync());
     rows.dispose();
