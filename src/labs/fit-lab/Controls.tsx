@@ -117,16 +117,7 @@ export function Controls(props: Props) {
       <NumberField {...props} name="lr" label={t.lr} />
       <NumberField {...props} name="epochs" label={t.epochs} />
       <NumberField {...props} name="batch" label={t.batch} />
-      <div class="lab__field lab__field--seed">
-        <NumberField {...props} name="seed" label={t.seed} />
-        <button
-          type="button"
-          class="lab__button lab__button--small"
-          onClick={() => onChange({ seed: Math.floor(Math.random() * 100_000) })}
-        >
-          {t.newSeed}
-        </button>
-      </div>
+      <NumberField {...props} name="seed" label={t.seed} />
       {specs.map((spec) => (
         <div class="lab__field" key={spec.name}>
           <label for={`${uid}-${spec.name}`}>{t[spec.name]}</label>

@@ -3,7 +3,7 @@
  * It holds state and wiring only; maths is in src/core, drawing in src/plots. Each instance owns its runner, so
  * several Fit Labs can share a page; only the one with `syncUrl` reads and writes the address bar.
  */
-import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Dictionary, Lang } from '../../i18n';
 import { initialParams } from '../../core/train/random';
 import {
@@ -19,6 +19,11 @@ import {
 import type { NetworkParams, RunStatus, Snapshot } from '../../core/train/types';
 import { fitPlotLayers, fitPlotSvg, type FitView } from '../../plots/fitPlot';
 import { lossPlotSvg } from '../../plots/lossPlot';
+import { runEvents, stepsFromDeadSince, type DeadStep } from '../../core/analysis/run-events';
+import { pushTrail, startTrail, type SnapshotTrail } from '../../core/sessions/snapshot-trail';
+import { GuessLayer, PredictPanel, usePrediction } from './PredictSketch';
+import { markerEpoch, RunActions, RunTimeline } from './RunTimeline';
+import { atMoment, epochForEvent, lossMarkers, nextSeed, recordedTrail, viewIndex } from './timeline';
 import { Controls } from './Controls';
 import { ExportPanel } from './ExportPanel';
 import { ManualLayer } from './ManualLayer';
@@ -61,6 +66,8 @@ export interface FitLabProps {
   /** Optional panels. */
   sideBySide?: boolean;
   manual?: boolean;
+  /** Offer "sketch your guess" of the trained curve before training. */
+  predict?: boolean;
   exports?: boolean;
   settingsOpen?: boolean;
   /** Side-by-side results recorded at build time for the preset, and whether that panel starts open. */
@@ -101,6 +108,21 @@ interface RunState {
   gradNorm: number[] | null;
   divergedAt: number | null;
   message: string | null;
+  /** Recorded moments of the run, to go back to. */
+  trail: SnapshotTrail;
+  /** The epoch the reader went back to; null while the views follow the run. */
+  viewEpoch: number | null;
+  /** A recorded run's deaths, epoch by epoch (its trail holds only its start and end). */
+  recordedDeaths?: DeadStep[];
+}
+
+/** A run about to start from given weights: its trail starts there. */
+function restartAt(params: NetworkParams, dead: boolean[]): Pick<RunState, 'trail' | 'viewEpoch' | 'recordedDeaths'> {
+  return {
+    trail: startTrail({ epoch: 0, params, dead, loss: null, gradNorm: null }),
+    viewEpoch: null,
+    recordedDeaths: undefined,
+  };
 }
 
 function freshRun(s: FitLabSettings): RunState {
@@ -118,11 +140,20 @@ function freshRun(s: FitLabSettings): RunState {
     gradNorm: null,
     divergedAt: null,
     message: null,
+    ...restartAt(params, dead),
   };
 }
 
-function runFromStatic(r: StaticRun): RunState {
+function runFromStatic(r: StaticRun, s: FitLabSettings): RunState {
   const last = r.history[r.history.length - 1];
+  const start = freshRun(s).trail.entries[0]!;
+  const end = {
+    epoch: r.epoch,
+    params: r.params,
+    dead: r.dead,
+    loss: last ? last[1] : null,
+    gradNorm: r.gradNorm ?? null,
+  };
   return {
     status: 'idle',
     params: r.params,
@@ -134,6 +165,9 @@ function runFromStatic(r: StaticRun): RunState {
     gradNorm: r.gradNorm ?? null,
     divergedAt: r.divergedAt,
     message: null,
+    trail: recordedTrail(start, end),
+    viewEpoch: null,
+    recordedDeaths: stepsFromDeadSince(r.deadSince),
   };
 }
 
@@ -143,7 +177,7 @@ export default function FitLabIsland(props: FitLabProps) {
   const presetSettings = useMemo(() => parseSettings(props.preset ?? '').settings, [props.preset]);
   const [settings, setSettings] = useState<FitLabSettings>(presetSettings);
   const [run, setRun] = useState<RunState>(() =>
-    props.staticRun ? runFromStatic(props.staticRun) : freshRun(presetSettings),
+    props.staticRun ? runFromStatic(props.staticRun, presetSettings) : freshRun(presetSettings),
   );
   const [view, setView] = useState<FitView>(props.view ?? 'components');
   const hydrated = useHydrated();
@@ -157,21 +191,28 @@ export default function FitLabIsland(props: FitLabProps) {
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
 
+  // Going back to an epoch swaps the recorded moment in (manual mode always edits the live weights).
+  const viewIdx = manual ? null : viewIndex(run.trail, run.viewEpoch);
   /**
    * What every view draws (plot, cards, loss, caption): one value, so a view of another moment of the run
    * (e.g. a past epoch) replaces it in one place. Training state and controls keep reading `run`.
    */
   const shown = useMemo<ShownRun>(
-    () => ({
-      params: run.params,
-      dead: run.dead,
-      deadSince: run.deadSince,
-      epoch: run.epoch,
-      loss: run.loss,
-      gradNorm: run.gradNorm,
-      history: run.history,
-    }),
-    [run],
+    () =>
+      atMoment(
+        {
+          params: run.params,
+          dead: run.dead,
+          deadSince: run.deadSince,
+          epoch: run.epoch,
+          loss: run.loss,
+          gradNorm: run.gradNorm,
+          history: run.history,
+        },
+        run.trail,
+        viewIdx,
+      ),
+    [run, viewIdx],
   );
 
   const setup = useMemo(() => trainingSetup(settings), [settings.target]);
@@ -207,7 +248,11 @@ export default function FitLabIsland(props: FitLabProps) {
     const h = batch.flatMap((r) => r.history);
     const s = batch.reduce<Snapshot | null>((last, r) => r.snapshot ?? last, null);
     setRun((r) => {
-      const next = { ...r, history: h.length ? [...r.history, ...h] : r.history };
+      const next = {
+        ...r,
+        history: h.length ? [...r.history, ...h] : r.history,
+        trail: batch.reduce((t, b) => (b.snapshot ? pushTrail(t, b.snapshot) : t), r.trail),
+      };
       if (!s) return next;
       const deadSince = s.dead.map((d, i) => (d ? (r.deadSince[i] ?? s.epoch) : null));
       return { ...next, params: s.params, epoch: s.epoch, loss: s.loss, dead: s.dead, deadSince, gradNorm: s.gradNorm };
@@ -229,12 +274,16 @@ export default function FitLabIsland(props: FitLabProps) {
   });
 
   const getRunner = () => runner.get();
+  // The start of the latest run, for "Replay the same start" (undefined: the seed's own weights).
+  const lastStart = useRef<{ settings: string; initial?: NetworkParams } | null>(null);
 
-  const start = async (opts: { fromCurrent: boolean; startPaused: boolean }) => {
+  const start = async (opts: { fromCurrent: boolean; startPaused: boolean; initial?: NetworkParams }) => {
     const s = settingsRef.current;
-    const initial = opts.fromCurrent ? run.params : undefined;
+    const initial = opts.initial ?? (opts.fromCurrent ? run.params : undefined);
+    lastStart.current = { settings: serializeSettings(s), initial };
+    const startDead = initial ? neuronLabels(initial, s, setup.data.x).map((st) => st === 'dead') : [];
     setRun((r) => ({
-      ...(opts.fromCurrent ? { ...r, history: [], epoch: 0 } : freshRun(s)),
+      ...(initial ? { ...r, history: [], epoch: 0, ...restartAt(initial, startDead) } : freshRun(s)),
       params: initial ?? initialParams(s.seed, s.hidden),
       status: 'loading',
       divergedAt: null,
@@ -291,6 +340,28 @@ export default function FitLabIsland(props: FitLabProps) {
     cancelRun();
     setRun(freshRun(settingsRef.current));
   };
+  const onReplay = () => {
+    const same = lastStart.current?.settings === serializeSettings(settingsRef.current);
+    void start({ fromCurrent: false, startPaused: false, initial: same ? lastStart.current?.initial : undefined });
+  };
+  // The next seed's run starts once the new settings (and their data) have rendered.
+  const [trainSoon, setTrainSoon] = useState(false);
+  useEffect(() => {
+    if (!trainSoon) return;
+    setTrainSoon(false);
+    void start({ fromCurrent: false, startPaused: false });
+  }, [trainSoon]);
+  const onNewSeed = () => {
+    update({ seed: nextSeed(settingsRef.current.seed) });
+    setTrainSoon(true);
+  };
+  const scrubTo = (epoch: number | null) => setRun((r) => ({ ...r, viewEpoch: epoch }));
+  const events = useMemo(
+    () =>
+      runEvents({ steps: run.recordedDeaths ?? run.trail.entries, losses: run.history, divergedAt: run.divergedAt }),
+    [run.recordedDeaths, run.trail, run.history, run.divergedAt],
+  );
+  const prediction = usePrediction(props.predict === true, shown, settings, setup.data.x, busy);
 
   const name = activationName(settings.activation, lang);
   const statusText = !hydrated
@@ -333,7 +404,13 @@ export default function FitLabIsland(props: FitLabProps) {
   // The one-piece SVG is only needed for the export buttons.
   const exportSvg = () => fitPlotSvg(data, plotSize, plotLabels);
   const lossSvg = lossPlotSvg(
-    { history: shown.history, epochs: settings.epochs, epoch: shown.epoch, divergedAt: run.divergedAt },
+    {
+      history: shown.history,
+      epochs: settings.epochs,
+      epoch: shown.epoch,
+      divergedAt: run.divergedAt,
+      markers: lossMarkers(t, events),
+    },
     { width, height: Math.round(width * LOSS_ASPECT), idPrefix: `${uid}-loss` },
     {
       title: t.plot.lossTitle,
@@ -379,6 +456,14 @@ export default function FitLabIsland(props: FitLabProps) {
       data-demo="fit-lab"
       data-status={status}
       data-epoch={run.epoch}
+      data-view-epoch={shown.epoch}
+      data-weights-shown={JSON.stringify({
+        w1: shown.params.w1,
+        b1: shown.params.b1,
+        w2: shown.params.w2,
+        b2: shown.params.b2,
+      })}
+      data-guess-distance={prediction.distance === null ? undefined : String(prediction.distance)}
       data-loss={run.loss === null ? '' : String(run.loss)}
       data-weights={weights}
       data-hydrated={hydrated ? 'true' : 'false'}
@@ -424,6 +509,9 @@ export default function FitLabIsland(props: FitLabProps) {
             onParams={(params) => setRun((r) => ({ ...r, params, status: 'idle', dead: [], deadSince: [] }))}
           />
         )}
+        {prediction.enabled && hydrated && (
+          <GuessLayer t={t} uid={uid} prediction={prediction} data={data} size={plotSize} />
+        )}
       </div>
       <div class="fitlab__bar">
         <div class="lab__buttons" role="group" aria-label={t.title}>
@@ -451,6 +539,14 @@ export default function FitLabIsland(props: FitLabProps) {
           <button type="button" class="lab__button" data-action="reset" disabled={!hydrated} onClick={onReset}>
             {t.reset}
           </button>
+          <RunActions
+            t={t}
+            uid={uid}
+            disabled={!hydrated || busy}
+            canReplay={status !== 'idle' || run.epoch > 0}
+            onReplay={onReplay}
+            onNewSeed={onNewSeed}
+          />
         </div>
         <fieldset class="fitlab__view" disabled={!hydrated || manual}>
           <legend>{t.view}</legend>
@@ -462,7 +558,37 @@ export default function FitLabIsland(props: FitLabProps) {
           ))}
         </fieldset>
       </div>
-      <div class="fitlab__loss" dangerouslySetInnerHTML={{ __html: lossSvg }} />
+      {prediction.enabled && (
+        <PredictPanel
+          t={t}
+          uid={uid}
+          prediction={prediction}
+          epoch={shown.epoch}
+          points={setup.data.x.length}
+          disabled={!hydrated || busy}
+          startLevel={setup.data.y.reduce((a, b) => a + b, 0) / setup.data.y.length}
+          onStart={() => {
+            if (status !== 'idle' || run.epoch > 0) onReset();
+          }}
+        />
+      )}
+      <div
+        class="fitlab__loss"
+        onClick={(e) => {
+          const epoch = markerEpoch(e.target);
+          if (epoch !== null && hydrated) scrubTo(epochForEvent(run.trail, epoch));
+        }}
+        dangerouslySetInnerHTML={{ __html: lossSvg }}
+      />
+      <RunTimeline
+        t={t}
+        uid={uid}
+        trail={run.trail}
+        index={viewIdx}
+        events={events}
+        disabled={!hydrated}
+        onScrub={scrubTo}
+      />
       <NeuronCards
         t={t}
         params={shown.params}

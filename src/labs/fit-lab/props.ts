@@ -13,6 +13,8 @@ export interface FitLabUse {
   view?: FitView;
   sideBySide?: boolean;
   manual?: boolean;
+  /** Offer "sketch your guess" before training. */
+  predict?: boolean;
   exports?: boolean;
   settingsOpen?: boolean;
   compareOpen?: boolean;
@@ -34,6 +36,7 @@ export function fitLabIslandProps(use: FitLabUse, lang: Lang): FitLabProps {
     view: use.view ?? record?.view ?? 'components',
     sideBySide: use.sideBySide,
     manual: use.manual,
+    predict: use.predict,
     exports: use.exports,
     settingsOpen: use.settingsOpen,
     compare: matches ? (record.compare ?? null) : null,
