@@ -197,6 +197,9 @@ export const en = {
       pointOutOfRange:
         '{param}: the point “{range}” is outside the allowed range (x from −100 to 100, y from −10,000 to 10,000).',
       duplicatePoint: '{param}: the point “{range}” is given twice.',
+      unknownChallenge:
+        '{param} = “{value}” names no challenge, so the lab opens without one and every setting can be changed. The challenges are listed on the Challenges page.',
+      lockedByChallenge: '{param} = “{value}” is not used: this challenge keeps it at {range}.',
     },
     inputRefused: 'Not used: {reason}',
     exprErrors: {
@@ -390,6 +393,72 @@ export const en = {
       'Each script carries these settings’ 100 points, the seed’s starting weights and the page’s shuffle order, and trains with Keras’ Adam: the loss it prints for every epoch is the loss curve you get with Train, up to float32 rounding.',
     downloadKeras: 'Keras script (.py)',
     downloadTfjs: 'TensorFlow.js script (.mjs)',
+    challenge: 'Challenge',
+    challengeUi: {
+      heading: 'Challenge: {title}',
+      goal: 'Goal: {goal}',
+      locked: 'Locked: {list}.',
+      free: 'You may change: {list}.',
+      pending: 'Press Train: the run is scored when it finishes.',
+      verdict: {
+        solved: 'Solved! Mean squared error {mse}, below {max}.',
+        mseTooHigh: 'Not yet: mean squared error {mse}; the goal is below {max}.',
+        tooManyNeurons: 'Not yet: {hidden} hidden neurons; the goal allows at most {maxHidden}.',
+        diverged: 'Not yet: the training diverged.',
+      },
+      solvedBefore: 'You have solved this challenge before (remembered in this browser only).',
+      notRemembered: 'This browser does not let the page store anything, so the solution is not remembered.',
+      leave: 'Leave the challenge',
+      all: 'All challenges',
+      listHeading: 'Challenges',
+      solved: 'Solved',
+      notSolved: 'Not solved yet',
+      openLab: 'Open in the Fit Lab',
+      openEmbed: 'open the lab alone',
+      unknownState: 'Solved state appears here when JavaScript runs.',
+      items: {
+        'two-relus': {
+          title: 'Two ReLUs, one V',
+          goal: 'fit |x − π| with two ReLU neurons to a mean squared error below {mse}.',
+          hint: 'Most seeds start one neuron dead, or let it die; look for one that keeps both alive.',
+        },
+        'leaky-rescue': {
+          title: 'Bring the dead back',
+          goal: 'with seed 0 both ReLU neurons start dead; keep the seed and fit |x − π| to a mean squared error below {mse}.',
+          hint: 'Change the activation: one whose slope is not 0 for negative inputs lets a gradient through.',
+        },
+        'valley-one-neuron': {
+          title: 'A valley from one neuron',
+          goal: 'fit cos(x) + 1 with a single hidden neuron to a mean squared error below {mse}.',
+          hint: 'A sigmoid, tanh or ReLU only rises or only falls. Which activation turns back?',
+        },
+        'sigmoid-step': {
+          title: 'A sharp step',
+          goal: 'fit the step at x = π with one sigmoid neuron to a mean squared error below {mse}.',
+          hint: 'A sigmoid is only steep when its weight is large, and reaching a large weight takes more or bigger steps.',
+        },
+        'quick-valley': {
+          title: 'Against the clock',
+          goal: 'fit cos(x) + 1 with two sigmoid neurons in only {epochs} epochs, to a mean squared error below {mse}.',
+          hint: 'The learning rate starts small. Raise it, but too far and the fit falls apart.',
+        },
+        'wave-tanh': {
+          title: 'One wave, few neurons',
+          goal: 'fit sin(x) with at most {maxHidden} tanh neurons to a mean squared error below {mse}.',
+          hint: 'Count the bends in the curve: roughly one neuron per bend, plus one.',
+        },
+      },
+    },
+    embed: {
+      copy: 'Copy embed code',
+      copied: 'Embed code copied: paste it into the HTML of your page.',
+      copyFallback:
+        'This browser did not allow copying. The code below is selected: copy it with Ctrl+C (⌘C on a Mac).',
+      codeLabel: 'Embed code for this lab',
+      frameTitle: 'Fit Lab from “Activations, Intuitively”',
+      pageTitle: 'Fit Lab · Activations, Intuitively',
+      openOnSite: 'Open this lab on the site, with the explanations',
+    },
     staticNote: 'Recorded when the site was built. With JavaScript on, you can train it live.',
   },
   universalLab: {

@@ -5,6 +5,14 @@
  */
 import { ACTIVATIONS } from '../activations/registry';
 import {
+  CHALLENGES,
+  isChallengeId,
+  lockValues,
+  startValues,
+  type ChallengeId,
+  type LockableKey,
+} from '../challenges/challenges';
+import {
   HIDDEN_ACTIVATION_IDS,
   type ActivationParamName,
   type ActivationParams,
@@ -27,8 +35,10 @@ import {
   type FieldType,
   type NumberRange,
   type NumberReason,
+  type Refusal as BaseRefusal,
   type SchemaRefusal,
   type Values,
+  shortenForDisplay,
 } from './schema';
 import { SEED } from './seeds';
 
@@ -78,6 +88,15 @@ const pointsType: FieldType<Point[] | null, UrlPointsReason> = {
   },
 };
 
+/** A challenge (core/challenges) by id, or null: no challenge. */
+const challengeType: FieldType<ChallengeId | null, 'unknownChallenge'> = {
+  kind: 'choice',
+  parse: (text) => (isChallengeId(text) ? { ok: true, value: text } : { ok: false, reason: 'unknownChallenge' }),
+  format: (id) => id ?? '',
+  allowed: 'a challenge id (see content/docs/en/challenges.mdx)',
+  problems: { unknownChallenge: 'no challenge is called' },
+};
+
 /** An activation's own parameter (leaky ReLU: alpha; swish: beta), refused for activations without it. */
 function activationParam<const N extends ActivationParamName>(name: N) {
   const specOf = (a: HiddenActivationId) => ACTIVATIONS[a].params.find((p) => p.name === name);
@@ -95,6 +114,8 @@ function activationParam<const N extends ActivationParamName>(name: N) {
 }
 
 export const FIT_LAB = defineSchema({
+  // First, so a shared link names the challenge before the settings it fixes.
+  challenge: field('challenge', challengeType, null, { label: 'challenge' }),
   activation: field('activation', choice(HIDDEN_ACTIVATION_IDS), 'sigmoid', {
     label: 'activation',
     always: true,
@@ -150,7 +171,9 @@ export const RANGES = {
   holdout: FIT_LAB.fields.holdout.type.range!,
 } satisfies Record<string, NumberRange>;
 
-export type Refusal = SchemaRefusal<typeof FIT_LAB.fields>;
+/** A setting the address named that a challenge fixes at another value (detail: the value it keeps). */
+export type LockRefusal = BaseRefusal<SchemaRefusal<typeof FIT_LAB.fields>['param'], 'lockedByChallenge'>;
+export type Refusal = SchemaRefusal<typeof FIT_LAB.fields> | LockRefusal;
 export type SettingsParam = Refusal['param'];
 export type RefusalReason = Refusal['reason'];
 
@@ -164,8 +187,63 @@ export function parseSettings(
   query: string | URLSearchParams,
   base: Readonly<FitLabSettings> = DEFAULT_SETTINGS,
 ): ParsedSettings {
-  const { values, refused } = FIT_LAB.parse(query, toValues(base));
-  return { settings: fromValues(values), refused };
+  const params = typeof query === 'string' ? new URLSearchParams(query) : query;
+  const { values, refused } = FIT_LAB.parse(params, toValues(base));
+  if (values.challenge === null) return { settings: fromValues(values), refused };
+  // Settings read without a refusal; a refused one already has its notice.
+  const given = new Set(
+    FIT_LAB_KEYS.filter((k) => {
+      const f = FIT_LAB.fields[k];
+      return [f.name, ...(f.aliases ?? [])].some((n) => params.has(n)) && !refused.some((r) => r.param === f.name);
+    }),
+  );
+  const locked = lockChallenge(values, given, base.challenge !== values.challenge);
+  const lockRefusals = locked.overridden.map((key): LockRefusal => {
+    const f = FIT_LAB.fields[key];
+    return {
+      param: f.name,
+      value: shortenForDisplay(params.get(f.name) ?? ''),
+      reason: 'lockedByChallenge',
+      detail: locked.values[key] === undefined ? '' : f.type.format(locked.values[key] as never),
+    };
+  });
+  return { settings: fromValues(locked.values), refused: [...refused, ...lockRefusals] };
+}
+
+const FIT_LAB_KEYS = Object.keys(FIT_LAB.fields) as (keyof typeof FIT_LAB.fields)[];
+
+/**
+ * `values` with their challenge applied (core/challenges/challenges.ts: lockValues): locked settings at the
+ * challenge's values, and, when `entering` it, free settings not in `given` at the challenge's start. Values of any
+ * settings declaration that shares the Fit Lab's fields (the command line's) can be locked alike.
+ */
+export function lockChallenge<V extends Partial<FitLabValues>>(
+  values: V,
+  given: ReadonlySet<string>,
+  entering: boolean,
+): { values: V; overridden: LockableKey[] } {
+  if (!values.challenge) return { values, overridden: [] };
+  const challenge = CHALLENGES[values.challenge];
+  const keys = FIT_LAB_KEYS.filter((k): k is LockableKey => k in values && k !== 'speed' && k !== 'challenge');
+  const start = startValues(challenge, FIT_LAB.defaults());
+  const same = (key: string, a: unknown, b: unknown) => {
+    const type = FIT_LAB.fields[key as LockableKey].type as FieldType<unknown, string>;
+    return type.equals ? type.equals(a, b) : Object.is(a, b);
+  };
+  const locked = lockValues<V>(challenge, values, start as unknown as V, { keys, given, entering, same });
+  return { values: locked.values, overridden: locked.overridden as LockableKey[] };
+}
+
+/** The settings with their challenge's locked values in place (what a form change may not alter). */
+export function withChallengeLock(s: Readonly<FitLabSettings>): FitLabSettings {
+  return fromValues(lockChallenge(toValues(s), new Set(), false).values);
+}
+
+/** The settings a challenge locks (empty without one). */
+export function lockedSettings(s: Pick<FitLabSettings, 'challenge'>): LockableKey[] {
+  if (!s.challenge) return [];
+  const free = new Set<string>(CHALLENGES[s.challenge].free);
+  return FIT_LAB_KEYS.filter((k): k is LockableKey => k !== 'speed' && k !== 'challenge' && !free.has(k));
 }
 
 /**

@@ -282,6 +282,7 @@ describe('each lab: address → settings → address', () => {
       serializeSettings({ ...parseSettings('').settings, activation: 'relu', activationParams: { alpha: 0.1 } }),
     ).not.toContain('alpha');
     expect(FIT_LAB.names).toEqual([
+      'challenge',
       'activation',
       'hidden',
       'lr',
