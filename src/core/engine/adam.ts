@@ -9,6 +9,7 @@
  * engine writes Keras' form with Keras' defaults, set explicitly.
  */
 import type * as tfc from '@tensorflow/tfjs-core';
+import { kernels as K } from './kernels';
 import { tf } from './tf';
 
 export const ADAM_BETA1 = 0.9;
@@ -55,8 +56,8 @@ export function adamConstants(gradientFactor = 1): AdamConstants {
 
 /** Update t (from 1) with gradient gradientFactor·grad (see adamConstants); returns new tensors. Call inside a tidy. */
 export function kerasAdam(s: AdamState, grad: tfc.Tensor, lr: number, t: number, c: AdamConstants): AdamState {
-  const m = tf.add(tf.mul(s.m, c.beta1), tf.mul(grad, c.gradWeight1));
-  const v = tf.add(tf.mul(s.v, c.beta2), tf.mul(tf.square(grad), c.gradWeight2));
-  const params = tf.sub(s.params, tf.div(tf.mul(m, tf.scalar(adamStepSize(lr, t))), tf.add(tf.sqrt(v), c.epsilon)));
+  const m = K.add(K.mul(s.m, c.beta1), K.mul(grad, c.gradWeight1));
+  const v = K.add(K.mul(s.v, c.beta2), K.mul(K.square(grad), c.gradWeight2));
+  const params = K.sub(s.params, K.div(K.mul(m, tf.scalar(adamStepSize(lr, t))), K.add(K.sqrt(v), c.epsilon)));
   return { params, m, v };
 }

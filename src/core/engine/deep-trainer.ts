@@ -18,7 +18,7 @@ import { batchSizesFor, batchValues, groupByActivation } from './mini-batch';
 import { divergedEpoch, lossLimit } from './divergence';
 import { EpochLosses } from './epoch-losses';
 import { assertDataset } from './params';
-import { inputWithOnes, NetworkProgram, targetRows } from './program';
+import { batchTensors, inputWithOnes, NetworkProgram, targetRows } from './program';
 import { tf } from './tf';
 
 export interface DeepTrainerOptions {
@@ -132,7 +132,7 @@ export class DeepTrainer {
   private step(): void {
     const S = this.size;
     const batch = this.batchSizes[this.stepInEpoch]!;
-    const { x, y } = batchValues(
+    const values = batchValues(
       this.visits,
       { from: 0, size: S },
       this.xs,
@@ -140,7 +140,12 @@ export class DeepTrainer {
       this.stepInEpoch * this.config.batchSize,
       batch,
     );
-    this.losses.addStep(tf.tidy(() => this.program.step(inputWithOnes(x, S, batch), targetRows(y, S, batch))));
+    this.losses.addStep(
+      tf.tidy(() => {
+        const { x1, y } = batchTensors(values, S, batch);
+        return this.program.step(x1, y);
+      }),
+    );
   }
 
   private endEpoch(): void {

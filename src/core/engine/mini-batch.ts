@@ -36,9 +36,12 @@ export function batchSizesFor(points: number, batchSize: number): number[] {
 }
 
 /**
- * Inputs and targets of one step for the networks at `rows`, [size, B, 1] each: network s's points at positions
- * offset…offset+B−1 of its visiting order (visits, row-major [S, N]). Picking the batch is data loading, as in
- * Keras' data adapter; done here because tfjs' gather and strided slice cost more than the step for tiny batches.
+ * Inputs and targets of one step for the networks at `rows`, laid out as the program takes them (see batchTensors in
+ * program.ts) in one array: first x1 [size, B, 2] (rows x, 1), then y [size, B]. Network s's points are those at
+ * positions offset…offset+B−1 of its visiting order (visits, row-major [S, N]). Picking the batch is data loading,
+ * as in Keras' data adapter; done here because tfjs' gather and strided slice cost more than the step for tiny
+ * batches. One array per step rather than one per tensor: each array outside V8's heap costs an allocation and a
+ * finalizer.
  */
 export function batchValues(
   visits: Int32Array,
@@ -47,17 +50,19 @@ export function batchValues(
   ys: Float32Array,
   offset: number,
   batch: number,
-): { x: Float32Array; y: Float32Array } {
+): Float32Array {
   const n = xs.length;
-  const x = new Float32Array(rows.size * batch);
-  const y = new Float32Array(rows.size * batch);
+  const cells = rows.size * batch;
+  const values = new Float32Array(3 * cells);
   for (let s = 0; s < rows.size; s++) {
     const from = (rows.from + s) * n + offset;
     for (let k = 0; k < batch; k++) {
       const idx = visits[from + k]!;
-      x[s * batch + k] = xs[idx]!;
-      y[s * batch + k] = ys[idx]!;
+      const cell = s * batch + k;
+      values[2 * cell] = xs[idx]!;
+      values[2 * cell + 1] = 1;
+      values[2 * cells + cell] = ys[idx]!;
     }
   }
-  return { x, y };
+  return values;
 }

@@ -24,6 +24,7 @@
 import type * as tfc from '@tensorflow/tfjs-core';
 import { ACTIVATIONS } from '../activations/registry';
 import { adamConstants, kerasAdam, type AdamConstants } from './adam';
+import { kernels as K } from './kernels';
 import type { ActivationGroup } from './mini-batch';
 import { registryTf, tf } from './tf';
 
@@ -59,9 +60,18 @@ export function targetRows(y: Float32Array, networks: number, batch: number): tf
   return tf.tensor3d(y, [networks, 1, batch]);
 }
 
+/** One step's tensors from batchValues' array: x1 [S, B, 2] and y [S, 1, B], both views of that one array. */
+export function batchTensors(values: Float32Array, networks: number, batch: number): { x1: tfc.Tensor; y: tfc.Tensor } {
+  const cells = networks * batch;
+  return {
+    x1: tf.tensor3d(values.subarray(0, 2 * cells), [networks, batch, 2]),
+    y: targetRows(values.subarray(2 * cells), networks, batch),
+  };
+}
+
 /** t as `shape`, reshaped only if it is not already (a reshape is an op of its own). */
 function shaped(t: tfc.Tensor, shape: number[]): tfc.Tensor {
-  return t.shape.length === shape.length && t.shape.every((d, i) => d === shape[i]) ? t : tf.reshape(t, shape);
+  return t.shape.length === shape.length && t.shape.every((d, i) => d === shape[i]) ? t : K.reshape(t, shape);
 }
 
 export class NetworkProgram {
@@ -138,7 +148,7 @@ export class NetworkProgram {
 
   /** The flat tensor [1, 1, n] cut into its parameter tensors, each still [1, 1, S·width]. */
   private pieces(flat: tfc.Tensor): tfc.Tensor[] {
-    return tf.split(
+    return K.split(
       flat,
       this.paramWidths.map((w) => w * this.size),
       2,
@@ -162,12 +172,12 @@ export class NetworkProgram {
       return prime ? a.tensorPrime(registryTf, t, g.params) : a.tensor(registryTf, t, g.params);
     };
     if (this.groups.length === 1) return apply(this.groups[0]!, z);
-    const parts = tf.split(
+    const parts = K.split(
       z,
       this.groups.map((g) => g.size),
       0,
     );
-    return tf.concat(
+    return K.concat(
       parts.map((p, i) => apply(this.groups[i]!, p)),
       0,
     );
@@ -185,28 +195,28 @@ export class NetworkProgram {
     let a = x1;
     for (let l = 0; l < L; l++) {
       inputs.push(a);
-      const z = l === 0 ? tf.matMul(a, P[0]!) : tf.add(tf.matMul(a, P[2 * l - 1]!), P[2 * l]!);
+      const z = l === 0 ? K.matMul(a, P[0]!) : K.add(K.matMul(a, P[2 * l - 1]!), P[2 * l]!);
       zs.push(z);
       a = this.activate(z, false);
     }
     // The output layer on rows: out [S, 1, B] = w [S, 1, H] · aᵀ, so err is a row like y.
     const w = P[2 * L - 1]!;
-    const err = tf.sub(tf.add(tf.matMul(w, a, false, true), P[2 * L]!), y);
-    const squares = tf.matMul(err, err, false, true);
+    const err = K.sub(K.add(K.matMul(w, a, false, true), P[2 * L]!), y);
+    const squares = K.matMul(err, err, false, true);
     // Backpropagate δ = err (half of ∂Σerr²/∂out); grads[j] pairs with P[j].
     const grads = new Array<tfc.Tensor>(P.length);
     // aᵀ · errᵀ rather than err · a: the transposed form keeps the WebAssembly backend on one matMul routine for every
     // S (its other routine, for a lone network without transposes, sums a long batch in another order).
-    grads[2 * L - 1] = tf.matMul(a, err, true, true);
-    grads[2 * L] = tf.sum(err, 2, true);
-    let delta = tf.mul(tf.matMul(err, w, true, false), this.activate(zs[L - 1]!, true));
+    grads[2 * L - 1] = K.matMul(a, err, true, true);
+    grads[2 * L] = K.sum(err, 2, true);
+    let delta = K.mul(K.matMul(err, w, true, false), this.activate(zs[L - 1]!, true));
     for (let l = L - 1; l >= 1; l--) {
-      grads[2 * l - 1] = tf.matMul(inputs[l]!, delta, true, false);
-      grads[2 * l] = tf.sum(delta, 1, true);
-      delta = tf.mul(tf.matMul(delta, P[2 * l - 1]!, false, true), this.activate(zs[l - 1]!, true));
+      grads[2 * l - 1] = K.matMul(inputs[l]!, delta, true, false);
+      grads[2 * l] = K.sum(delta, 1, true);
+      delta = K.mul(K.matMul(delta, P[2 * l - 1]!, false, true), this.activate(zs[l - 1]!, true));
     }
-    grads[0] = tf.matMul(inputs[0]!, delta, true, false);
-    const halfGrad = tf.concat(
+    grads[0] = K.matMul(inputs[0]!, delta, true, false);
+    const halfGrad = K.concat(
       grads.map((g) => shaped(g, [1, 1, g.size])),
       2,
     );

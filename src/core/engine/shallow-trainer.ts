@@ -13,7 +13,7 @@ import { batchSizesFor, batchValues, groupByActivation } from './mini-batch';
 import { divergedEpoch, lossLimit } from './divergence';
 import { EpochLosses } from './epoch-losses';
 import { assertBatchShape, assertTrainable, sameTraining, unflattenParams } from './params';
-import { inputWithOnes, NetworkProgram, targetRows } from './program';
+import { batchTensors, NetworkProgram } from './program';
 import { tf } from './tf';
 
 /** The state of one network read back from the device. */
@@ -171,9 +171,12 @@ export class ShallowTrainer {
     const batch = this.batchSizes[this.stepInEpoch]!;
     const offset = this.stepInEpoch * this.config.batchSize;
     for (const part of this.parts) {
-      const { x, y } = batchValues(this.visits, part, this.xs, this.ys, offset, batch);
+      const values = batchValues(this.visits, part, this.xs, this.ys, offset, batch);
       part.losses.addStep(
-        tf.tidy(() => part.program.step(inputWithOnes(x, part.size, batch), targetRows(y, part.size, batch))),
+        tf.tidy(() => {
+          const { x1, y } = batchTensors(values, part.size, batch);
+          return part.program.step(x1, y);
+        }),
       );
     }
   }
