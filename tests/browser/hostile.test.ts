@@ -1,21 +1,25 @@
 /**
- * Hostile input. Every URL parameter the Fit Lab reads, and every text input of every demo, is fed a list of bad
- * values. Each time: no console error, no dialog, nothing injected into the page (no new `<script>`, no inline
- * event handler, no markup made from the value); a refused value gets a message in the page's language; and the
- * Fit Lab still trains to the end afterwards.
+ * Hostile input. The Fit Lab's address parameters and every text input of every demo are fed a list of hostile
+ * values (tests/support/hostile-values.ts). Each time: no console error, no dialog, nothing injected into the page
+ * (no new `<script>`, no inline event handler, no markup made from the value); a refused value gets a message in
+ * the page's language; and the lab still trains to the end afterwards.
+ *
+ * What each value does to each Fit Lab parameter, and the words for it in both languages, is checked for the whole
+ * parameter × value product in tests/unit/labs/fit-lab-refusals.test.ts, where no page load is needed. Here each
+ * language's page is loaded with addresses that between them carry every hostile value and give every refusal
+ * reason the lab has for them (worked out below with the lab's own parser). And every distinct input — a demo kind
+ * and one of its fields — is fed every value once per language, on the first page that shows it; further copies
+ * of the same demo (the same component and fields, on this page or another) are loaded and checked for errors,
+ * not fed again.
  */
 import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { RANGES } from '../../src/core/settings/fit-lab';
+import { parseSettings } from '../../src/core/settings/fit-lab';
+import { FIT_LAB_URL_PARAMS, HOSTILE_VALUES, LONG_VALUE, NEVER_VALID } from '../support/hostile-values';
 import { expectClean, openPage, useBrowser } from './harness';
 import { classify } from './page-checks';
 import { DOC_PATHS, FIT_LAB, hydrateAll, hydratedFitLab, waitForStatus } from './quality';
 
-const BAD_VALUES = ['', 'NaN', '-1', '1e309', '0x10', 'x'.repeat(10_000), '<script>alert(1)</script>', '١٢٣', '🙂'];
-/** Values no numeric field or expression may accept. */
-const NEVER_VALID = new Set(['NaN', '1e309', 'x'.repeat(10_000), '<script>alert(1)</script>', '🙂']);
-/** Every parameter src/core/settings/fit-lab.ts reads from the address bar. */
-const URL_PARAMS = [...Object.keys(RANGES), 'activation', 'target', 'speed', 'alpha', 'beta'];
 const CJK = /[\u3400-\u9fff]/;
 
 const browser = useBrowser();
@@ -63,8 +67,6 @@ async function trainsToTheEnd(lab: Locator): Promise<void> {
   expect(await waitForStatus(lab, ['done', 'diverged', 'error'])).toBe('done');
 }
 
-const LONG = 'x'.repeat(10_000);
-
 /** The page as served with no parameters: what "nothing injected" compares against. */
 const baselines = new Map<string, PageSigns>();
 async function baselineOf(path: string): Promise<PageSigns> {
@@ -81,64 +83,97 @@ async function baselineOf(path: string): Promise<PageSigns> {
   }
 }
 
+/** The refusal reason the lab's parser gives `value` in `param` alone (undefined: accepted). */
+const reasonOf = (param: string, value: string) =>
+  parseSettings(new URLSearchParams([[param, value]])).refused[0]?.reason as string | undefined;
+
 /**
- * One address per bad value with every parameter set to it; the 10,000-character value goes in one parameter at
- * a time (ten of them would exceed what servers accept in a request line, ~16 kB here).
+ * Addresses that set every parameter to a hostile value and between them carry every value and every reason a
+ * parameter gives a value: each parameter takes the value that adds the most not yet covered (a new reason
+ * counts double). The 10,000-character value goes in one parameter per address (more would exceed what servers
+ * take in a request line, ~16 kB here).
  */
-const URL_CASES: { name: string; query: string; train: boolean }[] = [
-  ...BAD_VALUES.filter((value) => value !== LONG).map((value) => ({
-    name: `every parameter = ${label(value)}`,
-    query: URL_PARAMS.map((param) => `${param}=${encodeURIComponent(value)}`).join('&'),
-    // Training after a refusal is what matters, not after every one of them: a few cases keep the suite short.
-    train: ['NaN', '1e309', '<script>alert(1)</script>', '🙂'].includes(value),
-  })),
-  ...URL_PARAMS.map((param, index) => ({
-    name: `${param} = ${label(LONG)}`,
-    query: `${param}=${LONG}`,
-    train: index === 0,
-  })),
-];
+function coveringAddresses(): URLSearchParams[] {
+  const pairs = FIT_LAB_URL_PARAMS.flatMap((param) =>
+    HOSTILE_VALUES.map((value) => ({ param, value, reason: reasonOf(param, value) })),
+  ).filter((pair) => pair.reason !== undefined);
+  const reasonsLeft = new Set(pairs.map((pair) => pair.reason));
+  const valuesLeft = new Set(pairs.map((pair) => pair.value));
+  const addresses: URLSearchParams[] = [];
+  while (reasonsLeft.size > 0 || valuesLeft.size > 0) {
+    const query = new URLSearchParams();
+    for (const param of FIT_LAB_URL_PARAMS) {
+      const longUsed = query.toString().length > LONG_VALUE.length;
+      const gain = (pair: (typeof pairs)[number]) =>
+        (reasonsLeft.has(pair.reason) ? 2 : 0) + (valuesLeft.has(pair.value) ? 1 : 0);
+      const best = pairs
+        .filter((pair) => pair.param === param && !(longUsed && pair.value === LONG_VALUE))
+        .reduce<(typeof pairs)[number] | undefined>(
+          (top, pair) => (!top || gain(pair) > gain(top) ? pair : top),
+          undefined,
+        );
+      if (!best) continue;
+      query.set(param, best.value);
+      reasonsLeft.delete(best.reason);
+      valuesLeft.delete(best.value);
+    }
+    addresses.push(query);
+  }
+  return addresses;
+}
+
+const ADDRESSES = coveringAddresses();
+
+test('the hostile addresses carry every value and give every refusal reason', () => {
+  const reasons = (query: URLSearchParams) => parseSettings(query).refused.map((r) => r.reason as string);
+  const everyReason = new Set(
+    FIT_LAB_URL_PARAMS.flatMap((param) => HOSTILE_VALUES.map((value) => reasonOf(param, value) ?? [])).flat(),
+  );
+  expect(new Set(ADDRESSES.flatMap(reasons))).toEqual(everyReason);
+  expect(new Set(ADDRESSES.flatMap((query) => [...query.values()]))).toEqual(new Set(HOSTILE_VALUES));
+  for (const query of ADDRESSES) {
+    expect([...query.keys()].sort(), 'every parameter set').toEqual([...FIT_LAB_URL_PARAMS].sort());
+    expect(query.toString().length, 'fits a request line').toBeLessThan(16_000);
+  }
+});
 
 describe.each([
   ['en/experiment/', 'en'],
   ['zh-cn/experiment/', 'zh-cn'],
 ] as const)('URL parameters on %s', (path, edition) => {
-  const cases = edition === 'en' ? URL_CASES : URL_CASES.filter((c) => /NaN|script/.test(c.name));
-  test.each(cases.map((c) => [c.name, c] as const))('%s', async (_, { query, train }) => {
-    const baseline = await baselineOf(path);
-
-    const opened = await openPage(browser(), `${path}?${query}`);
-    try {
-      const { page } = opened;
-      const dialogs = watchDialogs(page);
-      const synced = await page.locator(FIT_LAB).evaluateAll((labs) =>
-        Math.max(
-          0,
-          labs.findIndex((lab) => lab.getAttribute('data-sync-url') === 'true'),
-        ),
-      );
-      const lab = await hydratedFitLab(page, synced);
-      if (!/^(\w+=&?)+$/.test(query)) {
+  test.each(ADDRESSES.map((query, index) => [index + 1, query] as const))(
+    'hostile address %i: every refusal named in the page language, nothing injected, and the lab trains',
+    async (_, query) => {
+      const baseline = await baselineOf(path);
+      const opened = await openPage(browser(), `${path}?${query.toString()}`);
+      try {
+        const { page } = opened;
+        const dialogs = watchDialogs(page);
+        const synced = await page
+          .locator(FIT_LAB)
+          .evaluateAll((labs) => labs.findIndex((lab) => lab.getAttribute('data-sync-url') === 'true'));
+        expect(synced, 'a lab reads the address bar').toBeGreaterThanOrEqual(0);
+        const lab = await hydratedFitLab(page, synced);
         const notice = lab.locator('[data-role="refused"]');
         await notice.waitFor({ state: 'visible' });
         const items = await notice.locator('li').allInnerTexts();
-        expect(items.length, 'one line per refused parameter').toBeGreaterThan(0);
+        expect(items.length, 'one line per refused parameter').toBe(parseSettings(query).refused.length);
         for (const item of items) {
           expect(item.trim()).not.toBe('');
           expect(item.length, 'a refused value is shown shortened').toBeLessThan(400);
           if (edition === 'zh-cn') expect(item, 'refusal in Chinese').toMatch(CJK);
         }
+        await trainsToTheEnd(lab);
+        expect(await signs(page)).toEqual(baseline);
+        expect(dialogs).toEqual([]);
+        expect(opened.consoleErrors.map((line) => line.slice(0, 300))).toEqual([]);
+        expect(opened.failedRequests.map((line) => line.slice(0, 300))).toEqual([]);
+        expect(opened.foreignRequests).toEqual([]);
+      } finally {
+        await opened.close();
       }
-      if (train) await trainsToTheEnd(lab);
-      expect(await signs(page)).toEqual(baseline);
-      expect(dialogs).toEqual([]);
-      expect(opened.consoleErrors.map((line) => line.slice(0, 300))).toEqual([]);
-      expect(opened.failedRequests.map((line) => line.slice(0, 300))).toEqual([]);
-      expect(opened.foreignRequests).toEqual([]);
-    } finally {
-      await opened.close();
-    }
-  });
+    },
+  );
 });
 
 /** Open every panel and reveal optional inputs (the custom target expression) so that every input can be reached. */
@@ -153,7 +188,7 @@ async function revealInputs(demo: Locator): Promise<void> {
 /**
  * Type `value` into `input` as a reader pasting it would (a number input refuses programmatic typing of text, but
  * takes a paste), press Enter, leave the field, and report whether it was refused and with what words. Null when
- * the input is hidden or disabled at that moment. Four round trips to the page per value.
+ * the input is hidden or disabled at that moment.
  */
 async function feed(page: Page, input: Locator, value: string): Promise<{ refused: boolean; message: string } | null> {
   const ready = await input.evaluate((element) => {
@@ -190,8 +225,35 @@ test('the pages with demos are found, so the checks below cover them', () => {
   expect(DEMO_PATHS).toEqual(expect.arrayContaining(['en/experiment/', 'zh-cn/experiment/', 'en/further/']));
 });
 
+const TEXT_INPUTS = 'input[type="text"], input[type="number"], input[type="search"], input:not([type]), textarea';
+
+/** Inputs fed so far in each language, as `demo kind:field` (see inputKeys). */
+const fedInputs = new Map<string, Set<string>>();
+
+/**
+ * The text inputs of a demo, each named by its demo kind and field: the field is the input's id less its demo
+ * root's own id (`fl-fitlab-relu-lr` in `#fl-fitlab-relu` is `fit-lab:lr`), else its name, else its place. The
+ * demo root is the innermost `[data-demo]` around the input (a figure may wrap a lab's own root).
+ */
+function inputKeys(demo: Locator): Promise<string[]> {
+  return demo.evaluate(
+    (outer, selector) =>
+      [...outer.querySelectorAll(selector)].map((field) => {
+        const root = field.closest('[data-demo]') ?? outer;
+        const id = field.id;
+        const own = root.id && id.startsWith(`${root.id}-`) ? id.slice(root.id.length + 1) : '';
+        const place = [...root.querySelectorAll(selector)].indexOf(field);
+        return `${root.getAttribute('data-demo') ?? '?'}:${own || field.getAttribute('name') || id || `#${place}`}`;
+      }),
+    TEXT_INPUTS,
+  );
+}
+
 describe.each(DEMO_PATHS.map((path) => [path] as const))('inputs of the demos on %s', (path) => {
   test('take every bad value without an error or an injection, and the demos still work', async () => {
+    const edition = path.split('/')[0] ?? '';
+    const fed = fedInputs.get(edition) ?? new Set<string>();
+    fedInputs.set(edition, fed);
     const opened = await openPage(browser(), path);
     try {
       const { page } = opened;
@@ -200,40 +262,52 @@ describe.each(DEMO_PATHS.map((path) => [path] as const))('inputs of the demos on
       const baseline = await signs(page);
       const demos = page.locator('[data-demo]');
       const problems: string[] = [];
-      let fed = 0;
+      const fedHere: string[] = [];
+      const fedLabs = new Set<number>();
+      const inputsSeen = new Set<string>();
       for (let d = 0; d < (await demos.count()); d++) {
         const demo = demos.nth(d);
         await demo.scrollIntoViewIfNeeded();
         await revealInputs(demo);
-        const inputs = demo.locator(
-          'input[type="text"], input[type="number"], input[type="search"], input:not([type]), textarea',
-        );
-        const names = await inputs.evaluateAll((fields) =>
-          fields.map((field, i) => `${field.closest('[data-demo]')?.getAttribute('data-demo')} #${field.id || i}`),
-        );
-        for (const [i, name] of names.entries()) {
+        const inputs = demo.locator(TEXT_INPUTS);
+        const keys = await inputKeys(demo);
+        keys.forEach((key) => inputsSeen.add(key));
+        for (const [i, key] of keys.entries()) {
+          if (fed.has(key)) continue;
           const input = inputs.nth(i);
-          for (const value of BAD_VALUES) {
+          let took = 0;
+          for (const value of HOSTILE_VALUES) {
             const outcome = await feed(page, input, value);
             if (outcome === null) break; // hidden or disabled: not for readers to type into
-            fed += 1;
+            took += 1;
             if (NEVER_VALID.has(value)) {
               if (!outcome.refused)
-                problems.push(`${name} = ${label(value)}: accepted, or refused without aria-invalid`);
-              else if (!outcome.message) problems.push(`${name} = ${label(value)}: refused without a message`);
-              else if (path.startsWith('zh-cn/') && !CJK.test(outcome.message))
-                problems.push(`${name} = ${label(value)}: message not in Chinese: ${outcome.message.slice(0, 80)}`);
+                problems.push(`${key} = ${label(value)}: accepted, or refused without aria-invalid`);
+              else if (!outcome.message) problems.push(`${key} = ${label(value)}: refused without a message`);
+              else if (edition === 'zh-cn' && !CJK.test(outcome.message))
+                problems.push(`${key} = ${label(value)}: message not in Chinese: ${outcome.message.slice(0, 80)}`);
             }
+          }
+          if (took === 0) continue;
+          fed.add(key);
+          fedHere.push(key);
+          if (key.startsWith('fit-lab:')) {
+            const labIndex = await input.evaluate((field) =>
+              [...document.querySelectorAll('[data-demo="fit-lab"]')].indexOf(field.closest('[data-demo="fit-lab"]')!),
+            );
+            fedLabs.add(labIndex);
           }
         }
       }
-      expect(fed, 'inputs fed').toBeGreaterThan(0);
+      console.log(
+        `[hostile] ${path}: ${inputsSeen.size} distinct inputs, fed here: ${fedHere.join(', ') || 'none (all fed before)'}`,
+      );
+      expect(inputsSeen.size, 'inputs on a demo page').toBeGreaterThan(0);
       expect(problems).toEqual([]);
       expect(await signs(page)).toEqual(baseline);
       expect(dialogs).toEqual([]);
-      // Afterwards every Fit Lab on the page still trains.
-      const labs = await page.locator(FIT_LAB).count();
-      for (let index = 0; index < labs; index++) {
+      // Afterwards every Fit Lab that was fed still trains.
+      for (const index of fedLabs) {
         const lab = await hydratedFitLab(page, index);
         await lab.locator('[data-action="reset"]').click();
         await trainsToTheEnd(lab);
