@@ -4,8 +4,13 @@
  * `longtask` entries (PerformanceObserver) measure wall-clock time, and on a shared two-core machine a 12 ms task
  * can take 100 ms of wall time while other processes hold the CPU. So each task's CPU time is read from Chrome's
  * trace of the renderer's main thread, and a task fails the test when the page itself worked on it for over 50 ms;
- * the `longtask` entries seen from the moment the demo reported `training` are printed alongside. Covers every Fit Lab on every page that has one (a plain run, and the side-by-side
- * run where a lab offers it) and the many-seeds live panel (a few seeds, then cancelled).
+ * the `longtask` entries seen from the moment the demo reported `training` are printed alongside. Covers every
+ * Fit Lab on the site (a plain run, and the side-by-side run where a lab offers it) and the many-seeds live panel
+ * (a few seeds, then cancelled).
+ *
+ * A demo is measured once per configuration: its island's props less the words of the page's language (`t`,
+ * `lang`). The twin of an English page's lab in the Chinese edition has the same props, so it runs the same code on
+ * the same numbers and only its words differ; the editions take turns page by page, so both are measured.
  */
 import { describe, expect, test } from 'vitest';
 import { expectClean, openPage, siteUrl, useBrowser } from './harness';
@@ -43,65 +48,122 @@ function expectNoHeavyTask(tasks: MainThreadTask[], observed: number[], what: st
 const served = await Promise.all(
   DOC_PATHS.map(async (path) => ({ path, html: await (await fetch(siteUrl(path))).text() })),
 );
-const LAB_PAGES = served
-  .map(({ path, html }) => ({ path, labs: html.split('data-demo="fit-lab"').length - 1 }))
-  .filter((page) => page.labs > 0);
-const LIVE_PANEL_PAGES = served
-  .filter(({ html }) => html.includes('data-demo="many-seeds-live"'))
-  .map((page) => page.path);
 
-test('the pages that train are found, so the checks below cover them', () => {
-  expect(LAB_PAGES.map((page) => page.path)).toEqual(expect.arrayContaining(['en/experiment/', 'zh-cn/experiment/']));
-  expect(LIVE_PANEL_PAGES).toEqual(expect.arrayContaining(['en/many-seeds/', 'zh-cn/many-seeds/']));
-});
+const decodeAttribute = (text: string) =>
+  text.replace(/&(quot|#39|lt|gt|amp);/g, (_, name: string) =>
+    name === 'quot' ? '"' : name === '#39' ? "'" : name === 'lt' ? '<' : name === 'gt' ? '>' : '&',
+  );
 
-describe.each(LAB_PAGES.map(({ path, labs }) => [path, labs] as const))('%s', (path, labs) => {
-  test('no long task while its Fit Labs train', async () => {
-    const opened = await openPage(browser(), path);
-    try {
-      const { page } = opened;
-      for (let index = 0; index < labs; index++) {
-        const lab = await hydratedFitLab(page, index);
-        await recordLongTasks(page);
-        await markWhen(lab, 'data-status', 'training');
-        const tasks = await traceMainThread(page, async () => {
-          await lab.locator('[data-action="train"]').click();
-          await waitForStatus(lab, ['done', 'diverged']);
-        });
-        const since = await markedTime(page, 'data-status', 'training');
-        expect(since, 'the lab reported training').toBeGreaterThan(0);
-        expectNoHeavyTask(tasks, await longTasks(page, since), `lab ${index} on ${path} training`);
+/**
+ * One entry per `data-demo="<kind>"` root of a page, in page order: the props of the island around it, less the
+ * words of the page's language.
+ */
+function demoConfigs(html: string, kind: string): string[] {
+  const configs: string[] = [];
+  for (let at = html.indexOf(`data-demo="${kind}"`); at >= 0; at = html.indexOf(`data-demo="${kind}"`, at + 1)) {
+    const island = html.lastIndexOf('<astro-island', at);
+    const props = /\bprops="([^"]*)"/.exec(html.slice(island, html.indexOf('>', island)))?.[1];
+    if (props === undefined) throw new Error(`no island props around a ${kind} root`);
+    const { t: _words, lang: _lang, ...config } = JSON.parse(decodeAttribute(props)) as Record<string, unknown>;
+    configs.push(JSON.stringify(config));
+  }
+  return configs;
+}
 
-        const sideBySide = lab.locator('[data-action="side-by-side"]');
-        if ((await sideBySide.count()) > 0) {
-          const panel = lab.locator('[data-role="side-by-side"]');
-          await panel.evaluate((details) => ((details as HTMLDetailsElement).open = true));
-          await recordLongTasks(page);
-          await markWhen(panel, 'data-phase', 'training');
-          const tasks = await traceMainThread(page, async () => {
-            await sideBySide.click();
-            await page.waitForFunction(
-              (element) => /^(done|error)$/.test(element?.getAttribute('data-phase') ?? ''),
-              await panel.elementHandle(),
-              {
-                timeout: 180_000,
-              },
-            );
-          });
-          expect(await panel.getAttribute('data-phase')).toBe('done');
-          const running = await markedTime(page, 'data-phase', 'training');
-          expectNoHeavyTask(tasks, await longTasks(page, running), `lab ${index} on ${path} training side by side`);
-        }
-      }
-      expect(await page.locator(FIT_LAB).count()).toBe(labs);
-      expectClean(opened);
-    } finally {
-      await opened.close();
-    }
+/**
+ * The pages to open and, on each, the indexes of the demos of `kind` to measure: each configuration once, the
+ * editions taking turns from one page (slug) to the next.
+ */
+function plan(kind: string): { path: string; indexes: number[]; total: number }[] {
+  const slugs = [...new Set(DOC_PATHS.map((path) => path.replace(/^[^/]+\//, '')))];
+  const order = slugs.flatMap((slug, turn) => {
+    const twins = served.filter(({ path }) => path.replace(/^[^/]+\//, '') === slug);
+    return turn % 2 === 0 ? twins : twins.reverse();
   });
+  const seen = new Set<string>();
+  return order
+    .map(({ path, html }) => {
+      const configs = demoConfigs(html, kind);
+      const indexes = configs.flatMap((config, index) => (seen.has(config) ? [] : (seen.add(config), [index])));
+      return { path, indexes, total: configs.length };
+    })
+    .filter((page) => page.indexes.length > 0);
+}
+
+const LAB_PLAN = plan('fit-lab');
+const LIVE_PANEL_PLAN = plan('many-seeds-live');
+
+test('the demos that train are found, and every configuration of them is measured', () => {
+  const labPages = served.filter(({ html }) => html.includes('data-demo="fit-lab"')).map(({ path }) => path);
+  expect(labPages).toEqual(expect.arrayContaining(['en/experiment/', 'zh-cn/experiment/']));
+  const livePages = served.filter(({ html }) => html.includes('data-demo="many-seeds-live"')).map(({ path }) => path);
+  expect(livePages).toEqual(expect.arrayContaining(['en/many-seeds/', 'zh-cn/many-seeds/']));
+  for (const [kind, planned] of [
+    ['fit-lab', LAB_PLAN],
+    ['many-seeds-live', LIVE_PANEL_PLAN],
+  ] as const) {
+    const everyConfig = new Set(served.flatMap(({ html }) => demoConfigs(html, kind)));
+    const measured = planned.flatMap(({ path, indexes }) =>
+      indexes.map((index) => demoConfigs(served.find((page) => page.path === path)?.html ?? '', kind)[index]),
+    );
+    expect(new Set(measured), `every ${kind} configuration`).toEqual(everyConfig);
+    expect(measured.length, `each ${kind} configuration once`).toBe(everyConfig.size);
+    expect(new Set(planned.map(({ path }) => path.split('/')[0])), `${kind}: both editions take part`).toEqual(
+      new Set(['en', 'zh-cn']),
+    );
+  }
 });
 
-describe.each(LIVE_PANEL_PAGES.map((path) => [path] as const))('%s', (path) => {
+describe.each(LAB_PLAN.map(({ path, indexes, total }) => [path, indexes, total] as const))(
+  '%s',
+  (path, indexes, total) => {
+    test(`no long task while its Fit Labs train (${indexes.length === total ? 'all' : `${indexes.length} of ${total}`})`, async () => {
+      const opened = await openPage(browser(), path);
+      try {
+        const { page } = opened;
+        for (const index of indexes) {
+          const lab = await hydratedFitLab(page, index);
+          await recordLongTasks(page);
+          await markWhen(lab, 'data-status', 'training');
+          const tasks = await traceMainThread(page, async () => {
+            await lab.locator('[data-action="train"]').click();
+            await waitForStatus(lab, ['done', 'diverged']);
+          });
+          const since = await markedTime(page, 'data-status', 'training');
+          expect(since, 'the lab reported training').toBeGreaterThan(0);
+          expectNoHeavyTask(tasks, await longTasks(page, since), `lab ${index} on ${path} training`);
+
+          const sideBySide = lab.locator('[data-action="side-by-side"]');
+          if ((await sideBySide.count()) > 0) {
+            const panel = lab.locator('[data-role="side-by-side"]');
+            await panel.evaluate((details) => ((details as HTMLDetailsElement).open = true));
+            await recordLongTasks(page);
+            await markWhen(panel, 'data-phase', 'training');
+            const tasks = await traceMainThread(page, async () => {
+              await sideBySide.click();
+              await page.waitForFunction(
+                (element) => /^(done|error)$/.test(element?.getAttribute('data-phase') ?? ''),
+                await panel.elementHandle(),
+                {
+                  timeout: 180_000,
+                },
+              );
+            });
+            expect(await panel.getAttribute('data-phase')).toBe('done');
+            const running = await markedTime(page, 'data-phase', 'training');
+            expectNoHeavyTask(tasks, await longTasks(page, running), `lab ${index} on ${path} training side by side`);
+          }
+        }
+        expect(await page.locator(FIT_LAB).count()).toBe(total);
+        expectClean(opened);
+      } finally {
+        await opened.close();
+      }
+    });
+  },
+);
+
+describe.each(LIVE_PANEL_PLAN.map(({ path }) => [path] as const))('%s', (path) => {
   test('no long task while the many-seeds live panel trains', async () => {
     const opened = await openPage(browser(), path);
     try {
