@@ -3,6 +3,8 @@
  *   [--init glorot|he|zeros --bias 0.1]: kernel scheme and hidden-bias start (default Keras': glorot, 0)
  *   [--target sin | --points "0,1;1,2;2,1.5"] [--noise 0.1] [--holdout 0.2]: the data, as the Fit Lab's address
  *   gives it; with held-out points each run also reports its test MSE
+ *   [--challenge two-relus]: a Fit Lab challenge's settings (the flags may name only those it leaves free; a locked
+ *   seed is the one seed run) and whether each run solves it
  *   [--trace] (with --json): each run also carries its initial and final weights, the order it visited the points
  *   in each epoch and its epoch losses, enough to replay it in any other trainer
  *   `--help` lists every flag with its range and default.
@@ -28,7 +30,8 @@ import {
 import { useBackend } from '../core/engine/backend';
 import { trainNetworks } from '../core/engine/train';
 import { testMse } from '../core/analysis/test-loss';
-import { FIT_LAB, toTrainingData, type FitLabData } from '../core/settings/fit-lab';
+import { CHALLENGES, score } from '../core/challenges/challenges';
+import { FIT_LAB, lockChallenge, toTrainingData, type FitLabData } from '../core/settings/fit-lab';
 import { flagHelp, parseFlags, UsageError } from '../core/settings/flags';
 import { choice, defineSchema, field, flag, type Values } from '../core/settings/schema';
 import { seedList } from '../core/settings/seeds';
@@ -40,9 +43,11 @@ import { INIT_LAB } from '../labs/init/settings';
 
 export { UsageError };
 
-const { activation, hidden, epochs, lr, batch, alpha, beta, target, points, noise, holdout } = FIT_LAB.fields;
+const { challenge, activation, hidden, epochs, lr, batch, alpha, beta, target, points, noise, holdout } =
+  FIT_LAB.fields;
 /** The Fit Lab's and the InitLab's own fields (ReLU by default: the many-seeds study's activation). */
 export const EXPERIMENT_FLAGS = defineSchema({
+  challenge,
   activation: { ...activation, default: 'relu' as const },
   hidden,
   seeds: field(
@@ -86,7 +91,9 @@ const labelOf = (f: { label?: string }) => (f.label ? LABELS[f.label] : undefine
 export const HELP = `usage: npm run experiment -- [flags]\n${flagHelp(EXPERIMENT_FLAGS, labelOf)}`;
 
 export function parseArgs(argv: readonly string[]): Options {
-  const { values, given } = parseFlags(EXPERIMENT_FLAGS, argv);
+  const parsed = parseFlags(EXPERIMENT_FLAGS, argv);
+  const { given } = parsed;
+  const values = withChallenge(parsed.values, given);
   const { kernel, hiddenBias, alpha: a, beta: b, ...o } = values;
   const init = given.has('kernel') || given.has('hiddenBias') ? { kernel, hiddenBias } : undefined;
   const activationParams = { ...(a === undefined ? {} : { alpha: a }), ...(b === undefined ? {} : { beta: b }) };
@@ -98,6 +105,31 @@ export function parseArgs(argv: readonly string[]): Options {
     );
   }
   return { ...o, activationParams, seedSpec: seedList.format(o.seeds), ...(init ? { init } : {}) };
+}
+
+/** The flags with their challenge's settings in place; a flag that names a locked setting is a usage error. */
+function withChallenge(values: Flags, given: ReadonlySet<string>): Flags {
+  if (!values.challenge) return values;
+  const c = CHALLENGES[values.challenge];
+  const locked = lockChallenge(values, given, true);
+  const fixed = (key: string, value: string) =>
+    new UsageError(
+      `--${EXPERIMENT_FLAGS.fields[key as keyof Flags].name} is fixed at ${value} by the challenge ${c.id}; ` +
+        `it leaves free: ${c.free.join(', ')}`,
+    );
+  // A challenge is a Fit Lab configuration, which always starts from Keras' initialisation.
+  for (const key of ['kernel', 'hiddenBias'] as const)
+    if (given.has(key))
+      throw new UsageError(`--${EXPERIMENT_FLAGS.fields[key].flag ?? key} does not go with --challenge`);
+  const first = locked.overridden[0];
+  if (first) {
+    const text = FIT_LAB.fields[first].type.format(locked.values[first as keyof Flags] as never);
+    throw fixed(first, text === '' ? 'its default' : text);
+  }
+  if (c.free.includes('seed')) return locked.values;
+  const seed = c.start.seed ?? FIT_LAB.fields.seed.default;
+  if (given.has('seeds') && (values.seeds.length !== 1 || values.seeds[0] !== seed)) throw fixed('seeds', String(seed));
+  return { ...locked.values, seeds: [seed] };
 }
 
 /** A progress bar on stderr (only on a terminal, so piped output stays clean). */
@@ -140,6 +172,8 @@ interface RunRow {
   deadAtInit: number;
   deadAtEnd: number;
   status: string;
+  /** With --challenge: whether the run meets its goal. */
+  solved?: boolean;
   /** On the held-out points (only with --holdout; null if none could be held out or the run diverged). */
   testMse?: number | null;
 }
@@ -238,6 +272,15 @@ async function main(): Promise<void> {
           deadAtInit: count(deadFlags(initial, r.config, data.x)),
           deadAtEnd: r.status === 'diverged' ? 0 : count(deadFlags(r.params, r.config, data.x)),
           status: r.status,
+          ...(o.challenge
+            ? {
+                solved: score(CHALLENGES[o.challenge], {
+                  status: r.status === 'diverged' ? 'diverged' : 'done',
+                  mse,
+                  hidden: o.hidden,
+                }).solved,
+              }
+            : {}),
           ...(tested ? { testMse: test !== null && Number.isFinite(test) ? test : null } : {}),
         };
         lineMses.push(lineMse);
@@ -255,6 +298,7 @@ async function main(): Promise<void> {
       lineMses.map((line, i) => (runs[i]!.finalMse ?? Infinity) >= STRAIGHT_LINE_FRACTION * line),
       Boolean,
     ),
+    ...(o.challenge ? { solvedShare: share(runs, (r) => r.solved === true) } : {}),
     ...(tested
       ? {
           medianTestMse: quantile(
@@ -266,6 +310,7 @@ async function main(): Promise<void> {
   };
   if (o.json) {
     const config = {
+      ...(o.challenge ? { challenge: o.challenge } : {}),
       activation: o.activation,
       activationParams: o.activationParams,
       hidden: o.hidden,
@@ -289,6 +334,8 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify({ config, runs, summary: jsonSummary }) + '\n');
   } else {
     printTable(runs, summary, tested);
+    if (o.challenge)
+      process.stdout.write(`challenge ${o.challenge}: solved by ${pct(summary.solvedShare ?? 0)} of the runs\n`);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { ACTIVATIONS } from '../activations/registry';
 import {
+  CHALLENGE_IDS,
   CHALLENGES,
   isChallengeId,
   lockValues,
@@ -93,7 +94,7 @@ const challengeType: FieldType<ChallengeId | null, 'unknownChallenge'> = {
   kind: 'choice',
   parse: (text) => (isChallengeId(text) ? { ok: true, value: text } : { ok: false, reason: 'unknownChallenge' }),
   format: (id) => id ?? '',
-  allowed: 'a challenge id (see content/docs/en/challenges.mdx)',
+  allowed: `one of ${CHALLENGE_IDS.join(', ')}`,
   problems: { unknownChallenge: 'no challenge is called' },
 };
 

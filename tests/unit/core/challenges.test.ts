@@ -25,6 +25,7 @@ import {
   withChallengeLock,
   type FitLabSettings,
 } from '../../../src/core/settings/fit-lab';
+import { parseArgs, UsageError } from '../../../src/cli/experiment';
 import { engineBackend } from '../engine/engine-setup';
 
 /** A setting that solves each challenge, found with `npm run experiment -- --challenge <id> … --json`. */
@@ -165,6 +166,33 @@ describe('a challenge in the address', () => {
     const left = { ...s, challenge: null, activation: 'relu' as const };
     expect(withChallengeLock(left)).toEqual(left);
     expect(parseSettings(serializeSettings(left)).settings).toEqual(left);
+  });
+});
+
+describe('a challenge on the command line', () => {
+  it('gives the Fit Lab’s settings, with the flags for what it leaves free', () => {
+    expect(parseArgs(['--challenge', 'two-relus', '--seeds', '0-9'])).toMatchObject({
+      challenge: 'two-relus',
+      activation: 'relu',
+      hidden: 2,
+      target: 'abs',
+      lr: 0.04,
+      seeds: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+    });
+    // Free, not named: the challenge's start (the Fit Lab's sigmoid, not the command line's ReLU).
+    expect(parseArgs(['--challenge', 'valley-one-neuron'])).toMatchObject({ activation: 'sigmoid', hidden: 1 });
+    expect(parseArgs(['--challenge', 'valley-one-neuron', '--activation', 'sine'])).toMatchObject({
+      activation: 'sine',
+    });
+  });
+  it('runs a locked seed alone, and refuses flags that name a locked setting', () => {
+    expect(parseArgs(['--challenge', 'leaky-rescue']).seeds).toEqual([0]);
+    expect(() => parseArgs(['--challenge', 'leaky-rescue', '--seeds', '3'])).toThrow(/--seeds is fixed at 0/);
+    expect(() => parseArgs(['--challenge', 'two-relus', '--lr', '0.5'])).toThrow(/--lr is fixed at 0.04.*free: seed/);
+    expect(() => parseArgs(['--challenge', 'two-relus', '--init', 'he'])).toThrow(UsageError);
+    expect(() => parseArgs(['--challenge', 'nope'])).toThrow(/no challenge is called "nope"/);
+    // Naming a locked setting at its own value is no conflict.
+    expect(parseArgs(['--challenge', 'two-relus', '--hidden', '2']).hidden).toBe(2);
   });
 });
 

@@ -22,6 +22,7 @@ const VALUES = [
     '١',
     '３',
     'abc',
+    'two-relus',
     '9'.repeat(40),
   ],
   ...['-0', '0', '1e-300', '1e-7', '0.04', '.5', '5.', '1', '1e0', '2', '2.0', '2.5', '-1', '-1.5', '0.1', '1e-1'],
@@ -53,6 +54,7 @@ const VALUES = [
  * `context` (the activation an α belongs to), and the command line is given the same context first.
  */
 const SHARED = {
+  challenge: { url: (q: string) => read(parseSettings(q), (s) => s.challenge), cli: (o: Cli) => o.challenge },
   activation: { url: (q: string) => read(parseSettings(q), (s) => s.activation), cli: (o: Cli) => o.activation },
   hidden: { url: (q: string) => read(parseSettings(q), (s) => s.hidden), cli: (o: Cli) => o.hidden },
   epochs: { url: (q: string) => read(parseSettings(q), (s) => s.epochs), cli: (o: Cli) => o.epochs },
