@@ -26,14 +26,20 @@ const SHOTS = [
 
 const browser = useBrowser();
 
-/** Every value the hero's data-epoch takes from the first script on (a test-only record, not the page's). */
+/**
+ * Every value the hero's data-epoch takes from the first script on, and the drawn sum's path at each (a test-only
+ * record, not the page's).
+ */
 const RECORD_EPOCHS = () => {
   const seen: string[] = [];
-  (window as unknown as { __heroEpochs: string[] }).__heroEpochs = seen;
+  const sums: string[] = [];
+  Object.assign(window, { __heroEpochs: seen, __heroSums: sums });
   new MutationObserver((records) => {
     for (const r of records) {
       const element = r.target as Element;
-      if (element.getAttribute('data-demo') === 'hero') seen.push(element.getAttribute('data-epoch') ?? '');
+      if (element.getAttribute('data-demo') !== 'hero') continue;
+      seen.push(element.getAttribute('data-epoch') ?? '');
+      sums.push(element.querySelector('[data-role="prediction"]')?.getAttribute('d') ?? '');
     }
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-epoch'] });
 };
@@ -80,9 +86,13 @@ describe.each(['en', 'zh-cn'] as const)('the landing page (%s)', (lang) => {
       await page.waitForSelector(`${HERO}[data-status="done"]`, { timeout: 120_000 });
       expect(await hero.getAttribute('data-source')).toBe('live');
       expect(await hero.getAttribute('data-epoch')).toBe(String(HERO_CONFIG.epochs));
-      const epochs = await page.evaluate(() => (window as unknown as { __heroEpochs: string[] }).__heroEpochs);
+      const [epochs, sums] = await page.evaluate(() => {
+        const record = window as unknown as { __heroEpochs: string[]; __heroSums: string[] };
+        return [record.__heroEpochs, record.__heroSums];
+      });
       expect(epochs[0], 'the first frame of the live run').toBe('0');
       expect(new Set(epochs).size, 'frames drawn on the way').toBeGreaterThan(10);
+      expect(new Set(sums).size, 'the drawn sum moves from frame to frame').toBeGreaterThan(10);
       const status = await hero.locator('.hero-lab__status').innerText();
       expect(status).toContain(String(HERO_CONFIG.epochs));
       expect(status).not.toMatch(/\{\w+\}/);

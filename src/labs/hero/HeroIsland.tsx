@@ -6,7 +6,7 @@
  * Root: [data-demo="hero"] with data-status (idle|loading|training|paused|done|error), data-epoch, data-source
  * (recorded|live) and data-hydrated.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { NetworkParams, Snapshot } from '../../core/train/types';
 import { initialParams } from '../../core/train/random';
 import { fitPlotLayers } from '../../plots/fitPlot';
@@ -22,6 +22,7 @@ import {
 import { LabStatus } from '../../shared/LabNotices';
 import { useWidth } from '../../shared/useWidth';
 import type { HeroRun } from './run';
+import { patchSvg } from './svg-patch';
 import { heroPlotLabels, heroStatusText, type HeroPhase, type HeroText } from './text';
 import { HERO_CONFIG, HERO_DATA, heroPlotData } from './view';
 
@@ -34,6 +35,19 @@ export interface HeroProps {
 
 /** Height ÷ width of the plot, as `.lab__plot` keeps it, so the static and live figures take the same box. */
 const PLOT_ASPECT = 0.6;
+/**
+ * Shortest time between two drawn frames: ten a second show the curves moving into place, and leave a phone's main
+ * thread free for the rest of the page (this figure runs while the page itself is still loading).
+ */
+const FRAME_MS = 100;
+/** Longest wait for an idle moment before the hero starts anyway. */
+const START_WITHIN_MS = 1500;
+
+/** Run `task` when the browser is next idle (soon after, where requestIdleCallback is missing). */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: START_WITHIN_MS });
+  else setTimeout(task, 200);
+}
 
 interface Shown {
   params: NetworkParams;
@@ -58,7 +72,7 @@ export default function HeroIsland({ t, uid, run }: HeroProps) {
   const frames = useFrameQueue<Snapshot>((batch) => {
     const s = batch[batch.length - 1]!;
     setShown({ params: s.params, epoch: s.epoch, loss: s.loss, live: true });
-  });
+  }, FRAME_MS);
   usePageLifetime(() => {
     frames.clear();
     runner.dispose();
@@ -102,16 +116,35 @@ export default function HeroIsland({ t, uid, run }: HeroProps) {
     () => runner.current?.pause(),
     () => runner.current?.resume(),
   );
+  // It starts once the page has settled (an idle moment, or at most a second and a half after it comes into view), so
+  // the page's own loading and the other figures' hydration go first; if the reader has looked away by then, it
+  // waits for the next time they see it.
   const started = useRef(false);
+  const awayNow = useRef(away);
+  awayNow.current = away;
   useEffect(() => {
     if (away || started.current) return;
     started.current = true;
-    void train();
+    whenIdle(() => {
+      if (awayNow.current) started.current = false;
+      else void train();
+    });
   }, [away]);
 
   const size = { width, height: Math.round(width * PLOT_ASPECT), idPrefix: `${uid}-plot` };
   const labels = heroPlotLabels(t, shown.params);
+  // The words for the figure describe a network at rest; while it trains they keep the last one (nobody reads a
+  // description ten times a second, and rewriting it costs each frame).
+  const summary = useRef(labels.desc);
+  if (phase !== 'training') summary.current = labels.desc;
   const layers = fitPlotLayers(heroPlotData(shown.params), size, labels);
+  // The curves' layer is handed to Preact once (as rendered on the server) and then patched in place each frame:
+  // re-parsing it every frame made each one a long task on a phone.
+  const curves = useRef<HTMLDivElement>(null);
+  const firstCurves = useRef(layers.front);
+  useLayoutEffect(() => {
+    if (curves.current) patchSvg(curves.current, layers.front);
+  }, [layers.front]);
   const busy = phase === 'loading' || phase === 'training' || phase === 'paused';
   const status = heroStatusText(
     t,
@@ -132,9 +165,9 @@ export default function HeroIsland({ t, uid, run }: HeroProps) {
     >
       <div class="lab__plot" ref={plotBox}>
         <div class="lab__svg" dangerouslySetInnerHTML={{ __html: layers.back }} />
-        <div class="lab__svg lab__front" dangerouslySetInnerHTML={{ __html: layers.front }} />
+        <div class="lab__svg lab__front" ref={curves} dangerouslySetInnerHTML={{ __html: firstCurves.current }} />
         <p class="sr-only" id={`${size.idPrefix}-summary`}>
-          {labels.desc}
+          {summary.current}
         </p>
       </div>
       <div class="hero-lab__row">
