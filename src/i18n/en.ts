@@ -280,6 +280,7 @@ export const en = {
       numbers: ['No', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight'],
       shapes: {
         hinge: { one: 'hinge', many: 'hinges' },
+        bump: { one: 'bump', many: 'bumps' },
         step: { one: 'step', many: 'steps' },
         bend: { one: 'bend', many: 'bends' },
       },
@@ -341,10 +342,6 @@ export const en = {
     sideBySideTitle: 'Same seed, same start, every activation',
     finalMse: 'final MSE {mse}',
     manual: 'Move the neurons by hand',
-    manualHint:
-      'Drag a marker (or focus it and use the arrow keys) to move a component’s centre left and right and its height up and down; the sum follows.',
-    handle:
-      'Neuron {i}: centre {centre}, height {height}. Left and right arrows move the centre, up and down arrows the height.',
     trainFromHere: 'Train from here',
     replay: 'Replay the same start',
     runActionsHint:

@@ -270,6 +270,7 @@ export const zhCn: Dictionary = {
       numbers: ['没有', '一个', '两个', '三个', '四个', '五个', '六个', '七个', '八个'],
       shapes: {
         hinge: { one: '拐点', many: '拐点' },
+        bump: { one: '峰', many: '峰' },
         step: { one: '台阶', many: '台阶' },
         bend: { one: '弯曲处', many: '弯曲处' },
       },
@@ -329,8 +330,6 @@ export const zhCn: Dictionary = {
     sideBySideTitle: '同一种子、同一起点、每一种激活函数',
     finalMse: '最终均方误差 {mse}',
     manual: '手动移动神经元',
-    manualHint: '拖动标记（或聚焦后用方向键）左右移动分量的中心、上下改变它的高度；总和随之变化。',
-    handle: '神经元 {i}：中心 {centre}，高度 {height}。左右方向键移动中心，上下方向键改变高度。',
     trainFromHere: '从这里开始训练',
     replay: '用同一起点重放',
     runActionsHint:

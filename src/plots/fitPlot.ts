@@ -292,7 +292,8 @@ function fitPlotParts(
         labels.bias,
       ],
     ];
-    if (bands && labels.band)
+    // Narrow plots (phones) keep the legend small; each band still has its title.
+    if (bands && labels.band && size.width >= 480)
       items.push([
         `<rect x="0" y="${-BAND_ROW / 2}" width="22" height="${BAND_ROW}" fill="currentColor" fill-opacity="0.6"/>`,
         labels.band,

@@ -39,6 +39,11 @@ import { FallbackNotice, LabStatus, RefusedNotice } from '../../shared/LabNotice
 import { useFrameQueue, useHydrated, useLazy, usePageLifetime, useUrlSettings } from '../../shared/island-kit';
 import { useWidth } from '../../shared/useWidth';
 import { fill, formatNumber } from '../../shared/format';
+import { FitDataTable, LossDataTable } from './FitTables';
+import { LiveCaption } from './LiveCaption';
+import { ManualFields } from './ManualFields';
+import { NeuronFormula } from './NeuronFormula';
+import { useNeuronViews } from './useNeuronViews';
 
 /** A finished run recorded at build time (see src/labs/fit-lab/generate-figures.ts), shown until the reader trains. */
 export interface StaticRun {
@@ -76,6 +81,11 @@ export interface FitLabProps {
 }
 
 export const PLOT_ASPECT = 0.6;
+/** Narrow plots (phones) are taller, so the curves stay readable: 272 px high at 340 px wide. */
+export const NARROW_PLOT_ASPECT = 0.8;
+/** Up to this width (px) a plot is narrow; fitlab.css's container query uses the same bound. */
+export const NARROW_PLOT_WIDTH = 480;
+export const plotAspect = (width: number) => (width <= NARROW_PLOT_WIDTH ? NARROW_PLOT_ASPECT : PLOT_ASPECT);
 /** At most ~25 redraws a second: the animation stays smooth and the main thread keeps most of its time free. */
 const MIN_FRAME_MS = 40;
 
@@ -220,6 +230,9 @@ export default function FitLabIsland(props: FitLabProps) {
     () => networkView(shown.params, settings, setup.data.x, shown.dead),
     [shown.params, shown.dead, settings.activation, settings.activationParams, setup],
   );
+  const nv = useNeuronViews(t, shown, settings, setup, netView.states);
+  const placeManually = (params: NetworkParams) =>
+    setRun((r) => ({ ...r, params, status: 'idle', dead: [], deadSince: [] }));
   const mse = useMemo(
     () => (run.status === 'done' ? finalMse(run.params, settings, setup.data) : null),
     [run.status, run.params, setup],
@@ -385,8 +398,8 @@ export default function FitLabIsland(props: FitLabProps) {
       }),
     )
     .join(' ');
-  const plotSize = { width, height: Math.round(width * PLOT_ASPECT), idPrefix: `${uid}-fit` };
-  const data = plotData(setup, shown.params, netView, manual ? 'components' : view);
+  const plotSize = { width, height: Math.round(width * plotAspect(width)), idPrefix: `${uid}-fit` };
+  const data = nv.plotData(plotData(setup, shown.params, netView, manual ? 'components' : view));
   const plotLabels = {
     title: fill(t.plot.title, { target: setup.target.text, hidden: settings.hidden, activation: name }),
     desc: fill(t.plot.summary, {
@@ -399,6 +412,8 @@ export default function FitLabIsland(props: FitLabProps) {
     bias: t.plot.bias,
     neuronTag: (i: number) => String(i + 1),
     dead: t.plot.dead,
+    band: t.neurons.band,
+    bandTitle: nv.bandTitle,
   };
   const layers = fitPlotLayers(data, plotSize, plotLabels);
   // The one-piece SVG is only needed for the export buttons.
@@ -469,6 +484,7 @@ export default function FitLabIsland(props: FitLabProps) {
       data-hydrated={hydrated ? 'true' : 'false'}
       data-sync-url={props.syncUrl ? 'true' : undefined}
       data-error={run.message ?? undefined}
+      {...nv.rootAttrs}
     >
       <LabStatus
         class="lab__status"
@@ -492,7 +508,7 @@ export default function FitLabIsland(props: FitLabProps) {
           </button>
         </div>
       )}
-      <div class="lab__plot" ref={plotBox}>
+      <div class="lab__plot" ref={plotBox} {...nv.plotHover(data, plotSize)}>
         <div class="lab__svg" dangerouslySetInnerHTML={{ __html: layers.back }} />
         <div class="lab__svg lab__front" dangerouslySetInnerHTML={{ __html: layers.front }} />
         <p class="sr-only" id={`${plotSize.idPrefix}-summary`}>
@@ -506,13 +522,16 @@ export default function FitLabIsland(props: FitLabProps) {
             size={plotSize}
             params={shown.params}
             settings={settings}
-            onParams={(params) => setRun((r) => ({ ...r, params, status: 'idle', dead: [], deadSince: [] }))}
+            onParams={placeManually}
+            neuron={nv.neuron}
           />
         )}
         {prediction.enabled && hydrated && (
           <GuessLayer t={t} uid={uid} prediction={prediction} data={data} size={plotSize} />
         )}
       </div>
+      <LiveCaption text={nv.caption} training={status === 'training'} />
+      <FitDataTable t={t} params={shown.params} settings={settings} data={setup.data} muted={nv.muted} />
       <div class="fitlab__bar">
         <div class="lab__buttons" role="group" aria-label={t.title}>
           <button
@@ -558,6 +577,16 @@ export default function FitLabIsland(props: FitLabProps) {
           ))}
         </fieldset>
       </div>
+      <NeuronFormula
+        t={t}
+        formula={nv.formula}
+        dead={netView.states.map((st) => st === 'dead')}
+        error={nv.error}
+        fullMse={nv.fullMse}
+        points={setup.data.x.length}
+        anyMuted={nv.muted.some(Boolean)}
+        neuron={nv.neuron}
+      />
       {prediction.enabled && (
         <PredictPanel
           t={t}
@@ -589,12 +618,18 @@ export default function FitLabIsland(props: FitLabProps) {
         disabled={!hydrated}
         onScrub={scrubTo}
       />
+      <LossDataTable t={t} history={shown.history} />
       <NeuronCards
         t={t}
         params={shown.params}
         states={netView.states}
         gradNorm={shown.gradNorm}
         deadSince={shown.deadSince}
+        muted={nv.muted}
+        disabled={!hydrated}
+        onMute={nv.mute}
+        onSolo={nv.solo}
+        neuron={nv.neuron}
       />
       <details class="lab__panel" open={props.settingsOpen}>
         <summary>{t.settings}</summary>
@@ -603,7 +638,15 @@ export default function FitLabIsland(props: FitLabProps) {
       {props.manual !== false && (
         <details class="lab__panel" onToggle={(e) => setManual((e.currentTarget as HTMLDetailsElement).open)}>
           <summary>{t.manual}</summary>
-          <p class="lab__hint">{t.manualHint}</p>
+          <p class="lab__hint">{t.place.hint}</p>
+          <ManualFields
+            t={t}
+            uid={uid}
+            params={shown.params}
+            disabled={!hydrated || busy}
+            onParams={placeManually}
+            neuron={nv.neuron}
+          />
           <button
             type="button"
             class="lab__button"

@@ -1,8 +1,10 @@
 /**
- * Manual mode: one handle per neuron over the plot. Moving a handle left/right moves the component's centre
- * −b/w (b changes, w kept); up/down sets its height v·φ(1) (v changes). Pointer drag or arrow keys.
+ * Manual mode: one handle per neuron over the plot, at (position −b/w, height v). Moving a handle left or right
+ * moves the component's kink or centre (b changes, w kept); up or down sets its height v. Pointer drag or arrow
+ * keys; the focused, hovered or dragged handle shows w, b and v beside it. The numbers can also be typed
+ * (ManualFields.tsx); both go through placeComponent (neurons.ts).
  */
-import { useRef } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ACTIVATIONS } from '../../core/activations/registry';
 import type { FitLabSettings } from '../../core/settings/fit-lab';
 import type { NetworkParams } from '../../core/train/types';
@@ -10,6 +12,8 @@ import type { Dictionary } from '../../i18n';
 import { fitLayout, type FitPlotData, type PlotSize } from '../../plots/fitPlot';
 import { neuronStyle } from '../../plots/svg';
 import { fill, formatNumber } from '../../shared/format';
+import { componentPlace, placeComponent } from './neurons';
+import type { ActiveNeuron } from './useActiveNeuron';
 
 interface Props {
   t: Dictionary['fitLab'];
@@ -19,36 +23,24 @@ interface Props {
   params: NetworkParams;
   settings: FitLabSettings;
   onParams(params: NetworkParams): void;
+  neuron: ActiveNeuron;
 }
 
-const CENTRE_STEP = Math.PI / 32;
+/** Arrow-key steps: the position by π/32, the height by a fortieth of the plot's y range. */
+export const POSITION_STEP = Math.PI / 32;
 
-export function ManualLayer({ t, data, size, params, settings, onParams }: Props) {
+export function ManualLayer({ t, data, size, params, settings, onParams, neuron }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
-  const dragging = useRef<number | null>(null);
+  const [dragging, setDragging] = useState<number | null>(null);
   // Freeze the scales while dragging, so the plot does not rescale under the pointer.
   const frozen = useRef<ReturnType<typeof fitLayout> | null>(null);
-  const layout = dragging.current !== null && frozen.current ? frozen.current : fitLayout(data, size);
-  const phi1 = ACTIVATIONS[settings.activation].f(1, settings.activationParams);
+  const layout = dragging !== null && frozen.current ? frozen.current : fitLayout(data, size);
   const phi0 = ACTIVATIONS[settings.activation].f(0, settings.activationParams);
   const [yLo, yHi] = layout.y.domain() as [number, number];
   const step = (yHi - yLo) / 40;
-
-  const setHandle = (i: number, centre: number, height: number) => {
-    const w = params.w1[i]! === 0 ? 1e-3 : params.w1[i]!;
-    const w1 = [...params.w1];
-    const b1 = [...params.b1];
-    const w2 = [...params.w2];
-    w1[i] = w;
-    b1[i] = -w * Math.max(-2, Math.min(2 * Math.PI + 2, centre));
-    w2[i] = height / phi1;
-    onParams({ w1, b1, w2, b2: params.b2 });
-  };
-
-  const handleOf = (i: number) => {
-    const w = params.w1[i]!;
-    return { centre: w === 0 ? 0 : -params.b1[i]! / w, height: params.w2[i]! * phi1 };
-  };
+  const { margin } = layout;
+  const clampX = (px: number) => Math.max(margin.left, Math.min(size.width - margin.right, px));
+  const clampY = (py: number) => Math.max(margin.top, Math.min(size.height - margin.bottom, py));
 
   const toData = (e: PointerEvent): [number, number] | null => {
     const svg = svgRef.current;
@@ -64,64 +56,85 @@ export function ManualLayer({ t, data, size, params, settings, onParams }: Props
       ref={svgRef}
       class="fitlab__manual"
       viewBox={`0 0 ${size.width} ${size.height}`}
-      aria-label={t.manualHint}
+      aria-label={t.place.hint}
       role="group"
     >
       {params.w1.map((_, i) => {
-        const h = handleOf(i);
-        const cx = Math.max(layout.margin.left, Math.min(size.width - layout.margin.right, layout.x(h.centre)));
-        const cy = Math.max(layout.margin.top, Math.min(size.height - layout.margin.bottom, layout.y(h.height)));
+        const k = i + 1;
+        const place = componentPlace(params, i);
+        const position = place.position ?? 0;
+        const cx = clampX(layout.x(position));
+        const cy = clampY(layout.y(place.height));
         const style = neuronStyle(i);
-        // A stem from the component's value at its centre, v·φ(0), to the handle: the height being dragged.
-        const base = Math.max(
-          layout.margin.top,
-          Math.min(size.height - layout.margin.bottom, layout.y(params.w2[i]! * phi0)),
-        );
+        // A stem from the component's value at its kink or centre, v·φ(0), to the handle at height v.
+        const base = clampY(layout.y(place.height * phi0));
+        const label = fill(t.place.handle, {
+          i: k,
+          position: place.position === null ? t.card.noCentre : formatNumber(place.position),
+          height: formatNumber(place.height),
+        });
+        const shown = neuron.active === k || dragging === i;
+        const readout = fill(t.place.readout, {
+          w: formatNumber(params.w1[i]),
+          b: formatNumber(params.b1[i]),
+          v: formatNumber(params.w2[i]),
+        });
+        // The readout sits on the side of the handle with more room.
+        const right = cx < size.width / 2;
         return (
           <g
             key={i}
             class="fitlab__handle"
             tabindex={0}
             role="slider"
-            aria-label={fill(t.handle, { i: i + 1, centre: formatNumber(h.centre), height: formatNumber(h.height) })}
-            aria-valuenow={Number(h.centre.toFixed(3))}
-            aria-valuetext={fill(t.handle, {
-              i: i + 1,
-              centre: formatNumber(h.centre),
-              height: formatNumber(h.height),
-            })}
-            data-neuron={i}
+            aria-label={label}
+            aria-valuenow={Number(position.toFixed(3))}
+            aria-valuetext={label}
+            data-neuron={k}
             transform={`translate(${cx},${cy})`}
+            {...neuron.hoverFocus(k)}
             onKeyDown={(e) => {
               const moves: Record<string, [number, number]> = {
-                ArrowLeft: [-CENTRE_STEP, 0],
-                ArrowRight: [CENTRE_STEP, 0],
+                ArrowLeft: [-POSITION_STEP, 0],
+                ArrowRight: [POSITION_STEP, 0],
                 ArrowUp: [0, step],
                 ArrowDown: [0, -step],
               };
               const m = moves[e.key];
               if (!m) return;
               e.preventDefault();
-              setHandle(i, h.centre + m[0], h.height + m[1]);
+              onParams(placeComponent(params, i, { position: position + m[0], height: place.height + m[1] }));
             }}
             onPointerDown={(e) => {
-              dragging.current = i;
+              setDragging(i);
               frozen.current = layout;
+              neuron.set(k);
               (e.currentTarget as SVGGElement).setPointerCapture(e.pointerId);
             }}
             onPointerMove={(e) => {
-              if (dragging.current !== i) return;
+              if (dragging !== i) return;
               const p = toData(e);
-              if (p) setHandle(i, p[0], p[1]);
+              if (p) onParams(placeComponent(params, i, { position: p[0], height: p[1] }));
             }}
             onPointerUp={() => {
-              dragging.current = null;
+              setDragging(null);
               frozen.current = null;
             }}
           >
             <line x1="0" x2="0" y1="0" y2={base - cy} stroke={style.colour} stroke-width="1.5" stroke-dasharray="3 3" />
             <circle r="14" class="fitlab__handle-hit" fill="transparent" />
             <circle r="7" fill={style.colour} class="fitlab__handle-dot" />
+            {shown && (
+              <text
+                class="fitlab__handle-readout"
+                x={right ? 18 : -18}
+                y={-12}
+                text-anchor={right ? 'start' : 'end'}
+                aria-hidden="true"
+              >
+                {readout}
+              </text>
+            )}
           </g>
         );
       })}

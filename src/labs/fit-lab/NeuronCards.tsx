@@ -1,9 +1,14 @@
-/** One small card per hidden neuron: its numbers, how its activation is shifted and flipped, and its state. */
+/**
+ * One small card per hidden neuron: its numbers, how its activation is shifted and flipped, its state, and Mute and
+ * Solo toggles (they change what is drawn, never the training). Hovering or focusing a card lights its neuron up.
+ */
 import type { Dictionary } from '../../i18n';
 import type { NetworkParams } from '../../core/train/types';
 import { DEAD_COLOUR, DEAD_DASH, neuronStyle } from '../../plots/svg';
 import type { NeuronState } from '../../shared/network-view';
 import { fill, formatNumber } from '../../shared/format';
+import { isSoloed } from './neurons';
+import type { ActiveNeuron } from './useActiveNeuron';
 
 interface Props {
   t: Dictionary['fitLab'];
@@ -11,6 +16,11 @@ interface Props {
   states: readonly NeuronState[];
   gradNorm: readonly number[] | null;
   deadSince: readonly (number | null)[];
+  muted: readonly boolean[];
+  disabled: boolean;
+  onMute(i: number): void;
+  onSolo(i: number): void;
+  neuron: ActiveNeuron;
 }
 
 export function Swatch({ i, dead }: { i: number; dead: boolean }) {
@@ -32,7 +42,19 @@ export function Swatch({ i, dead }: { i: number; dead: boolean }) {
   );
 }
 
-export function NeuronCards({ t, params, states, gradNorm, deadSince }: Props) {
+export function NeuronCards({
+  t,
+  params,
+  states,
+  gradNorm,
+  deadSince,
+  muted,
+  disabled,
+  onMute,
+  onSolo,
+  neuron,
+}: Props) {
+  const n = params.w1.length;
   return (
     <ol class="fitlab__cards">
       {params.w1.map((w, i) => {
@@ -48,8 +70,18 @@ export function NeuronCards({ t, params, states, gradNorm, deadSince }: Props) {
             ? '—'
             : fill(centre > 0 ? t.card.shiftedRight : t.card.shiftedLeft, { d: formatNumber(Math.abs(centre)) });
         const since = deadSince[i];
+        const off = muted[i] === true;
+        const solo = isSoloed(muted, i, n);
         return (
-          <li class={`fitlab__card fitlab__card--${state}`} key={i} data-neuron={i} data-state={state}>
+          <li
+            class={`fitlab__card fitlab__card--${state}${off ? ' fitlab__card--muted' : ''}`}
+            key={i}
+            data-neuron={i + 1}
+            data-state={state}
+            data-muted={off ? 'true' : undefined}
+            tabIndex={0}
+            {...neuron.hoverWithin(i + 1)}
+          >
             <p class="fitlab__card-title">
               <Swatch i={i} dead={state === 'dead'} />
               <span>{fill(t.neuron, { i: i + 1 })}</span>
@@ -77,6 +109,33 @@ export function NeuronCards({ t, params, states, gradNorm, deadSince }: Props) {
                 </>
               )}
             </dl>
+            <div class="fitlab__card-actions">
+              <button
+                type="button"
+                class="lab__button lab__button--small"
+                data-action="mute"
+                aria-pressed={off ? 'true' : 'false'}
+                aria-label={fill(t.neurons.muteLabel, { i: i + 1 })}
+                title={t.neurons.muteTitle}
+                disabled={disabled}
+                onClick={() => onMute(i)}
+              >
+                {t.neurons.mute}
+              </button>
+              <button
+                type="button"
+                class="lab__button lab__button--small"
+                data-action="solo"
+                aria-pressed={solo ? 'true' : 'false'}
+                aria-label={fill(t.neurons.soloLabel, { i: i + 1 })}
+                title={t.neurons.soloTitle}
+                disabled={disabled || n < 2}
+                onClick={() => onSolo(i)}
+              >
+                {t.neurons.solo}
+              </button>
+            </div>
+            {off && <p class="fitlab__card-note">{t.neurons.muted}</p>}
           </li>
         );
       })}

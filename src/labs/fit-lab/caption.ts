@@ -14,12 +14,13 @@ import type { FitError } from './neurons';
 export type CaptionText = Dictionary['fitLab']['caption'];
 
 /** What a component's special point looks like for an activation. */
-export type ShapeKind = 'line' | 'step' | 'hinge' | 'bend';
+export type ShapeKind = 'line' | 'step' | 'bump' | 'hinge' | 'bend';
 
 export function shapeKind(activation: HiddenActivationId): ShapeKind {
   if (activation === 'linear') return 'line';
   const facts = ACTIVATIONS[activation].facts;
-  if (facts.saturatesOn === 'both') return 'step';
+  // Flat on both sides: a step if it only rises (or falls), a bump if it rises and falls again.
+  if (facts.saturatesOn === 'both') return facts.monotonic ? 'step' : 'bump';
   if (facts.kinks.length > 0) return 'hinge';
   return 'bend';
 }

@@ -164,6 +164,7 @@ describe('the caption', () => {
     expect(shapeKind('tanh')).toBe('step');
     expect(shapeKind('leaky_relu')).toBe('hinge');
     expect(shapeKind('swish')).toBe('bend');
+    expect(shapeKind('gaussian')).toBe('bump');
     const sig = fitCaption(input({ activation: 'sigmoid', states: ['alive', 'alive', 'alive'], error: null }), t);
     // The third centre, −b/w = −0.5, lies outside the data.
     expect(sig).toBe('Two steps at x = 2.8 and 3.5.');
