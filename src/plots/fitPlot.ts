@@ -30,6 +30,8 @@ export interface FitPlotData {
   /** Dense x grid on which target, prediction and components are given. */
   grid: readonly number[];
   points: Dataset;
+  /** Held-out points (never trained on), drawn as hollow rings; absent or empty: none. */
+  test?: Dataset;
   target: readonly number[];
   /** Network output on the grid; null before there is a network to draw. */
   prediction: readonly number[] | null;
@@ -54,6 +56,8 @@ export interface FitPlotLabels {
   /** Short on-plot tag of neuron i (0-based), e.g. "1". */
   neuronTag: (i: number) => string;
   dead: string;
+  /** Legend entry of the held-out points; needed when some are drawn. */
+  heldOut?: string;
   /** Legend entry of the learning bands, and each band's title (neuron i, 0-based); needed when bands are drawn. */
   band?: string;
   bandTitle?: (i: number) => string;
@@ -114,7 +118,7 @@ export function fitLayout(data: FitPlotData, size: PlotSize): FitLayout {
   const margin = size.compact
     ? { top: 6, right: 6, bottom: 18, left: 28 }
     : { top: 12, right: 14, bottom: 28 + bandsHeight, left: 38 };
-  const [tLo, tHi] = extent([...data.target, ...data.points.y]);
+  const [tLo, tHi] = extent([...data.target, ...data.points.y, ...(data.test?.y ?? [])]);
   const span = Math.max(tHi - tLo, 0.5);
   // Curves may reach beyond the target (components, a bad fit); show them, but never more than 1.5 spans out,
   // so one runaway curve cannot flatten the rest.
@@ -209,6 +213,7 @@ function fitPlotParts(
     if (finite(vy)) dots += `M${r2(x(px))} ${r2(py(vy))}h0`;
   });
   background += `<path class="fl-points" d="${dots}" fill="none" stroke="currentColor" stroke-opacity="0.45" stroke-width="${size.compact ? 2.4 : 3.6}" stroke-linecap="round"/>`;
+  background += heldOutRings(data, x, py);
   background += `<path data-role="target" class="fl-target" d="${path(data.target)}" fill="none" stroke="currentColor" stroke-opacity="0.3" stroke-width="${size.compact ? 4 : 7}" stroke-linecap="round"/>`;
 
   let body = '';
@@ -292,6 +297,11 @@ function fitPlotParts(
         labels.bias,
       ],
     ];
+    if (data.test && data.test.x.length > 0 && labels.heldOut)
+      items.push([
+        `<circle cx="11" cy="0" r="3.5" fill="none" stroke="currentColor" stroke-width="1.5"/>`,
+        labels.heldOut,
+      ]);
     // Narrow plots (phones) keep the legend small; each band still has its title.
     if (bands && labels.band && size.width >= 480)
       items.push([
@@ -356,6 +366,20 @@ function textWidth(text: string): number {
   let w = 0;
   for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 11 : 6;
   return w;
+}
+
+/** Held-out points as hollow rings (one path), so they read apart from the solid training dots without colour. */
+function heldOutRings(data: FitPlotData, x: ScaleLinear<number, number>, py: (v: number) => number): string {
+  const test = data.test;
+  if (!test || test.x.length === 0) return '';
+  const r = 3.5;
+  let d = '';
+  test.x.forEach((vx, j) => {
+    const vy = test.y[j]!;
+    if (finite(vx) && finite(vy))
+      d += `M${r2(x(vx) - r)} ${r2(py(vy))}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`;
+  });
+  return `<path data-role="held-out" data-count="${test.x.length}" d="${d}" fill="none" stroke="currentColor" stroke-width="1.5"/>`;
 }
 
 /**

@@ -18,6 +18,8 @@ export interface LossPlotData {
   divergedAt: number | null;
   /** Events of the run, marked on the curve. */
   markers?: readonly LossMarker[];
+  /** [epoch, MSE on the held-out points] pairs, drawn dashed beside the training loss; absent or empty: none. */
+  test?: ReadonlyArray<readonly [number, number]>;
 }
 
 export interface LossPlotLabels {
@@ -25,11 +27,15 @@ export interface LossPlotLabels {
   desc: string;
   epoch: string;
   loss: string;
+  /** Legend entries, needed when a test curve is drawn. */
+  trainLegend?: string;
+  testLegend?: string;
 }
 
 export function lossPlotSvg(data: LossPlotData, size: PlotSize, labels: LossPlotLabels): string {
   const margin = { top: 8, right: 12, bottom: 30, left: 46 };
-  const finiteLosses = data.history.map((h) => h[1]).filter((v) => Number.isFinite(v) && v > 0);
+  const test = data.test ?? [];
+  const finiteLosses = [...data.history, ...test].map((h) => h[1]).filter((v) => Number.isFinite(v) && v > 0);
   let lo = finiteLosses.length ? Math.min(...finiteLosses) : 1e-3;
   let hi = finiteLosses.length ? Math.max(...finiteLosses) : 1;
   if (hi / lo < 100) {
@@ -62,6 +68,21 @@ export function lossPlotSvg(data: LossPlotData, size: PlotSize, labels: LossPlot
     data.history.map((h) => (Number.isFinite(h[1]) && h[1] > 0 ? y(clamp(h[1])) : NaN)),
   );
   out += `<path data-role="loss" d="${d}" fill="none" stroke="#d6336c" class="fl-prediction" stroke-width="1.75"/>`;
+  if (test.length > 0) {
+    const td = polylinePath(
+      test.map((h) => x(h[0])),
+      test.map((h) => (Number.isFinite(h[1]) && h[1] > 0 ? y(clamp(h[1])) : NaN)),
+    );
+    // Dashed and in the text colour: told apart from the training loss without colour.
+    out += `<path data-role="test-loss" d="${td}" fill="none" stroke="currentColor" stroke-width="1.75" stroke-dasharray="5 3"/>`;
+    if (labels.trainLegend && labels.testLegend) {
+      const lx = r2(size.width - margin.right - 150);
+      out += `<g class="fl-legend" data-role="loss-legend" font-size="11" fill="currentColor" transform="translate(${lx},${margin.top + 6})">`;
+      out += `<line x1="0" x2="22" y1="0" y2="0" stroke="#d6336c" class="fl-prediction" stroke-width="1.75"/><text x="28" dy="0.32em">${esc(labels.trainLegend)}</text>`;
+      out += `<line x1="0" x2="22" y1="14" y2="14" stroke="currentColor" stroke-width="1.75" stroke-dasharray="5 3"/><text x="28" y="14" dy="0.32em">${esc(labels.testLegend)}</text>`;
+      out += '</g>';
+    }
+  }
 
   out += lossMarkersSvg(data.markers ?? [], x, y0, y1);
 

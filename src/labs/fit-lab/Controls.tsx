@@ -30,7 +30,7 @@ interface Props {
   onChange(patch: Partial<FitLabSettings>): void;
 }
 
-type NumberKey = 'lr' | 'epochs' | 'batch' | 'seed';
+type NumberKey = 'lr' | 'epochs' | 'batch' | 'seed' | 'noise' | 'holdout';
 
 function NumberField({
   t,
@@ -52,7 +52,7 @@ function NumberField({
       id={`${uid}-${name}`}
       label={label}
       value={String(settings[name])}
-      decimal={name === 'lr'}
+      decimal={name === 'lr' || name === 'noise' || name === 'holdout'}
       disabled={disabled}
       block="lab"
       accept={accept}
@@ -118,6 +118,8 @@ export function Controls(props: Props) {
       <NumberField {...props} name="epochs" label={t.epochs} />
       <NumberField {...props} name="batch" label={t.batch} />
       <NumberField {...props} name="seed" label={t.seed} />
+      <NumberField {...props} name="noise" label={t.noise} />
+      <NumberField {...props} name="holdout" label={t.holdout} />
       {specs.map((spec) => (
         <div class="lab__field" key={spec.name}>
           <label for={`${uid}-${spec.name}`}>{t[spec.name]}</label>

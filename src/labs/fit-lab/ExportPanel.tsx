@@ -85,6 +85,8 @@ export function ExportPanel({ t, settings, params, svg, mse, disabled }: Props) 
     JSON.stringify(
       {
         settings: Object.fromEntries(new URLSearchParams(serializeSettings(settings))),
+        // An address carries at most 200 points; the export keeps them all.
+        ...(settings.points ? { points: settings.points } : {}),
         activation: settings.activation,
         hidden: settings.hidden,
         ...params,

@@ -44,6 +44,9 @@ import { LiveCaption } from './LiveCaption';
 import { ManualFields } from './ManualFields';
 import { NeuronFormula } from './NeuronFormula';
 import { useNeuronViews } from './useNeuronViews';
+import { OwnPointsPanel, TestLossTable } from './OwnPoints';
+import { PointsLayer } from './PointsEditor';
+import { testMse } from '../../core/analysis/test-loss';
 
 /** A finished run recorded at build time (see src/labs/fit-lab/generate-figures.ts), shown until the reader trains. */
 export interface StaticRun {
@@ -225,7 +228,17 @@ export default function FitLabIsland(props: FitLabProps) {
     [run, viewIdx],
   );
 
-  const setup = useMemo(() => trainingSetup(settings), [settings.target]);
+  const setup = useMemo(
+    () => trainingSetup(settings),
+    [settings.target, settings.points, settings.noise, settings.holdout, settings.seed],
+  );
+  // [epoch, MSE on the held-out points] of the latest run, for the test curve.
+  const [testHistory, setTestHistory] = useState<Array<[number, number]>>([]);
+  const [editPoints, setEditPoints] = useState(false);
+  const testError = useMemo(
+    () => (run.status === 'done' ? testMse(run.params, settings, setup.test) : null),
+    [run.status, run.params, setup],
+  );
   const netView = useMemo(
     () => networkView(shown.params, settings, setup.data.x, shown.dead),
     [shown.params, shown.dead, settings.activation, settings.activationParams, setup],
@@ -295,6 +308,7 @@ export default function FitLabIsland(props: FitLabProps) {
     const initial = opts.initial ?? (opts.fromCurrent ? run.params : undefined);
     lastStart.current = { settings: serializeSettings(s), initial };
     const startDead = initial ? neuronLabels(initial, s, setup.data.x).map((st) => st === 'dead') : [];
+    setTestHistory([]);
     setRun((r) => ({
       ...(initial ? { ...r, history: [], epoch: 0, ...restartAt(initial, startDead) } : freshRun(s)),
       params: initial ?? initialParams(s.seed, s.hidden),
@@ -305,8 +319,16 @@ export default function FitLabIsland(props: FitLabProps) {
     try {
       const runner = await getRunner();
       runner.start(
-        { config: toTrainConfig(s), data: setup.data, initial, speed: s.speed, startPaused: opts.startPaused },
         {
+          config: toTrainConfig(s),
+          data: setup.data,
+          test: setup.test,
+          initial,
+          speed: s.speed,
+          startPaused: opts.startPaused,
+        },
+        {
+          testLoss: (p) => setTestHistory((h) => [...h, p]),
           snapshot: onSnapshot,
           losses: onLosses,
           fallback: () => setFallback(true),
@@ -335,6 +357,7 @@ export default function FitLabIsland(props: FitLabProps) {
     url.touch();
     cancelRun();
     const next = { ...settingsRef.current, ...patch };
+    setTestHistory([]);
     setSettings(next);
     setRun(freshRun(next));
   };
@@ -351,6 +374,7 @@ export default function FitLabIsland(props: FitLabProps) {
   };
   const onReset = () => {
     cancelRun();
+    setTestHistory([]);
     setRun(freshRun(settingsRef.current));
   };
   const onReplay = () => {
@@ -384,6 +408,7 @@ export default function FitLabIsland(props: FitLabProps) {
         epochs: settings.epochs,
         loss: formatNumber(run.loss),
         mse: formatNumber(mse),
+        n: setup.data.x.length,
         message: run.message ?? '',
       });
   const componentText = netView.components
@@ -401,7 +426,14 @@ export default function FitLabIsland(props: FitLabProps) {
   const plotSize = { width, height: Math.round(width * plotAspect(width)), idPrefix: `${uid}-fit` };
   const data = nv.plotData(plotData(setup, shown.params, netView, manual ? 'components' : view));
   const plotLabels = {
-    title: fill(t.plot.title, { target: setup.target.text, hidden: settings.hidden, activation: name }),
+    title: fill(t.plot.title, {
+      target:
+        settings.points !== null && setup.source === 'points'
+          ? fill(t.own.title, { n: settings.points.length })
+          : setup.target.text,
+      hidden: settings.hidden,
+      activation: name,
+    }),
     desc: fill(t.plot.summary, {
       c: formatNumber(shown.params.b2),
       hidden: settings.hidden,
@@ -412,6 +444,7 @@ export default function FitLabIsland(props: FitLabProps) {
     bias: t.plot.bias,
     neuronTag: (i: number) => String(i + 1),
     dead: t.plot.dead,
+    heldOut: t.own.heldOut,
     band: t.neurons.band,
     bandTitle: nv.bandTitle,
   };
@@ -425,6 +458,7 @@ export default function FitLabIsland(props: FitLabProps) {
       epoch: shown.epoch,
       divergedAt: run.divergedAt,
       markers: lossMarkers(t, events),
+      test: testHistory.filter(([epoch]) => epoch <= shown.epoch),
     },
     { width, height: Math.round(width * LOSS_ASPECT), idPrefix: `${uid}-loss` },
     {
@@ -432,6 +466,8 @@ export default function FitLabIsland(props: FitLabProps) {
       desc: fill(t.plot.lossDesc, { epoch: shown.epoch, loss: formatNumber(shown.loss) }),
       epoch: t.plot.epoch,
       loss: t.plot.loss,
+      trainLegend: t.own.trainLoss,
+      testLegend: t.own.testLoss,
     },
   );
   const weights =
@@ -481,6 +517,8 @@ export default function FitLabIsland(props: FitLabProps) {
       data-guess-distance={prediction.distance === null ? undefined : String(prediction.distance)}
       data-loss={run.loss === null ? '' : String(run.loss)}
       data-weights={weights}
+      data-test-mse={testError === null ? undefined : String(testError)}
+      data-points={settings.points ? settings.points.length : undefined}
       data-hydrated={hydrated ? 'true' : 'false'}
       data-sync-url={props.syncUrl ? 'true' : undefined}
       data-error={run.message ?? undefined}
@@ -524,6 +562,16 @@ export default function FitLabIsland(props: FitLabProps) {
             settings={settings}
             onParams={placeManually}
             neuron={nv.neuron}
+          />
+        )}
+        {editPoints && hydrated && (
+          <PointsLayer
+            t={t}
+            uid={uid}
+            data={data}
+            size={plotSize}
+            points={settings.points}
+            onPoints={(points) => update({ points })}
           />
         )}
         {prediction.enabled && hydrated && (
@@ -619,6 +667,12 @@ export default function FitLabIsland(props: FitLabProps) {
         onScrub={scrubTo}
       />
       <LossDataTable t={t} history={shown.history} />
+      <TestLossTable t={t} history={testHistory} />
+      {testError !== null && (
+        <p class="lab__hint" data-role="test-mse">
+          {fill(t.own.testMse, { n: setup.test.x.length, mse: formatNumber(testError) })}
+        </p>
+      )}
       <NeuronCards
         t={t}
         params={shown.params}
@@ -630,6 +684,19 @@ export default function FitLabIsland(props: FitLabProps) {
         onMute={nv.mute}
         onSolo={nv.solo}
         neuron={nv.neuron}
+      />
+      <OwnPointsPanel
+        t={t}
+        uid={uid}
+        points={settings.points}
+        syncUrl={props.syncUrl === true}
+        editing={editPoints}
+        disabled={!hydrated}
+        onEditing={setEditPoints}
+        onPoints={(points) => update({ points })}
+        onPreset={() =>
+          update({ points: presetSettings.points, noise: presetSettings.noise, holdout: presetSettings.holdout })
+        }
       />
       <details class="lab__panel" open={props.settingsOpen}>
         <summary>{t.settings}</summary>

@@ -71,6 +71,7 @@ export function plotData(
   return {
     grid: setup.grid,
     points: setup.data,
+    test: setup.test,
     target: setup.targetOnGrid,
     prediction: view?.prediction ?? null,
     components: view?.components ?? [],

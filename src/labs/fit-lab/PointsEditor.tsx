@@ -1,0 +1,168 @@
+/**
+ * The reader's own points on the fit plot, while editing: click or tap empty plot to add a point, drag a point to
+ * move it; each point is focusable (Tab), moves with the arrow keys and is removed with Delete or Backspace. Every
+ * edit goes to the settings at once (a drag at its end), so the address and the training data follow.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Point } from '../../core/data/points';
+import type { Dictionary } from '../../i18n';
+import { fitLayout, type FitLayout, type FitPlotData, type PlotSize } from '../../plots/fitPlot';
+import { fill, formatNumber } from '../../shared/format';
+import { addPoint, clampPoint, movePoint, removePoint, tidy, type Edit } from './own-points';
+
+interface Props {
+  t: Dictionary['fitLab'];
+  uid: string;
+  data: FitPlotData;
+  size: PlotSize;
+  points: readonly Point[] | null;
+  onPoints(points: Point[] | null): void;
+}
+
+/** Arrow keys move a point by a 64th of the x range or a 40th of the y range (Shift: 5 times as far). */
+const X_STEPS = 64;
+const Y_STEPS = 40;
+
+export function PointsLayer({ t, uid, data, size, points, onPoints }: Props) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [drag, setDrag] = useState<{ index: number; at: Point; moved: boolean } | null>(null);
+  // Which point keeps focus after an edit re-sorts the list.
+  const [focus, setFocus] = useState<number | null>(null);
+  // The scales stay put while dragging, so the plot does not rescale under the pointer.
+  const frozen = useRef<FitLayout | null>(null);
+  const layout = drag && frozen.current ? frozen.current : fitLayout(data, size);
+  const [x0, x1] = layout.x.domain() as [number, number];
+  const [y0, y1] = layout.y.domain() as [number, number];
+  const dx = (x1 - x0) / X_STEPS;
+  const dy = (y1 - y0) / Y_STEPS;
+  const list = points ?? [];
+
+  useEffect(() => {
+    if (focus === null) return;
+    const el = svgRef.current?.querySelector<SVGElement>(`[data-point="${focus}"]`);
+    if (el && document.activeElement !== el) el.focus();
+  }, [focus, points]);
+
+  const toData = (e: PointerEvent): Point | null => {
+    const svg = svgRef.current;
+    if (!svg) return null;
+    const box = svg.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return null;
+    const px = ((e.clientX - box.left) / box.width) * size.width;
+    const py = ((e.clientY - box.top) / box.height) * size.height;
+    return clampPoint(tidy({ x: layout.x.invert(px), y: layout.y.invert(py) }, Math.min(dx, dy)));
+  };
+  const apply = (edit: Edit | null) => {
+    if (!edit) return;
+    setFocus(edit.index);
+    onPoints(edit.points);
+  };
+
+  const onKey = (i: number, e: KeyboardEvent) => {
+    const p = list[i];
+    if (!p) return;
+    if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      const rest = removePoint(list, i);
+      setFocus(rest ? Math.min(i, rest.length - 1) : null);
+      onPoints(rest);
+      return;
+    }
+    const k = e.shiftKey ? 5 : 1;
+    const moves: Record<string, Point> = {
+      ArrowLeft: { x: p.x - k * dx, y: p.y },
+      ArrowRight: { x: p.x + k * dx, y: p.y },
+      ArrowUp: { x: p.x, y: p.y + k * dy },
+      ArrowDown: { x: p.x, y: p.y - k * dy },
+    };
+    const to = moves[e.key];
+    if (!to) return;
+    e.preventDefault();
+    apply(movePoint(list, i, clampPoint(tidy(to, Math.min(dx, dy)))));
+  };
+
+  return (
+    <svg
+      ref={svgRef}
+      class="fitlab__manual"
+      data-role="points-layer"
+      viewBox={`0 0 ${size.width} ${size.height}`}
+      role="group"
+      aria-label={t.own.layer}
+      aria-describedby={`${uid}-points-hint`}
+      style={{ cursor: 'crosshair' }}
+      tabindex={0}
+      data-action="add-point"
+      onKeyDown={(e) => {
+        // Enter or Space on the plot itself adds a point in its middle (then the arrows move it).
+        if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
+        e.preventDefault();
+        const mid = clampPoint(tidy({ x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, Math.min(dx, dy)));
+        // If the middle is taken, one step to the right of it, and so on.
+        for (let k = 0; k < 64; k++) {
+          const edit = addPoint(points, { x: tidy({ x: mid.x + k * dx, y: 0 }, dx).x, y: mid.y });
+          if (edit) return apply(edit);
+        }
+      }}
+      onPointerDown={(e) => {
+        if ((e.target as Element).closest('[data-point]')) return;
+        const p = toData(e);
+        if (p) apply(addPoint(points, p));
+      }}
+    >
+      {list.map((p, i) => {
+        const at = drag?.index === i ? drag.at : p;
+        const cx = layout.x(at.x);
+        const cy = layout.y(at.y);
+        if (!Number.isFinite(cx) || !Number.isFinite(cy)) return null;
+        return (
+          <g
+            key={`${p.x},${p.y}`}
+            data-point={i}
+            data-x={String(p.x)}
+            data-y={String(p.y)}
+            tabindex={0}
+            role="button"
+            aria-label={fill(t.own.point, { i: i + 1, n: list.length, x: formatNumber(p.x), y: formatNumber(p.y) })}
+            style={{ cursor: drag?.index === i ? 'grabbing' : 'grab', outline: 'none' }}
+            onFocus={() => setFocus(i)}
+            onBlur={() => setFocus((f) => (f === i ? null : f))}
+            onKeyDown={(e) => onKey(i, e)}
+            onPointerDown={(e) => {
+              e.preventDefault();
+              (e.currentTarget as Element).setPointerCapture?.(e.pointerId);
+              frozen.current = layout;
+              setFocus(i);
+              setDrag({ index: i, at: p, moved: false });
+            }}
+            onPointerMove={(e) => {
+              if (drag?.index !== i) return;
+              const q = toData(e);
+              if (q) setDrag({ index: i, at: q, moved: true });
+            }}
+            onPointerUp={() => {
+              if (drag?.index === i && drag.moved) apply(movePoint(list, i, drag.at));
+              frozen.current = null;
+              setDrag(null);
+            }}
+            onPointerCancel={() => {
+              frozen.current = null;
+              setDrag(null);
+            }}
+          >
+            {/* A wide transparent target for fingers; the ring shows focus (not colour alone: it is thicker). */}
+            <circle cx={cx} cy={cy} r={12} fill="transparent" />
+            <circle
+              cx={cx}
+              cy={cy}
+              r={focus === i ? 7 : 5}
+              fill="none"
+              stroke="currentColor"
+              stroke-width={focus === i ? 3 : 1.5}
+            />
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
