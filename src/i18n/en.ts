@@ -298,7 +298,7 @@ export const en = {
       bandNone: 'Neuron {i} can learn nowhere in the data: |φ′| ≤ 0.1 at every input.',
     },
     formula: {
-      title: 'The sum with its current numbers',
+      title: 'The sum with its current numbers:',
       general: 'ŷ = c + Σ vᵢ·φ(wᵢx + bᵢ)',
       term: 'neuron {i}: {term}',
       mutedTerm: 'neuron {i}, muted: {term}',

@@ -288,7 +288,7 @@ export const zhCn: Dictionary = {
       bandNone: '神经元 {i} 在数据范围内处处无法学习：每个输入处都有 |φ′| ≤ 0.1。',
     },
     formula: {
-      title: '代入当前数值的总和',
+      title: '代入当前数值的总和：',
       general: 'ŷ = c + Σ vᵢ·φ(wᵢx + bᵢ)',
       term: '神经元 {i}：{term}',
       mutedTerm: '神经元 {i}（已屏蔽）：{term}',

@@ -99,7 +99,19 @@ describe('Fit Lab neurons, wide screen', () => {
           expect(layout.sideLinks.every(Boolean), 'sidebar links visible and not covered').toBe(true);
           expect(layout.scroll).toBeLessThanOrEqual(0);
 
+          // The caption's changes while training, timed (it may change at most every ~2 s then).
+          await root.locator('[data-role="caption"]').evaluate((caption) => {
+            const times: number[] = [];
+            (window as unknown as { captionTimes: number[] }).captionTimes = times;
+            new MutationObserver(() => {
+              if (caption.closest('[data-status]')?.getAttribute('data-status') === 'training')
+                times.push(performance.now());
+            }).observe(caption, { childList: true, characterData: true, subtree: true });
+          });
           expect(await lab.train(page)).toBe('done');
+          const times = await page.evaluate(() => (window as unknown as { captionTimes: number[] }).captionTimes);
+          expect(times.length, 'the caption follows the run while it trains').toBeGreaterThan(0);
+          for (let k = 1; k < times.length; k++) expect(times[k]! - times[k - 1]!).toBeGreaterThan(1900);
           expect(Number(await attrOf(page, 'data-epoch'))).toBe(EPOCHS);
           const weights = JSON.parse((await attrOf(page, 'data-weights'))!) as Weights;
           const id = (await root.getAttribute('id'))!;

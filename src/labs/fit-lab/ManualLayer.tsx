@@ -51,6 +51,32 @@ export function ManualLayer({ t, data, size, params, settings, onParams, neuron 
     return [layout.x.invert(px), layout.y.invert(py)];
   };
 
+  /**
+   * w, b and v of the handle being moved, hovered or focused, beside it on the side with more room. Drawn apart
+   * from the handles, so a handle's own content (and name) stays the same whether or not it shows.
+   */
+  const readoutOf = (i: number | null) => {
+    if (i === null || i < 0 || i >= params.w1.length) return null;
+    const cx = clampX(layout.x(componentPlace(params, i).position ?? 0));
+    const cy = clampY(layout.y(params.w2[i]!));
+    const right = cx < size.width / 2;
+    return (
+      <text
+        class="fitlab__handle-readout"
+        x={cx + (right ? 18 : -18)}
+        y={cy - 12}
+        text-anchor={right ? 'start' : 'end'}
+        aria-hidden="true"
+      >
+        {fill(t.place.readout, {
+          w: formatNumber(params.w1[i]),
+          b: formatNumber(params.b1[i]),
+          v: formatNumber(params.w2[i]),
+        })}
+      </text>
+    );
+  };
+
   return (
     <svg
       ref={svgRef}
@@ -73,14 +99,6 @@ export function ManualLayer({ t, data, size, params, settings, onParams, neuron 
           position: place.position === null ? t.card.noCentre : formatNumber(place.position),
           height: formatNumber(place.height),
         });
-        const shown = neuron.active === k || dragging === i;
-        const readout = fill(t.place.readout, {
-          w: formatNumber(params.w1[i]),
-          b: formatNumber(params.b1[i]),
-          v: formatNumber(params.w2[i]),
-        });
-        // The readout sits on the side of the handle with more room.
-        const right = cx < size.width / 2;
         return (
           <g
             key={i}
@@ -124,20 +142,10 @@ export function ManualLayer({ t, data, size, params, settings, onParams, neuron 
             <line x1="0" x2="0" y1="0" y2={base - cy} stroke={style.colour} stroke-width="1.5" stroke-dasharray="3 3" />
             <circle r="14" class="fitlab__handle-hit" fill="transparent" />
             <circle r="7" fill={style.colour} class="fitlab__handle-dot" />
-            {shown && (
-              <text
-                class="fitlab__handle-readout"
-                x={right ? 18 : -18}
-                y={-12}
-                text-anchor={right ? 'start' : 'end'}
-                aria-hidden="true"
-              >
-                {readout}
-              </text>
-            )}
           </g>
         );
       })}
+      {readoutOf(dragging ?? (neuron.active === null ? null : neuron.active - 1))}
     </svg>
   );
 }

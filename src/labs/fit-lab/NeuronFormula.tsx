@@ -30,7 +30,7 @@ export function NeuronFormula({ t, formula, dead, error, fullMse, points, anyMut
         <span class="fitlab__formula-title">{t.formula.title}</span> <span dir="ltr">{t.formula.general}</span>
       </p>
       <div class="fitlab__formula-line" data-formula dir="ltr">
-        <span>ŷ = </span>
+        <span>ŷ =</span>
         <span data-role="formula-c">{formula.c}</span>
         <ul class="fitlab__terms">
           {formula.terms.map((term, i) => {
@@ -49,7 +49,9 @@ export function NeuronFormula({ t, formula, dead, error, fullMse, points, anyMut
                 style={{ '--neuron-colour': colour }}
                 {...neuron.hoverFocus(k)}
               >
-                <span aria-hidden="true"> + </span>
+                <span class="fitlab__term-op" aria-hidden="true">
+                  +
+                </span>
                 <span class="sr-only">
                   {fill(term.muted ? t.formula.mutedTerm : t.formula.term, { i: k, term: '' })}
                 </span>

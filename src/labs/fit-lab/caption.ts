@@ -57,6 +57,8 @@ export function fitCaption(input: CaptionInput, t: CaptionText): string {
       .map((w, i) => (w === 0 || states[i] === 'dead' || muted[i] ? null : -params.b1[i]! / w))
       .filter((c): c is number => c !== null && Number.isFinite(c) && c >= lo && c <= hi)
       .sort((a, b) => a - b);
+    // Places that read the same are named once: "two hinges at x = 0", not "at x = 0 and 0".
+    const named = [...new Set(places.map(short))];
     const { one, many } = t.shapes[kind];
     if (places.length === 0) parts.push(fill(t.none, { shape: one }));
     else
@@ -64,7 +66,7 @@ export function fitCaption(input: CaptionInput, t: CaptionText): string {
         fill(t.at, {
           count: t.numbers[places.length] ?? String(places.length),
           shape: places.length === 1 ? one : many,
-          list: listText(places.map(short), t),
+          list: listText(named, t),
         }),
       );
   }

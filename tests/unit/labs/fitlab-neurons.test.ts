@@ -173,6 +173,14 @@ describe('the caption', () => {
     );
   });
 
+  it('names places that read the same once', () => {
+    const t = dictionary('en').fitLab.caption;
+    const fresh = { w1: [1, 2], b1: [0, 0], w2: [1, 1], b2: 0 };
+    expect(
+      fitCaption(input({ params: fresh, states: ['alive', 'alive'], deadSince: [null, null], error: null }), t),
+    ).toBe('Two hinges at x = 0.');
+  });
+
   it('joins lists the way each language does', () => {
     expect(listText(['a'], { and: ' and ', comma: ', ' })).toBe('a');
     expect(listText(['a', 'b', 'c'], { and: ' and ', comma: ', ' })).toBe('a, b and c');
