@@ -865,7 +865,7 @@ export const en = {
       'Every curve a neural network draws is a sum of shifted, flipped and stretched copies of its activation function: watch two neurons build y\u00a0=\u00a0cos\u00a0x\u00a0+\u00a01.',
     startReading: 'Start reading',
     openFitLab: 'Open the Fit Lab',
-    caption: 'Two sigmoid neurons learning y = cos x + 1, live in your browser',
+    caption: 'Two sigmoid neurons and a bias fit y = cos x + 1',
     plot: {
       title: 'Two sigmoid neurons fit y = cos x + 1',
       summary:

@@ -842,7 +842,7 @@ export const zhCn: Dictionary = {
       '神经网络画出的每一条曲线，都是激活函数经过平移、翻转、拉伸后的若干份拷贝之和：看两个神经元当场拼出 y\u00a0=\u00a0cos\u00a0x\u00a0+\u00a01。',
     startReading: '开始阅读',
     openFitLab: '打开拟合实验室',
-    caption: '两个 sigmoid 神经元正在你的浏览器里学习 y = cos x + 1',
+    caption: '两个 sigmoid 神经元加一个偏置，拟合 y = cos x + 1',
     plot: {
       title: '两个 sigmoid 神经元拟合 y = cos x + 1',
       summary: '{pieces}；输出偏置 c = {c}。把它们加起来就是粉色曲线，它与目标的均方误差为 {mse}。',
