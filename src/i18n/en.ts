@@ -425,6 +425,9 @@ export const en = {
       heading: 'Challenge: {title}',
       goal: 'Goal: {goal}',
       locked: 'Locked: {list}.',
+      pair: '{label}: {value}',
+      separator: '; ',
+      listSeparator: ', ',
       free: 'You may change: {list}.',
       pending: 'Press Train: the run is scored when it finishes.',
       verdict: {

@@ -411,6 +411,9 @@ export const zhCn: Dictionary = {
       heading: '挑战：{title}',
       goal: '目标：{goal}',
       locked: '已锁定：{list}。',
+      pair: '{label}：{value}',
+      separator: '；',
+      listSeparator: '、',
       free: '你可以改：{list}。',
       pending: '请按“训练”：训练结束时评分。',
       verdict: {

@@ -27,6 +27,8 @@ interface Props {
   uid: string;
   settings: FitLabSettings;
   disabled: boolean;
+  /** Settings a challenge fixes: their fields stay disabled. */
+  locked?: readonly string[];
   onChange(patch: Partial<FitLabSettings>): void;
 }
 
@@ -39,6 +41,7 @@ function NumberField({
   label,
   settings,
   disabled,
+  locked,
   onChange,
 }: Props & { name: NumberKey; label: string }) {
   const accept = (value: string) => {
@@ -53,7 +56,7 @@ function NumberField({
       label={label}
       value={String(settings[name])}
       decimal={name === 'lr' || name === 'noise' || name === 'holdout'}
-      disabled={disabled}
+      disabled={disabled || locked?.includes(name) === true}
       block="lab"
       accept={accept}
     />
@@ -61,7 +64,7 @@ function NumberField({
 }
 
 export function Controls(props: Props) {
-  const { t, lang, uid, settings, disabled, onChange } = props;
+  const { t, lang, uid, settings, disabled, locked = [], onChange } = props;
   const isCustom = !isTargetPresetId(settings.target);
   const [customOpen, setCustomOpen] = useState(isCustom);
   const [expr, setExpr] = useState(isCustom ? settings.target.slice(EXPR_PREFIX.length) : 'sin(x) + x^2/10');
@@ -86,6 +89,7 @@ export function Controls(props: Props) {
         <select
           id={`${uid}-activation`}
           value={settings.activation}
+          disabled={locked.includes('activation')}
           onChange={(e) =>
             onChange({
               activation: (e.currentTarget as HTMLSelectElement).value as FitLabSettings['activation'],
@@ -105,6 +109,7 @@ export function Controls(props: Props) {
         <select
           id={`${uid}-hidden`}
           value={String(settings.hidden)}
+          disabled={locked.includes('hidden')}
           onChange={(e) => onChange({ hidden: Number((e.currentTarget as HTMLSelectElement).value) })}
         >
           {Array.from({ length: FIT_LAB_MAX_HIDDEN }, (_, k) => (
@@ -129,6 +134,7 @@ export function Controls(props: Props) {
             min={spec.min}
             max={spec.max}
             step={spec.step}
+            disabled={locked.includes(spec.name)}
             value={settings.activationParams[spec.name] ?? spec.default}
             onChange={(e) =>
               onChange({
@@ -146,6 +152,7 @@ export function Controls(props: Props) {
         <label for={`${uid}-target`}>{t.target}</label>
         <select
           id={`${uid}-target`}
+          disabled={locked.includes('target')}
           value={isCustom || customOpen ? 'custom' : settings.target}
           onChange={(e) => {
             const v = (e.currentTarget as HTMLSelectElement).value;
@@ -178,7 +185,7 @@ export function Controls(props: Props) {
           ))}
         </select>
       </div>
-      {(customOpen || isCustom) && (
+      {(customOpen || isCustom) && !locked.includes('target') && (
         <div class="lab__field lab__field--wide">
           <label for={`${uid}-expr`}>{t.customTarget}</label>
           <div class="fitlab__inline">

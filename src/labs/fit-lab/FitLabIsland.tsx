@@ -12,6 +12,8 @@ import {
   safeLearningRate,
   serializeSettings,
   toTrainConfig,
+  lockedSettings,
+  withChallengeLock,
   writeSettings,
   type FitLabSettings,
   type Refusal,
@@ -26,6 +28,8 @@ import { markerEpoch, RunActions, RunTimeline } from './RunTimeline';
 import { atMoment, epochForEvent, lossMarkers, nextSeed, recordedTrail, viewIndex } from './timeline';
 import { Controls } from './Controls';
 import { ExportPanel } from './ExportPanel';
+import { ChallengeBanner } from './ChallengeBanner';
+import { useChallenge } from './useChallenge';
 import { ManualLayer } from './ManualLayer';
 import { activationName, finalMse, networkView, plotData, trainingSetup } from './view';
 import { neuronLabels } from '../../shared/network-view';
@@ -251,6 +255,8 @@ export default function FitLabIsland(props: FitLabProps) {
     [run.status, run.params, setup],
   );
 
+  const challenge = useChallenge(settings, run.status, mse);
+
   // The primary instance (syncUrl) reads its settings from the address bar and writes them back.
   const binding = useMemo(
     () => ({
@@ -356,7 +362,7 @@ export default function FitLabIsland(props: FitLabProps) {
   const update = (patch: Partial<FitLabSettings>) => {
     url.touch();
     cancelRun();
-    const next = { ...settingsRef.current, ...patch };
+    const next = withChallengeLock({ ...settingsRef.current, ...patch });
     setTestHistory([]);
     setSettings(next);
     setRun(freshRun(next));
@@ -494,6 +500,7 @@ export default function FitLabIsland(props: FitLabProps) {
         uid={uid}
         settings={settings}
         disabled={!hydrated}
+        locked={lockedSettings(settings)}
         onChange={(patch) => updateRef.current(patch)}
       />
     ),
@@ -522,6 +529,7 @@ export default function FitLabIsland(props: FitLabProps) {
       data-hydrated={hydrated ? 'true' : 'false'}
       data-sync-url={props.syncUrl ? 'true' : undefined}
       data-error={run.message ?? undefined}
+      {...challenge.rootAttrs}
       {...nv.rootAttrs}
     >
       <LabStatus
@@ -532,6 +540,15 @@ export default function FitLabIsland(props: FitLabProps) {
         hydrated={hydrated}
       />
       <RefusedNotice refused={url.refused} title={t.refusedTitle} message={(r) => refusalMessage(t, r)} />
+      <ChallengeBanner
+        t={t}
+        lang={lang}
+        uid={uid}
+        settings={settings}
+        challenge={challenge}
+        disabled={!hydrated}
+        onLeave={() => update({ challenge: null })}
+      />
       <FallbackNotice show={fallback}>{t.workerFallback}</FallbackNotice>
       {cannotLearn(settings.activation) && (
         <p class="lab__notice" role="note" data-role="cannot-learn">
@@ -698,11 +715,11 @@ export default function FitLabIsland(props: FitLabProps) {
           update({ points: presetSettings.points, noise: presetSettings.noise, holdout: presetSettings.holdout })
         }
       />
-      <details class="lab__panel" open={props.settingsOpen}>
+      <details class="lab__panel" open={props.settingsOpen || settings.challenge !== null}>
         <summary>{t.settings}</summary>
         {controls}
       </details>
-      {props.manual !== false && (
+      {props.manual !== false && !settings.challenge && (
         <details class="lab__panel" onToggle={(e) => setManual((e.currentTarget as HTMLDetailsElement).open)}>
           <summary>{t.manual}</summary>
           <p class="lab__hint">{t.place.hint}</p>
