@@ -26,7 +26,8 @@ export const ALLOWED = {
   i18n: ['core'],
   shared: ['core', 'plots', 'worker', 'i18n'],
   lab: ['core', 'shared', 'plots', 'worker', 'i18n'],
-  pages: ['core', 'shared', 'i18n'],
+  // A page may show a lab alone (the Fit Lab's embed), as the prose pages show labs, in the site's styles.
+  pages: ['core', 'shared', 'i18n', 'lab', 'styles'],
   integrations: [],
   overrides: ['i18n'],
   cli: ['core', 'worker', 'lab', 'i18n'],

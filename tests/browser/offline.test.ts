@@ -1,13 +1,14 @@
 /**
  * Offline and private: every built page carries the strict Content-Security-Policy `<meta>` before any script (so
- * the whole browser suite runs with CSP enforced), and `public/_headers` ships with the build with a policy never
+ * the whole browser suite runs with CSP enforced), and the built `_headers` ships with a policy never
  * stricter than a page's meta. That every page, scrolled through with its islands hydrated, makes 0 requests to any
  * other origin and fires no `securitypolicyviolation` under both policies is checked in the page sweep
  * (page-sweep.test.ts), on the same load as the other page-level checks.
  */
 import { expect, test } from 'vitest';
 import { siteUrl } from './harness';
-import { headerRules } from './page-checks';
+import { headersFor } from '../../scripts/serve.mjs';
+import { hostHeaderRules } from './page-checks';
 import { DOC_PATHS } from './quality';
 
 const PAGES = ['', ...DOC_PATHS, 'en/no-such-page/'];
@@ -32,7 +33,7 @@ test('every built page carries the strict CSP meta before any script', async () 
 test('_headers ships with the build and its CSP is never stricter than a page’s meta', async () => {
   const served = await fetch(siteUrl('_headers'));
   expect(served.status).toBe(200);
-  const header = headerRules.find((rule) => rule.pattern.test('/en/'))?.headers['Content-Security-Policy'] ?? '';
+  const header = headersFor(await hostHeaderRules(), '/en/')['Content-Security-Policy'] ?? '';
   const directives = (policy: string) =>
     new Map(
       policy

@@ -2,7 +2,7 @@
  * Page-level checks that page-sweep.test.ts runs on one load of each page, and the pieces budgets.test.ts and
  * offline.test.ts share with it:
  *
- *   headerRules            `public/_headers` read as a host would (the test server serves them on every page).
+ *   hostHeaderRules()      the built `_headers`, read as a host would (the test server honours it).
  *   recordCspViolations(context), cspViolations(page)
  *                          `securitypolicyviolation` events from before any of the page's scripts run.
  *   figuresOf(page), measureIslands(page), layoutShift(page)
@@ -12,13 +12,14 @@
  *   sourceOf(url), closure(entries), themeClosure(prose), islandOnlyClosure(paths, theme)
  *                          the site's JavaScript as served: the theme's own set, and what only islands bring.
  */
-import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { parseHeadersFile } from '../../scripts/serve.mjs';
 import { baseUrl, siteUrl } from './harness';
 
-/** `public/_headers`, read as a host would (the test server honours it: see global-setup.ts). */
-export const headerRules = parseHeadersFile(readFileSync('public/_headers', 'utf8'));
+/** The `_headers` the build wrote (src/integrations/csp.ts), read as a host would (the test server honours it). */
+export async function hostHeaderRules(): Promise<ReturnType<typeof parseHeadersFile>> {
+  return parseHeadersFile(await (await fetch(siteUrl('_headers'))).text());
+}
 
 /** Record CSP violations in every document of `context`, from before any of its own scripts run. */
 export async function recordCspViolations(context: BrowserContext): Promise<void> {

@@ -6,8 +6,8 @@
  * figure and island, a static figure that is not an empty box (a drawn `svg`, or the placeholder's words); no
  * console error, failed or foreign request. The islands' static heights are kept for the scripts-on load.
  *
- * Scripts on, served as a host honouring `public/_headers` would (its CSP on top of the page's own `<meta>`, so both
- * policies are enforced; see global-setup.ts), with CSP violations recorded from before any script runs:
+ * Scripts on, served as a host honouring the built `_headers` would (its CSP on top of the page's own `<meta>`, so
+ * both policies are enforced; see global-setup.ts), with CSP violations recorded from before any script runs:
  * - a titled page in its edition's `lang`, no raw TeX left in the prose, formulas rendered;
  * - budgets: a page with no demo has no island and requests no island code, no tfjs and no `.wasm`, scrolled to the
  *   end and idle; a demo page whose demos all sit below the first screen requests no tfjs or `.wasm` before the
@@ -19,7 +19,8 @@
  * - axe-core finds 0 violations in the light theme, at 375 px wide on pages with a demo, and in the dark theme
  *   (the `prefers-color-scheme` and Starlight's own theme picker agree in both);
  * - no console error or failed request; and last, the language switcher leads to the twin page.
- * The root chooser (which redirects) and the 404 page get the checks that apply to them.
+ * The root chooser (which redirects), the 404 page and the Fit Lab's embeds (no header, sidebar or language switcher,
+ * and framable by any site) get the checks that apply to them.
  *
  * Per-feature behaviour (search, the root's language choice, the 404 page's wording, sub-path builds, each demo's
  * own tests) lives in the other files.
@@ -45,6 +46,9 @@ import {
   themeClosure,
 } from './page-checks';
 import { axeViolations, chooseTheme, DOC_PATHS, hydrateAll, isTfjsSource, scrollThrough, whenIdle } from './quality';
+
+/** The Fit Lab alone, for other sites' frames: a page of its own, not a prose page. */
+const EMBEDS = ['en/embed/fit-lab/', 'zh-cn/embed/fit-lab/'];
 
 const pages = docPages();
 /** The reader's threshold for "good" cumulative layout shift (web.dev's Core Web Vitals). */
@@ -276,7 +280,8 @@ describe('scripts on', () => {
     try {
       const { page } = opened;
       expect(opened.response?.status()).toBe(404);
-      hostHeaderPolicy(opened);
+      // Any unknown address answers with this page: it gets the headers every path gets, and its meta policy.
+      expect(opened.response?.headers()['x-content-type-options']).toBe('nosniff');
       await scrollThrough(page);
       expect(await cspViolations(page)).toEqual([]);
       expect(opened.foreignRequests).toEqual([]);
@@ -288,4 +293,48 @@ describe('scripts on', () => {
       await opened.close();
     }
   });
+});
+
+describe('embeds', () => {
+  test.each(EMBEDS)(
+    '%s: the lab alone, drawn without JavaScript; with it: hydrated, clean, framable by any site, accessible',
+    async (path) => {
+      const off = await openPage(browser(), path, { javaScriptEnabled: false, viewport: DESKTOP });
+      try {
+        expect(off.response?.status()).toBe(200);
+        const figures = await figuresOf(off.page);
+        expect(figures.length).toBeGreaterThan(0);
+        expect(figures.filter((f) => f.height < 24 || (f.drawnShapes === 0 && f.text === 0))).toEqual([]);
+        expectClean(off);
+      } finally {
+        await off.close();
+      }
+      const opened = await openPage(browser(), path, sweepOptions([]));
+      try {
+        const { page } = opened;
+        expect(opened.response?.status()).toBe(200);
+        expect(opened.response?.headers()['content-security-policy']).toContain('frame-ancestors *');
+        expect(opened.response?.headers()['x-frame-options']).toBeUndefined();
+        expect(await page.getAttribute('html', 'lang')).toBe(path.startsWith('en/') ? 'en' : 'zh-CN');
+        expect(await page.locator('header, nav, aside, starlight-toc, starlight-lang-select').count()).toBe(0);
+        expect(await hydrateAll(page)).toBe(1);
+        await scrollThrough(page);
+        const shift = await layoutShift(page);
+        expect(shift.total, `cumulative layout shift; sources: ${shift.sources.join(', ')}`).toBeLessThanOrEqual(
+          CLS_BUDGET,
+        );
+        expect(await cspViolations(page)).toEqual([]);
+        expect(await refProblems(await pageRefs(page), page.url(), new URL(baseUrl()), '/', statusOf)).toEqual([]);
+        // The frame follows the reader's system theme (it cannot see the site's own choice).
+        for (const theme of ['light', 'dark'] as const) {
+          await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+          await expectAxeClean(page, `${path} (${theme})`);
+        }
+        expectClean(opened);
+      } finally {
+        await opened.close();
+      }
+    },
+    SWEEP_TIMEOUT,
+  );
 });

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Dictionary } from '../../i18n';
 import { serializeSettings, type FitLabSettings } from '../../core/settings/fit-lab';
 import type { NetworkParams } from '../../core/train/types';
+import { EmbedCode } from './EmbedCode';
 
 type Snippets = typeof import('./snippets');
 
@@ -50,7 +51,7 @@ function svgToPng(svg: string, name: string) {
   img.src = url;
 }
 
-export function ExportPanel({ t, settings, params, svg, mse, disabled }: Props) {
+export function ExportPanel({ t, uid, settings, params, svg, mse, disabled }: Props) {
   const [copyState, setCopyState] = useState<string>('');
   // The script writer is loaded, and the scripts built, only once the panel has been opened.
   const [opened, setOpened] = useState(false);
@@ -125,6 +126,7 @@ export function ExportPanel({ t, settings, params, svg, mse, disabled }: Props) 
       <p class="lab__hint" role="status">
         {copyState}
       </p>
+      <EmbedCode t={t} uid={uid} settings={settings} disabled={disabled} />
       <p class="lab__hint">{t.exportCodeHint}</p>
       <div class="lab__buttons">
         <button
