@@ -66,6 +66,7 @@ export default defineConfig({
         { slug: 'many-seeds', label: 'Many random seeds', translations: { 'zh-CN': '大量随机种子' } },
         { slug: 'code', label: 'The code', translations: { 'zh-CN': '代码' } },
         { slug: 'further', label: 'Going further', translations: { 'zh-CN': '更进一步' } },
+        { slug: 'challenges', label: 'Challenges', translations: { 'zh-CN': '挑战' } },
       ],
     }),
     preact(),
