@@ -13,12 +13,15 @@
  *   body gzipped; the theme's scripts, the islands, the training worker and the binary its backend fetches all
  *   count, whichever backend that is. Each trainable demo on the page is measured from a fresh visit; a page whose
  *   demos do not train counts what a full scroll through it downloads. The file list is printed. The main-thread
- *   fallback's chunks load only when the worker fails, so they are not in it.
+ *   fallback's chunks load only when the worker fails, so they are not in it. Each page configuration is measured
+ *   once (demo-configs.ts): a page's twin in the other edition with the same entry scripts, islands and props less
+ *   words requests the same files; the editions take turns, so both are measured.
  */
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { siteUrl, useBrowser } from './harness';
+import { byTurns, pageConfig } from './demo-configs';
 import { classify, htmlOf, themeClosure } from './page-checks';
 import { DOC_PATHS, hydrateAll, isTfjsSource, scrollThrough, whenIdle } from './quality';
 
@@ -27,6 +30,16 @@ const FIRST_FRAME_BUDGET = 250_000; // bytes of gzip: JS and wasm downloaded bef
 const browser = useBrowser();
 /** The pages with a demo, from the built HTML; pages with none are checked in the page sweep. */
 const DEMO_PATHS = (await classify(DOC_PATHS)).demo;
+/** Each demo page configuration once (its twin with the same configuration requests the same files). */
+const MEASURED_PATHS: string[] = [];
+{
+  const seen = new Set<string>();
+  for (const path of byTurns(DEMO_PATHS)) {
+    const config = pageConfig(await htmlOf(path));
+    if (!seen.has(config)) MEASURED_PATHS.push(path);
+    seen.add(config);
+  }
+}
 
 const gzipSize = (text: string) => gzipSync(Buffer.from(text, 'utf8')).length;
 
@@ -58,9 +71,13 @@ describe('prose pages ship only the theme’s own JavaScript', () => {
 });
 
 describe('demo pages', () => {
-  test('the Fit Lab’s pages are demo pages', async () => {
+  test('the Fit Lab’s pages are demo pages; each configuration is measured, in both editions', async () => {
     const { demo } = await classify(DOC_PATHS);
     expect(demo).toEqual(expect.arrayContaining(['en/experiment/', 'zh-cn/experiment/']));
+    const configs = async (paths: string[]) =>
+      new Set(await Promise.all(paths.map(async (p) => pageConfig(await htmlOf(p)))));
+    expect(await configs(MEASURED_PATHS)).toEqual(await configs(demo));
+    expect(new Set(MEASURED_PATHS.map((path) => path.split('/')[0]))).toEqual(new Set(['en', 'zh-cn']));
   });
 });
 
@@ -156,7 +173,7 @@ function report(what: string, downloads: Download[]): number {
 }
 
 describe(`demo pages download ≤ ${FIRST_FRAME_BUDGET / 1000} kB gzip of JS and wasm before their first trained frame`, () => {
-  test.each(DEMO_PATHS.map((path) => [path] as const))('%s', async (path) => {
+  test.each(MEASURED_PATHS.map((path) => [path] as const))('%s', async (path) => {
     const html = await htmlOf(path);
     const trainable = TRAINABLE.filter((demo) => html.includes(demo.selector.slice(1, -1)));
     if (trainable.length === 0) {

@@ -8,11 +8,13 @@
  * Fit Lab on the site (a plain run, and the side-by-side run where a lab offers it) and the many-seeds live panel
  * (a few seeds, then cancelled).
  *
- * A demo is measured once per configuration: its island's props less the words of the page's language (`t`,
- * `lang`). The twin of an English page's lab in the Chinese edition has the same props, so it runs the same code on
- * the same numbers and only its words differ; the editions take turns page by page, so both are measured.
+ * A demo is measured once per configuration (demo-configs.ts: its island's code and props less the words of the
+ * page's language). The twin of an English page's lab in the Chinese edition has the same configuration, so it runs
+ * the same code on the same numbers and only its words differ; the editions take turns page by page, so both are
+ * measured.
  */
 import { describe, expect, test } from 'vitest';
+import { byTurns, demoConfigs } from './demo-configs';
 import { expectClean, openPage, siteUrl, useBrowser } from './harness';
 import {
   DOC_PATHS,
@@ -49,41 +51,15 @@ const served = await Promise.all(
   DOC_PATHS.map(async (path) => ({ path, html: await (await fetch(siteUrl(path))).text() })),
 );
 
-const decodeAttribute = (text: string) =>
-  text.replace(/&(quot|#39|lt|gt|amp);/g, (_, name: string) =>
-    name === 'quot' ? '"' : name === '#39' ? "'" : name === 'lt' ? '<' : name === 'gt' ? '>' : '&',
-  );
-
-/**
- * One entry per `data-demo="<kind>"` root of a page, in page order: the props of the island around it, less the
- * words of the page's language.
- */
-function demoConfigs(html: string, kind: string): string[] {
-  const configs: string[] = [];
-  for (let at = html.indexOf(`data-demo="${kind}"`); at >= 0; at = html.indexOf(`data-demo="${kind}"`, at + 1)) {
-    const island = html.lastIndexOf('<astro-island', at);
-    const props = /\bprops="([^"]*)"/.exec(html.slice(island, html.indexOf('>', island)))?.[1];
-    if (props === undefined) throw new Error(`no island props around a ${kind} root`);
-    const { t: _words, lang: _lang, ...config } = JSON.parse(decodeAttribute(props)) as Record<string, unknown>;
-    configs.push(JSON.stringify(config));
-  }
-  return configs;
-}
-
 /**
  * The pages to open and, on each, the indexes of the demos of `kind` to measure: each configuration once, the
  * editions taking turns from one page (slug) to the next.
  */
 function plan(kind: string): { path: string; indexes: number[]; total: number }[] {
-  const slugs = [...new Set(DOC_PATHS.map((path) => path.replace(/^[^/]+\//, '')))];
-  const order = slugs.flatMap((slug, turn) => {
-    const twins = served.filter(({ path }) => path.replace(/^[^/]+\//, '') === slug);
-    return turn % 2 === 0 ? twins : twins.reverse();
-  });
   const seen = new Set<string>();
-  return order
-    .map(({ path, html }) => {
-      const configs = demoConfigs(html, kind);
+  return byTurns(served.map(({ path }) => path))
+    .map((path) => {
+      const configs = demoConfigs(served.find((page) => page.path === path)?.html ?? '', kind);
       const indexes = configs.flatMap((config, index) => (seen.has(config) ? [] : (seen.add(config), [index])));
       return { path, indexes, total: configs.length };
     })
