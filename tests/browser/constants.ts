@@ -1,2 +1,2 @@
 /** The base path of the second build the browser tests serve (`BASE=/sub/`); see global-setup.ts. */
-export const SUB_BASE = '/sub/';
+export { SUB_BASE } from '../../scripts/build-sites.mjs';

@@ -9,13 +9,16 @@
  * the same checkout never overwrite each other's output or `dist/`; it is removed afterwards.
  * `SKIP_BUILD=1` reuses an existing `dist/` (and `dist-sub/`, built with `BASE=/sub/`, if present; otherwise
  * the sub-path copy is still built). `DIST_DIR=/tmp/x` does the same with `/tmp/x` and `/tmp/x-sub`, so one
- * engineer's build can serve many single-file runs without touching `dist/`. `KEEP_TEST_DIST=1` keeps the run's
- * output for inspection.
+ * engineer's build can serve many single-file runs without touching `dist/` (`npm test` builds that way while the
+ * unit tests run). `KEEP_TEST_DIST=1` keeps the run's output for inspection.
+ *
+ * The browser tests are two projects (vitest.config.ts) that share this one build and its servers: the first
+ * project to start builds and serves, and the last to finish closes them.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { buildSite } from '../../scripts/build-sites.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { SUB_BASE } from './constants';
 
@@ -26,37 +29,14 @@ declare module 'vitest' {
   }
 }
 
-/**
- * Vitest puts Vite's own variables (BASE_URL=/, MODE=test, NODE_ENV=test, …) into process.env; passed on, they
- * would override the build's base path and mode, so the build gets the environment without them.
- */
-function buildEnv(base: string): NodeJS.ProcessEnv {
-  const leaked = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']);
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !leaked.has(key) && !key.startsWith('VITEST')),
-  );
-  return { ...env, BASE: base };
+interface Site {
+  baseUrl: string;
+  subBaseUrl: string;
+  projects: number;
+  close(): Promise<void>;
 }
 
-/** Build the site into `outDir` under `base`; resolves when done, rejects with the build's own error output. */
-function build(outDir: string, base: string): Promise<void> {
-  const started = Date.now();
-  return new Promise((resolveBuild, rejectBuild) => {
-    execFile(
-      'npx',
-      ['astro', 'build', '--outDir', outDir],
-      { env: buildEnv(base), maxBuffer: 64 * 1024 * 1024 },
-      (error, _out, err) => {
-        if (error) return rejectBuild(new Error(`astro build (base ${base}) failed:\n${err}`));
-        const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        console.log(`[browser tests] built ${outDir} (base ${base}) in ${seconds} s`);
-        resolveBuild();
-      },
-    );
-  });
-}
-
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+async function buildAndServe(): Promise<Site> {
   const root = process.cwd();
   const runDir = resolve(root, 'dist-tests', `run-${process.pid}`);
   const reuse = process.env.DIST_DIR;
@@ -68,23 +48,44 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const builds: Promise<void>[] = [];
   if (!skip || !existsSync(join(mainDir, 'index.html'))) {
     mainDir = join(runDir, 'main');
-    builds.push(build(mainDir, '/'));
+    builds.push(buildSite(mainDir, '/'));
   }
   if (!skip || !existsSync(join(subDir, 'index.html'))) {
     subDir = join(runDir, 'sub');
     mkdirSync(runDir, { recursive: true });
-    builds.push(build(subDir, SUB_BASE));
+    builds.push(buildSite(subDir, SUB_BASE));
   }
   await Promise.all(builds);
 
   // Served as hosts that read `_headers` serve it: its CSP on top of each page's own, so both are enforced.
   const main = await startServer({ root: mainDir, base: '/', port: 0, hostHeaders: true });
   const sub = await startServer({ root: subDir, base: SUB_BASE, port: 0, hostHeaders: true });
-  project.provide('baseUrl', main.url);
-  project.provide('subBaseUrl', sub.url);
+  return {
+    baseUrl: main.url,
+    subBaseUrl: sub.url,
+    projects: 0,
+    close: async () => {
+      await Promise.all([main.close(), sub.close()]);
+      if (process.env.KEEP_TEST_DIST !== '1') rmSync(runDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One site per vitest process, whichever project's setup asks first (projects load this file separately). */
+const SITE = Symbol.for('activations-intuitively.browser-test-site');
+const shared = globalThis as { [SITE]?: Promise<Site> };
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  shared[SITE] ??= buildAndServe();
+  const site = await shared[SITE];
+  site.projects += 1;
+  project.provide('baseUrl', site.baseUrl);
+  project.provide('subBaseUrl', site.subBaseUrl);
 
   return async () => {
-    await Promise.all([main.close(), sub.close()]);
-    if (process.env.KEEP_TEST_DIST !== '1') rmSync(runDir, { recursive: true, force: true });
+    site.projects -= 1;
+    if (site.projects > 0) return;
+    delete shared[SITE];
+    await site.close();
   };
 }
