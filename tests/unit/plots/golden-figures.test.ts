@@ -29,6 +29,8 @@ import FitLabIsland from '../../../src/labs/fit-lab/FitLabIsland';
 import { fitLabIslandProps, type FitLabUse } from '../../../src/labs/fit-lab/props';
 import ActivationGalleryIsland from '../../../src/labs/gallery/ActivationGalleryIsland';
 import { galleryIslandProps } from '../../../src/labs/gallery/props';
+import HeroIsland from '../../../src/labs/hero/HeroIsland';
+import { heroIslandProps } from '../../../src/labs/hero/props';
 import InitLabIsland from '../../../src/labs/init/InitLabIsland';
 import { initLabIslandProps } from '../../../src/labs/init/props';
 import LiveSeedsIsland from '../../../src/labs/seeds/LiveSeedsIsland';
@@ -93,6 +95,11 @@ const FIGURES: Record<string, { name: (p: Props) => string; render: (p: Props, l
     name: () => 'deep-lab',
     render: (p, lang) => ssr(DeepLabIsland, deepLabIslandProps({ syncUrl: p.syncUrl as boolean | undefined }, lang)),
   },
+  // Hero.astro (the landing page's figure)
+  Hero: {
+    name: () => 'hero',
+    render: (_p, lang) => ssr(HeroIsland, heroIslandProps(lang)),
+  },
   // InitLab.astro
   InitLab: {
     name: () => 'init-lab',
@@ -104,6 +111,7 @@ const FIGURES: Record<string, { name: (p: Props) => string; render: (p: Props, l
 const NOT_FIGURES = new Set([
   'ActivationFacts',
   'ActivationFormula',
+  'ChallengeList',
   'ClaimsTable',
   'DeathTable',
   'DeepRunTable',
