@@ -1,9 +1,74 @@
-import { defineConfig } from 'vitest/config';
+import { relative } from 'node:path';
+import { configDefaults, defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-// Two projects: fast unit tests of `src/core` and friends, and browser tests that build the site once
-// (tests/browser/global-setup.ts) and drive Debian's Chromium against it.
+/**
+ * Seconds each slow file took in a measured run (3 Dec 2026, the shared 2-core machine under load), used only to
+ * start the longest files first, so that both workers finish together; a fresh clone has no timings of its own
+ * (vitest's cache, preferred when present). Files not listed count as `DEFAULT_SECONDS`; a stale entry costs only
+ * balance.
+ */
+const MEASURED_SECONDS: Record<string, number> = {
+  'tests/parity/one-hidden-layer.seed-set.test.ts': 234,
+  'tests/unit/labs/export-tfjs.test.ts': 192,
+  'tests/parity/one-hidden-layer.more.test.ts': 153,
+  'tests/unit/engine/bit-identity.test.ts': 139,
+  'tests/parity/deep-stack.test.ts': 131,
+  'tests/unit/labs/init-experiment.test.ts': 112,
+  'tests/unit/engine/session.test.ts': 75,
+  'tests/unit/settings/engine-cli.test.ts': 69,
+  'tests/unit/engine/deep-trainer.test.ts': 52,
+  'tests/unit/engine/engine.test.ts': 35,
+  'tests/unit/labs/export-python.test.ts': 30,
+  'tests/reference/reference.test.ts': 29,
+  'tests/browser/page-sweep.test.ts': 209,
+  'tests/browser/hostile.test.ts': 93,
+  'tests/browser/budgets.test.ts': 87,
+  'tests/browser/many-seeds.test.ts': 66,
+  'tests/browser/further-deep.test.ts': 49,
+  'tests/browser/failure.test.ts': 41,
+  'tests/browser/further-universal.test.ts': 41,
+  'tests/browser/site.test.ts': 40,
+  'tests/browser/a11y.test.ts': 40,
+  'tests/browser/further-init.test.ts': 36,
+  'tests/browser/worker.test.ts': 22,
+  'tests/browser/fitlab.test.ts': 21,
+};
+const DEFAULT_SECONDS = 20;
+
+/** Longest first: vitest's own timing of the file when it has one, else the table above. */
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const seconds = (file: TestSpecification) => {
+      const path = relative(file.project.config.root, file.moduleId);
+      const cached = this.ctx.cache.getFileTestResults(`${file.project.name}:${path}`);
+      return cached ? cached.duration / 1000 : (MEASURED_SECONDS[path] ?? DEFAULT_SECONDS);
+    };
+    return (await super.sort(files)).sort((a, b) => seconds(b) - seconds(a));
+  }
+}
+
+/**
+ * Browser files that measure timing itself (main-thread CPU per task while demos train) run on their own, after
+ * the others; every other browser file runs two at a time. Files that check responsiveness along the way (the
+ * demos' own tests, the main-thread fallback) judge each task's own CPU time, which other processes do not add to,
+ * and passed at load averages of 10–18 on this machine.
+ */
+const TIMED = ['tests/browser/responsiveness.test.ts'];
+
+const browserProject = {
+  environment: 'node' as const,
+  globalSetup: ['tests/browser/global-setup.ts'],
+  testTimeout: 180_000,
+  hookTimeout: 300_000,
+};
+
+// Three projects: unit tests of `src/core` and friends; the browser tests, which build the site once
+// (tests/browser/global-setup.ts) and drive Debian's Chromium against it, two files at a time; and, once those are
+// done, the timing browser tests one at a time. `npm run test:browser` runs both browser projects.
 export default defineConfig({
   test: {
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         test: {
@@ -17,14 +82,22 @@ export default defineConfig({
       },
       {
         test: {
+          ...browserProject,
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
-          environment: 'node',
-          globalSetup: ['tests/browser/global-setup.ts'],
-          testTimeout: 180_000,
-          hookTimeout: 300_000,
-          // One Chromium at a time: the machines have two cores, and the training demos need one.
-          fileParallelism: false,
+          exclude: [...configDefaults.exclude, ...TIMED],
+          // Two Chromiums at a time: most of a browser test is one renderer thread, or a worker training.
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          ...browserProject,
+          name: 'browser-timed',
+          include: TIMED,
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Closing lines for CI logs, from the JSON reports `npm test` writes to test-results/ (vitest prints a summary per
-// run, and `npm test` is two runs: unit, then browser): the ten slowest test files, then `N passed, N failed`.
+// run, and `npm test` is two runs: unit, then browser): each run's wall time, the ten slowest test files (browser
+// files run two at a time, so their times add up to more than the run's), then `N passed, N failed`.
 // Exits 1 when a test failed or a run left no report, so `npm test` can print this and still fail.
 //   node scripts/test-summary.mjs          summarise
 //   node scripts/test-summary.mjs --reset  remove the previous reports first (a run that dies writes none)
@@ -35,7 +36,11 @@ for (const run of RUNS) {
   ).length;
   const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   const broken = brokenFiles ? `, ${brokenFiles} file(s) failed to run` : '';
-  console.log(`${run}: ${passed} passed, ${failed} failed${broken}, ${skipped} skipped`);
+  const ends = (report.testResults ?? []).map((file) => file.endTime).filter(Number.isFinite);
+  const wall =
+    ends.length > 0 && Number.isFinite(report.startTime) ? (Math.max(...ends) - report.startTime) / 1000 : NaN;
+  const took = Number.isFinite(wall) ? ` in ${wall.toFixed(0)} s` : '';
+  console.log(`${run}: ${passed} passed, ${failed} failed${broken}, ${skipped} skipped${took}`);
   totals.passed += passed;
   totals.failed += failed + brokenFiles;
   totals.skipped += skipped;
