@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, test } from 'vitest';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { expectClean, openPage, siteUrl, useBrowser } from './harness';
-import { FIT_LAB, hydratedFitLab, waitForStatus } from './quality';
+import { axeViolations, FIT_LAB, hydratedFitLab, waitForStatus } from './quality';
 
 const browser = useBrowser();
 const CJK = /[\u3400-\u9fff]/;
@@ -68,6 +68,8 @@ describe('a challenge in the Fit Lab', () => {
           expect(await lab.locator(`#${uid}-${locked}`).isDisabled(), locked).toBe(true);
         expect(await lab.locator(`#${uid}-seed`).isDisabled()).toBe(false);
         expect(await lab.locator(`#${uid}-seed`).inputValue()).toBe('18');
+        // Nothing that would give the answer away: no weights by hand, no other activations' runs.
+        expect(await lab.locator('summary', { hasText: /by hand|Compare every activation/ }).count()).toBe(0);
         const banner = lab.locator('[data-role="challenge"]');
         await expect(banner.innerText()).resolves.toMatch(
           /Two ReLUs.*below 0\.01.*Locked: .*ReLU.*You may change: Seed/s,
@@ -174,6 +176,11 @@ describe('a challenge in the Fit Lab', () => {
           el.selectionEnd,
         ]);
         expect(selection).toEqual([true, 0, code.length]);
+        // The banner with its verdict, and the snippet's field, in both themes.
+        for (const theme of ['light', 'dark'] as const) {
+          await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+          expect(await axeViolations(page), theme).toEqual([]);
+        }
 
         await banner.locator('button').click();
         await page.waitForFunction((el) => !el?.hasAttribute('data-challenge'), await lab.elementHandle());

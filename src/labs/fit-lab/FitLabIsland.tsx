@@ -719,6 +719,7 @@ export default function FitLabIsland(props: FitLabProps) {
         <summary>{t.settings}</summary>
         {controls}
       </details>
+      {/* In a challenge, weights placed by hand or the other activations' runs would give the answer away. */}
       {props.manual !== false && !settings.challenge && (
         <details class="lab__panel" onToggle={(e) => setManual((e.currentTarget as HTMLDetailsElement).open)}>
           <summary>{t.manual}</summary>
@@ -742,7 +743,7 @@ export default function FitLabIsland(props: FitLabProps) {
           </button>
         </details>
       )}
-      {props.sideBySide !== false && (
+      {props.sideBySide !== false && !settings.challenge && (
         <SideBySide
           key={serializeSettings(settings)}
           t={t}
