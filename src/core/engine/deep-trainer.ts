@@ -18,8 +18,13 @@ import { batchSizesFor, batchValues, groupByActivation } from './mini-batch';
 import { divergedEpoch, lossLimit } from './divergence';
 import { EpochLosses } from './epoch-losses';
 import { assertDataset } from './params';
-import { batchTensors, inputWithOnes, NetworkProgram, targetRows } from './program';
+import { batchTensors, inputWithOnes, NetworkProgram, targetRows, type Forward } from './program';
 import { tf } from './tf';
+
+/** The tensors a probe's forward half made (its first input, the probe's inputs, belongs to the trainer). */
+function ownTensors(f: Forward): tfc.Tensor[] {
+  return [...new Set([...f.params, ...f.inputs.slice(1), ...f.zs, f.err, f.squares])];
+}
 
 export interface DeepTrainerOptions {
   config: DeepConfig;
@@ -48,6 +53,8 @@ export class DeepTrainer {
   /** This epoch's visiting order, once per network, row-major [S, N]. */
   private readonly visits: Int32Array;
   private lastLoss: number[];
+  /** The next read's probe, begun by prepareRead (its forward half), until read finishes it or training moves on. */
+  private prepared: Forward | null = null;
   private readonly divergedAt: (number | null)[];
   private readonly limit: number;
   private disposed = false;
@@ -116,6 +123,7 @@ export class DeepTrainer {
   /** Run n optimizer steps (batches), crossing epoch boundaries as needed: a slice may end inside an epoch. */
   runSteps(n: number): void {
     this.assertLive();
+    this.discardPrepared();
     for (let left = n; left > 0 && !this.finished; left--) {
       if (this.stepInEpoch === 0) this.beginEpoch();
       this.step();
@@ -201,12 +209,40 @@ export class DeepTrainer {
     }));
   }
 
+  /**
+   * Begin the next read now: its probe's forward half, kept until read() finishes it (training first discards it).
+   * The first read of a run on a cold engine runs every kernel for the first time; a session can give each half a
+   * task of its own this way. The read's numbers are the same either way.
+   */
+  prepareRead(): void {
+    this.assertLive();
+    this.discardPrepared();
+    const begun: { forward?: Forward } = {};
+    tf.tidy(() => {
+      begun.forward = this.program.forward(this.probeX, this.probeY);
+      return ownTensors(begun.forward);
+    });
+    this.prepared = begun.forward!;
+  }
+
+  private discardPrepared(): void {
+    const f = this.prepared;
+    this.prepared = null;
+    if (f) for (const t of ownTensors(f)) t.dispose();
+  }
+
   /** The exact gradient of the full-data MSE at the current weights, plus every layer's pre-activations. */
   private probe(): { grads: number[][][]; zs: number[][][] } {
     const { grad, zs } = tf.tidy(() => {
-      const p = this.program.pass(this.probeX, this.probeY);
-      return { grad: tf.mul(this.program.gradientRows(p.halfGrad), tf.scalar(2 / this.points)), zs: p.zs };
+      const f = this.prepared ?? this.program.forward(this.probeX, this.probeY);
+      const halfGrad = this.program.backward(f);
+      // zs are cloned so that they outlive a prepared forward half (disposed below) like one made in this scope.
+      return {
+        grad: tf.mul(this.program.gradientRows(halfGrad), tf.scalar(2 / this.points)),
+        zs: this.prepared ? f.zs.map((z) => tf.clone(z)) : f.zs,
+      };
     });
+    this.discardPrepared();
     try {
       return { grads: this.splitFlat(grad.dataSync()), zs: this.readPerNetwork(zs) };
     } finally {
@@ -255,6 +291,7 @@ export class DeepTrainer {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.discardPrepared();
     this.program.dispose();
     this.losses.dispose();
     for (const t of [this.probeX, this.probeY]) t.dispose();

@@ -48,6 +48,20 @@ export interface Pass {
   squares: tfc.Tensor;
 }
 
+/** What a pass's forward half leaves for its backward half. Tensors belong to the caller's tidy scope. */
+export interface Forward {
+  /** The parameter tensors W₀b₀, W₁, b₁, … shaped as the ops take them. */
+  params: tfc.Tensor[];
+  /** Each layer's input: x1, then each hidden layer's activations (the last feeds the output layer). */
+  inputs: tfc.Tensor[];
+  /** Pre-activations of each hidden layer, [S, B, H]. */
+  zs: tfc.Tensor[];
+  /** out − y per network, [S, 1, B]. */
+  err: tfc.Tensor;
+  /** Σ err² per network, [S, 1, 1]. */
+  squares: tfc.Tensor;
+}
+
 /** Inputs with the column of ones the first layer's bias needs: [S, B] values → [S, B, 2] rows (x, 1). */
 export function inputWithOnes(x: ArrayLike<number>, networks: number, batch: number): tfc.Tensor {
   const values = new Float32Array(2 * networks * batch).fill(1);
@@ -188,26 +202,37 @@ export class NetworkProgram {
    * targetRows). Call inside a tidy.
    */
   pass(x1: tfc.Tensor, y: tfc.Tensor): Pass {
+    const f = this.forward(x1, y);
+    return { zs: f.zs, halfGrad: this.backward(f), squares: f.squares };
+  }
+
+  /** The forward half of a pass (see pass); backward() finishes it. Call inside a tidy. */
+  forward(x1: tfc.Tensor, y: tfc.Tensor): Forward {
     const L = this.layers;
-    const P = this.pieces(this.flat).map((p, j) => shaped(p, this.paramShapes[j]!));
+    const params = this.pieces(this.flat).map((p, j) => shaped(p, this.paramShapes[j]!));
     const zs: tfc.Tensor[] = [];
-    const inputs: tfc.Tensor[] = [];
-    let a = x1;
+    const inputs: tfc.Tensor[] = [x1];
     for (let l = 0; l < L; l++) {
-      inputs.push(a);
-      const z = l === 0 ? K.matMul(a, P[0]!) : K.add(K.matMul(a, P[2 * l - 1]!), P[2 * l]!);
+      const a = inputs[l]!;
+      const z = l === 0 ? K.matMul(a, params[0]!) : K.add(K.matMul(a, params[2 * l - 1]!), params[2 * l]!);
       zs.push(z);
-      a = this.activate(z, false);
+      inputs.push(this.activate(z, false));
     }
     // The output layer on rows: out [S, 1, B] = w [S, 1, H] · aᵀ, so err is a row like y.
+    const err = K.sub(K.add(K.matMul(params[2 * L - 1]!, inputs[L]!, false, true), params[2 * L]!), y);
+    return { params, inputs, zs, err, squares: K.matMul(err, err, false, true) };
+  }
+
+  /** The backward half of a pass: ½·∂(Σ err²)/∂θ in the flat layout. Call inside a tidy. */
+  backward(f: Forward): tfc.Tensor {
+    const L = this.layers;
+    const { params: P, inputs, zs, err } = f;
     const w = P[2 * L - 1]!;
-    const err = K.sub(K.add(K.matMul(w, a, false, true), P[2 * L]!), y);
-    const squares = K.matMul(err, err, false, true);
     // Backpropagate δ = err (half of ∂Σerr²/∂out); grads[j] pairs with P[j].
     const grads = new Array<tfc.Tensor>(P.length);
     // aᵀ · errᵀ rather than err · a: the transposed form keeps the WebAssembly backend on one matMul routine for every
     // S (its other routine, for a lone network without transposes, sums a long batch in another order).
-    grads[2 * L - 1] = K.matMul(a, err, true, true);
+    grads[2 * L - 1] = K.matMul(inputs[L]!, err, true, true);
     grads[2 * L] = K.sum(err, 2, true);
     let delta = K.mul(K.matMul(err, w, true, false), this.activate(zs[L - 1]!, true));
     for (let l = L - 1; l >= 1; l--) {
@@ -216,11 +241,10 @@ export class NetworkProgram {
       delta = K.mul(K.matMul(delta, P[2 * l - 1]!, false, true), this.activate(zs[l - 1]!, true));
     }
     grads[0] = K.matMul(inputs[0]!, delta, true, false);
-    const halfGrad = K.concat(
+    return K.concat(
       grads.map((g) => shaped(g, [1, 1, g.size])),
       2,
     );
-    return { zs, halfGrad, squares };
   }
 
   /** ½·∂(Σ err²)/∂θ of a pass as rows [S, P]. Call inside a tidy. */

@@ -12,6 +12,8 @@ export interface DeepSessionTrainer {
   readonly finished: boolean;
   runEpochs(n: number): void;
   read(): DeepUpdate;
+  /** Begin the next read (part of its work) now, so that a slow first read can be spread over two slices. */
+  prepareRead?(): void;
   dispose(): void;
 }
 
@@ -29,6 +31,8 @@ export interface DeepSessionOptions extends SliceOptions {
 export class DeepSession extends SlicedSession<DeepSessionTrainer> {
   private request: DeepRunRequest | null = null;
   private lastReported = 0;
+  /** Whether epoch 0 (the shared starting weights) is still to be reported, and its read begun. */
+  private unread: false | 'unprepared' | 'prepared' = false;
 
   constructor(
     private readonly events: DeepSessionEvents,
@@ -44,11 +48,11 @@ export class DeepSession extends SlicedSession<DeepSessionTrainer> {
     this.lastReported = 0;
     try {
       this.trainer = this.options.makeTrainer(this.request);
-      this.events.update(this.trainer.read()); // epoch 0: the shared starting weights
     } catch (e) {
       this.fail(e);
       return;
     }
+    this.unread = 'unprepared';
     this.resume();
   }
 
@@ -62,6 +66,18 @@ export class DeepSession extends SlicedSession<DeepSessionTrainer> {
     if (!trainer) return 0;
     let trained = 0;
     try {
+      if (this.unread) {
+        // The first snapshot runs every kernel of the program for the first time, which on the main thread's cpu
+        // backend (cold, unoptimized code) costs about a task's whole budget: it gets two slices of its own.
+        if (trainer.prepareRead && this.unread === 'unprepared') {
+          trainer.prepareRead();
+          this.unread = 'prepared';
+          return 0;
+        }
+        this.unread = false;
+        this.events.update(trainer.read());
+        return 0;
+      }
       const slice = this.trainSlice(trainer, limit, this.request?.snapshotEvery ?? 1);
       trained = slice.trained;
       if (!slice.due) return trained;

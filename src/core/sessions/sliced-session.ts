@@ -137,6 +137,9 @@ export abstract class SlicedSession<T extends SlicedTrainer> {
 
   private async loop(): Promise<void> {
     const generation = ++this.generation;
+    // Every slice runs on a task of its own, the first one too: starting or resuming a run adds no training to the
+    // task that asked for it (a click's handler, a message).
+    await this.wait(0);
     while (this.state === 'training' && this.trainer && generation === this.generation) {
       const trained = this.advance(Infinity);
       if (this.state === 'training') await this.wait(this.delayAfter(trained));

@@ -248,6 +248,26 @@ describe('layer statistics', () => {
   });
 });
 
+describe('a read begun ahead (prepareRead)', () => {
+  it('gives the very same snapshot as a read in one go, and training in between starts it over; nothing leaks', () => {
+    const baseline = tf.memory().numTensors;
+    const config = deepConfig({ layers: 4, networks: [{ activation: 'gelu' }, { activation: 'linear' }] });
+    const whole = new DeepTrainer({ config, data });
+    const split = new DeepTrainer({ config, data });
+    split.prepareRead();
+    expect(split.read()).toEqual(whole.read());
+    for (const t of [whole, split]) t.runEpochs(3);
+    split.prepareRead();
+    split.runSteps(2); // the begun read described weights that have moved on
+    whole.runSteps(2);
+    expect(split.read()).toEqual(whole.read());
+    split.prepareRead();
+    split.dispose();
+    whole.dispose();
+    expect(tf.memory().numTensors).toBe(baseline);
+  });
+});
+
 describe('DeepSession', () => {
   const makeSession = (sink: { updates: DeepUpdate[]; statuses: DeepStatus[] }) =>
     new DeepSession(
