@@ -3,18 +3,20 @@
  * hang in `loading`: it says so in words, in the page's language, and falls back (another backend, or training on
  * the main thread with a warning) so the reader still gets a trained network. On the main thread it trains with
  * the worker's own engine (tfjs, cpu backend) and stays responsive: no task over 50 ms of CPU in Chrome's trace
- * (see responsiveness.test.ts), also for the setting with the most optimizer steps per epoch (batch size 1).
+ * (see responsiveness.test.ts), also for the setting with the most optimizer steps per epoch (batch size 1), and
+ * for the deep demo, whose first snapshot runs every kernel of its six-layer stacks on a cold engine.
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, useBrowser } from './harness';
 import { expectNoLongTasks } from './lab-helpers';
-import { FIT_LAB, hydratedFitLab, isTfjsSource, waitForStatus } from './quality';
+import { FIT_LAB, hydratedFitLab, isTfjsSource, recordLongTasks, waitForStatus } from './quality';
 
 const CJK = /[\u3400-\u9fff]/;
 /** Vite names worker chunks after their module (`fit-worker-….js`, `train.worker-….js`). */
 const WORKER_SCRIPT = /\/_astro\/[^/]*worker[^/]*\.m?js(\?|$)/i;
 const WASM = /\.wasm(\?|$)/i;
+const DEEP_LAB = '[data-demo="deep-lab"]';
 
 const browser = useBrowser();
 
@@ -105,6 +107,35 @@ test('with the worker blocked, a run of single-point batches (100 steps an epoch
     expect(await lab.locator('[data-role="fallback"]').count(), 'trained on the main thread').toBeGreaterThan(0);
     // 20,000 optimizer steps went through many short tasks, not a few long ones.
     expect(tasks.length).toBeGreaterThan(20);
+  } finally {
+    await opened.close();
+  }
+}, 180_000);
+
+test('with the worker blocked, the deep demo (4 stacks of 6 × 8, 200 epochs) trains to the end with no main-thread task over 50 ms', async () => {
+  const opened = await openPage(browser(), 'en/further/');
+  try {
+    const { page, context } = opened;
+    await context.route(WORKER_SCRIPT, (route) => route.abort('failed'));
+    const lab = page.locator(DEEP_LAB);
+    await lab.scrollIntoViewIfNeeded();
+    await page.waitForSelector(`${DEEP_LAB}[data-hydrated="true"]`, { timeout: 60_000 });
+    await recordLongTasks(page);
+    let status = '';
+    const tasks = await expectNoLongTasks(
+      page,
+      'failure: worker blocked, deep demo',
+      async () => {
+        await lab.locator('[data-action="train"]').click();
+        status = await waitForStatus(lab, ['done', 'diverged', 'error'], 170_000);
+      },
+      { longTaskEntries: true },
+    );
+    expect(status, `lab says: ${await messagesOf(lab)}`).toBe('done');
+    expect(await lab.getAttribute('data-epoch')).toBe('200');
+    expect(await lab.locator('[data-role="fallback"]').count(), 'trained on the main thread').toBeGreaterThan(0);
+    // 800 optimizer steps of four stacks and 41 snapshots went through many short tasks.
+    expect(tasks.length).toBeGreaterThan(40);
   } finally {
     await opened.close();
   }
