@@ -1,7 +1,7 @@
 /**
  * Manners, on the built site:
  * - a training figure pauses while the tab is hidden or it is scrolled out of sight, and carries on after (the
- *   hero; the Fit Lab, the deep and universal labs); the hero waits to be seen before it trains;
+ *   hero; the deep and universal labs); the hero waits to be seen before it trains;
  * - with reduced motion nothing transitions or animates, and the hero shows the trained network without drawing
  *   the way there;
  * - printed, pages keep prose and figures and drop navigation, search, pickers and controls; links stay readable;
@@ -166,29 +166,6 @@ describe('training pauses while the reader cannot see it', () => {
       expect(await offscreen(root)).toBe(true);
       await root.scrollIntoViewIfNeeded();
       expect(await universal.settled(page)).toBe('done');
-      expectClean(opened);
-    } finally {
-      await opened.close();
-    }
-  });
-
-  test('the Fit Lab pauses while the tab is hidden and resumes', async () => {
-    const lab = labOn('#fl-fitlab-linear', browser);
-    const opened = await openPage(browser(), 'en/experiment/', {
-      viewport: DESKTOP,
-      prepare: async (context) => {
-        await context.addInitScript(TEST_CONTROLS);
-      },
-    });
-    try {
-      const { page } = opened;
-      await lab.hydrated(page);
-      await when(page, 'fit-lab', 'training', 'hide');
-      await lab.click(page, 'train');
-      await lab.waitStatus(page, ['paused']);
-      await setHidden(page, false);
-      expect(await lab.settled(page)).toBe('done');
-      expect((await controls(page)).statuses['fit-lab']).toContain('paused');
       expectClean(opened);
     } finally {
       await opened.close();
