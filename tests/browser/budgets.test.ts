@@ -149,7 +149,8 @@ async function firstTrainedFrame(page: Page, demo: Trainable): Promise<void> {
   await root.evaluate((node, frame) => {
     const store = window as unknown as { __firstFrame?: boolean };
     store.__firstFrame = false;
-    let reset = frame === 'done';
+    // A demo that shows no recorded run already reads epoch 0: then its first report after Train is the frame.
+    let reset = frame === 'done' || Number(node.getAttribute('data-epoch')) === 0;
     const check = () => {
       const value = Number(node.getAttribute(frame === 'epoch' ? 'data-epoch' : 'data-done'));
       if (value === 0) reset = true;
