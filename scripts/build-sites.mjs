@@ -3,8 +3,11 @@
 // which starts them while the unit tests run.
 //   buildSites(dir)  builds `${dir}` (base /) and `${dir}-sub` (base /sub/) side by side: each build spends much of
 //                    its time in one thread (Rollup, then Pagefind). Resolves when both are done; rejects with the
-//                    failing build's own error output.
+//                    failing build's own error output. `dir` must lie inside the project: Astro stages a build
+//                    whose outDir is elsewhere in ./.astro/, which two builds at once would share (one then copies
+//                    the other's pages).
 import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
 
 /** The base path of the second build. */
 export const SUB_BASE = '/sub/';
@@ -50,5 +53,6 @@ export function buildSite(outDir, base) {
  * @returns {Promise<void>}
  */
 export async function buildSites(dir) {
+  if (!resolve(dir).startsWith(process.cwd())) throw new Error(`buildSites: ${dir} is outside the project`);
   await Promise.all([buildSite(dir, '/'), buildSite(`${dir}-sub`, SUB_BASE)]);
 }

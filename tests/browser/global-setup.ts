@@ -8,7 +8,8 @@
  * Each run builds into its own `dist-tests/run-<pid>/` (git-ignored via `dist-*`) so engineers running tests in
  * the same checkout never overwrite each other's output or `dist/`; it is removed afterwards.
  * `SKIP_BUILD=1` reuses an existing `dist/` (and `dist-sub/`, built with `BASE=/sub/`, if present; otherwise
- * the sub-path copy is still built). `DIST_DIR=/tmp/x` does the same with `/tmp/x` and `/tmp/x-sub`, so one
+ * the sub-path copy is still built). `DIST_DIR=/tmp/x` does the same with `/tmp/x` and `/tmp/x-sub` (build those
+ * one after the other: Astro stages a build outside the project in ./.astro/, which two at once share), so one
  * engineer's build can serve many single-file runs without touching `dist/` (`npm test` builds that way while the
  * unit tests run). `KEEP_TEST_DIST=1` keeps the run's output for inspection.
  *
