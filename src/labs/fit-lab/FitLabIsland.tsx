@@ -25,7 +25,7 @@ import { runEvents, stepsFromDeadSince, type DeadStep } from '../../core/analysi
 import { pushTrail, startTrail, type SnapshotTrail } from '../../core/sessions/snapshot-trail';
 import { GuessLayer, PredictPanel, usePrediction } from './PredictSketch';
 import { markerEpoch, RunActions, RunTimeline } from './RunTimeline';
-import { atMoment, epochForEvent, lossMarkers, nextSeed, recordedTrail, viewIndex } from './timeline';
+import { atMoment, epochForEvent, lossMarkers, nextSeed, recordedTrail, viewIndex, type Moment } from './timeline';
 import { Controls } from './Controls';
 import { ExportPanel } from './ExportPanel';
 import { ChallengeBanner } from './ChallengeBanner';
@@ -103,14 +103,8 @@ interface Report {
 }
 export const LOSS_ASPECT = 0.28;
 
-/** The moment of the run that the views show. */
-export interface ShownRun {
-  params: NetworkParams;
-  dead: boolean[];
-  deadSince: Array<number | null>;
-  epoch: number;
-  loss: number | null;
-  gradNorm: number[] | null;
+/** The moment of the run that the views show, with the losses up to it. */
+export interface ShownRun extends Moment {
   history: Array<[number, number]>;
 }
 
