@@ -27,7 +27,8 @@ const PHONE = { width: 390, height: 844 };
  * Three ReLU neurons trained briefly and fast; with this seed neuron 1 is dead from the start and neurons 2 and 3
  * make two hinges (a good fit), so there are live kinks, an empty band and a visible effect of muting.
  */
-const QUERY = '?activation=relu&hidden=3&seed=10&epochs=150&speed=fast';
+// Slow speed (≥ 40 ms an epoch, so ≥ 6 s of training): long enough for the caption to change while it trains.
+const QUERY = '?activation=relu&hidden=3&seed=10&epochs=150&speed=slow';
 const EPOCHS = 150;
 
 interface Weights {

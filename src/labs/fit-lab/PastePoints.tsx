@@ -43,12 +43,17 @@ export function PastePoints(props: { t: Text; uid: string; disabled: boolean; on
   const { t, uid, disabled, onPoints } = props;
   const box = useRef<HTMLTextAreaElement>(null);
   const [report, setReport] = useState<Report | null>(null);
-  const use = () => {
-    const { points, report } = readPaste(t, box.current?.value ?? '');
-    setReport(report);
-    if (points) onPoints(points);
+  // Refused in part (lines not read) or in whole (too long, or no point in it): the box is marked invalid.
+  const [failed, setFailed] = useState(false);
+  const show = (read: { points: Point[] | null; report: Report }) => {
+    setReport(read.report);
+    setFailed(read.points === null || read.report.bad.length > 0);
   };
-  const failed = report !== null && report.bad.length > 0;
+  const use = () => {
+    const read = readPaste(t, box.current?.value ?? '');
+    show(read);
+    if (read.points) onPoints(read.points);
+  };
   const listed = report ? report.bad.slice(0, MAX_LISTED) : [];
   const more = report ? report.bad.slice(MAX_LISTED).reduce((n, run) => n + run.to - run.from + 1, 0) : 0;
   return (
@@ -69,7 +74,7 @@ export function PastePoints(props: { t: Text; uid: string; disabled: boolean; on
           const text = e.clipboardData?.getData('text') ?? '';
           if (text.length <= MAX_PASTE_CHARS) return;
           e.preventDefault();
-          setReport(readPaste(t, text).report);
+          show(readPaste(t, text));
         }}
       />
       <div class="lab__buttons">
