@@ -1,5 +1,5 @@
 /** Side by side: the same seed and initial weights trained with every activation at once, as small multiples. */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { Dictionary, Lang } from '../../i18n';
 import { HIDDEN_ACTIVATION_IDS, type HiddenActivationId } from '../../core/activations/types';
 import { ACTIVATIONS } from '../../core/activations/registry';
@@ -69,27 +69,11 @@ export function SideBySide({ t, lang, uid, settings, setup, disabled, getRunner,
       setState({ phase: 'error', message: e instanceof Error ? e.message : String(e) });
     }
   };
-  return (
-    <details class="lab__panel" data-role="side-by-side" data-phase={state.phase} open={open}>
-      <summary>{t.sideBySide}</summary>
-      <p class="lab__hint">{t.sideBySideHint}</p>
-      <button
-        type="button"
-        class="lab__button"
-        data-action="side-by-side"
-        disabled={disabled || state.phase === 'running'}
-        onClick={() => void run()}
-      >
-        {t.sideBySide}
-      </button>
-      <p class="lab__hint" role="status" aria-live="polite">
-        {state.phase === 'running'
-          ? fill(t.sideBySideRunning, { count: HIDDEN_ACTIVATION_IDS.length })
-          : state.phase === 'error'
-            ? fill(t.status.error, { message: state.message })
-            : ''}
-      </p>
-      {state.phase === 'done' && (
+  // Thirteen small plots drawn as SVG text: drawn again only when the results or what they are drawn with change,
+  // not on each frame of the lab's own run.
+  const multiples = useMemo(
+    () =>
+      state.phase === 'done' && (
         <ul class="fitlab__multiples" aria-label={t.sideBySideTitle}>
           {state.results.map(({ activation, result, mse }) => {
             const s = {
@@ -126,7 +110,30 @@ export function SideBySide({ t, lang, uid, settings, setup, disabled, getRunner,
             );
           })}
         </ul>
-      )}
+      ),
+    [state, settings.activation, settings.activationParams, settings.hidden, setup, lang, uid, t],
+  );
+  return (
+    <details class="lab__panel" data-role="side-by-side" data-phase={state.phase} open={open}>
+      <summary>{t.sideBySide}</summary>
+      <p class="lab__hint">{t.sideBySideHint}</p>
+      <button
+        type="button"
+        class="lab__button"
+        data-action="side-by-side"
+        disabled={disabled || state.phase === 'running'}
+        onClick={() => void run()}
+      >
+        {t.sideBySide}
+      </button>
+      <p class="lab__hint" role="status" aria-live="polite">
+        {state.phase === 'running'
+          ? fill(t.sideBySideRunning, { count: HIDDEN_ACTIVATION_IDS.length })
+          : state.phase === 'error'
+            ? fill(t.status.error, { message: state.message })
+            : ''}
+      </p>
+      {multiples}
     </details>
   );
 }
