@@ -89,6 +89,9 @@ export function formatFact(value: number, kind: FactKind, lang: Lang): string {
       return formatShare(value, lang);
     case 'mse':
       return formatMse(value);
+    case 'ratio':
+      // "70×" / "70 倍": two significant digits say how many times larger.
+      return `${formatProseNumber(value, 'decimal', lang)}${lang === 'zh-cn' ? ' 倍' : '×'}`;
     default:
       return formatCount(value, lang);
   }

@@ -9,10 +9,12 @@
 import { cannotLearn } from '../activations/cannot-learn';
 import { ACTIVATIONS } from '../activations/registry';
 import type { ManySeedsFile } from './many-seeds-file';
+import { seedDataset } from '../data/dataset';
+import { flatStart } from './flat-start';
 import { GOOD_FIT_MSE } from './network';
-import { shareLower } from './seed-stats';
+import { longerTransitions, outcomesByStartSigns, shareLower } from './seed-stats';
 
-export type FactKind = 'share' | 'count' | 'mse' | 'epochs';
+export type FactKind = 'share' | 'count' | 'mse' | 'epochs' | 'ratio';
 
 /** How a fact is shown, from its name: shares as percentages, counts as integers, errors as decimals. */
 export function factKind(name: string): FactKind {
@@ -25,6 +27,7 @@ export function factKind(name: string): FactKind {
   if (stat.includes('Share') || stat.startsWith('predicted')) return 'share';
   if (stat.endsWith('Mse') || stat === 'monotoneBound' || stat === 'straightLineFraction') return 'mse';
   if (stat.startsWith('checkpoint') || stat === 'epochs') return 'epochs';
+  if (stat.endsWith('Ratio')) return 'ratio';
   return 'count';
 }
 
@@ -39,6 +42,7 @@ export function seedFacts(file: ManySeedsFile): Record<string, number> {
   file.longer.checkpoints.forEach((c, i) => put(`longer.checkpoint${i}`, c));
   put('longer.runs', file.longer.seeds.to - file.longer.seeds.from + 1);
 
+  const xs = seedDataset(file.training.points).x;
   for (const c of file.configs) {
     for (const [k, v] of Object.entries(c.summary)) put(`${c.id}.${k}`, v);
     const runs = c.summary.runs;
@@ -49,6 +53,20 @@ export function seedFacts(file: ManySeedsFile): Record<string, number> {
     put(`${c.id}.belowBoundCount`, c.runs.filter((r) => r.finalMse < file.reference.monotoneBound).length);
     put(`${c.id}.nearBoundShare`, c.runs.filter((r) => r.finalMse < 1.05 * file.reference.monotoneBound).length / runs);
     if (c.death) for (const [k, v] of Object.entries(c.death)) put(`${c.id}.death.${k}`, v);
+    // How far the good-fit threshold sits above the best error any seed reached.
+    put(`${c.id}.thresholdOverBestRatio`, GOOD_FIT_MSE / c.summary.minMse);
+    for (const g of outcomesByStartSigns(c.runs, c.hidden, file.reference.lineMse)) {
+      put(`${c.id}.signs.${g.negativeAtStart}.runs`, g.runs);
+      put(`${c.id}.signs.${g.negativeAtStart}.goodShare`, g.goodShare);
+      put(`${c.id}.signs.${g.negativeAtStart}.lineShare`, g.lineShare);
+    }
+    const traits = ACTIVATIONS[c.activation].facts;
+    if (traits.saturating && !traits.zeroGradient) {
+      const start = flatStart(c.runs, c.activation, c.hidden, xs, file.reference.lineMse);
+      put(`${c.id}.start.flatShare`, start.flatShare);
+      for (const k of ['flat', 'live'] as const)
+        for (const [stat, v] of Object.entries(start[k])) put(`${c.id}.start.${k}.${stat}`, v);
+    }
   }
 
   for (const c of file.longer.configs) {
@@ -57,6 +75,7 @@ export function seedFacts(file: ManySeedsFile): Record<string, number> {
     for (const [k, v] of Object.entries(rest)) put(`longer.${c.id}.${k}`, v);
     const stuckDeadStart = c.runs.filter((r) => r.deadAtInit > 0 && (r.mse[0] ?? Infinity) >= GOOD_FIT_MSE);
     put(`longer.${c.id}.stuckDeadStart`, stuckDeadStart.length);
+    for (const [k, v] of Object.entries(longerTransitions(c.runs))) put(`longer.${c.id}.${k}`, v);
   }
 
   const runsOf = (id: string) => file.configs.find((c) => c.id === id)?.runs;

@@ -158,3 +158,54 @@ export function shareLower(a: readonly SeedRun[], b: readonly SeedRun[]): number
   const paired = a.filter((r) => bySeed.has(r.seed));
   return share(paired, (r) => r.finalMse < bySeed.get(r.seed)!);
 }
+
+/**
+ * How the good fits move between the first and the last checkpoint. A run near the threshold can cross it either
+ * way, so the good fits at the end are those at the start, less the ones lost, plus the ones gained.
+ */
+export interface LongerTransitions {
+  goodAtFirst: number;
+  goodAtLast: number;
+  /** Not a good fit at the first checkpoint, a good fit at the last. */
+  gained: number;
+  /** A good fit at the first checkpoint, above the threshold again at the last. */
+  lost: number;
+  /** Good at some checkpoint but not at the last one. */
+  goodOnceNotAtLast: number;
+}
+
+export function longerTransitions(runs: readonly LongerRun[]): LongerTransitions {
+  const last = (runs[0]?.mse.length ?? 1) - 1;
+  const good = (r: LongerRun, k: number) => (r.mse[k] ?? Infinity) < GOOD_FIT_MSE;
+  const count = (p: (r: LongerRun) => boolean) => runs.filter(p).length;
+  return {
+    goodAtFirst: count((r) => good(r, 0)),
+    goodAtLast: count((r) => good(r, last)),
+    gained: count((r) => !good(r, 0) && good(r, last)),
+    lost: count((r) => good(r, 0) && !good(r, last)),
+    goodOnceNotAtLast: count((r) => !good(r, last) && r.mse.some((_, k) => good(r, k))),
+  };
+}
+
+/**
+ * Outcomes grouped by how many neurons start with a negative input weight (0 … H). With zero biases and inputs
+ * ≥ 0, that count says which side of its kink each ReLU-family unit starts on.
+ */
+export interface SignGroup {
+  negativeAtStart: number;
+  runs: number;
+  goodShare: number;
+  lineShare: number;
+}
+
+export function outcomesByStartSigns(runs: readonly SeedRun[], hidden: number, lineMse: number): SignGroup[] {
+  return Array.from({ length: hidden + 1 }, (_, k) => {
+    const group = runs.filter((r) => r.initNegativeW1 === k);
+    return {
+      negativeAtStart: k,
+      runs: group.length,
+      goodShare: share(group, (r) => outcomeOf(r.finalMse, lineMse) === 'good'),
+      lineShare: share(group, (r) => outcomeOf(r.finalMse, lineMse) === 'line'),
+    };
+  });
+}
