@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import contentSecurityPolicy from './src/integrations/csp.ts';
@@ -68,6 +69,11 @@ export default defineConfig({
         { slug: 'further', label: 'Going further', translations: { 'zh-CN': '更进一步' } },
         { slug: 'challenges', label: 'Challenges', translations: { 'zh-CN': '挑战' } },
       ],
+    }),
+    // Starlight's own sitemap, plus a filter: the embed pages (the Fit Lab alone, for iframes) say noindex.
+    sitemap({
+      filter: (page) => !new URL(page).pathname.includes('/embed/'),
+      i18n: { defaultLocale: 'en', locales: { en: 'en', 'zh-cn': 'zh-CN' } },
     }),
     preact(),
     katexFontPreload(),

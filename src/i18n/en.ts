@@ -412,6 +412,24 @@ export const en = {
     copyFailed: 'Copying failed; the link is in the address bar.',
     exports: 'Export',
     exportJson: 'Weights (JSON)',
+    importRun: 'Import a run (JSON)',
+    importHint:
+      'A file saved with “Weights (JSON)” brings back its settings, all of its own points (a link holds at most 200) and its weights.',
+    imported: 'Read “{name}”.',
+    importedPoints: 'It brings {n} points of your own.',
+    importedWeights: 'The plot shows the weights it was saved with; Train starts from the seed’s own.',
+    importRefused: 'Some settings in the file were refused, so their defaults are used:',
+    importErrors: {
+      tooLong: 'The file is longer than {detail} characters, so none of it was read; a run file is far shorter.',
+      notJson: 'The file is not JSON, so nothing was changed.',
+      notARun:
+        'The file is not a run saved by the Fit Lab (it has no “settings” object of values), so nothing was changed.',
+      tooManyPoints: 'The file holds {detail} points; at most 1,000 can be used, so nothing was changed.',
+      badPoint:
+        'Point {detail} in the file is not a pair of numbers x, y inside the allowed range, or repeats an earlier point, so nothing was changed.',
+      badWeights: 'The weights in the file do not fit a network of {detail} hidden neurons, so nothing was changed.',
+      unreadable: 'The file could not be read, so nothing was changed.',
+    },
     exportSvg: 'Plot (SVG)',
     exportPng: 'Plot (PNG)',
     kerasCode: 'Keras code',

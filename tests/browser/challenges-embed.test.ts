@@ -210,6 +210,21 @@ async function embedder(html: string): Promise<{ url: string; close(): Promise<v
 }
 
 describe('embeds', () => {
+  test('the sitemap lists every doc page in both languages and no embed page (they say noindex)', async () => {
+    const index = await (await fetch(siteUrl('sitemap-index.xml'))).text();
+    const parts = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    expect(parts.length).toBeGreaterThan(0);
+    const xml = (await Promise.all(parts.map(async (p) => (await fetch(new URL(p, siteUrl('')))).text()))).join('');
+    const pages = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    expect(pages.filter((p) => p.includes('/embed/'))).toEqual([]);
+    for (const lang of ['en', 'zh-cn'])
+      expect(pages.map((p) => p.replace(/^.*?\/(en|zh-cn)\//, '$1/'))).toEqual(
+        expect.arrayContaining([`${lang}/`, `${lang}/experiment/`, `${lang}/challenges/`]),
+      );
+    const embed = await (await fetch(siteUrl('en/embed/fit-lab/'))).text();
+    expect(embed).toMatch(/<meta name="robots" content="noindex"/);
+  });
+
   test(
     'another site frames the embed, trains a challenge in it, and cannot frame the experiment page; hostile ids are named',
     async () => {

@@ -4,7 +4,8 @@
  * the address and back; a run on own points whose data-weights error is the reported one; held-out points (hollow,
  * in the legend), the dashed test curve and data-test-mse on the Going further example, which overfits; hostile
  * input (a 10 MB paste, NaN, duplicates, points far outside the plot, garbage in the address, noise=1e308) answered
- * in the page's language with the lab still usable. Three page loads; every wait is for a state.
+ * in the page's language with the lab still usable; a run file imported with more points than a link holds, and one
+ * that is not a run refused. Three page loads; every wait is for a state.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -142,6 +143,30 @@ describe('Fit Lab: own points, held-out points, test loss', () => {
       await waitAttr(page, LAB, 'data-points', null);
       expect(new URL(page.url()).searchParams.has('points')).toBe(false);
       expect(await page.locator(`${LAB} .lab__plot title`).first().textContent()).not.toContain('your');
+
+      // Import a run file with 350 points (more than a link holds) and its weights: all are in place.
+      const points = Array.from({ length: 350 }, (_, i) => ({ x: i / 56, y: Math.sin(i / 56) }));
+      const weights = { w1: [1, -1, 0.5], b1: [-2, 3, 0], w2: [0.5, 0.25, -1], b2: 0.125 };
+      const file = { settings: { activation: 'tanh', hidden: '3', seed: '4' }, points, ...weights };
+      const importer = page.locator(`${LAB} [data-role="import-run"] input[type="file"]`);
+      await importer.evaluate((input) => ((input.closest('details') as HTMLDetailsElement).open = true));
+      const choose = (name: string, text: string) =>
+        importer.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+      await choose('run.json', JSON.stringify(file));
+      await waitAttr(page, LAB, 'data-points', '350');
+      const report = page.locator(`${LAB} [data-role="import-report"]`);
+      expect(await report.getAttribute('data-outcome')).toBe('read');
+      expect(await report.innerText()).toContain('It brings 350 points of your own.');
+      expect(JSON.parse((await lab.attr(page, 'data-weights-shown'))!)).toEqual(weights);
+      expect(await page.locator(`${LAB} [data-role="points-not-in-link"]`).count()).toBe(1);
+      expect(new URL(page.url()).searchParams.get('activation')).toBe('tanh');
+      expect(new URL(page.url()).searchParams.has('points')).toBe(false);
+      // A file that is not a run changes nothing and says why.
+      await choose('notes.json', '{"hello": 1}');
+      await expect.poll(() => report.getAttribute('data-outcome')).toBe('refused');
+      expect(await report.innerText()).toContain('not a run saved by the Fit Lab');
+      expect(await importer.getAttribute('aria-invalid')).toBe('true');
+      expect(await lab.attr(page, 'data-points')).toBe('350');
     }));
 
   it('zh-cn: the Going further example holds points out, draws them hollow, and its test loss rises; a 10 MB paste', () =>

@@ -1,9 +1,14 @@
-/** Share and export: a link to these settings, the weights as JSON, the plot as SVG/PNG, Keras and tfjs scripts. */
+/**
+ * Share and export: a link to these settings, the run as JSON (and its import), the plot as SVG/PNG, Keras and tfjs
+ * scripts.
+ */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Dictionary } from '../../i18n';
 import { serializeSettings, type FitLabSettings } from '../../core/settings/fit-lab';
 import type { NetworkParams } from '../../core/train/types';
 import { EmbedCode } from './EmbedCode';
+import { ImportRun } from './ImportRun';
+import { writeRunFile } from './run-file';
 
 type Snippets = typeof import('./snippets');
 
@@ -16,6 +21,7 @@ interface Props {
   svg: () => string;
   mse: number | null;
   disabled: boolean;
+  onImport(run: { settings: FitLabSettings; params: NetworkParams | null }): void;
 }
 
 function download(name: string, blob: Blob) {
@@ -51,7 +57,7 @@ function svgToPng(svg: string, name: string) {
   img.src = url;
 }
 
-export function ExportPanel({ t, uid, settings, params, svg, mse, disabled }: Props) {
+export function ExportPanel({ t, uid, settings, params, svg, mse, disabled, onImport }: Props) {
   const [copyState, setCopyState] = useState<string>('');
   // The script writer is loaded, and the scripts built, only once the panel has been opened.
   const [opened, setOpened] = useState(false);
@@ -82,20 +88,6 @@ export function ExportPanel({ t, uid, settings, params, svg, mse, disabled }: Pr
       setCopyState(t.copyFailed);
     }
   };
-  const json = () =>
-    JSON.stringify(
-      {
-        settings: Object.fromEntries(new URLSearchParams(serializeSettings(settings))),
-        // An address carries at most 200 points; the export keeps them all.
-        ...(settings.points ? { points: settings.points } : {}),
-        activation: settings.activation,
-        hidden: settings.hidden,
-        ...params,
-        finalMse: mse,
-      },
-      null,
-      2,
-    );
   return (
     <details class="lab__panel" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && setOpened(true)}>
       <summary>{t.exports}</summary>
@@ -107,7 +99,9 @@ export function ExportPanel({ t, uid, settings, params, svg, mse, disabled }: Pr
           type="button"
           class="lab__button"
           disabled={disabled}
-          onClick={() => download(`${base}.json`, new Blob([json()], { type: 'application/json' }))}
+          onClick={() =>
+            download(`${base}.json`, new Blob([writeRunFile(settings, params, mse)], { type: 'application/json' }))
+          }
         >
           {t.exportJson}
         </button>
@@ -126,6 +120,7 @@ export function ExportPanel({ t, uid, settings, params, svg, mse, disabled }: Pr
       <p class="lab__hint" role="status">
         {copyState}
       </p>
+      <ImportRun t={t} uid={uid} disabled={disabled} onImport={onImport} />
       <EmbedCode t={t} uid={uid} settings={settings} disabled={disabled} />
       <p class="lab__hint">{t.exportCodeHint}</p>
       <div class="lab__buttons">

@@ -362,6 +362,16 @@ export default function FitLabIsland(props: FitLabProps) {
     setRun(freshRun(next));
   };
 
+  // A run file's settings, points and (when it has them) weights, in place of the lab's.
+  const importRun = (file: { settings: FitLabSettings; params: NetworkParams | null }) => {
+    url.touch();
+    cancelRun();
+    const next = withChallengeLock(file.settings);
+    setTestHistory([]);
+    setSettings(next);
+    setRun(file.params ? { ...freshRun(next), params: file.params, dead: [], deadSince: [] } : freshRun(next));
+  };
+
   const status = run.status;
   const busy = status === 'training' || status === 'loading';
   const onTrain = () => {
@@ -763,6 +773,7 @@ export default function FitLabIsland(props: FitLabProps) {
           svg={exportSvg}
           mse={mse}
           disabled={!hydrated}
+          onImport={importRun}
         />
       )}
     </div>
