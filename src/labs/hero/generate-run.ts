@@ -2,7 +2,7 @@
  * Records the hero's run with the engine and writes src/labs/hero/run.json: the final weights the build-time figure
  * draws, so a reader without JavaScript sees the same trained network the live figure reaches.
  *
- *   npx tsx src/labs/hero/generate-run.ts
+ *   npm run figures:hero
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
