@@ -68,6 +68,9 @@ export default defineConfig({
         { slug: 'code', label: 'The code', translations: { 'zh-CN': '代码' } },
         { slug: 'further', label: 'Going further', translations: { 'zh-CN': '更进一步' } },
         { slug: 'challenges', label: 'Challenges', translations: { 'zh-CN': '挑战' } },
+        { slug: 'summary', label: 'Summary', translations: { 'zh-CN': '总结' } },
+        { slug: 'glossary', label: 'Glossary', translations: { 'zh-CN': '术语表' } },
+        { slug: 'references', label: 'References', translations: { 'zh-CN': '参考文献' } },
       ],
     }),
     // Starlight's own sitemap, plus a filter: the embed pages (the Fit Lab alone, for iframes) say noindex.

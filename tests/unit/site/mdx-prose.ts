@@ -1,0 +1,104 @@
+/**
+ * Reads the running prose of an MDX page: which lines are paragraph text, and that text with everything that is not
+ * prose (code spans, inline maths, JSX tags, comments, link targets) masked out. Frontmatter, fenced code, display
+ * maths, tables, imports and multi-line JSX tags are skipped whole.
+ */
+
+export interface ProseLine {
+  /** 1-based line number in the file. */
+  line: number;
+  raw: string;
+  /** `raw` with non-prose spans replaced by a space. */
+  prose: string;
+  /** True when this line continues the paragraph (or list item) of the line before it. */
+  continues: boolean;
+}
+
+/** Chinese characters and the full-width punctuation that runs with them. */
+const CHINESE = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e\u201c\u201d\u2014\u2026]/u;
+
+export const isChinese = (char: string) => char !== '' && CHINESE.test(char);
+
+const NON_PROSE = /`[^`]*`|\$[^$]*\$|<\/?[A-Za-z][^>]*>|\{\/\*.*?\*\/\}|\]\([^)]*\)/g;
+
+export const maskNonProse = (line: string) => line.replace(NON_PROSE, (span) => (span.startsWith(']') ? ']' : ' '));
+
+/** The last character a reader sees on the line: emphasis marks and a link's target are not seen. */
+export function lastVisible(line: string): string {
+  const text = line
+    .trimEnd()
+    .replace(/\]\([^)]*\)$/, '')
+    .replace(/[*_\]]+$/, '');
+  return text.slice(-1);
+}
+
+/** The first character a reader sees on the line. */
+export function firstVisible(line: string): string {
+  return line.trim().replace(/^[*_[]+/, '')[0] ?? '';
+}
+
+const startsBlock = (line: string) => /^\s*(([-*+]|\d+\.)\s|#|\||\$\$|>|:::|import |export )/.test(line);
+
+export function proseLines(text: string): ProseLine[] {
+  const lines = text.split(/\r?\n/);
+  const out: ProseLine[] = [];
+  let i = 0;
+  if (lines[0] === '---') {
+    i = 1;
+    while (i < lines.length && lines[i] !== '---') i++;
+    i++;
+  }
+  let previousWasProse = false;
+  for (; i < lines.length; i++) {
+    const raw = lines[i] ?? '';
+    if (/^\s*(```|~~~)/.test(raw)) {
+      const fence = raw.trim().slice(0, 3);
+      i++;
+      while (i < lines.length && !(lines[i] ?? '').trim().startsWith(fence)) i++;
+      previousWasProse = false;
+      continue;
+    }
+    if (/^\s*\$\$\s*$/.test(raw)) {
+      i++;
+      while (i < lines.length && !/^\s*\$\$\s*$/.test(lines[i] ?? '')) i++;
+      previousWasProse = false;
+      continue;
+    }
+    // An opening JSX tag whose attributes run over several lines.
+    if (/^\s*<[A-Za-z][^>]*$/.test(raw)) {
+      while (i < lines.length && !/>\s*$/.test(lines[i] ?? '')) i++;
+      previousWasProse = false;
+      continue;
+    }
+    // Table rows are prose for quotes and terms, but a row never continues another line.
+    if (/^\s*\|/.test(raw)) {
+      out.push({ line: i + 1, raw, prose: maskNonProse(raw), continues: false });
+      previousWasProse = false;
+      continue;
+    }
+    const wholeTag = /^\s*(<[^>]*>\s*)+$/.test(raw);
+    if (raw.trim() === '' || wholeTag || /^\s*(import |export |\{\/\*)/.test(raw) || /^\s*\$\$.*\$\$\s*$/.test(raw)) {
+      previousWasProse = false;
+      continue;
+    }
+    out.push({ line: i + 1, raw, prose: maskNonProse(raw), continues: previousWasProse && !startsBlock(raw) });
+    previousWasProse = !/^\s*#/.test(raw);
+  }
+  return out;
+}
+
+/** Soft line breaks that a browser shows as a space between two Chinese characters. */
+export function breaksBetweenChinese(text: string): number[] {
+  const lines = proseLines(text);
+  return lines
+    .filter((line, k) => {
+      const before = lines[k - 1];
+      return (
+        line.continues &&
+        before !== undefined &&
+        isChinese(lastVisible(before.raw)) &&
+        isChinese(firstVisible(line.raw))
+      );
+    })
+    .map((line) => line.line);
+}

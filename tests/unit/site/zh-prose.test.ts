@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { docPages } from '../../support/docs-pages';
+import { breaksBetweenChinese, proseLines } from './mdx-prose';
+
+/**
+ * The Chinese edition's typography and terms: no soft line break between two Chinese characters inside a paragraph
+ * (a browser shows it as a stray space), curly quotes in prose, and one term per concept — the variants the
+ * glossary's 统一用语 table rules out appear on no page.
+ */
+
+const zhPages = docPages('zh-cn').map((page) => ({ ...page, text: readFileSync(page.file, 'utf8') }));
+const glossary = zhPages.find((page) => page.slug === 'glossary');
+
+/** Rows of the glossary's term table: English, the one Chinese term, the variants it replaces. */
+export function termTable(text: string): { english: string; term: string; banned: string[] }[] {
+  const section = text.split(/^## 统一用语\s*$/m)[1]?.split(/^## /m)[0] ?? '';
+  return section
+    .split('\n')
+    .filter((line) => /^\|/.test(line) && !/^\|\s*(英文|-)/.test(line))
+    .map((line) => line.split('|').map((cell) => cell.trim()))
+    .map(([, english = '', term = '', banned = '']) => ({
+      english,
+      term,
+      banned: banned
+        .split('、')
+        .map((variant) => variant.trim())
+        .filter(Boolean),
+    }));
+}
+
+const occurrences = (text: string, variant: string): number[] => {
+  const ascii = /^[\x20-\x7e]+$/.test(variant);
+  const pattern = ascii
+    ? new RegExp(`\\b${variant.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i')
+    : new RegExp(variant.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return proseLines(text)
+    .filter((line) => pattern.test(line.prose))
+    .map((line) => line.line);
+};
+
+describe('the Chinese pages', () => {
+  test('there is a glossary with a term table of at least eight rows, each with a term and a variant', () => {
+    expect(glossary, 'content/docs/zh-cn/glossary.mdx').toBeDefined();
+    const rows = termTable(glossary?.text ?? '');
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    for (const row of rows) {
+      expect(row.term, row.english).not.toBe('');
+      expect(row.banned.length, row.english).toBeGreaterThan(0);
+      expect(row.banned, row.english).not.toContain(row.term);
+    }
+  });
+
+  test.each(zhPages.map((page) => [page.path, page.text] as const))(
+    '%s has no line break between two Chinese characters inside a paragraph',
+    (_, text) => {
+      expect(breaksBetweenChinese(text)).toEqual([]);
+    },
+  );
+
+  test.each(zhPages.map((page) => [page.path, page.text] as const))('%s uses “” in prose, never "', (_, text) => {
+    const straight = proseLines(text)
+      .filter((line) => line.prose.includes('"'))
+      .map((line) => `${line.line}: ${line.raw.trim()}`);
+    expect(straight).toEqual([]);
+  });
+
+  test.each(zhPages.filter((page) => page !== glossary).map((page) => [page.path, page.text] as const))(
+    '%s uses the glossary’s one term per concept',
+    (_, text) => {
+      const found = termTable(glossary?.text ?? '').flatMap((row) =>
+        row.banned.flatMap((variant) =>
+          occurrences(text, variant).map((line) => `line ${line}: “${variant}” (use “${row.term}”)`),
+        ),
+      );
+      expect(found).toEqual([]);
+    },
+  );
+});
+
+describe('the prose reader', () => {
+  const page = (body: string) => `---\ntitle: t\ndescription: "d"\n---\n${body}`;
+
+  test('finds a break between two Chinese characters, also around emphasis and links', () => {
+    expect(breaksBetweenChinese(page('第一行\n第二行\n'))).toEqual([6]);
+    expect(breaksBetweenChinese(page('这是**强调**\n**另一**行\n'))).toEqual([6]);
+    expect(breaksBetweenChinese(page('见[链接](../x/)\n之后\n'))).toEqual([6]);
+  });
+
+  test('leaves breaks next to Latin text, between blocks, and in code, maths and tables alone', () => {
+    expect(breaksBetweenChinese(page('中文 ReLU\nReLU 中文\n'))).toEqual([]);
+    expect(breaksBetweenChinese(page('段落。\n\n新段落\n'))).toEqual([]);
+    expect(breaksBetweenChinese(page('列表：\n- 第一项\n- 第二项\n'))).toEqual([]);
+    expect(breaksBetweenChinese(page('```\n代码\n代码\n```\n'))).toEqual([]);
+    expect(breaksBetweenChinese(page('$$\n中\n文\n$$\n'))).toEqual([]);
+    expect(breaksBetweenChinese(page('| 表 |\n| 格 |\n'))).toEqual([]);
+  });
+
+  test('masks code spans, maths and JSX attributes, so their quotes are not prose', () => {
+    const [line] = proseLines(page('用 `a="b"` 和 $x$ 和 <Stat name="n" /> 以及“引号”'));
+    expect(line?.prose).not.toContain('"');
+    const [bad] = proseLines(page('他说"你好"'));
+    expect(bad?.prose).toContain('"');
+  });
+
+  test('reads the term table', () => {
+    expect(
+      termTable(
+        '## 统一用语\n\n| 英文 | 统一译名 | 不用 |\n| --- | --- | --- |\n| kink | 折点 | 拐点 |\n| x | 甲 | 乙、丙 |\n',
+      ),
+    ).toEqual([
+      { english: 'kink', term: '折点', banned: ['拐点'] },
+      { english: 'x', term: '甲', banned: ['乙', '丙'] },
+    ]);
+  });
+});
