@@ -6,6 +6,8 @@
  * its own id when it has a usable one (so the page that sent it hears about it as it hears about any failure of
  * that work), else with a 'rejected' report.
  */
+import { isHiddenActivationId } from '../core/activations/registry';
+import { learnsSlopes } from '../core/activations/types';
 import { assertDeepTrainable, kernelShapes } from '../core/train/deep-init';
 import {
   assertDataset,
@@ -104,13 +106,21 @@ function engine(path: string, check: () => void): void {
   }
 }
 
-function networkInitial(v: unknown, count: number, hidden: number): void {
+function networkInitial(v: unknown, networks: readonly { hidden: number; activation: unknown }[]): void {
+  const count = networks.length;
+  const hidden = networks[0]!.hidden;
   const initial = array(v, 'initial', count);
   if (initial.length !== count) fail('initial', `an array of ${count} (one per network)`, v);
   initial.forEach((p, i) => {
     const f = record(p, `initial[${i}]`);
     for (const key of ['w1', 'b1', 'w2']) numbers(f[key], `initial[${i}].${key}`, hidden);
     finite(f.b2, `initial[${i}].b2`);
+    // Learned slopes belong to PReLU networks only (one per hidden neuron).
+    if (f.alpha === undefined) return;
+    const activation = networks[i]!.activation;
+    if (!isHiddenActivationId(activation) || !learnsSlopes(activation))
+      fail(`initial[${i}].alpha`, 'absent (only PReLU networks learn slopes)', f.alpha);
+    numbers(f.alpha, `initial[${i}].alpha`, hidden);
   });
 }
 
@@ -143,8 +153,7 @@ function checkFields(m: Fields): void {
       optionalBoolean(m, 'streamLosses');
       if (m.test !== undefined) dataset(m.test, 'test');
       if (m.initial !== undefined) {
-        const networks = m.networks as { hidden: number }[];
-        networkInitial(m.initial, networks.length, networks[0]!.hidden);
+        networkInitial(m.initial, m.networks as { hidden: number; activation: unknown }[]);
       }
       return;
     }

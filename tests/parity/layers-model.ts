@@ -94,14 +94,16 @@ export class KerasAdam extends tf.Optimizer {
 
 /**
  * A hidden layer's activation in tf.layers terms: a Dense `activation` string, or Dense(linear) followed by the
- * LeakyReLU layer (tfjs has no 'leakyRelu' activation string).
+ * LeakyReLU layer (tfjs has no 'leakyRelu' activation string), or Dense(linear) followed by the PReLU layer with
+ * its slopes starting at 0 (alphaInitializer 'zeros', Keras' default).
  */
 export type LayersActivation =
   | {
       kind: 'dense';
       name: 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'elu' | 'softplus' | 'swish' | 'mish' | 'gelu' | 'softsign';
     }
-  | { kind: 'leakyReLU'; alpha: number };
+  | { kind: 'leakyReLU'; alpha: number }
+  | { kind: 'prelu' };
 
 /**
  * tf.sequential: `layers` hidden Dense(width, φ) then Dense(1), with Keras' initializer defaults written out
@@ -120,6 +122,7 @@ export function buildModel(layers: number, width: number, act: LayersActivation)
       }),
     );
     if (act.kind === 'leakyReLU') model.add(tf.layers.leakyReLU({ alpha: act.alpha }));
+    if (act.kind === 'prelu') model.add(tf.layers.prelu({ alphaInitializer: 'zeros' }));
   }
   model.add(
     tf.layers.dense({ units: 1, activation: 'linear', kernelInitializer: 'glorotUniform', biasInitializer: 'zeros' }),
@@ -137,6 +140,8 @@ export interface LayersRun {
   losses: number[];
   /** Final weights, layer by layer (same layout as DeepParams). */
   params: DeepParams;
+  /** Each PReLU layer's final slopes (none for other activations). */
+  alphas: number[][];
 }
 
 export interface LayersTraining {
@@ -164,7 +169,13 @@ export async function trainLayersModel(t: LayersTraining): Promise<LayersRun> {
   try {
     model.compile({ optimizer, loss: 'meanSquaredError' });
     const shapes = model.getWeights().map((w) => w.shape);
-    const flat = t.initial.kernels.flatMap((k, l) => [k, t.initial.biases[l]!]);
+    const dense = t.initial.kernels.flatMap((k, l) => [k, t.initial.biases[l]!]);
+    // PReLU layers keep the slopes their initializer gave them (zeros); Dense layers take the given weights.
+    const flat = model.layers.flatMap((layer) =>
+      layer.getClassName() === 'PReLU'
+        ? layer.getWeights().map((w) => Array.from(w.dataSync()))
+        : dense.splice(0, layer.weights.length),
+    );
     if (flat.length !== shapes.length) throw new Error(`expected ${shapes.length} weight tensors, got ${flat.length}`);
     const initial = flat.map((values, i) => tf.tensor(values, shapes[i]!, 'float32'));
     model.setWeights(initial);
@@ -193,10 +204,12 @@ export async function trainLayersModel(t: LayersTraining): Promise<LayersRun> {
       losses.push(weighted / N);
     }
 
-    const values = model.getWeights().map((w) => Array.from(w.dataSync()));
+    const read = (layer: tf.layers.Layer) => layer.getWeights().map((w) => Array.from(w.dataSync()));
+    const values = model.layers.filter((l) => l.getClassName() !== 'PReLU').flatMap(read);
     return {
       losses,
       params: { kernels: values.filter((_, i) => i % 2 === 0), biases: values.filter((_, i) => i % 2 === 1) },
+      alphas: model.layers.filter((l) => l.getClassName() === 'PReLU').flatMap(read),
     };
   } finally {
     model.dispose();

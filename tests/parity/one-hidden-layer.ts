@@ -45,6 +45,7 @@ export const LAYERS_FORM: Partial<Record<HiddenActivationId, LayersActivation>> 
   softplus: { kind: 'dense', name: 'softplus' },
   mish: { kind: 'dense', name: 'mish' },
   softsign: { kind: 'dense', name: 'softsign' },
+  prelu: { kind: 'prelu' },
 };
 
 /**
@@ -90,6 +91,18 @@ export async function expectOneHiddenLayerParity(id: HiddenActivationId): Promis
       worstWeightDiff(engineParams, layers.params),
       `seed ${seed}: largest final weight difference`,
     ).toBeLessThanOrEqual(WEIGHT_ABS_TOL);
+    // PReLU: the learned slopes too, which must have moved from their start (0) for the check to mean anything.
+    const slopes = run.params.alpha;
+    expect(slopes !== undefined, `seed ${seed}: slopes in the engine's readout`).toBe(layers.alphas.length === 1);
+    if (slopes) {
+      expect(
+        slopes.some((a) => a !== 0),
+        `seed ${seed}: the slopes moved`,
+      ).toBe(true);
+      slopes.forEach((a, i) =>
+        expect(Math.abs(a - layers.alphas[0]![i]!), `seed ${seed}: slope ${i}`).toBeLessThanOrEqual(WEIGHT_ABS_TOL),
+      );
+    }
     pairs.push({ engineLosses: run.losses, layersLosses: layers.losses, engineParams, layersParams: layers.params });
   }
   expect(tf.memory().numTensors, 'tensors left behind').toBe(tensorsBefore);

@@ -19,7 +19,9 @@ function applyForm(form: LayersActivation | { kind: 'dense'; name: 'gelu_new' })
   const layer =
     form.kind === 'leakyReLU'
       ? tf.layers.leakyReLU({ alpha: form.alpha })
-      : tf.layers.activation({ activation: form.name });
+      : form.kind === 'prelu'
+        ? tf.layers.prelu({ alphaInitializer: 'zeros' })
+        : tf.layers.activation({ activation: form.name });
   return tf.tidy(() => Array.from((layer.apply(tf.tensor2d(GRID, [GRID.length, 1])) as tf.Tensor).dataSync()));
 }
 
@@ -59,6 +61,17 @@ describe('tf.layers forms of the registry activations', () => {
     const exact = GRID.map((x) => ACTIVATIONS.gelu.f(x, {}));
     expect(maxDiff(applyForm({ kind: 'dense', name: 'gelu' }), exact)).toBeLessThanOrEqual(1e-6);
     expect(maxDiff(applyForm({ kind: 'dense', name: 'gelu_new' }), exact)).toBeGreaterThan(1e-4);
+  });
+
+  it("PReLU: the layer with slope α computes the registry's f with params.alpha = α (one slope per unit, here all equal)", () => {
+    const layer = tf.layers.prelu({ alphaInitializer: tf.initializers.constant({ value: -0.35 }) });
+    const got = tf.tidy(() => Array.from((layer.apply(tf.tensor2d(GRID, [GRID.length, 1])) as tf.Tensor).dataSync()));
+    expect(
+      maxDiff(
+        got,
+        GRID.map((x) => ACTIVATIONS.prelu.f(x, { alpha: -0.35 })),
+      ),
+    ).toBeLessThanOrEqual(1e-6);
   });
 
   it("leaky ReLU: the registry's default α is 0.2 (Keras 3), the LeakyReLU layer's is 0.3 (tf.keras 2), so the layer is given α = 0.2", () => {

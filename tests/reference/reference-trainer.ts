@@ -3,7 +3,7 @@
  * import from `src/`. It takes the initial weights and the batch order as data, so a test can hand it exactly
  * what the engine used and compare outcomes.
  *
- * Model: y = Σᵢ vᵢ·φ(wᵢx + bᵢ) + c, loss = mean squared error over a batch, optimizer Adam as Keras writes it
+ * Model: y = Σᵢ vᵢ·φ(wᵢx + bᵢ) + c (PReLU: φᵢ(z) = z for z > 0, aᵢ·z otherwise, each aᵢ learned), loss = mean squared error over a batch, optimizer Adam as Keras writes it
  * (bias correction folded into the step size, ε added to √v).
  */
 
@@ -19,13 +19,16 @@ export type ReferenceActivation =
   | 'step'
   | 'gaussian'
   | 'sine'
-  | 'softsign';
+  | 'softsign'
+  | 'prelu';
 
 export interface ReferenceParams {
   w: number[];
   b: number[];
   v: number[];
   c: number;
+  /** PReLU only: each neuron's learned negative-side slope. */
+  a?: number[];
 }
 
 export interface ReferenceRun {
@@ -60,6 +63,7 @@ export function phi(kind: ReferenceActivation, z: number, alpha: number): number
     case 'relu':
       return z > 0 ? z : 0;
     case 'leaky_relu':
+    case 'prelu':
       return z > 0 ? z : alpha * z;
     case 'elu':
       return z > 0 ? z : alpha * (Math.exp(z) - 1);
@@ -93,6 +97,7 @@ function phiPrime(kind: ReferenceActivation, z: number, alpha: number): number {
     case 'relu':
       return z > 0 ? 1 : 0;
     case 'leaky_relu':
+    case 'prelu':
       return z > 0 ? 1 : alpha;
     case 'elu':
       return z > 0 ? 1 : alpha * Math.exp(z);
@@ -116,7 +121,7 @@ function phiPrime(kind: ReferenceActivation, z: number, alpha: number): number {
 
 export function referencePredict(kind: ReferenceActivation, p: ReferenceParams, x: number, alpha = 0.2): number {
   let out = p.c;
-  for (let i = 0; i < p.w.length; i++) out += p.v[i]! * phi(kind, p.w[i]! * x + p.b[i]!, alpha);
+  for (let i = 0; i < p.w.length; i++) out += p.v[i]! * phi(kind, p.w[i]! * x + p.b[i]!, p.a?.[i] ?? alpha);
   return out;
 }
 
@@ -135,13 +140,16 @@ export function referenceMse(
 export function referenceTrain(run: ReferenceRun): ReferenceResult {
   const alpha = run.alpha ?? (run.activation === 'elu' ? 1 : 0.2);
   const h = run.initial.w.length;
-  const size = 3 * h + 1;
-  // θ = [w…, b…, v…, c]
+  const prelu = run.activation === 'prelu';
+  const size = 3 * h + 1 + (prelu ? h : 0);
+  // θ = [w…, b…, v…, c] (then a… for PReLU, starting at 0 as Keras' PReLU does)
   const theta = new Float64Array(size);
   theta.set(run.initial.w, 0);
   theta.set(run.initial.b, h);
   theta.set(run.initial.v, 2 * h);
   theta[3 * h] = run.initial.c;
+  if (prelu && run.initial.a) theta.set(run.initial.a, 3 * h + 1);
+  const slope = (i: number) => (prelu ? theta[3 * h + 1 + i]! : alpha);
   const m = new Float64Array(size);
   const s = new Float64Array(size);
   const g = new Float64Array(size);
@@ -166,17 +174,18 @@ export function referenceTrain(run: ReferenceRun): ReferenceResult {
         let pred = theta[3 * h]!;
         for (let i = 0; i < h; i++) {
           z[i] = theta[i]! * x + theta[h + i]!;
-          pred += theta[2 * h + i]! * phi(run.activation, z[i]!, alpha);
+          pred += theta[2 * h + i]! * phi(run.activation, z[i]!, slope(i));
         }
         const err = pred - run.y[idx]!;
         epochSum += err * err;
         const d = (2 * err) / count;
         g[3 * h] = g[3 * h]! + d;
         for (let i = 0; i < h; i++) {
-          g[2 * h + i] = g[2 * h + i]! + d * phi(run.activation, z[i]!, alpha);
-          const dz = d * theta[2 * h + i]! * phiPrime(run.activation, z[i]!, alpha);
+          g[2 * h + i] = g[2 * h + i]! + d * phi(run.activation, z[i]!, slope(i));
+          const dz = d * theta[2 * h + i]! * phiPrime(run.activation, z[i]!, slope(i));
           g[i] = g[i]! + dz * x;
           g[h + i] = g[h + i]! + dz;
+          if (prelu) g[3 * h + 1 + i] = g[3 * h + 1 + i]! + d * theta[2 * h + i]! * Math.min(z[i]!, 0);
         }
       }
       if (!firstGradient) firstGradient = Float64Array.from(g);
@@ -195,6 +204,7 @@ export function referenceTrain(run: ReferenceRun): ReferenceResult {
     b: Array.from(a.subarray(h, 2 * h)),
     v: Array.from(a.subarray(2 * h, 3 * h)),
     c: a[3 * h]!,
+    ...(prelu ? { a: Array.from(a.subarray(3 * h + 1, 4 * h + 1)) } : {}),
   });
   return { params: unpack(theta), losses, firstGradient: unpack(firstGradient ?? new Float64Array(size)) };
 }

@@ -41,6 +41,7 @@ describe('first-step gradients', () => {
     'gaussian',
     'sine',
     'softsign',
+    'prelu',
   ];
   for (const hidden of [1, 2, 8, 32]) {
     it(`match the float64 reference within 1e-5 (H = ${hidden}, ${activations.length} activations × 8 seeds)`, () => {
@@ -57,6 +58,8 @@ describe('first-step gradients', () => {
             [got.b1, expected.b],
             [got.w2, expected.v],
             [[got.b2], [expected.c]],
+            // PReLU's slopes start at 0, where their gradient Σ δ·min(z, 0) is already non-zero.
+            [got.alpha ?? [], expected.a ?? []],
           ];
           // 1e-5, relative once a gradient exceeds 1: float32 carries ~7 significant digits, and linear units
           // with x up to 2π reach gradients near 10.
@@ -125,6 +128,32 @@ describe('after 300 epochs', () => {
       ).toBeLessThanOrEqual(0.1 * referenceMseValue);
     }
     expect(results).toHaveLength(150);
+  });
+
+  it('prelu: final MSE within 10 % and the same learned slopes, for 25 seeds each of H = 1, 2 and 4', () => {
+    const results = [1, 2, 4].flatMap((hidden) =>
+      trainNetworks(
+        Array.from({ length: 25 }, (_, seed) => config('prelu', seed, { hidden })),
+        data,
+      ),
+    );
+    let moved = 0;
+    for (const r of results) {
+      const c = r.config;
+      const label = `H = ${c.hidden} seed ${c.seed}`;
+      const ref = reference('prelu', c.seed, c.hidden, c.epochs);
+      const engineMse = meanSquaredError(predictAll(r.params, c, data.x), data.y);
+      const referenceMseValue = referenceMse('prelu', ref.params, data.x, data.y);
+      expect(r.params.alpha, label).toHaveLength(c.hidden);
+      expect(ref.params.a, label).toHaveLength(c.hidden);
+      if (r.params.alpha!.some((a) => a !== 0)) moved++;
+      // Slopes agree as the other weights do; a slope whose neuron never sees z < 0 keeps its start in both.
+      r.params.alpha!.forEach((a, i) => expect(Math.abs(a - ref.params.a![i]!), label).toBeLessThan(1e-2));
+      if (engineMse < 1e-6 && referenceMseValue < 1e-6) continue;
+      expect(Math.abs(engineMse - referenceMseValue), label).toBeLessThanOrEqual(0.1 * referenceMseValue);
+    }
+    expect(results).toHaveLength(75);
+    expect(moved, 'runs whose slopes left 0').toBeGreaterThan(60);
   });
 
   it('step: in both trainers the hidden weights and biases never move, and only the output layer learns', () => {

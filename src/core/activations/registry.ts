@@ -498,6 +498,45 @@ const softsign: ScalarActivation = {
   tensorPrime: (tf, x) => tf.tidy(() => tf.div(1, tf.square(tf.add(tf.abs(x), 1)))),
 };
 
+/** Keras' PReLU starts every slope at 0 (alpha_initializer='zeros'): at step 0 it is exactly a ReLU. */
+export const PRELU_INITIAL_ALPHA = 0;
+/** A neuron's learned slope, passed as params.alpha (the network's NetworkParams.alpha[i]); 0 before any training. */
+const slopeOf = (p?: ActivationParams) =>
+  typeof p?.alpha === 'number' && Number.isFinite(p.alpha) ? p.alpha : PRELU_INITIAL_ALPHA;
+
+const prelu: ScalarActivation = {
+  id: 'prelu',
+  shortName: 'PReLU',
+  name: { en: 'PReLU (parametric ReLU, α learned)', 'zh-cn': 'PReLU（参数化 ReLU，α 可学习）' },
+  summary: {
+    en: 'A leaky ReLU whose negative-side slope α is learned, one per neuron, starting at 0 (a plain ReLU) as in Keras.',
+    'zh-cn': '负半轴斜率 α 由训练学出的 Leaky ReLU，每个神经元一个；与 Keras 一样从 0 开始，也就是从普通 ReLU 出发。',
+  },
+  tex: {
+    f: 'f(x) = \\begin{cases} x & x > 0 \\\\ \\alpha_i x & x \\le 0 \\end{cases}',
+    fPrime:
+      "f'(x) = \\begin{cases} 1 & x > 0 \\\\ \\alpha_i & x \\le 0 \\end{cases}, \\quad \\frac{\\partial f}{\\partial \\alpha_i} = \\min(0, x)",
+  },
+  // α is learned, not set: no parameter for the reader to choose.
+  params: [],
+  // α is learned and unconstrained (as in Keras): monotone only while α ≥ 0; α < 0 makes a V.
+  facts: facts({
+    range: [-INF, INF],
+    zeroCentred: false,
+    monotonic: false,
+    smooth: false,
+    saturating: false,
+    saturatesOn: 'none',
+    canDie: false,
+    kinks: [0],
+  }),
+  f: (x, p) => (x > 0 ? x : slopeOf(p) * x),
+  fPrime: (x, p) => (x > 0 ? 1 : slopeOf(p)),
+  // One scalar α here; the engine trains a tensor of them (program.ts) in the same form.
+  tensor: (tf, x, p) => tf.tidy(() => tf.add(tf.relu(x), tf.mul(tf.minimum(x, 0), slopeOf(p)))),
+  tensorPrime: (tf, x, p) => tf.step(x, slopeOf(p)),
+};
+
 export const ACTIVATIONS: Readonly<Record<HiddenActivationId, ScalarActivation>> = {
   linear,
   sigmoid: sigmoidEntry,
@@ -513,6 +552,7 @@ export const ACTIVATIONS: Readonly<Record<HiddenActivationId, ScalarActivation>>
   gaussian,
   sine,
   softsign,
+  prelu,
 };
 
 export function getActivation(id: HiddenActivationId): ScalarActivation {

@@ -21,8 +21,19 @@ export const HIDDEN_ACTIVATION_IDS = [
   'gaussian',
   'sine',
   'softsign',
+  'prelu',
 ] as const;
 export type HiddenActivationId = (typeof HIDDEN_ACTIVATION_IDS)[number];
+/**
+ * Activations with a slope learned per hidden neuron (Keras' PReLU layer): the slope αᵢ is a trained parameter of
+ * the network (NetworkParams.alpha), not a setting, and an activation's scalar forms read it as params.alpha.
+ */
+export const LEARNED_SLOPE_IDS = ['prelu'] as const satisfies readonly HiddenActivationId[];
+export function learnsSlopes(id: HiddenActivationId): boolean {
+  return (LEARNED_SLOPE_IDS as readonly HiddenActivationId[]).includes(id);
+}
+/** The deep demo's choices: the deep engine trains no per-neuron slopes, so PReLU is a one-hidden-layer activation. */
+export const DEEP_ACTIVATION_IDS = HIDDEN_ACTIVATION_IDS.filter((id) => !learnsSlopes(id));
 /** The seed article's set, in its order. */
 export const SEED_ACTIVATION_IDS = [
   'linear',

@@ -25,6 +25,7 @@ export function partialSum(
     b1: chosen.map((i) => p.b1[i]!),
     w2: chosen.map((i) => p.w2[i]!),
     b2: p.b2,
+    ...(p.alpha ? { alpha: chosen.map((i) => p.alpha![i]!) } : {}),
   };
   const parts = components(picked, act, grid);
   return grid.map((_, j) => parts.reduce((s, part) => s + part[j]!, p.b2));

@@ -5,7 +5,7 @@
  */
 import { ACTIVATIONS } from '../activations/registry';
 import type { NetworkParams } from '../train/types';
-import { SATURATION_SLOPE, type ActivationChoice } from './network';
+import { neuronParams, SATURATION_SLOPE, type ActivationChoice } from './network';
 
 /** A closed interval [from, to] of input values (from ≤ to; a single input gives from = to). */
 export type Interval = readonly [number, number];
@@ -24,11 +24,12 @@ export function learningIntervals(
   const sorted = [...new Set(xs)].filter(Number.isFinite).sort((a, b) => a - b);
   return params.w1.map((w, i) => {
     const b = params.b1[i]!;
+    const own = neuronParams(params, act, i);
     const runs: Interval[] = [];
     let start: number | null = null;
     let last = 0;
     for (const x of sorted) {
-      const learns = Math.abs(fPrime(w * x + b, act.activationParams)) > threshold;
+      const learns = Math.abs(fPrime(w * x + b, own)) > threshold;
       if (learns) {
         if (start === null) start = x;
         last = x;

@@ -12,10 +12,22 @@ export interface ActivationChoice {
   activationParams?: ActivationParams;
 }
 
-/** Per neuron, its contribution vᵢ·φ(wᵢx + bᵢ) at every grid point: result[i][k]. */
+/**
+ * Neuron i's activation parameters: the chosen ones, with its own learned slope as alpha for PReLU (p.alpha[i];
+ * before any training there is none, and the registry reads 0, Keras' starting slope).
+ */
+export function neuronParams(p: NetworkParams, act: ActivationChoice, i: number): ActivationParams | undefined {
+  const slope = p.alpha?.[i];
+  return slope === undefined ? act.activationParams : { ...act.activationParams, alpha: slope };
+}
+
+/** Per neuron, its contribution vᵢ·φᵢ(wᵢx + bᵢ) at every grid point: result[i][k]. */
 export function components(p: NetworkParams, act: ActivationChoice, grid: readonly number[]): number[][] {
   const a = ACTIVATIONS[act.activation];
-  return p.w1.map((w, i) => grid.map((x) => p.w2[i]! * a.f(w * x + p.b1[i]!, act.activationParams)));
+  return p.w1.map((w, i) => {
+    const params = neuronParams(p, act, i);
+    return grid.map((x) => p.w2[i]! * a.f(w * x + p.b1[i]!, params));
+  });
 }
 
 /** Σᵢ components + c: the network's output at every grid point. */
@@ -29,7 +41,7 @@ export function sumOfComponents(parts: readonly (readonly number[])[], bias: num
 export function predict(p: NetworkParams, act: ActivationChoice, x: number): number {
   const f = ACTIVATIONS[act.activation].f;
   let y = p.b2;
-  for (let i = 0; i < p.w1.length; i++) y += p.w2[i]! * f(p.w1[i]! * x + p.b1[i]!, act.activationParams);
+  for (let i = 0; i < p.w1.length; i++) y += p.w2[i]! * f(p.w1[i]! * x + p.b1[i]!, neuronParams(p, act, i));
   return y;
 }
 
@@ -50,7 +62,7 @@ export const SATURATION_SHARE = 0.5;
 export interface NeuronState {
   /** ReLU-style: pre-activation ≤ 0 on every training input, so it outputs 0 and never learns again. */
   dead: boolean;
-  /** Pre-activation ≤ 0 on every input, for units that keep a gradient there (leaky ReLU, ELU…). */
+  /** Pre-activation ≤ 0 on every input, for units that keep a gradient there (leaky ReLU, ELU, PReLU…). */
   negativeRegime: boolean;
   /** A saturating unit whose slope is small on most inputs, so it learns slowly there. */
   saturated: boolean;
@@ -61,7 +73,8 @@ export function neuronStates(p: NetworkParams, act: ActivationChoice, xs: readon
   return p.w1.map((w, i) => {
     const b = p.b1[i]!;
     const allNonPositive = xs.every((x) => w * x + b <= 0);
-    const flat = xs.filter((x) => Math.abs(a.fPrime(w * x + b, act.activationParams)) < SATURATION_SLOPE).length;
+    const params = neuronParams(p, act, i);
+    const flat = xs.filter((x) => Math.abs(a.fPrime(w * x + b, params)) < SATURATION_SLOPE).length;
     // A unit with no gradient anywhere (a step) is neither slow nor recovering: it never learns (cannotLearn).
     const learns = !a.facts.zeroGradient;
     const saturated = learns && a.facts.saturating && !a.facts.canDie && flat > SATURATION_SHARE * xs.length;

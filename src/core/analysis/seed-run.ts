@@ -22,7 +22,7 @@ export interface NetworkState {
 
 export function networkState(params: NetworkParams, activation: HiddenActivationId, data: Dataset): NetworkState {
   const act = { activation };
-  const finite = [params.b2, ...params.w1, ...params.b1, ...params.w2].every(Number.isFinite);
+  const finite = [params.b2, ...params.w1, ...params.b1, ...params.w2, ...(params.alpha ?? [])].every(Number.isFinite);
   const states = neuronStates(params, act, data.x);
   return {
     mse: finite ? round6(meanSquaredError(predictAll(params, act, data.x), data.y)) : Infinity,

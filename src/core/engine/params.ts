@@ -1,24 +1,33 @@
 /**
- * The per-network parameter layout [ w1 (H) | b1 (H) | w2 (H) | b2 ] and its conversions, and the engine's checks of
- * what it is asked to train (configurations, batch shape, data).
+ * The per-network parameter layout [ w1 (H) | b1 (H) | w2 (H) | b2 ] (then | α (H) for PReLU) and its conversions,
+ * and the engine's checks of what it is asked to train (configurations, batch shape, data).
  */
 import { HIDDEN_ACTIVATION_IDS, isHiddenActivationId } from '../activations/registry';
 import { assertValidInit } from '../train/init-schemes';
 import type { Dataset, NetworkParams, TrainConfig } from '../train/types';
 
+/** Numbers per network: 3H + 1, plus H slopes when the network learns them (PReLU). */
+export function paramWidth(hidden: number, slopes: boolean): number {
+  return 3 * hidden + 1 + (slopes ? hidden : 0);
+}
+
 export function flattenParams(p: NetworkParams): Float32Array {
   const h = p.w1.length;
-  const flat = new Float32Array(3 * h + 1);
+  const flat = new Float32Array(paramWidth(h, p.alpha !== undefined));
   flat.set(p.w1, 0);
   flat.set(p.b1, h);
   flat.set(p.w2, 2 * h);
   flat[3 * h] = p.b2;
+  if (p.alpha) flat.set(p.alpha, 3 * h + 1);
   return flat;
 }
 
-export function unflattenParams(flat: ArrayLike<number>, hidden: number, scale = 1): NetworkParams {
+/** The layout back as NetworkParams; `slopes`: the row carries α after b2 (PReLU). */
+export function unflattenParams(flat: ArrayLike<number>, hidden: number, scale = 1, slopes = false): NetworkParams {
   const part = (from: number) => Array.from({ length: hidden }, (_, i) => flat[from + i]! * scale);
-  return { w1: part(0), b1: part(hidden), w2: part(2 * hidden), b2: flat[3 * hidden]! * scale };
+  const p: NetworkParams = { w1: part(0), b1: part(hidden), w2: part(2 * hidden), b2: flat[3 * hidden]! * scale };
+  if (slopes) p.alpha = part(3 * hidden + 1);
+  return p;
 }
 
 /** Networks can share a batch when everything but seed and activation agrees. */

@@ -20,9 +20,15 @@
  * that is already a row (a bias, the output kernel) needs no reshape; the output layer works on rows — its kernel
  * read as [S, 1, H], errors and targets as [S, 1, B] — so no reduction has to transpose first. Each product and sum
  * is still taken over the same numbers in the same order.
+ *
+ * PReLU (Keras' PReLU layer after a linear Dense) learns one slope αᵢ per hidden neuron. Its slopes are one more
+ * parameter tensor [S, 1, H], last in the flat layout, so Adam treats them like any weight and a network's row
+ * reads [w₁ | b₁ | w₂ | b₂ | α]: a = max(z, 0) + α⊙min(z, 0), ∂a/∂z = (z > 0 ? 1 : α), ∂L/∂αᵢ = Σ_batch δᵢ·min(zᵢ, 0).
+ * Programs without PReLU have no such tensor, so their layout and every op they run are unchanged.
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 import { ACTIVATIONS } from '../activations/registry';
+import { learnsSlopes } from '../activations/types';
 import { adamConstants, kerasAdam, type AdamConstants } from './adam';
 import { kernels as K } from './kernels';
 import type { ActivationGroup } from './mini-batch';
@@ -35,6 +41,8 @@ export interface ProgramOptions {
   groups: readonly ActivationGroup[];
   /** Per layer, kernel then bias, each row-major over [S, …] (the layer order of `shapes`). */
   initial: ReadonlyArray<{ kernel: Float32Array; bias: Float32Array }>;
+  /** PReLU's starting slopes, row-major [S, H] (absent: all 0, Keras' alpha_initializer='zeros'). */
+  alpha?: Float32Array;
   lr: number;
 }
 
@@ -106,6 +114,8 @@ export class NetworkProgram {
   private readonly paramShapes: [number, number, number][];
   private readonly paramWidths: number[];
   private updates = 0;
+  /** Whether the hidden layer's slopes are learned (PReLU): then the flat layout ends with α [S, 1, H]. */
+  readonly learnsSlopes: boolean;
 
   constructor(options: ProgramOptions) {
     const { shapes, groups, initial } = options;
@@ -121,6 +131,11 @@ export class NetworkProgram {
     // The output kernel [S, H, 1] is read as the row [S, 1, H] (the same numbers in the same order).
     const last = this.paramShapes.length - 2;
     this.paramShapes[last] = [S, 1, this.paramShapes[last]![1]];
+    this.learnsSlopes = groups.some((g) => learnsSlopes(g.activation));
+    if (this.learnsSlopes && (groups.length !== 1 || this.layers !== 1))
+      throw new RangeError('Learned slopes (PReLU) are trained in one hidden layer of networks of that one activation');
+    if (!this.learnsSlopes && options.alpha) throw new RangeError('Only PReLU networks have slopes');
+    if (this.learnsSlopes) this.paramShapes.push([S, 1, H0]);
     this.paramWidths = this.paramShapes.map(([, r, c]) => r * c);
     // The first layer's kernel and bias interleave per network as rows (w, b); later tensors are taken as given.
     const first = initial[0]!;
@@ -130,6 +145,7 @@ export class NetworkProgram {
       w0b0.set(first.bias.subarray(row * H0, (row + 1) * H0), (2 * row + 1) * H0);
     }
     const blocks = [w0b0, ...initial.slice(1).flatMap(({ kernel, bias }) => [kernel, bias])];
+    if (this.learnsSlopes) blocks.push(options.alpha ?? new Float32Array(S * H0));
     blocks.forEach((b, j) => {
       if (b.length !== S * this.paramWidths[j]!) throw new RangeError('Initial weights do not match the network shape');
     });
@@ -169,7 +185,7 @@ export class NetworkProgram {
     );
   }
 
-  /** Widths of W₀, b₀, W₁, b₁, … in the flat layout. */
+  /** Widths of W₀, b₀, W₁, b₁, … (then α for PReLU) in the flat layout. */
   get widths(): number[] {
     return [this.paramWidths[0]! / 2, this.paramWidths[0]! / 2, ...this.paramWidths.slice(1)];
   }
@@ -216,7 +232,9 @@ export class NetworkProgram {
       const a = inputs[l]!;
       const z = l === 0 ? K.matMul(a, params[0]!) : K.add(K.matMul(a, params[2 * l - 1]!), params[2 * l]!);
       zs.push(z);
-      inputs.push(this.activate(z, false));
+      inputs.push(
+        this.learnsSlopes ? K.add(tf.relu(z), K.mul(params[2 * L + 1]!, tf.minimum(z, 0))) : this.activate(z, false),
+      );
     }
     // The output layer on rows: out [S, 1, B] = w [S, 1, H] · aᵀ, so err is a row like y.
     const err = K.sub(K.add(K.matMul(params[2 * L - 1]!, inputs[L]!, false, true), params[2 * L]!), y);
@@ -234,7 +252,18 @@ export class NetworkProgram {
     // S (its other routine, for a lone network without transposes, sums a long batch in another order).
     grads[2 * L - 1] = K.matMul(inputs[L]!, err, true, true);
     grads[2 * L] = K.sum(err, 2, true);
-    let delta = K.mul(K.matMul(err, w, true, false), this.activate(zs[L - 1]!, true));
+    const upstream = K.matMul(err, w, true, false);
+    let delta: tfc.Tensor;
+    if (this.learnsSlopes) {
+      // One hidden layer (checked in the constructor): z = zs[0], α = P[2L + 1]; step is 1 where z > 0, else 0.
+      const z = zs[0]!;
+      const alpha = P[2 * L + 1]!;
+      grads[2 * L + 1] = K.sum(K.mul(upstream, tf.minimum(z, 0)), 1, true);
+      const positive = tf.step(z, 0);
+      delta = K.mul(upstream, K.add(positive, K.mul(alpha, K.sub(tf.onesLike(positive), positive))));
+    } else {
+      delta = K.mul(upstream, this.activate(zs[L - 1]!, true));
+    }
     for (let l = L - 1; l >= 1; l--) {
       grads[2 * l - 1] = K.matMul(inputs[l]!, delta, true, false);
       grads[2 * l] = K.sum(delta, 1, true);

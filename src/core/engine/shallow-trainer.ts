@@ -7,12 +7,13 @@
  * Per step: the mini-batch's inputs and targets are uploaded, then the program's step runs. Epoch losses stay on the
  * device until a caller reads them.
  */
+import { learnsSlopes } from '../activations/types';
 import { initialParams, ShuffleStream } from '../train/random';
 import type { Dataset, NetworkParams, TrainConfig } from '../train/types';
 import { batchSizesFor, batchValues, groupByActivation } from './mini-batch';
 import { divergedEpoch, lossLimit } from './divergence';
 import { EpochLosses } from './epoch-losses';
-import { assertBatchShape, assertTrainable, sameTraining, unflattenParams } from './params';
+import { assertBatchShape, assertTrainable, paramWidth, sameTraining, unflattenParams } from './params';
 import { batchTensors, NetworkProgram } from './program';
 import { tf } from './tf';
 
@@ -98,6 +99,8 @@ export class ShallowTrainer {
     const b1 = new Float32Array(S * H);
     const w2 = new Float32Array(S * H);
     const b2 = new Float32Array(S);
+    // PReLU's slopes: the given ones, or Keras' start (0).
+    const alpha = new Float32Array(S * H);
     order.forEach((i, row) => {
       const p = options.initial?.[i] ?? initialParams(configs[i]!.seed, H, configs[i]!.init);
       if (p.w1.length !== H || p.b1.length !== H || p.w2.length !== H)
@@ -108,6 +111,11 @@ export class ShallowTrainer {
       b1.set(p.b1, row * H);
       w2.set(p.w2, row * H);
       b2[row] = p.b2;
+      if (p.alpha) {
+        if (p.alpha.length !== H || !p.alpha.every(Number.isFinite))
+          throw new RangeError('Initial slopes must be one finite number per hidden neuron');
+        alpha.set(p.alpha, row * H);
+      }
     });
     let from = 0;
     this.parts = groups.map((g) => {
@@ -122,6 +130,7 @@ export class ShallowTrainer {
           { kernel: rows(w1, H), bias: rows(b1, H) },
           { kernel: rows(w2, H), bias: rows(b2, 1) },
         ],
+        ...(learnsSlopes(g.activation) ? { alpha: rows(alpha, H) } : {}),
         lr: first.lr,
       });
       const part: GroupPart = {
@@ -192,11 +201,12 @@ export class ShallowTrainer {
   /** Read parameters, last gradients and the epoch losses since the previous readout; marks divergence. */
   read(): BatchReadout {
     this.assertLive();
-    const width = 3 * this.hidden + 1;
     const epochs = this.parts[0]!.losses.epochs;
     const firstEpoch = this.epoch - epochs + 1;
     const networks = new Array<NetworkReadout>(this.size);
     for (const part of this.parts) {
+      const slopes = part.program.learnsSlopes;
+      const width = paramWidth(this.hidden, slopes);
       const rows = part.program.parameters();
       const params = rows.dataSync();
       rows.dispose();
@@ -210,8 +220,8 @@ export class ShallowTrainer {
         const l = losses.subarray(r * epochs, (r + 1) * epochs);
         this.divergedAt[i] ??= divergedEpoch(l, firstEpoch, this.limit, p.every(Number.isFinite), this.epoch);
         networks[i] = {
-          params: unflattenParams(p, this.hidden),
-          grad: grad ? unflattenParams(grad.subarray(r * width, (r + 1) * width), this.hidden) : null,
+          params: unflattenParams(p, this.hidden, 1, slopes),
+          grad: grad ? unflattenParams(grad.subarray(r * width, (r + 1) * width), this.hidden, 1, slopes) : null,
           losses: Array.from(l),
           divergedAt: this.divergedAt[i]!,
         };

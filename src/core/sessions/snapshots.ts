@@ -15,10 +15,12 @@ export interface RunUpdate {
   testLoss?: (number | null)[];
 }
 
-/** |∂L/∂w1ᵢ| + |∂L/∂b1ᵢ| + |∂L/∂w2ᵢ| per hidden neuron. */
+/** |∂L/∂w1ᵢ| + |∂L/∂b1ᵢ| + |∂L/∂w2ᵢ| (+ |∂L/∂αᵢ| for PReLU) per hidden neuron. */
 export function gradientMagnitudes(grad: NetworkParams | null, hidden: number): number[] {
   if (!grad) return new Array<number>(hidden).fill(0);
-  return grad.w1.map((g, i) => Math.abs(g) + Math.abs(grad.b1[i]!) + Math.abs(grad.w2[i]!));
+  return grad.w1.map(
+    (g, i) => Math.abs(g) + Math.abs(grad.b1[i]!) + Math.abs(grad.w2[i]!) + Math.abs(grad.alpha?.[i] ?? 0),
+  );
 }
 
 export function toSnapshot(
@@ -55,5 +57,5 @@ export function toUpdate(
 
 /** True when any number in the parameters is NaN or infinite (never draw such a network). */
 export function hasNonFinite(p: NetworkParams): boolean {
-  return ![...p.w1, ...p.b1, ...p.w2, p.b2].every(Number.isFinite);
+  return ![...p.w1, ...p.b1, ...p.w2, p.b2, ...(p.alpha ?? [])].every(Number.isFinite);
 }

@@ -3,6 +3,7 @@
  * drawn as Keras draws them.
  */
 import { checkActivation, checkInteger, checkPositive, MAX_EPOCHS, MAX_SEED, shown } from '../engine/params';
+import { DEEP_ACTIVATION_IDS, learnsSlopes } from '../activations/types';
 import { createRng, glorotLimit } from './random';
 import { MAX_LAYERS, MAX_WIDTH, MIN_LAYERS, MIN_WIDTH, type DeepConfig, type DeepParams } from './deep-types';
 
@@ -34,6 +35,10 @@ export function assertDeepTrainable(c: DeepConfig): void {
     if (typeof n !== 'object' || n === null)
       throw new RangeError(`${prefix}: networks[${i}] must be an object, got ${shown(n)}`);
     checkActivation(prefix, `networks[${i}]`, n.activation, n.activationParams);
+    if (learnsSlopes(n.activation))
+      throw new RangeError(
+        `${prefix}: networks[${i}].activation ${n.activation} learns per-neuron slopes, which the deep engine does not train; use one of ${DEEP_ACTIVATION_IDS.join(', ')}`,
+      );
   });
 }
 

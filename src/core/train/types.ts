@@ -27,6 +27,8 @@ export interface NetworkParams {
   b1: number[];
   w2: number[];
   b2: number;
+  /** PReLU only: each hidden neuron's learned negative-side slope αᵢ (Keras' PReLU alpha); absent for every other activation. */
+  alpha?: number[];
 }
 
 /**
@@ -40,7 +42,7 @@ export interface Snapshot {
   epoch: number; // epochs completed
   loss: number; // Keras-style epoch loss (batch-size-weighted mean of the batch losses)
   params: NetworkParams;
-  /** |∂L/∂w1ᵢ| + |∂L/∂b1ᵢ| + |∂L/∂w2ᵢ| from the last step, per hidden neuron. */
+  /** |∂L/∂w1ᵢ| + |∂L/∂b1ᵢ| + |∂L/∂w2ᵢ| (+ |∂L/∂αᵢ| for PReLU) from the last step, per hidden neuron. */
   gradNorm: number[];
   /** Per hidden neuron: dead (ReLU: pre-activation ≤ 0 on every training input). */
   dead: boolean[];

@@ -1,6 +1,6 @@
 /** The deep demo's settings form. Values go through ./settings.ts; refused input is named, not applied. */
 import { useState } from 'preact/hooks';
-import { HIDDEN_ACTIVATION_IDS, type HiddenActivationId } from '../../core/activations/types';
+import { DEEP_ACTIVATION_IDS, type HiddenActivationId } from '../../core/activations/types';
 import { shortNameOf } from '../../core/activations/registry';
 import { deepParam, parseDeepSettings, type DeepSettings } from './settings';
 import { MAX_LAYERS, MIN_LAYERS } from '../../core/train/deep-types';
@@ -44,7 +44,7 @@ export function DeepControls(props: Props) {
   const [noneChosen, setNoneChosen] = useState(false);
   const toggle = (id: HiddenActivationId, box: HTMLInputElement) => {
     // Keep the registry's order, so panels do not jump around as boxes are ticked.
-    const next = HIDDEN_ACTIVATION_IDS.filter((a) => (a === id ? box.checked : settings.activations.includes(a)));
+    const next = DEEP_ACTIVATION_IDS.filter((a) => (a === id ? box.checked : settings.activations.includes(a)));
     if (next.length === 0) {
       box.checked = true; // the last one stays: Preact would not undo the browser's toggle by itself
       setNoneChosen(true);
@@ -76,7 +76,7 @@ export function DeepControls(props: Props) {
       <NumberField {...props} name="epochs" />
       <fieldset class="deeplab__acts" aria-describedby={noneChosen ? `${uid}-none` : undefined}>
         <legend>{t.activations}</legend>
-        {HIDDEN_ACTIVATION_IDS.map((id) => (
+        {DEEP_ACTIVATION_IDS.map((id) => (
           <label key={id}>
             <input
               type="checkbox"

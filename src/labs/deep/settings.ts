@@ -7,7 +7,7 @@
  * with a first-layer gradient about a thousand times smaller than the last layer's, and ReLU loses a quarter to
  * three quarters of the units of several layers.
  */
-import { HIDDEN_ACTIVATION_IDS } from '../../core/activations/types';
+import { DEEP_ACTIVATION_IDS } from '../../core/activations/types';
 import { seedDataset } from '../../core/data/dataset';
 import {
   defineSchema,
@@ -31,7 +31,7 @@ export const DEEP = defineSchema({
   // Up to 1e6 on purpose, as in the Fit Lab: a reader may want to see a run blow up.
   lr: field('dlr', number({ min: 0, max: 1e6, minInclusive: false }), 0.01, { label: 'lr', always: true }),
   epochs: field('depochs', integer(1, 2000), 200, { label: 'epochs', always: true }),
-  activations: field('dacts', list(HIDDEN_ACTIVATION_IDS), ['sigmoid', 'tanh', 'relu', 'leaky_relu'], {
+  activations: field('dacts', list(DEEP_ACTIVATION_IDS), ['sigmoid', 'tanh', 'relu', 'leaky_relu'], {
     label: 'activations',
     always: true,
   }),

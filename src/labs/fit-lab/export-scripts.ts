@@ -121,6 +121,12 @@ function kerasHidden(r: ExportedRun): string {
       ].join('\n');
     case 'sine':
       return ['    # Keras has no sine activation: keras.ops.sin is used as one.', dense('keras.ops.sin')].join('\n');
+    case 'prelu':
+      return [
+        '    # PReLU is its own layer after a linear Dense: one slope per neuron, learned, starting at 0 as on the page.',
+        dense('"linear"'),
+        '    keras.layers.PReLU(alpha_initializer="zeros"),',
+      ].join('\n');
     default:
       return dense(`"${r.activation}"`);
   }
@@ -187,6 +193,15 @@ class ScaledSwish extends tf.layers.Layer {
         'tfjs has no sine activation: this small layer computes sin(z).',
         'tf.sin(z)',
       );
+    case 'prelu':
+      return {
+        classes: '',
+        layers: [
+          '// PReLU is its own layer after a linear Dense: one slope per neuron, learned, starting at 0 as on the page.',
+          dense('linear'),
+          "model.add(tf.layers.prelu({ alphaInitializer: 'zeros' }));",
+        ].join('\n'),
+      };
     default:
       return { classes: '', layers: dense(r.activation) };
   }

@@ -46,7 +46,8 @@ export interface StudyConfig {
 
 /**
  * One neuron: monotone units (sigmoid, tanh, ReLU, softsign, and the step, which does not train at all) can never
- * go below the monotone bound; a Gaussian bump or a sine wave can draw the valley, if training finds it.
+ * go below the monotone bound; a Gaussian bump or a sine wave can draw the valley, if training finds it, and so can
+ * a PReLU if it learns a negative slope (a V). Listed in the order they joined, so each new one only adds to the file.
  */
 export const ONE_NEURON_ACTIVATIONS: readonly HiddenActivationId[] = [
   'sigmoid',
@@ -56,6 +57,7 @@ export const ONE_NEURON_ACTIVATIONS: readonly HiddenActivationId[] = [
   'gaussian',
   'sine',
   'softsign',
+  'prelu',
 ];
 
 export const STUDY_CONFIGS: readonly StudyConfig[] = [

@@ -9,6 +9,7 @@ import { inputWithOnes, NetworkProgram, targetRows } from '../../../src/core/eng
 import { ACTIVATIONS } from '../../../src/core/activations/registry';
 import {
   HIDDEN_ACTIVATION_IDS,
+  learnsSlopes,
   type ActivationParams,
   type HiddenActivationId,
 } from '../../../src/core/activations/types';
@@ -157,6 +158,8 @@ describe('one step of the tensor program', () => {
     const rng = createRng(7, 0);
     const uniform = (n: number, scale: number) => Float32Array.from({ length: n }, () => (2 * rng.next() - 1) * scale);
     const initial = { w1: uniform(S * H, 1.5), b1: uniform(S * H, 1), w2: uniform(S * H, 1), b2: uniform(S, 0.5) };
+    // PReLU's slopes away from their start (0), so both sides of its kink and its α gradient are exercised.
+    const slopes = learnsSlopes(activation) ? uniform(S * H, 0.5) : null;
     const x = uniform(S * B, Math.PI);
     const y = uniform(S * B, 1);
     const before = tf.memory().numTensors;
@@ -170,6 +173,7 @@ describe('one step of the tensor program', () => {
         { kernel: initial.w1, bias: initial.b1 },
         { kernel: initial.w2, bias: initial.b2 },
       ],
+      ...(slopes ? { alpha: slopes } : {}),
       lr,
     });
     const squares = tf.tidy(() => program.step(inputWithOnes(x, S, B), targetRows(y, S, B)));
@@ -184,22 +188,27 @@ describe('one step of the tensor program', () => {
     program.dispose();
     expect(tf.memory().numTensors).toBe(before);
 
-    const { f, fPrime } = ACTIVATIONS[activation];
     for (let s = 0; s < S; s++) {
-      const g = new Array<number>(3 * H + 1).fill(0);
+      // Neuron j's activation: PReLU reads its own slope as params.alpha.
+      const pj = (j: number): ActivationParams => (slopes ? { ...params, alpha: slopes[s * H + j]! } : params);
+      const f = (z: number, j: number) => ACTIVATIONS[activation].f(z, pj(j));
+      const fPrime = (z: number, j: number) => ACTIVATIONS[activation].fPrime(z, pj(j));
+      const g = new Array<number>(3 * H + 1 + (slopes ? H : 0)).fill(0);
       let squaresRef = 0;
       for (let k = 0; k < B; k++) {
         const xk = x[s * B + k]!;
         const z = Array.from({ length: H }, (_, j) => initial.w1[s * H + j]! * xk + initial.b1[s * H + j]!);
-        const out = z.reduce((acc, zj, j) => acc + initial.w2[s * H + j]! * f(zj, params), initial.b2[s]!);
+        const out = z.reduce((acc, zj, j) => acc + initial.w2[s * H + j]! * f(zj, j), initial.b2[s]!);
         const e = out - y[s * B + k]!;
         squaresRef += e * e;
         const d = (2 / B) * e;
         z.forEach((zj, j) => {
-          const back = d * initial.w2[s * H + j]! * fPrime(zj, params);
+          const back = d * initial.w2[s * H + j]! * fPrime(zj, j);
           g[j] = g[j]! + back * xk;
           g[H + j] = g[H + j]! + back;
-          g[2 * H + j] = g[2 * H + j]! + d * f(zj, params);
+          g[2 * H + j] = g[2 * H + j]! + d * f(zj, j);
+          // ∂f/∂αⱼ = min(z, 0) on PReLU's negative side.
+          if (slopes) g[3 * H + 1 + j] = g[3 * H + 1 + j]! + d * initial.w2[s * H + j]! * Math.min(zj, 0);
         });
         g[3 * H] = g[3 * H]! + d;
       }
@@ -208,13 +217,14 @@ describe('one step of the tensor program', () => {
         ...initial.b1.subarray(s * H, (s + 1) * H),
         ...initial.w2.subarray(s * H, (s + 1) * H),
         initial.b2[s]!,
+        ...(slopes ? slopes.subarray(s * H, (s + 1) * H) : []),
       ];
       const stepped = theta.map((p, i) => {
         const m = (1 - ADAM_BETA1) * g[i]!;
         const v = (1 - ADAM_BETA2) * g[i]! * g[i]!;
         return p - (adamStepSize(lr, 1) * m) / (Math.sqrt(v) + ADAM_EPSILON);
       });
-      const width = 3 * H + 1;
+      const width = g.length;
       closeTo(grad.slice(s * width, (s + 1) * width), g, 2e-5);
       closeTo(after.slice(s * width, (s + 1) * width), stepped, 2e-5);
       closeTo([sq[s]!], [squaresRef], 2e-5);

@@ -55,6 +55,8 @@ const variants: Case[] = (
     ['gaussian', { activation: 'gaussian', seed: 7, target: 'sin' }],
     ['sine', { activation: 'sine', seed: 9, hidden: 1 }],
     ['softsign', { activation: 'softsign', seed: 10, batch: 16, target: 'abs' }],
+    // tfjs' own PReLU layer (alphaInitializer 'zeros'): its learned slopes must follow the page's.
+    ['prelu', { activation: 'prelu', seed: 3, hidden: 3 }],
   ] as const
 ).map(([name, patch]) => ({ name, settings: settingsFor({ epochs: 100, ...patch }) }));
 
