@@ -102,3 +102,37 @@ export function breaksBetweenChinese(text: string): number[] {
     })
     .map((line) => line.line);
 }
+
+/**
+ * Lines with a `**` pair that CommonMark cannot use. Taking the runs of a line in pairs, an opening run must be
+ * left-flanking and a closing one right-flanking; between punctuation and a Chinese character (`)**说`, `是**“`)
+ * neither holds, and the reader sees two asterisks instead of bold.
+ */
+export function unclosableEmphasis(text: string): number[] {
+  const space = (c: string) => c === '' || /\s/u.test(c);
+  const punct = (c: string) => /[\p{P}\p{S}]/u.test(c);
+  const canOpen = (before: string, after: string) => !space(after) && (!punct(after) || space(before) || punct(before));
+  const canClose = (before: string, after: string) =>
+    !space(before) && (!punct(before) || space(after) || punct(after));
+  // Runs pair up across a whole paragraph, whose lines may each hold one end of a bold span.
+  const paragraphs: ProseLine[][] = [];
+  for (const line of proseLines(text)) {
+    const last = paragraphs.at(-1);
+    if (line.continues && last) last.push(line);
+    else paragraphs.push([line]);
+  }
+  const bad = new Set<number>();
+  for (const paragraph of paragraphs) {
+    let k = 0;
+    for (const line of paragraph) {
+      const visible = line.raw.trim().replace(/`[^`]*`|\$[^$]*\$/g, (span) => 'x'.repeat(span.length));
+      for (const match of visible.matchAll(/(?<!\*)\*\*(?!\*)/g)) {
+        const before = visible[match.index - 1] ?? '';
+        const after = visible[match.index + 2] ?? '';
+        if (!(k % 2 === 0 ? canOpen(before, after) : canClose(before, after))) bad.add(line.line);
+        k++;
+      }
+    }
+  }
+  return [...bad];
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { docPages } from '../../support/docs-pages';
-import { breaksBetweenChinese, proseLines } from './mdx-prose';
+import { breaksBetweenChinese, proseLines, unclosableEmphasis } from './mdx-prose';
 
 /**
  * The Chinese edition's typography and terms: no soft line break between two Chinese characters inside a paragraph
@@ -65,6 +65,13 @@ describe('the Chinese pages', () => {
     expect(straight).toEqual([]);
   });
 
+  test.each(zhPages.map((page) => [page.path, page.text] as const))(
+    '%s has no ** that CommonMark cannot open or close next to a Chinese character',
+    (_, text) => {
+      expect(unclosableEmphasis(text)).toEqual([]);
+    },
+  );
+
   test.each(zhPages.filter((page) => page !== glossary).map((page) => [page.path, page.text] as const))(
     '%s uses the glossary’s one term per concept',
     (_, text) => {
@@ -101,6 +108,13 @@ describe('the prose reader', () => {
     expect(line?.prose).not.toContain('"');
     const [bad] = proseLines(page('他说"你好"'));
     expect(bad?.prose).toContain('"');
+  });
+
+  test('finds ** between punctuation and a Chinese character, which CommonMark leaves as literal asterisks', () => {
+    expect(unclosableEmphasis(page('**[概览](../)**说明了\n'))).toEqual([5]);
+    expect(unclosableEmphasis(page('这正是**“引号”**的\n'))).toEqual([5]);
+    expect(unclosableEmphasis(page('[**概览**](../)说明了，**强调**。\n'))).toEqual([]);
+    expect(unclosableEmphasis(page('`a)**b` 和 $x$\n'))).toEqual([]);
   });
 
   test('reads the term table', () => {
