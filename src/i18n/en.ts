@@ -740,14 +740,15 @@ export const en = {
       allDead: 'all neurons dead at the start',
       goodIfAlive: 'good fits among runs with no dead neuron at the start',
       goodIfDead: 'good fits among runs with a dead neuron at the start',
-      diedDuring: 'runs that lost a neuron during training',
+      diedDuring: 'runs that started with every neuron alive and lost one during training',
       revived: 'runs with a neuron dead at the start that was alive at the end',
     },
     longer: {
       caption: 'Longer training, seeds {from}–{to}: share of good fits after each number of epochs',
       config: 'activation',
       epochs: '{epochs} epochs',
-      slow: 'stuck at 300, good later (merely slow)',
+      slow: 'not a good fit at {first} epochs, a good fit at {last} (gained)',
+      lost: 'a good fit at {first} epochs, above the threshold again at {last} (lost)',
       stuckAt: 'not a good fit after {epochs} epochs',
       neverDeadStart: 'stuck, with a neuron dead from the start (can never recover)',
       neverDiedLater: 'stuck, with a neuron that died during training',
@@ -759,7 +760,8 @@ export const en = {
       evidence: 'what the runs show',
       leaky: {
         says: 'Leaky ReLU gives a satisfying fit every time.',
-        shows: '{good} of {n} leaky ReLU runs end as good fits (MSE < 0.01); {fail} do not.',
+        shows:
+          '{good} of {n} leaky ReLU runs end as good fits (MSE < 0.01); {fail} do not. The clear failures: {line} end as a straight line, no better than the flat line through the points. (The threshold is only {ratio} the best leaky run’s error, so runs near their best sit close to it.)',
       },
       sigmoid: {
         says: 'Sigmoid is actually better here, since its pieces are smooth curves (tanh likewise).',

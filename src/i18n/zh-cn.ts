@@ -716,15 +716,16 @@ export const zhCn: Dictionary = {
       anyDead: '开始时至少一个神经元死亡',
       allDead: '开始时所有神经元都死亡',
       goodIfAlive: '开始时没有死亡神经元的训练中，良好拟合的比例',
-      goodIfDead: '开始时有死亡神经元的训练中，良好拟合的比例',
-      diedDuring: '训练过程中失去一个神经元的训练',
+      goodIfDead: '开始时有死亡神经元的训练中，良好拟合的次数',
+      diedDuring: '开始时所有神经元都活着、训练中失去一个的训练',
       revived: '开始时死亡、结束时又活过来的训练',
     },
     longer: {
       caption: '更长的训练（种子 {from}–{to}）：各训练轮数下良好拟合的比例',
       config: '激活函数',
       epochs: '{epochs} 个 epoch',
-      slow: '300 轮时卡住、后来拟合良好（只是慢）',
+      slow: '{first} 轮时未良好拟合，{last} 轮时良好拟合（新增）',
+      lost: '{first} 轮时良好拟合，{last} 轮时又回到阈值之上（失去）',
       stuckAt: '{epochs} 个 epoch 后仍未良好拟合',
       neverDeadStart: '卡住，且有神经元从一开始就死亡（永远无法恢复）',
       neverDiedLater: '卡住，且有神经元在训练中死亡',
@@ -736,7 +737,8 @@ export const zhCn: Dictionary = {
       evidence: '训练结果',
       leaky: {
         says: 'Leaky ReLU 每次都能得到满意的拟合。',
-        shows: '{n} 次 Leaky ReLU 训练中有 {good} 次以良好拟合告终（MSE < 0.01），{fail} 次没有。',
+        shows:
+          '{n} 次 Leaky ReLU 训练中有 {good} 次以良好拟合告终（MSE < 0.01），{fail} 次没有。明确的失败：{line} 次最终是一条直线，并不比穿过这些点的水平线更好。（阈值只是最好一次 Leaky ReLU 训练误差的 {ratio}，所以接近最优的训练都贴着阈值。）',
       },
       sigmoid: {
         says: 'Sigmoid 在这里其实更有优势，因为它本身就是平滑曲线（tanh 同理）。',
