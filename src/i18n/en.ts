@@ -601,8 +601,8 @@ export const en = {
       'Initialisation and dead ReLUs: choose how the weights start, then measure over many seeds how often a network begins, and ends, with a dead neuron.',
     kernel: 'Kernel initialisation',
     kernelNames: { zeros: 'Zeros', glorot_uniform: 'Glorot-uniform (Keras default)', he_uniform: 'He-uniform' },
-    kernelLimits: 'w₁ ~ U(−{l1}, {l1}), w₂ ~ U(−{l2}, {l2})',
-    kernelZeros: 'every w₁ and w₂ is exactly 0',
+    kernelLimits: 'w ~ U(−{l1}, {l1}), v ~ U(−{l2}, {l2})',
+    kernelZeros: 'every w and v is exactly 0',
     bias: 'Hidden-bias start b',
     biasZero: '0 (Keras default)',
     biasSmall: '0.1 (small positive)',
@@ -637,10 +637,10 @@ export const en = {
       goodFit: 'Good fit (MSE < 0.01)',
       medianMse: 'Median final MSE',
     },
-    weightsTitle: 'Initial input weights w₁ of seeds 0–{last} ({units} units)',
+    weightsTitle: 'Initial input weights w of seeds 0–{last} ({units} units)',
     weightsDesc:
-      'Histogram of the starting w₁ under {kernel} with b = {bias}: {off} of {units} units ({share}) start off, that is with w·x + b ≤ 0 on every training input; {networks} of {seeds} networks ({networkShare}) have at least one such unit.',
-    weightsX: 'w₁',
+      'Histogram of the starting w under {kernel} with b = {bias}: {off} of {units} units ({share}) start off, that is with w·x + b ≤ 0 on every training input; {networks} of {seeds} networks ({networkShare}) have at least one such unit.',
+    weightsX: 'w',
     weightsY: 'units',
     weightsActive: 'active at the start',
     weightsOff: 'off at the start (w·x + b ≤ 0 on every input)',
@@ -648,17 +648,17 @@ export const en = {
     weightsSummary: '{off} of {units} units start off; {networkShare} of networks have at least one.',
     why: {
       zerosNoBias:
-        'All weights are 0, so every pre-activation is 0 and every unit outputs φ(0) = 0: w₂ gets no gradient, and w₂ = 0 blocks the gradient to the first layer. Only the output bias learns, and the network stays a constant.',
+        'All weights are 0, so every pre-activation is 0 and every unit outputs φ(0) = 0: v gets no gradient, and v = 0 blocks the gradient to the first layer. Only the output bias learns, and the network stays a constant.',
       zerosBias:
         'All kernels are 0, so both units start identical and receive identical gradients. They stay twins forever, and the network can do no more than a single unit.',
       signNoBias:
-        'With b = 0 and inputs x ≥ 0, a unit starts off exactly when w₁ ≤ 0: the sign decides, not the size. Glorot and He draw the same signs, so they switch off the same units.',
+        'With b = 0 and inputs x ≥ 0, a unit starts off exactly when w ≤ 0: the sign decides, not the size. Glorot and He draw the same signs, so they switch off the same units.',
       neverOff:
-        'A sigmoid unit is never off: σ′ > 0 everywhere, so every unit keeps a gradient whatever the sign of w₁. What the scheme changes is how far into the flat tails the units start.',
+        'A sigmoid unit is never off: σ′ > 0 everywhere, so every unit keeps a gradient whatever the sign of w. What the scheme changes is how far into the flat tails the units start.',
       signPositiveBias:
-        'With b > 0 every unit is active at x = 0, so none starts dead; a unit with w₁ < 0 is active only near x = 0 and can still die during training.',
+        'With b > 0 every unit is active at x = 0, so none starts dead; a unit with w < 0 is active only near x = 0 and can still die during training.',
       signNegativeBias:
-        'With b < 0 a unit needs w₁ > −b / 2π to be active anywhere on [0, 2π], so even some positive weights start off.',
+        'With b < 0 a unit needs w > −b/(2π) to be active anywhere on [0, 2π], so even some positive weights start off.',
     },
     tableCaption:
       'Precomputed with the real engine: the seed experiment (2 hidden neurons, Adam 0.04, 300 epochs, batch 32), {n} seeds per row.',

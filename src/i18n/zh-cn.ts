@@ -579,8 +579,8 @@ export const zhCn: Dictionary = {
     caption: '初始化与死亡的 ReLU：选择权重如何开始，然后在许多种子上测量网络在开始时和训练结束后有死亡神经元的比例。',
     kernel: '权重（kernel）初始化',
     kernelNames: { zeros: '全零', glorot_uniform: 'Glorot 均匀（Keras 默认）', he_uniform: 'He 均匀' },
-    kernelLimits: 'w₁ ~ U(−{l1}, {l1})，w₂ ~ U(−{l2}, {l2})',
-    kernelZeros: '所有 w₁ 和 w₂ 都恰好为 0',
+    kernelLimits: 'w ~ U(−{l1}, {l1})，v ~ U(−{l2}, {l2})',
+    kernelZeros: '所有 w 和 v 都恰好为 0',
     bias: '隐藏层偏置初值 b',
     biasZero: '0（Keras 默认）',
     biasSmall: '0.1（小的正数）',
@@ -615,10 +615,10 @@ export const zhCn: Dictionary = {
       goodFit: '拟合良好（MSE < 0.01）',
       medianMse: '最终 MSE 的中位数',
     },
-    weightsTitle: '种子 0–{last} 的初始输入权重 w₁（共 {units} 个单元）',
+    weightsTitle: '种子 0–{last} 的初始输入权重 w（共 {units} 个单元）',
     weightsDesc:
-      '{kernel}、b = {bias} 时初始 w₁ 的直方图：{units} 个单元中有 {off} 个（{share}）一开始就处于关闭状态，即在所有训练输入上 w·x + b ≤ 0；{seeds} 个网络中有 {networks} 个（{networkShare}）至少含一个这样的单元。',
-    weightsX: 'w₁',
+      '{kernel}、b = {bias} 时初始 w 的直方图：{units} 个单元中有 {off} 个（{share}）一开始就处于关闭状态，即在所有训练输入上 w·x + b ≤ 0；{seeds} 个网络中有 {networks} 个（{networkShare}）至少含一个这样的单元。',
+    weightsX: 'w',
     weightsY: '单元数',
     weightsActive: '开始时活跃',
     weightsOff: '开始时关闭（在所有输入上 w·x + b ≤ 0）',
@@ -626,17 +626,17 @@ export const zhCn: Dictionary = {
     weightsSummary: '{units} 个单元中有 {off} 个一开始就关闭；{networkShare} 的网络至少有一个。',
     why: {
       zerosNoBias:
-        '所有权重都是 0，所以每个预激活都是 0，每个单元都输出 φ(0) = 0：w₂ 得不到梯度，而 w₂ = 0 又挡住了传向第一层的梯度。只有输出偏置在学习，网络始终是一个常数。',
+        '所有权重都是 0，所以每个预激活都是 0，每个单元都输出 φ(0) = 0：v 得不到梯度，而 v = 0 又挡住了传向第一层的梯度。只有输出偏置在学习，网络始终是一个常数。',
       zerosBias:
         '所有权重都是 0，所以两个单元起点相同、得到的梯度也相同。它们永远是一对双胞胎，网络最多只能做到一个单元的效果。',
       signNoBias:
-        '当 b = 0 且输入 x ≥ 0 时，一个单元一开始就关闭当且仅当 w₁ ≤ 0：决定因素是符号，而不是大小。Glorot 和 He 抽出的符号相同，因此关闭的也是同样的单元。',
+        '当 b = 0 且输入 x ≥ 0 时，一个单元一开始就关闭当且仅当 w ≤ 0：决定因素是符号，而不是大小。Glorot 和 He 抽出的符号相同，因此关闭的也是同样的单元。',
       neverOff:
-        'sigmoid 单元从不关闭：σ′ 处处大于 0，所以无论 w₁ 的符号如何，每个单元都有梯度。初始化方案改变的是单元一开始有多深地落在平坦的两端。',
+        'sigmoid 单元从不关闭：σ′ 处处大于 0，所以无论 w 的符号如何，每个单元都有梯度。初始化方案改变的是单元一开始有多深地落在平坦的两端。',
       signPositiveBias:
-        '当 b > 0 时，每个单元在 x = 0 处都是活跃的，所以没有单元一开始就死亡；但 w₁ < 0 的单元只在 x = 0 附近活跃，训练中仍可能死亡。',
+        '当 b > 0 时，每个单元在 x = 0 处都是活跃的，所以没有单元一开始就死亡；但 w < 0 的单元只在 x = 0 附近活跃，训练中仍可能死亡。',
       signNegativeBias:
-        '当 b < 0 时，单元需要 w₁ > −b / 2π 才能在 [0, 2π] 上某处活跃，所以连一些正的权重也一开始就关闭。',
+        '当 b < 0 时，单元需要 w > −b/(2π) 才能在 [0, 2π] 上某处活跃，所以连一些正的权重也一开始就关闭。',
     },
     tableCaption:
       '用真实的训练引擎预先计算：种子实验（2 个隐藏神经元，Adam 0.04，300 轮，批大小 32），每行 {n} 个种子。',
