@@ -917,6 +917,19 @@ export const en = {
   share: {
     imageAlt: 'A figure from “{title}”: curves drawn by a tiny neural network',
   },
+  /** Pagefind's search dialog; [COUNT], [SEARCH_TERM] and [DIFFERENT_TERM] are filled in by Pagefind. */
+  search: {
+    clear_search: 'Clear',
+    load_more: 'Load more results',
+    search_label: 'Search this site',
+    filters_label: 'Filters',
+    zero_results: 'No results for [SEARCH_TERM]',
+    many_results: '[COUNT] results for [SEARCH_TERM]',
+    one_result: '[COUNT] result for [SEARCH_TERM]',
+    alt_search: 'No results for [SEARCH_TERM]. Showing results for [DIFFERENT_TERM] instead',
+    search_suggestion: 'No results for [SEARCH_TERM]. Try one of the following searches:',
+    searching: 'Searching for [SEARCH_TERM]…',
+  },
 };
 
 type Widen<T> = T extends string

@@ -890,4 +890,16 @@ export const zhCn: Dictionary = {
   share: {
     imageAlt: '来自“{title}”的图：一个小型神经网络画出的曲线',
   },
+  search: {
+    clear_search: '清除',
+    load_more: '加载更多结果',
+    search_label: '搜索本站',
+    filters_label: '筛选',
+    zero_results: '没有找到与“[SEARCH_TERM]”相关的结果',
+    many_results: '找到 [COUNT] 个与“[SEARCH_TERM]”相关的结果',
+    one_result: '找到 [COUNT] 个与“[SEARCH_TERM]”相关的结果',
+    alt_search: '没有找到与“[SEARCH_TERM]”相关的结果，改为显示“[DIFFERENT_TERM]”的结果',
+    search_suggestion: '没有找到与“[SEARCH_TERM]”相关的结果。试试下面这些搜索：',
+    searching: '正在搜索“[SEARCH_TERM]”…',
+  },
 };
