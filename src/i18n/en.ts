@@ -269,6 +269,8 @@ export const en = {
       w: 'weight w',
       b: 'bias b',
       v: 'output weight v',
+      alpha: 'learned slope for z ≤ 0',
+      alphaValue: 'α = {a}',
       centre: 'centre −b/w',
       noCentre: 'none (w = 0)',
       shift: 'shift',

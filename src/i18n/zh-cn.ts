@@ -260,6 +260,8 @@ export const zhCn: Dictionary = {
       w: '权重 w',
       b: '偏置 b',
       v: '输出权重 v',
+      alpha: '学到的负半轴斜率',
+      alphaValue: 'α = {a}',
       centre: '中心 −b/w',
       noCentre: '无（w = 0）',
       shift: '平移',

@@ -6,6 +6,8 @@
  * Two independent streams are derived from one seed: one for the initial weights and one for the shuffles.
  * The weights stream never depends on the activation, so side-by-side runs with one seed share their start.
  */
+import { PRELU_INITIAL_ALPHA } from '../activations/registry';
+import { learnsSlopes, type HiddenActivationId } from '../activations/types';
 import { assertValidInit, layerLimits, resolveInit, type InitSpec } from './init-schemes';
 import type { NetworkParams } from './types';
 
@@ -59,6 +61,27 @@ export function initialParams(seed: number, hidden: number, init?: Partial<InitS
   const w1 = Array.from({ length: hidden }, () => (2 * rng.next() - 1) * limits.w1);
   const w2 = Array.from({ length: hidden }, () => (2 * rng.next() - 1) * limits.w2);
   return { w1, b1, w2, b2: 0 };
+}
+
+/**
+ * Weights as a network of `activation` takes them: PReLU's learned slopes kept (or, absent, at Keras' start, 0);
+ * every other activation has none, so slopes carried over from a PReLU run are dropped.
+ */
+export function withSlopesFor(activation: HiddenActivationId, p: NetworkParams): NetworkParams {
+  if (learnsSlopes(activation)) return p.alpha ? p : { ...p, alpha: p.w1.map(() => PRELU_INITIAL_ALPHA) };
+  if (!p.alpha) return p;
+  const { alpha: _, ...rest } = p;
+  return rest;
+}
+
+/** A run's start: the seed's weights, with PReLU's slopes at 0. */
+export function initialParamsFor(
+  activation: HiddenActivationId,
+  seed: number,
+  hidden: number,
+  init?: Partial<InitSpec>,
+): NetworkParams {
+  return withSlopesFor(activation, initialParams(seed, hidden, init));
 }
 
 /** Fisher–Yates shuffle of 0…n−1 in place into `out`. */

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Dictionary, Lang } from '../../i18n';
-import { initialParams } from '../../core/train/random';
+import { initialParamsFor, withSlopesFor } from '../../core/train/random';
 import {
   FIT_LAB,
   parseSettings,
@@ -137,7 +137,7 @@ function restartAt(params: NetworkParams, dead: boolean[]): Pick<RunState, 'trai
 }
 
 function freshRun(s: FitLabSettings): RunState {
-  const params = initialParams(s.seed, s.hidden);
+  const params = initialParamsFor(s.activation, s.seed, s.hidden);
   // A ReLU unit can be dead before training starts (b = 0, w < 0, x ≥ 0): that is "dead since epoch 0".
   const dead = neuronLabels(params, s, trainingSetup(s).data.x).map((state) => state === 'dead');
   return {
@@ -305,13 +305,15 @@ export default function FitLabIsland(props: FitLabProps) {
 
   const start = async (opts: { fromCurrent: boolean; startPaused: boolean; initial?: NetworkParams }) => {
     const s = settingsRef.current;
-    const initial = opts.initial ?? (opts.fromCurrent ? run.params : undefined);
+    const given = opts.initial ?? (opts.fromCurrent ? run.params : undefined);
+    // PReLU's slopes go with its weights, and only with its weights.
+    const initial = given && withSlopesFor(s.activation, given);
     lastStart.current = { settings: serializeSettings(s), initial };
     const startDead = initial ? neuronLabels(initial, s, setup.data.x).map((st) => st === 'dead') : [];
     setTestHistory([]);
     setRun((r) => ({
       ...(initial ? { ...r, history: [], epoch: 0, ...restartAt(initial, startDead) } : freshRun(s)),
-      params: initial ?? initialParams(s.seed, s.hidden),
+      params: initial ?? initialParamsFor(s.activation, s.seed, s.hidden),
       status: 'loading',
       divergedAt: null,
       message: null,
@@ -489,6 +491,7 @@ export default function FitLabIsland(props: FitLabProps) {
           b1: run.params.b1,
           w2: run.params.w2,
           b2: run.params.b2,
+          alpha: run.params.alpha,
           finalMse: mse,
         })
       : undefined;
@@ -524,6 +527,7 @@ export default function FitLabIsland(props: FitLabProps) {
         b1: shown.params.b1,
         w2: shown.params.w2,
         b2: shown.params.b2,
+        alpha: shown.params.alpha,
       })}
       data-guess-distance={prediction.distance === null ? undefined : String(prediction.distance)}
       data-loss={run.loss === null ? '' : String(run.loss)}

@@ -69,6 +69,8 @@ export function NeuronCards({
           centre === null || Math.abs(centre) < 1e-3
             ? '—'
             : fill(centre > 0 ? t.card.shiftedRight : t.card.shiftedLeft, { d: formatNumber(Math.abs(centre)) });
+        // PReLU's learned slope, shown as it moves (other activations have none).
+        const alpha = params.alpha?.[i];
         const since = deadSince[i];
         const off = muted[i] === true;
         const solo = isSoloed(muted, i, n);
@@ -79,6 +81,7 @@ export function NeuronCards({
             data-neuron={i + 1}
             data-state={state}
             data-muted={off ? 'true' : undefined}
+            data-alpha={alpha === undefined ? undefined : String(alpha)}
             tabIndex={0}
             {...neuron.hoverWithin(i + 1)}
           >
@@ -94,6 +97,12 @@ export function NeuronCards({
               <dd>{formatNumber(b)}</dd>
               <dt>{t.card.v}</dt>
               <dd>{formatNumber(v)}</dd>
+              {alpha !== undefined && (
+                <>
+                  <dt>{t.card.alpha}</dt>
+                  <dd>{fill(t.card.alphaValue, { a: formatNumber(alpha) })}</dd>
+                </>
+              )}
               <dt>{t.card.centre}</dt>
               <dd>{centre === null ? t.card.noCentre : formatNumber(centre)}</dd>
               <dt>{t.card.shift}</dt>

@@ -3,7 +3,7 @@
  * to at most `maxRows` rows, always keeping the last epoch). Cells are text as the page shows it.
  */
 import { ACTIVATIONS } from '../../core/activations/registry';
-import type { ActivationChoice } from '../../core/analysis/network';
+import { neuronParams, type ActivationChoice } from '../../core/analysis/network';
 import type { Dataset, NetworkParams } from '../../core/train/types';
 import { formatNumber } from '../../shared/format';
 
@@ -16,7 +16,7 @@ export function fitTableRows(
 ): string[][] {
   const f = ACTIVATIONS[act.activation].f;
   return data.x.map((x, k) => {
-    const parts = params.w1.map((w, i) => params.w2[i]! * f(w * x + params.b1[i]!, act.activationParams));
+    const parts = params.w1.map((w, i) => params.w2[i]! * f(w * x + params.b1[i]!, neuronParams(params, act, i)));
     const prediction = parts.reduce((s, p, i) => s + (muted[i] ? 0 : p), params.b2);
     return [x, data.y[k]!, prediction, ...parts].map((v) => formatNumber(v));
   });
