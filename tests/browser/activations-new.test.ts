@@ -2,7 +2,8 @@
  * The step, Gaussian, sine and softsign activations on the built site: the activations page shows each with its
  * plot, formula and facts in both languages (JavaScript off), and the Fit Lab trains them: a step run reaches
  * `done` with its hidden weights exactly where they started and a notice saying why, in either language; one
- * Gaussian neuron trains (its weights move, its loss falls) and shows no such notice.
+ * Gaussian neuron trains (its weights move, its loss falls) and shows no such notice. PReLU, in the same page: its
+ * slopes start at 0, move during training, end in `data-weights` (one per neuron) and show on each neuron's card.
  */
 import { describe, expect, it } from 'vitest';
 import { leastSquaresLineMse, meanSquaredError, predictAll } from '../../src/core/analysis/network';
@@ -10,11 +11,13 @@ import { ACTIVATIONS } from '../../src/core/activations/registry';
 import { seedDataset } from '../../src/core/data/dataset';
 import { initialParams } from '../../src/core/train/random';
 import { dictionary } from '../../src/i18n';
-import { fill } from '../../src/shared/format';
+import { fill, formatNumber } from '../../src/shared/format';
 import { expectClean, openPage, useBrowser } from './harness';
 import { labOn } from './lab-helpers';
 
 const NEW = ['step', 'gaussian', 'sine', 'softsign'] as const;
+/** On the activations page with them: PReLU (its own section, formula and row of facts). */
+const ON_PAGE = [...NEW, 'prelu'] as const;
 const LAB = '[data-demo="fit-lab"][data-sync-url="true"]';
 const browser = useBrowser();
 const lab = labOn(LAB, browser);
@@ -28,6 +31,7 @@ interface Weights {
   w2: number[];
   b2: number;
   finalMse: number;
+  alpha?: number[];
 }
 const weightsOf = async (page: Parameters<typeof attr>[0]) =>
   JSON.parse((await attr(page, 'data-weights'))!) as Weights;
@@ -35,11 +39,11 @@ const notice = (lang: 'en' | 'zh-cn', id: (typeof NEW)[number]) =>
   fill(dictionary(lang).fitLab.cannotLearn.zeroGradient, { name: ACTIVATIONS[id].name[lang] });
 
 describe.each(['en', 'zh-cn'] as const)('the activations page (%s, JavaScript off)', (lang) => {
-  it('shows step, Gaussian, sine and softsign: a plot, a formula, their name and their row of facts', async () => {
+  it('shows step, Gaussian, sine, softsign and PReLU: a plot, a formula, their name and their row of facts', async () => {
     const opened = await openPage(browser(), `${lang}/activations/`, { javaScriptEnabled: false });
     const { page } = opened;
     try {
-      for (const id of NEW) {
+      for (const id of ON_PAGE) {
         const thumb = page.locator(`svg[data-plot="thumb-${id}"]`);
         expect(await thumb.count(), id).toBe(1);
         expect(await thumb.locator('title').textContent(), id).toContain(ACTIVATIONS[id].name[lang]);
@@ -81,7 +85,7 @@ describe('the Fit Lab with the new activations', () => {
       expect(await shown.isVisible()).toBe(true);
     }));
 
-  it('en, one Gaussian neuron: trains (its weights move, the loss falls), no notice; choosing step brings it', () =>
+  it('en, one Gaussian neuron: trains (its weights move, the loss falls), no notice; choosing step brings it; PReLU learns its slope', () =>
     lab.open('/en/experiment/?activation=gaussian&hidden=1&seed=0', async (page) => {
       expect(await page.locator(`${LAB} [data-role="cannot-learn"]`).count()).toBe(0);
       expect(await train(page)).toBe('done');
@@ -97,5 +101,34 @@ describe('the Fit Lab with the new activations', () => {
       const shown = page.locator(`${LAB} [data-role="cannot-learn"]`);
       await shown.waitFor();
       expect(await shown.textContent()).toBe(notice('en', 'step'));
+
+      // PReLU, seed 1: it starts as a ReLU (α = 0 on the card) and learns a negative slope.
+      await page.selectOption(`${LAB} select[id$="-activation"]`, 'prelu');
+      const seed = page.locator(`${LAB} input[id$="-seed"]`);
+      await seed.fill('1');
+      await seed.press('Tab');
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('seed') === '1');
+      expect(await shown.count()).toBe(0);
+      const card = page.locator(`${LAB} .fitlab__card[data-neuron="1"]`);
+      expect(await card.getAttribute('data-alpha')).toBe('0');
+      expect(await card.textContent()).toContain(fill(dictionary('en').fitLab.card.alphaValue, { a: formatNumber(0) }));
+      expect(await train(page)).toBe('done');
+      const p = await weightsOf(page);
+      expect(p.activation).toBe('prelu');
+      expect(p.alpha).toHaveLength(1);
+      expect(p.alpha!.every((a) => Number.isFinite(a))).toBe(true);
+      expect(p.alpha!.some((a) => a !== 0)).toBe(true);
+      // The card and the shown weights follow the trained slope.
+      expect(Number(await card.getAttribute('data-alpha'))).toBe(p.alpha![0]);
+      expect(await card.textContent()).toContain(
+        fill(dictionary('en').fitLab.card.alphaValue, { a: formatNumber(p.alpha![0]!) }),
+      );
+      expect((JSON.parse((await attr(page, 'data-weights-shown'))!) as Weights).alpha).toEqual(p.alpha);
+      // The learned slope is what the page's numbers say: its data-weights reproduce the reported error.
+      expect(
+        Math.abs(
+          meanSquaredError(predictAll(p, { activation: 'prelu' }, seedDataset().x), seedDataset().y) - p.finalMse,
+        ),
+      ).toBeLessThan(1e-6);
     }));
 });
