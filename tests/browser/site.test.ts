@@ -5,6 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { docPages, REQUIRED_SLUGS } from '../support/docs-pages';
+import { en } from '../../src/i18n/en';
+import { zhCn } from '../../src/i18n/zh-cn';
 import { baseUrl, expectClean, openPage, siteUrl, SUB_BASE, subBaseUrl, useBrowser } from './harness';
 import { pageRefs, refProblems, statusCache } from './page-checks';
 
@@ -20,10 +22,19 @@ test('discovery finds the eight pages in both editions', () => {
 });
 
 describe('search', () => {
+  /** The results line Pagefind should show, from the page's own dictionary: "[COUNT] results for [SEARCH_TERM]". */
+  const resultsLine = (template: string, query: string) =>
+    new RegExp(
+      `^${template
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace('\\[COUNT\\]', '\\d+')
+        .replace('\\[SEARCH_TERM\\]', query)}$`,
+    );
+
   test.each([
-    ['en/', 'ReLU'],
-    ['zh-cn/', '激活函数'],
-  ])('on %s, searching for %s finds a page', async (path, query) => {
+    ['en/', 'ReLU', en.search.many_results],
+    ['zh-cn/', '激活函数', zhCn.search.many_results],
+  ])('on %s, searching for %s finds a page and says so in the page’s language', async (path, query, template) => {
     const opened = await openPage(browser(), path);
     try {
       const { page } = opened;
@@ -35,6 +46,8 @@ describe('search', () => {
       await first.waitFor({ state: 'visible' });
       // Results stay in the reader's edition.
       expect(new URL((await first.getAttribute('href')) ?? '', page.url()).pathname).toMatch(new RegExp(`^/${path}`));
+      const message = page.locator('dialog[open] .pagefind-ui__message');
+      await expect.poll(async () => (await message.textContent())?.trim()).toMatch(resultsLine(template, query));
       expectClean(opened);
     } finally {
       await opened.close();
