@@ -114,7 +114,7 @@ export const zhCn: Dictionary = {
     unavailable: '训练引擎无法在此浏览器中启动（它需要 WebAssembly，或者至少能在 Web Worker 中运行普通 JavaScript）。',
     deadNeuron: (index: number) =>
       `第 ${index} 个神经元已死亡：它在每个训练点上的输入都 ≤ 0，因此输出恒为 0，不再学习。`,
-    negativeRegime: (index: number) => `第 ${index} 个神经元在每个训练点上都处于负半区。`,
+    negativeRegime: (index: number) => `第 ${index} 个神经元在每个训练点上都处于负半轴。`,
   },
   entry: {
     tagline: '在浏览器里训练极小的神经网络，看清每种激活函数各自贡献了什么。',
@@ -128,7 +128,7 @@ export const zhCn: Dictionary = {
     hidden: '隐藏层神经元数',
     lr: '学习率',
     epochs: '训练轮数',
-    batch: '批大小',
+    batch: '批量大小',
     seed: '随机种子',
     newSeed: '换一个种子',
     target: '目标函数',
@@ -300,7 +300,7 @@ export const zhCn: Dictionary = {
     caption: {
       numbers: ['没有', '一个', '两个', '三个', '四个', '五个', '六个', '七个', '八个'],
       shapes: {
-        hinge: { one: '拐点', many: '拐点' },
+        hinge: { one: '折点', many: '折点' },
         bump: { one: '峰', many: '峰' },
         step: { one: '台阶', many: '台阶' },
         bend: { one: '弯曲处', many: '弯曲处' },
@@ -333,7 +333,7 @@ export const zhCn: Dictionary = {
       empty: '还没有训练任何一轮。',
     },
     place: {
-      hint: '拖动标记，或聚焦后用方向键：左右移动分量的拐点或中心 −b/w（w 不变），上下设置它的高度 v。也可以在下面直接输入数值；w、b、v 和总和都会随之变化。',
+      hint: '拖动标记，或聚焦后用方向键：左右移动分量的折点或中心 −b/w（w 不变），上下设置它的高度 v。也可以在下面直接输入数值；w、b、v 和总和都会随之变化。',
       handle: '神经元 {i}：位置 {position}，高度 {height}。左右方向键移动位置，上下方向键改变高度。',
       neuron: '神经元 {i}',
       position: '位置 −b/w',
@@ -612,8 +612,8 @@ export const zhCn: Dictionary = {
     stats: {
       deadAtInit: '开始时至少 1 个死亡神经元',
       deadAtEnd: '训练后至少 1 个死亡神经元',
-      negativeAtInit: '开始时至少 1 个单元处在负半边',
-      negativeAtEnd: '训练后至少 1 个单元处在负半边',
+      negativeAtInit: '开始时至少 1 个单元处在负半轴',
+      negativeAtEnd: '训练后至少 1 个单元处在负半轴',
       goodFit: '拟合良好（MSE < 0.01）',
       medianMse: '最终 MSE 的中位数',
     },
@@ -641,7 +641,7 @@ export const zhCn: Dictionary = {
         '当 b < 0 时，单元需要 w > −b/(2π) 才能在 [0, 2π] 上某处活跃，所以连一些正的权重也一开始就关闭。',
     },
     tableCaption:
-      '用真实的训练引擎预先计算：种子实验（2 个隐藏神经元，Adam 0.04，300 轮，批大小 32），每行 {n} 个种子。',
+      '用真实的训练引擎预先计算：种子实验（2 个隐藏神经元，Adam 0.04，300 轮，批量大小 32），每行 {n} 个种子。',
     tableKernel: '权重初始化',
     tableBias: 'b',
     tableActivation: '激活函数',
@@ -650,8 +650,8 @@ export const zhCn: Dictionary = {
     tableHeads: {
       deadAtInit: '开始时死亡',
       deadAtEnd: '结束时死亡',
-      negativeAtInit: '开始时处在负半边',
-      negativeAtEnd: '结束时处在负半边',
+      negativeAtInit: '开始时处在负半轴',
+      negativeAtEnd: '结束时处在负半轴',
       goodFit: '拟合良好',
       medianMse: 'MSE 中位数',
     },

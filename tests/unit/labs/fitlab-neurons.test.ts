@@ -142,7 +142,7 @@ describe('the caption', () => {
 
   it('says the same in Chinese', () => {
     expect(fitCaption(input(), dictionary('zh-cn').fitLab.caption)).toBe(
-      '两个拐点，位于 x = 2.8 和 3.5；神经元 3 自第 0 轮起死亡；最大误差 0.12，位于 x = 3.1。',
+      '两个折点，位于 x = 2.8 和 3.5；神经元 3 自第 0 轮起死亡；最大误差 0.12，位于 x = 3.1。',
     );
   });
 
