@@ -162,6 +162,11 @@ describe('scripts on', () => {
         expect(await page.getAttribute('html', 'lang')).toBe(docPage.edition === 'en' ? 'en' : 'zh-CN');
         expect(await proseText(page), 'raw TeX delimiters left in the text').not.toMatch(/\$\$/);
         if (hasMath(docPage.file)) expect(await page.locator('main .katex').count()).toBeGreaterThan(0);
+        // A page with a wide lab says so in its <head>, so its layout is right from the first paint.
+        const wide = (await page.locator('.lab--wide').count()) > 0;
+        expect(await page.locator('head meta[name="lab-layout"][content="wide"]').count(), 'wide-lab meta').toBe(
+          wide ? 1 : 0,
+        );
 
         // Budget: no tfjs before a demo nears the viewport (nothing has scrolled yet).
         await whenIdle(page);
