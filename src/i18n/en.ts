@@ -569,6 +569,8 @@ export const en = {
       status: {
         idle: 'Not run yet for this drawing.',
         training: 'Training {units} hidden neurons ({done} of {total} sizes done)…',
+        paused:
+          'Paused while the panel is out of sight ({done} of {total} sizes done); it carries on when you come back.',
         done: 'Done: {total} sizes × {seeds} seeds × 2 activations in {seconds} s.',
         cancelled: 'Cancelled after {done} of {total} sizes.',
         error: 'The comparison could not finish: {message}',
@@ -621,6 +623,8 @@ export const en = {
       idle: 'Ready: choose an initialisation, then press Measure.',
       loading: 'Loading the training engine…',
       training: 'Training: {done} of {total} networks finished.',
+      paused:
+        'Paused while the demo is out of sight ({done} of {total} networks finished); it carries on when you come back.',
       done: 'Done: {total} networks trained in {seconds} s.',
       cancelled: 'Cancelled after {done} of {total} networks; the shares below are over those {done}.',
       error: 'The measurement could not finish: {message}',
@@ -800,6 +804,8 @@ export const en = {
         idle: 'Ready: choose activations and a number of seeds, then press Train.',
         loading: 'Loading the training engine…',
         training: 'Training: {done} of {total} networks finished.',
+        paused:
+          'Paused while the panel is out of sight ({done} of {total} networks finished); it carries on when you come back.',
         done: 'Done: {total} networks trained in {seconds} s.',
         cancelled: 'Cancelled after {done} of {total} networks.',
         error: 'The run could not finish: {message}',

@@ -549,6 +549,7 @@ export const zhCn: Dictionary = {
       status: {
         idle: '尚未对这条曲线运行。',
         training: '正在训练 {units} 个隐藏神经元（{total} 种规模中已完成 {done} 种）…',
+        paused: '面板不在视野内，已暂停（{total} 种规模中已完成 {done} 种）；回到这里后继续。',
         done: '完成：{total} 种规模 × {seeds} 个种子 × 2 种激活函数，用时 {seconds} 秒。',
         cancelled: '已取消：{total} 种规模中完成了 {done} 种。',
         error: '比较未能完成：{message}',
@@ -599,6 +600,7 @@ export const zhCn: Dictionary = {
       idle: '就绪：选择一种初始化，然后按“测量”。',
       loading: '正在加载训练引擎……',
       training: '训练中：已完成 {done} / {total} 个网络。',
+      paused: '演示不在视野内，已暂停（已完成 {done} / {total} 个网络）；回到这里后继续。',
       done: '完成：{total} 个网络训练用时 {seconds} 秒。',
       cancelled: '已在完成 {done} / {total} 个网络后取消；下面的比例只统计这 {done} 个。',
       error: '测量未能完成：{message}',
@@ -777,6 +779,7 @@ export const zhCn: Dictionary = {
         idle: '就绪：选择激活函数和种子数，然后点击"开始训练"。',
         loading: '正在加载训练引擎…',
         training: '训练中：{total} 个网络中已完成 {done} 个。',
+        paused: '面板不在视野内，已暂停（{total} 个网络中已完成 {done} 个）；回到这里后继续。',
         done: '完成：{total} 个网络，用时 {seconds} 秒。',
         cancelled: '已取消：{total} 个网络中完成了 {done} 个。',
         error: '运行未能完成：{message}',

@@ -64,6 +64,11 @@ export class LiveSeedsRunner {
     if (this.active) this.client?.cancelJob();
   }
 
+  /** Hold the running job between slices while the reader cannot see the panel (useAwayPause), or let it go on. */
+  hold(held: boolean): void {
+    if (this.active) this.client?.holdJob(held);
+  }
+
   dispose(): void {
     this.active = false;
     this.client?.dispose();

@@ -6,7 +6,7 @@
  *   client.start([config], dataset, { snapshotEvery: 5 });
  *   client.pause(); client.step(); client.resume(); client.cancel();
  *   await client.compare(configs, dataset);
- *   client.startJob({ chunks, data }, jobEvents); client.cancelJob();
+ *   client.startJob({ chunks, data }, jobEvents); client.holdJob(true); client.holdJob(false); client.cancelJob();
  *   client.startDeep({ config, data, snapshotEvery }, deepEvents); client.pauseDeep(); client.resumeDeep(); client.cancelDeep();
  *   client.dispose(); // terminates the worker
  *
@@ -145,6 +145,11 @@ export class TrainingClient {
 
   cancelJob(): void {
     this.send({ type: 'cancel-job', jobId: this.jobId });
+  }
+
+  /** Keep the current job waiting between slices (its panel is out of sight), or let it go on. */
+  holdJob(held: boolean): void {
+    this.send({ type: held ? 'hold-job' : 'release-job', jobId: this.jobId });
   }
 
   /** Start a deep-stack run (cancelling the current one); its reports go to `events`. */

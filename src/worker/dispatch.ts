@@ -49,6 +49,7 @@ export function createDispatcher(options: DispatcherOptions): (m: unknown) => Pr
       // A job takes over the session (as a run would): chunk by chunk, each a batched compare.
       const id = m.jobId;
       session.cancel();
+      session.holdCompares(false);
       jobId = id;
       const failure = await ready;
       if (failure !== null) throw new Error(failure);
@@ -69,9 +70,14 @@ export function createDispatcher(options: DispatcherOptions): (m: unknown) => Pr
       await ready;
       if (m.jobId !== jobId) return;
       cancelledJobId = m.jobId;
+      session.holdCompares(false);
       session.cancel();
+    } else if (m.type === 'hold-job' || m.type === 'release-job') {
+      if (m.jobId === jobId) session.holdCompares(m.type === 'hold-job');
     } else if (m.type === 'start' || m.type === 'compare') {
       session.cancel(); // under the previous run's id
+      // A hold outlives one compare (a sweep of many, paused while out of sight); a new run ends it.
+      if (m.type === 'start') session.holdCompares(false);
       runId = m.runId;
       if (m.type === 'start') post({ type: 'status', runId, status: 'loading', epoch: 0 });
       if ((await ready) !== null || runId !== m.runId) return;
@@ -85,10 +91,18 @@ export function createDispatcher(options: DispatcherOptions): (m: unknown) => Pr
     } else {
       await ready;
       if (m.runId !== runId) return; // a control for a run that is already gone
-      if (m.type === 'pause') session.pause();
-      else if (m.type === 'resume') session.resume();
-      else if (m.type === 'step') session.step();
-      else session.cancel();
+      // A pause also holds a compare of that id (a batch whose panel is out of sight) until its resume.
+      if (m.type === 'pause') {
+        session.pause();
+        session.holdCompares(true);
+      } else if (m.type === 'resume') {
+        session.holdCompares(false);
+        session.resume();
+      } else if (m.type === 'step') session.step();
+      else {
+        session.holdCompares(false);
+        session.cancel();
+      }
     }
   };
 

@@ -42,7 +42,12 @@ export interface CompareMessage {
   data: Dataset;
 }
 
-export type JobMessage = ({ type: 'job'; jobId: number } & SeedJobRequest) | { type: 'cancel-job'; jobId: number };
+/** 'hold-job' keeps a job waiting between slices (its panel is out of sight) until 'release-job'. */
+export type JobMessage =
+  | ({ type: 'job'; jobId: number } & SeedJobRequest)
+  | { type: 'cancel-job'; jobId: number }
+  | { type: 'hold-job'; jobId: number }
+  | { type: 'release-job'; jobId: number };
 
 export type DeepStartMessage = { type: 'deep-start'; deepId: number } & DeepRunRequest;
 export type DeepControlMessage = { type: 'deep-pause' | 'deep-resume' | 'deep-cancel'; deepId: number };

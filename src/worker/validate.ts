@@ -206,6 +206,8 @@ const ID_OF: Record<ToWorker['type'], 'runId' | 'jobId' | 'deepId'> = {
   compare: 'runId',
   job: 'jobId',
   'cancel-job': 'jobId',
+  'hold-job': 'jobId',
+  'release-job': 'jobId',
   'deep-start': 'deepId',
   'deep-pause': 'deepId',
   'deep-resume': 'deepId',

@@ -1,7 +1,8 @@
 /**
  * Manners, on the built site:
  * - a training figure pauses while the tab is hidden or it is scrolled out of sight, and carries on after (the
- *   hero; the deep and universal labs); the hero waits to be seen before it trains;
+ *   hero; the Fit Lab, the deep and universal labs; the jobs of the initialisation demo and the many-seeds live
+ *   panel); the hero waits to be seen before it trains;
  * - with reduced motion nothing transitions or animates, and the hero shows the trained network without drawing
  *   the way there;
  * - printed, pages keep prose and figures and drop navigation, search, pickers and controls; links stay readable;
@@ -166,6 +167,66 @@ describe('training pauses while the reader cannot see it', () => {
       expect(await offscreen(root)).toBe(true);
       await root.scrollIntoViewIfNeeded();
       expect(await universal.settled(page)).toBe('done');
+
+      // The initialisation demo's job (seeds trained in the worker) is held while the tab is hidden.
+      const init = labOn('[data-demo="init-lab"]', browser, { ready: 'data-ready' });
+      const initRoot = await init.hydrated(page);
+      await initRoot.locator('input[name="init-seeds"]').fill('50');
+      await when(page, 'init-lab', 'training', 'hide');
+      await init.click(page, 'measure');
+      await init.waitStatus(page, ['paused']);
+      expect(await initRoot.locator('[role="status"]').first().innerText()).toMatch(/Paused while the demo is out/);
+      await setHidden(page, false);
+      expect(await init.settled(page)).toBe('done');
+      expectClean(opened);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test('the many-seeds live panel holds its job while scrolled away and finishes it when seen again', async () => {
+    const live = labOn('[data-demo="many-seeds-live"]', browser, { ready: 'data-ready' });
+    const opened = await openPage(browser(), 'zh-cn/many-seeds/', {
+      viewport: DESKTOP,
+      prepare: async (context) => {
+        await context.addInitScript(TEST_CONTROLS);
+      },
+    });
+    try {
+      const { page } = opened;
+      const root = await live.hydrated(page);
+      await root.locator('input[name="count"]').fill('50');
+      await when(page, 'many-seeds-live', 'training', 'scroll-away');
+      await live.click(page, 'start');
+      await live.waitStatus(page, ['paused']);
+      expect(await offscreen(root)).toBe(true);
+      expect(await root.locator('[role="status"]').last().innerText()).toContain('已暂停');
+      await root.scrollIntoViewIfNeeded();
+      expect(await live.settled(page)).toBe('done');
+      expect(Number(await root.getAttribute('data-done'))).toBe(Number(await root.getAttribute('data-total')));
+      expectClean(opened);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test('the Fit Lab pauses while the tab is hidden and resumes', async () => {
+    const lab = labOn('#fl-fitlab-linear', browser);
+    const opened = await openPage(browser(), 'en/experiment/', {
+      viewport: DESKTOP,
+      prepare: async (context) => {
+        await context.addInitScript(TEST_CONTROLS);
+      },
+    });
+    try {
+      const { page } = opened;
+      await lab.hydrated(page);
+      await when(page, 'fit-lab', 'training', 'hide');
+      await lab.click(page, 'train');
+      await lab.waitStatus(page, ['paused']);
+      await setHidden(page, false);
+      expect(await lab.settled(page)).toBe('done');
+      expect((await controls(page)).statuses['fit-lab']).toContain('paused');
       expectClean(opened);
     } finally {
       await opened.close();

@@ -83,8 +83,12 @@ export interface SessionOptions extends SliceOptions {
   makeTrainer: TrainerFactory;
 }
 
+/** How often a held compare looks whether it may go on. */
+const HELD_POLL_MS = 100;
+
 export class TrainingSession extends SlicedSession<SessionTrainer> {
   private request: RunRequest | null = null;
+  private comparesHeld = false;
   private last: RunUpdate | null = null;
   private readonly makeTrainer: TrainerFactory;
 
@@ -125,6 +129,14 @@ export class TrainingSession extends SlicedSession<SessionTrainer> {
    * end; cancels any current run first. `progress` hears the epoch after every slice. Resolves to null (its
    * tensors freed) if superseded by a start, cancel or another compare.
    */
+  /**
+   * Hold a running compare between slices (a seed job whose panel the reader cannot see), or let it go on. A held
+   * compare still ends at once when superseded or cancelled.
+   */
+  holdCompares(held: boolean): void {
+    this.comparesHeld = held;
+  }
+
   async compare(
     networks: readonly TrainConfig[],
     data: Dataset,
@@ -138,6 +150,7 @@ export class TrainingSession extends SlicedSession<SessionTrainer> {
         this.trainFor(batch);
         progress?.(batch.epoch);
         await this.wait(0);
+        while (this.comparesHeld && generation === this.generation) await this.wait(HELD_POLL_MS);
         if (generation !== this.generation) return null;
       }
       return batch.read().networks.map((n) => ({ params: n.params, divergedAt: n.divergedAt }));

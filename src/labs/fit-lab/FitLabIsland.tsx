@@ -40,7 +40,14 @@ import { cannotLearn } from '../../core/activations/cannot-learn';
 import { SideBySide } from './SideBySide';
 import { refusalMessage } from './text';
 import { FallbackNotice, LabStatus, RefusedNotice } from '../../shared/LabNotices';
-import { useFrameQueue, useHydrated, useLazy, usePageLifetime, useUrlSettings } from '../../shared/island-kit';
+import {
+  useAwayPause,
+  useFrameQueue,
+  useHydrated,
+  useLazy,
+  usePageLifetime,
+  useUrlSettings,
+} from '../../shared/island-kit';
 import { useWidth } from '../../shared/useWidth';
 import { fill, formatNumber } from '../../shared/format';
 import { FitDataTable, LossDataTable } from './FitTables';
@@ -376,6 +383,14 @@ export default function FitLabIsland(props: FitLabProps) {
 
   const status = run.status;
   const busy = status === 'training' || status === 'loading';
+  // A run nobody can see waits: hidden tab or lab scrolled away.
+  const rootRef = useRef<HTMLDivElement>(null);
+  useAwayPause(
+    rootRef,
+    status === 'training',
+    () => runner.current?.pause(),
+    () => runner.current?.resume(),
+  );
   const onTrain = () => {
     if (status === 'paused') runner.current?.resume();
     else void start({ fromCurrent: false, startPaused: false });
@@ -518,6 +533,7 @@ export default function FitLabIsland(props: FitLabProps) {
     <div
       class="lab fitlab"
       id={uid}
+      ref={rootRef}
       data-demo="fit-lab"
       data-status={status}
       data-epoch={run.epoch}

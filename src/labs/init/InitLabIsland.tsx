@@ -38,7 +38,7 @@ import { ResultsTable, WeightsFigure } from './Results';
 import { LiveSeedsRunner, type LiveStatus } from '../../shared/seeds-runner';
 import { biasText, findRow, refusalText, type InitLabText, type PrecomputedRow, type StatKey } from './text';
 import { RefusedNotice } from '../../shared/LabNotices';
-import { useLazy, usePageLifetime, useUrlSettings, type UrlBinding } from '../../shared/island-kit';
+import { type UrlBinding, useAwayPause, useLazy, usePageLifetime, useUrlSettings } from '../../shared/island-kit';
 import { fill, formatMse } from '../../shared/format';
 
 export interface InitLabProps {
@@ -137,6 +137,15 @@ export default function InitLabIsland(props: InitLabProps) {
   );
   usePageLifetime(() => runner.dispose());
 
+  // A measurement nobody can see waits (hidden tab, or the demo scrolled away) and carries on when it is seen again.
+  const rootRef = useRef<HTMLDivElement>(null);
+  const away = useAwayPause(
+    rootRef,
+    status === 'training',
+    () => runner.current?.hold(true),
+    () => runner.current?.hold(false),
+  );
+  const shownStatus = away && status === 'training' ? 'paused' : status;
   const running = status === 'loading' || status === 'training';
   const change = (next: Partial<ControlState>) => {
     url.touch();
@@ -168,7 +177,7 @@ export default function InitLabIsland(props: InitLabProps) {
       ? ['negativeAtInitShare', 'negativeAtEndShare', 'goodFitShare', 'medianMse']
       : ['deadAtInitShare', 'deadAtEndShare', 'goodFitShare', 'medianMse'];
   const kernelName = t.kernelNames[settings.init.kernel];
-  const statusText = fill(t.status[status], {
+  const statusText = fill(t.status[shownStatus], {
     done: progress.done,
     total: progress.total,
     seconds: elapsed.toFixed(1),
@@ -181,9 +190,10 @@ export default function InitLabIsland(props: InitLabProps) {
   return (
     <div
       class="init-lab__body"
+      ref={rootRef}
       data-demo="init-lab"
       data-ready={ready ? 'true' : 'false'}
-      data-status={status}
+      data-status={shownStatus}
       data-done={progress.done}
       data-total={progress.total}
       data-runs={runsJson}

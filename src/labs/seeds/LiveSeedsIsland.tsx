@@ -14,7 +14,7 @@ import { HistogramCard, OutcomeLegend, type CardData, type CardLabels } from './
 
 import { LiveSeedsRunner, type LiveStatus } from '../../shared/seeds-runner';
 import type { Lang } from '../../i18n';
-import { useHydrated, useLazy, usePageLifetime } from '../../shared/island-kit';
+import { useAwayPause, useHydrated, useLazy, usePageLifetime } from '../../shared/island-kit';
 import { fill } from '../../shared/format';
 
 export interface LiveSeedsProps {
@@ -102,6 +102,16 @@ export default function LiveSeedsIsland(props: LiveSeedsProps) {
     runner.dispose();
   });
 
+  // A job nobody can see waits (hidden tab, or the panel scrolled away) and carries on when it is seen again.
+  const rootRef = useRef<HTMLDivElement>(null);
+  const away = useAwayPause(
+    rootRef,
+    status === 'training',
+    () => runner.current?.hold(true),
+    () => runner.current?.hold(false),
+  );
+  const shownStatus = away && status === 'training' ? 'paused' : status;
+
   const parsedCount = parseSeedCount(countText);
   const running = status === 'loading' || status === 'training';
   const locked = running || !ready;
@@ -147,7 +157,7 @@ export default function LiveSeedsIsland(props: LiveSeedsProps) {
     [results, runHidden],
   );
 
-  const statusText = fill(tl.status[status], {
+  const statusText = fill(tl.status[shownStatus], {
     done: progress.done,
     total: progress.total,
     seconds: elapsed.toFixed(1),
@@ -158,9 +168,10 @@ export default function LiveSeedsIsland(props: LiveSeedsProps) {
   return (
     <div
       class="seeds-live__body"
+      ref={rootRef}
       data-demo="many-seeds-live"
       data-ready={ready ? 'true' : 'false'}
-      data-status={status}
+      data-status={shownStatus}
       data-done={progress.done}
       data-total={progress.total}
     >

@@ -22,6 +22,7 @@ import { unitsChartSvg } from '../../plots/universalPlots';
 import type { FitRunner } from '../../shared/fit-runner';
 import type { UniversalText } from './view';
 import { fill, formatNumber, formatPercent } from '../../shared/format';
+import { useAwayPause } from '../../shared/island-kit';
 
 /** The sweep's status: a seed job's, with the idle state before it. */
 type Phase = Extract<RunStatus, 'idle' | 'training' | 'done' | 'cancelled' | 'error'>;
@@ -54,6 +55,15 @@ export function HowManyPanel(props: Props) {
   const runnerRef = useRef<FitRunner | null>(null);
   const phaseRef = useRef(phase);
   phaseRef.current = phase;
+  // A sweep nobody can see waits between slices (hidden tab, or the panel scrolled away) and carries on after.
+  const rootRef = useRef<HTMLDetailsElement>(null);
+  const away = useAwayPause(
+    rootRef,
+    phase === 'training',
+    () => runnerRef.current?.pause(),
+    () => runnerRef.current?.resume(),
+  );
+  const shownPhase = away && phase === 'training' ? 'paused' : phase;
 
   // The lab remounts this panel for a new drawing: a sweep of the old one stops and is forgotten.
   useEffect(() => {
@@ -121,7 +131,7 @@ export function HowManyPanel(props: Props) {
   // Short names (sigmoid, ReLU) keep the table and the chart's legend narrow.
   const name = (id: HiddenActivationId) => shortNameOf(id);
   const total = plan.sizes.length;
-  const statusText = fill(h.status[phase], {
+  const statusText = fill(h.status[shownPhase], {
     units: current,
     done,
     total,
@@ -161,9 +171,10 @@ export function HowManyPanel(props: Props) {
 
   return (
     <details
+      ref={rootRef}
       class="lab__panel ul-howmany"
       data-role="how-many"
-      data-phase={showingRecorded ? 'recorded' : phase}
+      data-phase={showingRecorded ? 'recorded' : shownPhase}
       data-done={done}
       data-runs={phase === 'done' ? JSON.stringify(runs) : undefined}
       data-needed={summary ? JSON.stringify(summary.needed) : undefined}

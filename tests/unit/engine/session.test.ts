@@ -409,6 +409,55 @@ describe('dispatcher', () => {
     ]);
   });
 
+  it('holds a job between slices while its panel is out of sight, and lets it finish after release', async () => {
+    const out: FromWorker[] = [];
+    const dispatch = createDispatcher({ post: (m) => out.push(m), makeTrainer: engine, ready: Promise.resolve(null) });
+    const job = dispatch({
+      type: 'job',
+      jobId: 3,
+      chunks: planChunks({ activations: ['relu'], hidden: 2, count: 2, ...training }),
+      data,
+    });
+    await until(() => out.some((m) => m.type === 'job-progress'));
+    await dispatch({ type: 'hold-job', jobId: 3 });
+    await dispatch({ type: 'hold-job', jobId: 99 }); // another job's hold is ignored
+    const seen = out.length;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    // At most the slice that was running when the hold arrived reports; then nothing while held.
+    expect(out.length - seen).toBeLessThanOrEqual(1);
+    expect(out.some((m) => m.type === 'job-status' && m.status === 'done')).toBe(false);
+    await dispatch({ type: 'release-job', jobId: 3 });
+    await job;
+    expect(out.filter((m) => m.type === 'job-status').map((m) => m.type === 'job-status' && m.status)).toEqual([
+      'training',
+      'done',
+    ]);
+  });
+
+  it('a pause holds a sweep of compares across sizes until resume; a cancel ends a held compare at once', async () => {
+    const out: FromWorker[] = [];
+    const dispatch = createDispatcher({ post: (m) => out.push(m), makeTrainer: engine, ready: Promise.resolve(null) });
+    const net = config('relu', 1);
+    const first = dispatch({ type: 'compare', runId: 0, networks: [net], data });
+    await dispatch({ type: 'pause', runId: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(out.filter((m) => m.type === 'compared')).toEqual([]);
+    // The next size of the sweep starts held too (the panel is still out of sight).
+    const second = dispatch({ type: 'compare', runId: 1, networks: [net], data });
+    await first; // superseded by the second, so it reports nothing
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(out.filter((m) => m.type === 'compared')).toEqual([]);
+    await dispatch({ type: 'resume', runId: 1 });
+    await second;
+    expect(out.filter((m) => m.type === 'compared').map((m) => m.type === 'compared' && m.runId)).toEqual([1]);
+    await dispatch({ type: 'pause', runId: 1 });
+    const third = dispatch({ type: 'compare', runId: 2, networks: [net], data });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await dispatch({ type: 'cancel', runId: 2 });
+    await third;
+    expect(out.filter((m) => m.type === 'compared')).toHaveLength(1);
+  });
+
   it('cancels a job whose backend is still loading: it reports cancelled and never trains', async () => {
     const out: FromWorker[] = [];
     let backendLoaded = (): void => undefined;
