@@ -24,16 +24,24 @@ import { lossPlotSvg } from '../../plots/lossPlot';
 import { runEvents, stepsFromDeadSince, type DeadStep } from '../../core/analysis/run-events';
 import { pushTrail, startTrail, type SnapshotTrail } from '../../core/sessions/snapshot-trail';
 import { GuessLayer, PredictPanel, usePrediction } from './PredictSketch';
-import { markerEpoch, RunActions, RunTimeline } from './RunTimeline';
-import { atMoment, epochForEvent, lossMarkers, nextSeed, recordedTrail, viewIndex, type Moment } from './timeline';
+import { markerEpoch, RunActions, RunTimeline } from './timeline/RunTimeline';
+import {
+  atMoment,
+  epochForEvent,
+  lossMarkers,
+  nextSeed,
+  recordedTrail,
+  viewIndex,
+  type ShownRun,
+} from './timeline/timeline';
 import { Controls } from './Controls';
-import { ExportPanel } from './ExportPanel';
-import { ChallengeBanner } from './ChallengeBanner';
-import { useChallenge } from './useChallenge';
-import { ManualLayer } from './ManualLayer';
+import { ExportPanel } from './export/ExportPanel';
+import { ChallengeBanner } from './challenge/ChallengeBanner';
+import { useChallenge } from './challenge/useChallenge';
+import { ManualLayer } from './neurons/ManualLayer';
 import { activationName, finalMse, networkView, plotData, trainingSetup } from './view';
 import { neuronLabels } from '../../shared/network-view';
-import { NeuronCards } from './NeuronCards';
+import { NeuronCards } from './neurons/NeuronCards';
 import type { CompareResult, FitRunner } from '../../shared/fit-runner';
 import type { HiddenActivationId } from '../../core/activations/types';
 import { cannotLearn } from '../../core/activations/cannot-learn';
@@ -51,12 +59,12 @@ import {
 import { useWidth } from '../../shared/useWidth';
 import { fill, formatNumber } from '../../shared/format';
 import { FitDataTable, LossDataTable } from './FitTables';
-import { LiveCaption } from './LiveCaption';
-import { ManualFields } from './ManualFields';
-import { NeuronFormula } from './NeuronFormula';
-import { useNeuronViews } from './useNeuronViews';
-import { OwnPointsPanel, TestLossTable } from './OwnPoints';
-import { PointsLayer } from './PointsEditor';
+import { LiveCaption } from './neurons/LiveCaption';
+import { ManualFields } from './neurons/ManualFields';
+import { NeuronFormula } from './neurons/NeuronFormula';
+import { useNeuronViews } from './neurons/useNeuronViews';
+import { OwnPointsPanel, TestLossTable } from './points/OwnPoints';
+import { PointsLayer } from './points/PointsEditor';
 import { testMse } from '../../core/analysis/test-loss';
 
 /** A finished run recorded at build time (see src/labs/fit-lab/generate-figures.ts), shown until the reader trains. */
@@ -109,11 +117,6 @@ interface Report {
   history: Array<[number, number]>;
 }
 export const LOSS_ASPECT = 0.28;
-
-/** The moment of the run that the views show, with the losses up to it. */
-export interface ShownRun extends Moment {
-  history: Array<[number, number]>;
-}
 
 interface RunState {
   status: RunStatus;

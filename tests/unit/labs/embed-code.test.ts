@@ -1,6 +1,6 @@
 /** The embed page's address and the `<iframe>` snippet "Copy embed code" gives. */
 import { describe, expect, it } from 'vitest';
-import { EMBED_HEIGHT, embedSnippet, embedUrl } from '../../../src/labs/fit-lab/embed-code';
+import { EMBED_HEIGHT, embedSnippet, embedUrl } from '../../../src/labs/fit-lab/export/embed-code';
 
 describe('embed code', () => {
   it('addresses the embed page of the language, under the base, with the settings', () => {

@@ -6,10 +6,10 @@
  * compile as Python.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kerasSnippet } from '../../../src/labs/fit-lab/snippets';
+import { kerasSnippet } from '../../../src/labs/fit-lab/export/snippets';
 import { trainingSetup } from '../../../src/labs/fit-lab/view';
 import { HIDDEN_ACTIVATION_IDS } from '../../../src/core/activations/types';
-import { DRY_RUN_EPOCHS } from '../../../src/labs/fit-lab/export-scripts';
+import { DRY_RUN_EPOCHS } from '../../../src/labs/fit-lab/export/export-scripts';
 import { initialParams, ShuffleStream } from '../../../src/core/train/random';
 import type { FitLabSettings } from '../../../src/core/settings/fit-lab';
 import { run, scratch, settingsFor, type Scratch } from './export-support';

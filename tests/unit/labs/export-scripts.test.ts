@@ -1,6 +1,11 @@
 /** The export scripts' building blocks: exact float32 literals, and comments that hold whatever the target says. */
 import { describe, expect, it } from 'vitest';
-import { float32Literal, kerasScript, tfjsScript, type ExportedRun } from '../../../src/labs/fit-lab/export-scripts';
+import {
+  float32Literal,
+  kerasScript,
+  tfjsScript,
+  type ExportedRun,
+} from '../../../src/labs/fit-lab/export/export-scripts';
 import { createRng } from '../../../src/core/train/random';
 
 describe('float32Literal', () => {

@@ -5,7 +5,7 @@
  * trainingSetup(settings).data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportedRun, tfjsSnippet } from '../../../src/labs/fit-lab/snippets';
+import { exportedRun, tfjsSnippet } from '../../../src/labs/fit-lab/export/snippets';
 import { finalMse, trainingSetup } from '../../../src/labs/fit-lab/view';
 import { useBackend } from '../../../src/core/engine/backend';
 import { trainNetworks, type BatchRunResult } from '../../../src/core/engine/train';

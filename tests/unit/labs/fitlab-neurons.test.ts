@@ -4,8 +4,8 @@ import { predict } from '../../../src/core/analysis/network';
 import { seedDataset } from '../../../src/core/data/dataset';
 import type { NetworkParams } from '../../../src/core/train/types';
 import { dictionary } from '../../../src/i18n';
-import { fitCaption, listText, shapeKind, type CaptionInput } from '../../../src/labs/fit-lab/caption';
-import { formulaName, formulaText, innerText, networkFormula } from '../../../src/labs/fit-lab/formula';
+import { fitCaption, listText, shapeKind, type CaptionInput } from '../../../src/labs/fit-lab/neurons/caption';
+import { formulaName, formulaText, innerText, networkFormula } from '../../../src/labs/fit-lab/neurons/formula';
 import {
   componentPlace,
   fitError,
@@ -16,7 +16,7 @@ import {
   toggleMute,
   toggleSolo,
   withoutMuted,
-} from '../../../src/labs/fit-lab/neurons';
+} from '../../../src/labs/fit-lab/neurons/neurons';
 
 const params: NetworkParams = { w1: [1.2, -0.5, -1], b1: [-3.1, 1, 0], w2: [-0.83, 1.5, 0.5], b2: 0.52 };
 const relu = { activation: 'relu' as const };

@@ -6,8 +6,8 @@ import {
   movePoint,
   removePoint,
   tidy,
-} from '../../../src/labs/fit-lab/own-points';
-import { readPaste } from '../../../src/labs/fit-lab/PastePoints';
+} from '../../../src/labs/fit-lab/points/own-points';
+import { readPaste } from '../../../src/labs/fit-lab/points/PastePoints';
 import { lossPlotSvg } from '../../../src/plots/lossPlot';
 import { fitPlotSvg } from '../../../src/plots/fitPlot';
 import { en } from '../../../src/i18n/en';

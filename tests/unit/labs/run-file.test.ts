@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, parseSettings, type FitLabSettings } from '../../../src/core/settings/fit-lab';
-import { MAX_RUN_FILE_CHARS, readRunFile, writeRunFile } from '../../../src/labs/fit-lab/run-file';
+import { MAX_RUN_FILE_CHARS, readRunFile, writeRunFile } from '../../../src/labs/fit-lab/export/run-file';
 
 const params = { w1: [0.5, -1.25], b1: [0.1, 2], w2: [1.5, -0.75], b2: 0.25 };
 const manyPoints = Array.from({ length: 350 }, (_, i) => ({ x: i / 50, y: Math.cos(i / 50) + 1 }));
@@ -67,7 +67,7 @@ describe('the Fit Lab run file', () => {
     const file = (w: object) => readRunFile(JSON.stringify({ settings: { hidden: '2' }, ...w }));
     expect(file({ ...params, w1: [1] })).toEqual({ ok: false, problem: 'badWeights', detail: '2' });
     expect(file({ ...params, b2: 'x' })).toEqual({ ok: false, problem: 'badWeights', detail: '2' });
-    expect(file({ ...params, w2: [1, 1e400] })).toMatchObject({ ok: false, problem: 'badWeights' });
+    expect(file({ ...params, w2: [1, Infinity] })).toMatchObject({ ok: false, problem: 'badWeights' });
     expect(file(params)).toMatchObject({ ok: true, params });
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { learningIntervals } from '../../../src/core/analysis/learning-bands';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/fit-lab';
 import { componentNear, fitLayout, fitPlotLayers, fitPlotSvg, type FitPlotData } from '../../../src/plots/fitPlot';
-import { neuronPlotData } from '../../../src/labs/fit-lab/neurons';
+import { neuronPlotData } from '../../../src/labs/fit-lab/neurons/neurons';
 import { networkView, plotData, trainingSetup } from '../../../src/labs/fit-lab/view';
 
 const labels = {

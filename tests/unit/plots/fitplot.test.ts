@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fitPlotLayers, fitPlotSvg } from '../../../src/plots/fitPlot';
 import { lossPlotSvg } from '../../../src/plots/lossPlot';
 import { networkView, plotData, trainingSetup } from '../../../src/labs/fit-lab/view';
-import { kerasSnippet, tfjsSnippet } from '../../../src/labs/fit-lab/snippets';
+import { kerasSnippet, tfjsSnippet } from '../../../src/labs/fit-lab/export/snippets';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/fit-lab';
 
 const labels = {

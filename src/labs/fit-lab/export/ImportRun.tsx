@@ -3,12 +3,12 @@
  * changes nothing and says why; settings in it that are refused are named, as refused address values are.
  */
 import { useState } from 'preact/hooks';
-import type { FitLabSettings } from '../../core/settings/fit-lab';
-import type { NetworkParams } from '../../core/train/types';
-import type { Dictionary } from '../../i18n';
-import { fill } from '../../shared/format';
+import type { FitLabSettings } from '../../../core/settings/fit-lab';
+import type { NetworkParams } from '../../../core/train/types';
+import type { Dictionary } from '../../../i18n/index.ts';
+import { fill } from '../../../shared/format';
 import { MAX_RUN_FILE_CHARS, readRunFile } from './run-file';
-import { refusalMessage } from './text';
+import { refusalMessage } from '../text';
 
 type Text = Dictionary['fitLab'];
 

@@ -4,12 +4,12 @@
  * solved it (read from their browser only). The three possible marks share one grid cell, so the list keeps its
  * height when the mark changes.
  */
-import { CHALLENGE_IDS, CHALLENGES } from '../../core/challenges/challenges';
-import { parseSettings } from '../../core/settings/fit-lab';
-import type { Dictionary, Lang } from '../../i18n';
+import { CHALLENGE_IDS, CHALLENGES } from '../../../core/challenges/challenges';
+import { parseSettings } from '../../../core/settings/fit-lab';
+import type { Dictionary, Lang } from '../../../i18n/index.ts';
 import { useEffect, useState } from 'preact/hooks';
-import { useHydrated } from '../../shared/island-kit';
-import { fill } from '../../shared/format';
+import { useHydrated } from '../../../shared/island-kit';
+import { fill } from '../../../shared/format';
 import { readSolved, type SolvedState } from './challenge-store';
 import { freeText, goalText } from './challenge-text';
 

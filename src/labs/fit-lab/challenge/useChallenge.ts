@@ -3,9 +3,9 @@
  * reader's solved list read after hydration and updated on a solve, and the root's data-challenge / data-solved.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { CHALLENGES, score, type ChallengeId, type Verdict } from '../../core/challenges/challenges';
-import type { FitLabSettings } from '../../core/settings/fit-lab';
-import type { RunStatus } from '../../core/train/types';
+import { CHALLENGES, score, type ChallengeId, type Verdict } from '../../../core/challenges/challenges';
+import type { FitLabSettings } from '../../../core/settings/fit-lab';
+import type { RunStatus } from '../../../core/train/types';
 import { markSolved, readSolved, type SolvedState } from './challenge-store';
 
 export interface ChallengeView {

@@ -4,7 +4,7 @@
  * went in it (the layer keeps focus on that point). An edit that would break a rule of points.ts (outside the
  * bounds, the same point twice, more than the lab takes) is refused by returning null.
  */
-import { MAX_PASTED_POINTS } from '../../core/data/paste-points';
+import { MAX_PASTED_POINTS } from '../../../core/data/paste-points';
 import {
   pointKey,
   pointProblem,
@@ -13,7 +13,7 @@ import {
   POINT_Y_MAX,
   sortPoints,
   type Point,
-} from '../../core/data/points';
+} from '../../../core/data/points';
 
 export const MAX_OWN_POINTS = MAX_PASTED_POINTS;
 

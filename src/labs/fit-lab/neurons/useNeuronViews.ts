@@ -4,18 +4,18 @@
  * The island keeps one call to this and spreads its pieces into the views.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { learningIntervals } from '../../core/analysis/learning-bands';
-import type { FitLabSettings } from '../../core/settings/fit-lab';
-import type { Dictionary } from '../../i18n';
-import { componentNear, type FitPlotData, type PlotSize } from '../../plots/fitPlot';
-import type { NeuronState } from '../../shared/network-view';
-import { fill, formatNumber } from '../../shared/format';
+import { learningIntervals } from '../../../core/analysis/learning-bands';
+import type { FitLabSettings } from '../../../core/settings/fit-lab';
+import type { Dictionary } from '../../../i18n/index.ts';
+import { componentNear, type FitPlotData, type PlotSize } from '../../../plots/fitPlot';
+import type { NeuronState } from '../../../shared/network-view';
+import { fill, formatNumber } from '../../../shared/format';
 import { fitCaption, listText } from './caption';
-import type { ShownRun } from './FitLabIsland';
+import type { ShownRun } from '../timeline/timeline';
 import { networkFormula } from './formula';
 import { fitError, mutedList, mutedOf, neuronPlotData, toggleMute, toggleSolo } from './neurons';
 import { useActiveNeuron } from './useActiveNeuron';
-import type { TrainingSetup } from './view';
+import type { TrainingSetup } from '../view';
 
 export function useNeuronViews(
   t: Dictionary['fitLab'],

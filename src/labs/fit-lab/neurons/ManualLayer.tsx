@@ -5,13 +5,13 @@
  * (ManualFields.tsx); both go through placeComponent (neurons.ts).
  */
 import { useRef, useState } from 'preact/hooks';
-import { ACTIVATIONS } from '../../core/activations/registry';
-import type { FitLabSettings } from '../../core/settings/fit-lab';
-import type { NetworkParams } from '../../core/train/types';
-import type { Dictionary } from '../../i18n';
-import { fitLayout, type FitPlotData, type PlotSize } from '../../plots/fitPlot';
-import { neuronStyle } from '../../plots/svg';
-import { fill, formatNumber } from '../../shared/format';
+import { ACTIVATIONS } from '../../../core/activations/registry';
+import type { FitLabSettings } from '../../../core/settings/fit-lab';
+import type { NetworkParams } from '../../../core/train/types';
+import type { Dictionary } from '../../../i18n/index.ts';
+import { fitLayout, type FitPlotData, type PlotSize } from '../../../plots/fitPlot';
+import { neuronStyle } from '../../../plots/svg';
+import { fill, formatNumber } from '../../../shared/format';
 import { componentPlace, placeComponent } from './neurons';
 import type { ActiveNeuron } from './useActiveNeuron';
 

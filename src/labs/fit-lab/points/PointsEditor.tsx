@@ -4,10 +4,10 @@
  * edit goes to the settings at once (a drag at its end), so the address and the training data follow.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Point } from '../../core/data/points';
-import type { Dictionary } from '../../i18n';
-import { fitLayout, type FitLayout, type FitPlotData, type PlotSize } from '../../plots/fitPlot';
-import { fill, formatNumber } from '../../shared/format';
+import type { Point } from '../../../core/data/points';
+import type { Dictionary } from '../../../i18n/index.ts';
+import { fitLayout, type FitLayout, type FitPlotData, type PlotSize } from '../../../plots/fitPlot';
+import { fill, formatNumber } from '../../../shared/format';
 import { addPoint, clampPoint, movePoint, removePoint, tidy, type Edit } from './own-points';
 
 interface Props {

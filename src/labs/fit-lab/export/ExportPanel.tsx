@@ -3,9 +3,9 @@
  * scripts.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Dictionary } from '../../i18n';
-import { serializeSettings, type FitLabSettings } from '../../core/settings/fit-lab';
-import type { NetworkParams } from '../../core/train/types';
+import type { Dictionary } from '../../../i18n/index.ts';
+import { serializeSettings, type FitLabSettings } from '../../../core/settings/fit-lab';
+import type { NetworkParams } from '../../../core/train/types';
 import { EmbedCode } from './EmbedCode';
 import { ImportRun } from './ImportRun';
 import { writeRunFile } from './run-file';

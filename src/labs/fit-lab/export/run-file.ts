@@ -4,16 +4,16 @@
  * error. Reading one goes through the checks the address and the paste box use, so a hand-edited or hostile file
  * is refused by name and never half-applied.
  */
-import { MAX_PASTED_POINTS } from '../../core/data/paste-points';
-import { pointKey, pointProblem, sortPoints, type Point } from '../../core/data/points';
+import { MAX_PASTED_POINTS } from '../../../core/data/paste-points';
+import { pointKey, pointProblem, sortPoints, type Point } from '../../../core/data/points';
 import {
   DEFAULT_SETTINGS,
   parseSettings,
   serializeSettings,
   type FitLabSettings,
   type Refusal,
-} from '../../core/settings/fit-lab';
-import type { NetworkParams } from '../../core/train/types';
+} from '../../../core/settings/fit-lab';
+import type { NetworkParams } from '../../../core/train/types';
 
 /** Longer than any file the export writes for MAX_PASTED_POINTS points (about 60 kB), far short of a freeze. */
 export const MAX_RUN_FILE_CHARS = 1_000_000;

@@ -3,10 +3,10 @@
  * change, and, once a run ends, the verdict. The verdict line is a polite live region that is always present, so
  * the result is announced when it arrives.
  */
-import { CHALLENGES } from '../../core/challenges/challenges';
-import { lockedSettings, type FitLabSettings } from '../../core/settings/fit-lab';
-import type { Dictionary, Lang } from '../../i18n';
-import { fill, formatNumber } from '../../shared/format';
+import { CHALLENGES } from '../../../core/challenges/challenges';
+import { lockedSettings, type FitLabSettings } from '../../../core/settings/fit-lab';
+import type { Dictionary, Lang } from '../../../i18n/index.ts';
+import { fill, formatNumber } from '../../../shared/format';
 import { freeText, goalText, lockedText } from './challenge-text';
 import type { ChallengeView } from './useChallenge';
 

@@ -4,9 +4,9 @@
  * not a number is named and not applied.
  */
 import { useState } from 'preact/hooks';
-import type { NetworkParams } from '../../core/train/types';
-import type { Dictionary } from '../../i18n';
-import { fill, formatNumber } from '../../shared/format';
+import type { NetworkParams } from '../../../core/train/types';
+import type { Dictionary } from '../../../i18n/index.ts';
+import { fill, formatNumber } from '../../../shared/format';
 import { componentPlace, placeComponent } from './neurons';
 import type { ActiveNeuron } from './useActiveNeuron';
 import { POSITION_STEP } from './ManualLayer';

@@ -1,10 +1,10 @@
 /** How the Fit Lab words a challenge: its goal, and the settings it locks and leaves free, with their values. */
-import { ACTIVATIONS } from '../../core/activations/registry';
-import { CHALLENGES, type Challenge, type ChallengeId, type LockableKey } from '../../core/challenges/challenges';
-import { isTargetPresetId } from '../../core/data/targets';
-import { parseSettings, type FitLabSettings } from '../../core/settings/fit-lab';
-import type { Dictionary, Lang } from '../../i18n';
-import { fill } from '../../shared/format';
+import { ACTIVATIONS } from '../../../core/activations/registry';
+import { CHALLENGES, type Challenge, type ChallengeId, type LockableKey } from '../../../core/challenges/challenges';
+import { isTargetPresetId } from '../../../core/data/targets';
+import { parseSettings, type FitLabSettings } from '../../../core/settings/fit-lab';
+import type { Dictionary, Lang } from '../../../i18n/index.ts';
+import { fill } from '../../../shared/format';
 
 type T = Dictionary['fitLab'];
 

@@ -3,10 +3,10 @@
  * network the views then show, its error on the data, and manual placement of a component by its position
  * −b/w and its height v. Framework-free: the island holds the state, these functions say what it means.
  */
-import { predictAll, sumOfComponents, type ActivationChoice } from '../../core/analysis/network';
-import { X_MAX, X_MIN } from '../../core/data/targets';
-import type { Dataset, NetworkParams } from '../../core/train/types';
-import type { FitPlotData } from '../../plots/fitPlot';
+import { predictAll, sumOfComponents, type ActivationChoice } from '../../../core/analysis/network';
+import { X_MAX, X_MIN } from '../../../core/data/targets';
+import type { Dataset, NetworkParams } from '../../../core/train/types';
+import type { FitPlotData } from '../../../plots/fitPlot';
 
 /** `muted` for `n` neurons: missing entries are false, extra ones dropped. */
 export function mutedOf(muted: readonly boolean[], n: number): boolean[] {

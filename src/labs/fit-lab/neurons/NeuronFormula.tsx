@@ -4,9 +4,9 @@
  * curve and handle, lights that neuron up when hovered or focused. Muted terms are struck out of the sum. Below it,
  * the error of the sum as shown.
  */
-import type { Dictionary } from '../../i18n';
-import { DEAD_COLOUR, neuronStyle } from '../../plots/svg';
-import { fill, formatNumber } from '../../shared/format';
+import type { Dictionary } from '../../../i18n/index.ts';
+import { DEAD_COLOUR, neuronStyle } from '../../../plots/svg';
+import { fill, formatNumber } from '../../../shared/format';
 import type { Formula } from './formula';
 import type { FitError } from './neurons';
 import type { ActiveNeuron } from './useActiveNeuron';

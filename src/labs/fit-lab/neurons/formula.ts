@@ -3,9 +3,9 @@
  * the island can colour it, number it and link it to the neuron's other views. Plain text, no TeX: it is rebuilt
  * on every drawn frame while training.
  */
-import type { HiddenActivationId } from '../../core/activations/types';
-import type { NetworkParams } from '../../core/train/types';
-import { formatNumber } from '../../shared/format';
+import type { HiddenActivationId } from '../../../core/activations/types';
+import type { NetworkParams } from '../../../core/train/types';
+import { formatNumber } from '../../../shared/format';
 
 /** How the formula writes φ: the Keras name, σ for the sigmoid, nothing for the identity. */
 export function formulaName(activation: HiddenActivationId): string {

@@ -4,9 +4,9 @@
  * selected, for the reader to copy themselves.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { serializeSettings, type FitLabSettings } from '../../core/settings/fit-lab';
-import type { Dictionary } from '../../i18n';
-import { editionOfPath } from '../../i18n/preferred-lang';
+import { serializeSettings, type FitLabSettings } from '../../../core/settings/fit-lab';
+import type { Dictionary } from '../../../i18n/index.ts';
+import { editionOfPath } from '../../../i18n/preferred-lang';
 import { embedSnippet, embedUrl } from './embed-code';
 
 interface Props {

@@ -3,12 +3,12 @@
  * are dead or muted, and where the fit is worst — "Two hinges at x = 2.8 and 3.5; neuron 2 dead since epoch 0;
  * largest error 0.12 at x = 3.1." Pure, so the build-time figure and the island say the same thing.
  */
-import { ACTIVATIONS } from '../../core/activations/registry';
-import type { HiddenActivationId } from '../../core/activations/types';
-import type { NetworkParams } from '../../core/train/types';
-import type { Dictionary } from '../../i18n';
-import type { NeuronState } from '../../shared/network-view';
-import { fill, formatNumber } from '../../shared/format';
+import { ACTIVATIONS } from '../../../core/activations/registry';
+import type { HiddenActivationId } from '../../../core/activations/types';
+import type { NetworkParams } from '../../../core/train/types';
+import type { Dictionary } from '../../../i18n/index.ts';
+import type { NeuronState } from '../../../shared/network-view';
+import { fill, formatNumber } from '../../../shared/format';
 import type { FitError } from './neurons';
 
 export type CaptionText = Dictionary['fitLab']['caption'];

@@ -4,11 +4,11 @@
  * numbered list matching the loss plot's markers; choosing an event goes to its epoch. `RunActions` are the two
  * ways to train again: from the same start, or from the next seed's.
  */
-import type { RunEvent } from '../../core/analysis/run-events';
-import type { SnapshotTrail } from '../../core/sessions/snapshot-trail';
-import type { Dictionary } from '../../i18n';
-import { MARKER_SHAPES } from '../../plots/lossMarkers';
-import { fill } from '../../shared/format';
+import type { RunEvent } from '../../../core/analysis/run-events';
+import type { SnapshotTrail } from '../../../core/sessions/snapshot-trail';
+import type { Dictionary } from '../../../i18n/index.ts';
+import { MARKER_SHAPES } from '../../../plots/lossMarkers';
+import { fill } from '../../../shared/format';
 import { epochForEvent, eventRuleText, eventText } from './timeline';
 
 type Text = Dictionary['fitLab'];

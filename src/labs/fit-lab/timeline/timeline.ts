@@ -2,7 +2,7 @@
  * The Fit Lab's view of a run over time: which recorded moment the views show when the reader scrubs back, the
  * run's events in words and as loss-plot markers, and the trail of a run recorded at build time. Framework-free.
  */
-import { PLATEAU_RULE, type RunEvent } from '../../core/analysis/run-events';
+import { PLATEAU_RULE, type RunEvent } from '../../../core/analysis/run-events';
 import {
   deadSinceAt,
   indexAtEpoch,
@@ -10,12 +10,12 @@ import {
   startTrail,
   type SnapshotTrail,
   type TrailEntry,
-} from '../../core/sessions/snapshot-trail';
-import { RANGES } from '../../core/settings/fit-lab';
-import type { NetworkParams } from '../../core/train/types';
-import type { Dictionary } from '../../i18n';
-import type { LossMarker } from '../../plots/lossMarkers';
-import { fill, formatNumber } from '../../shared/format';
+} from '../../../core/sessions/snapshot-trail';
+import { RANGES } from '../../../core/settings/fit-lab';
+import type { NetworkParams } from '../../../core/train/types';
+import type { Dictionary } from '../../../i18n/index.ts';
+import type { LossMarker } from '../../../plots/lossMarkers';
+import { fill, formatNumber } from '../../../shared/format';
 
 type Text = Dictionary['fitLab'];
 
@@ -27,6 +27,11 @@ export interface Moment {
   epoch: number;
   loss: number | null;
   gradNorm: number[] | null;
+}
+
+/** The moment of the run that the views show, with the losses up to it. */
+export interface ShownRun extends Moment {
+  history: Array<[number, number]>;
 }
 
 /** The live view with the moment at trail `index` in place of the live one (`live` itself when index is null). */

@@ -4,10 +4,10 @@
  * for the reader to fix; a text too long is refused before it is read.
  */
 import { useRef, useState } from 'preact/hooks';
-import { badRuns, MAX_PASTE_CHARS, parsePastedPoints, type BadRun } from '../../core/data/paste-points';
-import { sortPoints, type Point } from '../../core/data/points';
-import type { Dictionary } from '../../i18n';
-import { fill } from '../../shared/format';
+import { badRuns, MAX_PASTE_CHARS, parsePastedPoints, type BadRun } from '../../../core/data/paste-points';
+import { sortPoints, type Point } from '../../../core/data/points';
+import type { Dictionary } from '../../../i18n/index.ts';
+import { fill } from '../../../shared/format';
 
 type Text = Dictionary['fitLab'];
 /** A long report names its first runs of bad lines and counts the rest, so garbage cannot flood the page. */

@@ -3,8 +3,8 @@
  * (private modes, blocked site data, a sandboxed frame): reading then finds nothing solved and writing reports that
  * nothing was kept, and neither throws.
  */
-import { parseSolved, SOLVED_STORAGE_KEY, withSolved } from '../../core/challenges/solved';
-import type { ChallengeId } from '../../core/challenges/challenges';
+import { parseSolved, SOLVED_STORAGE_KEY, withSolved } from '../../../core/challenges/solved';
+import type { ChallengeId } from '../../../core/challenges/challenges';
 
 export interface SolvedState {
   solved: ReadonlySet<ChallengeId>;

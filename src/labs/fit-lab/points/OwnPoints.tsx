@@ -3,13 +3,13 @@
  * go back to the preset's data; it says how many points the lab trains on and, for the lab that writes the address,
  * when there are more than a link carries. Also the held-out curve's table beside the loss table.
  */
-import { MAX_URL_POINTS, fitsInUrl } from '../../core/data/url-points';
-import type { Point } from '../../core/data/points';
-import type { Dictionary } from '../../i18n';
-import { DataTable } from '../../shared/DataTable';
-import { fill } from '../../shared/format';
+import { MAX_URL_POINTS, fitsInUrl } from '../../../core/data/url-points';
+import type { Point } from '../../../core/data/points';
+import type { Dictionary } from '../../../i18n/index.ts';
+import { DataTable } from '../../../shared/DataTable';
+import { fill } from '../../../shared/format';
 import { PastePoints } from './PastePoints';
-import { lossTableRows, lossTableStep } from './tables';
+import { lossTableRows, lossTableStep } from '../tables';
 
 type Text = Dictionary['fitLab'];
 

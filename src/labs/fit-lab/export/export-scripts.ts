@@ -12,10 +12,10 @@
  *     {"x": [...], "y": [...]}
  *     {"epoch": 1, "order": [...]}   and the same for epochs 2 and 3.
  */
-import type { ActivationParams, HiddenActivationId } from '../../core/activations/types';
-import { LEAKY_RELU_DEFAULT_ALPHA, SWISH_DEFAULT_BETA } from '../../core/activations/registry';
-import { initialParams } from '../../core/train/random';
-import type { Dataset } from '../../core/train/types';
+import type { ActivationParams, HiddenActivationId } from '../../../core/activations/types';
+import { LEAKY_RELU_DEFAULT_ALPHA, SWISH_DEFAULT_BETA } from '../../../core/activations/registry';
+import { initialParams } from '../../../core/train/random';
+import type { Dataset } from '../../../core/train/types';
 
 export interface ExportedRun {
   activation: HiddenActivationId;
