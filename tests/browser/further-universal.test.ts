@@ -57,6 +57,7 @@ interface Weights {
   b1: number[];
   w2: number[];
   b2: number;
+  alpha?: number[];
   finalMse: number;
 }
 
@@ -227,8 +228,8 @@ describe('Universal approximation lab', () => {
     await context.close();
   });
 
-  it('draws with the keys only and trains from the keyboard', () =>
-    lab.open('/en/further/?uunits=3&uepochs=40', async (page) => {
+  it('draws with the keys only and trains from the keyboard (PReLU: its learned slopes in data-weights)', () =>
+    lab.open('/en/further/?uunits=3&uepochs=40&uact=prelu', async (page) => {
       const area = page.locator(`${LAB} [data-role="drawing"]`);
       await area.focus();
       await page.keyboard.press('Home');
@@ -256,6 +257,10 @@ describe('Universal approximation lab', () => {
       await page.keyboard.press('Enter');
       expect(await lab.settled(page)).toBe('done');
       expect(await page.locator(`${LAB} [role="status"]`).first().innerText()).toMatch(/Done after 40 epochs/);
+      const w = JSON.parse((await attr(page, 'data-weights'))!) as Weights;
+      expect(w.activation).toBe('prelu');
+      expect(w.alpha).toHaveLength(3);
+      expect(w.alpha!.some((a) => a !== 0)).toBe(true);
     }));
 
   it('"how many units?" trains every size and reports what its weights say', () =>

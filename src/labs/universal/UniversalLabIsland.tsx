@@ -239,6 +239,8 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
           b1: run.params.b1,
           w2: run.params.w2,
           b2: run.params.b2,
+          // PReLU's learned slopes (absent for every other activation).
+          alpha: run.params.alpha,
           finalMse: mse,
         })
       : undefined;
