@@ -38,7 +38,8 @@ import { ResultsTable, WeightsFigure } from './Results';
 import { LiveSeedsRunner, type LiveStatus } from '../../shared/seeds-runner';
 import { biasText, findRow, refusalText, type InitLabText, type PrecomputedRow, type StatKey } from './text';
 import { RefusedNotice } from '../../shared/LabNotices';
-import { type UrlBinding, useAwayPause, useLazy, usePageLifetime, useUrlSettings } from '../../shared/island-kit';
+import { type UrlBinding, useLazy, usePageLifetime, useUrlSettings } from '../../shared/island-kit';
+import { useHeldWhenAway } from '../../shared/useHeldWhenAway';
 import { fill, formatMse } from '../../shared/format';
 
 export interface InitLabProps {
@@ -137,15 +138,8 @@ export default function InitLabIsland(props: InitLabProps) {
   );
   usePageLifetime(() => runner.dispose());
 
-  // A measurement nobody can see waits (hidden tab, or the demo scrolled away) and carries on when it is seen again.
   const rootRef = useRef<HTMLDivElement>(null);
-  const away = useAwayPause(
-    rootRef,
-    status === 'training',
-    () => runner.current?.hold(true),
-    () => runner.current?.hold(false),
-  );
-  const shownStatus = away && status === 'training' ? 'paused' : status;
+  const shownStatus = useHeldWhenAway(rootRef, status, runner);
   const running = status === 'loading' || status === 'training';
   const change = (next: Partial<ControlState>) => {
     url.touch();

@@ -14,7 +14,8 @@ import { HistogramCard, OutcomeLegend, type CardData, type CardLabels } from './
 
 import { LiveSeedsRunner, type LiveStatus } from '../../shared/seeds-runner';
 import type { Lang } from '../../i18n';
-import { useAwayPause, useHydrated, useLazy, usePageLifetime } from '../../shared/island-kit';
+import { useHydrated, useLazy, usePageLifetime } from '../../shared/island-kit';
+import { useHeldWhenAway } from '../../shared/useHeldWhenAway';
 import { fill } from '../../shared/format';
 
 export interface LiveSeedsProps {
@@ -102,15 +103,8 @@ export default function LiveSeedsIsland(props: LiveSeedsProps) {
     runner.dispose();
   });
 
-  // A job nobody can see waits (hidden tab, or the panel scrolled away) and carries on when it is seen again.
   const rootRef = useRef<HTMLDivElement>(null);
-  const away = useAwayPause(
-    rootRef,
-    status === 'training',
-    () => runner.current?.hold(true),
-    () => runner.current?.hold(false),
-  );
-  const shownStatus = away && status === 'training' ? 'paused' : status;
+  const shownStatus = useHeldWhenAway(rootRef, status, runner);
 
   const parsedCount = parseSeedCount(countText);
   const running = status === 'loading' || status === 'training';
