@@ -614,7 +614,7 @@ export const en = {
     biasValue: 'Other bias value',
     biasHint: 'A number from −1 to 1.',
     activation: 'Activation',
-    seeds: 'Seeds (0 to n − 1)',
+    seeds: 'Seeds (how many, numbered from 0)',
     seedsHint: 'A whole number from 50 to 1,000.',
     measure: 'Measure',
     cancel: 'Cancel',

@@ -591,7 +591,7 @@ export const zhCn: Dictionary = {
     biasValue: '其他偏置值',
     biasHint: '−1 到 1 之间的数。',
     activation: '激活函数',
-    seeds: '种子数（0 到 n − 1）',
+    seeds: '种子数（从 0 开始编号）',
     seedsHint: '50 到 1,000 之间的整数。',
     measure: '测量',
     cancel: '取消',
