@@ -58,12 +58,12 @@ import {
 } from '../../shared/island-kit';
 import { useWidth } from '../../shared/useWidth';
 import { fill, formatNumber } from '../../shared/format';
-import { FitDataTable, LossDataTable } from './FitTables';
+import { FitDataTable, LossDataTable, TestLossTable } from './FitTables';
 import { LiveCaption } from './neurons/LiveCaption';
 import { ManualFields } from './neurons/ManualFields';
 import { NeuronFormula } from './neurons/NeuronFormula';
 import { useNeuronViews } from './neurons/useNeuronViews';
-import { OwnPointsPanel, TestLossTable } from './points/OwnPoints';
+import { OwnPointsPanel } from './points/OwnPoints';
 import { PointsLayer } from './points/PointsEditor';
 import { testMse } from '../../core/analysis/test-loss';
 

@@ -1,15 +1,13 @@
 /**
  * The "Your own points" panel: turn on editing on the plot (PointsLayer), paste points (PastePoints), clear them or
  * go back to the preset's data; it says how many points the lab trains on and, for the lab that writes the address,
- * when there are more than a link carries. Also the held-out curve's table beside the loss table.
+ * when there are more than a link carries.
  */
 import { MAX_URL_POINTS, fitsInUrl } from '../../../core/data/url-points';
 import type { Point } from '../../../core/data/points';
-import type { Dictionary } from '../../../i18n/index.ts';
-import { DataTable } from '../../../shared/DataTable';
+import type { Dictionary } from '../../../i18n';
 import { fill } from '../../../shared/format';
 import { PastePoints } from './PastePoints';
-import { lossTableRows, lossTableStep } from '../tables';
 
 type Text = Dictionary['fitLab'];
 
@@ -68,20 +66,5 @@ export function OwnPointsPanel(props: Props) {
       </div>
       <PastePoints t={t} uid={uid} disabled={disabled} onPoints={onPoints} />
     </details>
-  );
-}
-
-export function TestLossTable(props: { t: Text; history: ReadonlyArray<readonly [number, number]> }) {
-  const { t, history } = props;
-  if (history.length === 0) return null;
-  const step = lossTableStep(history.length);
-  return (
-    <DataTable
-      role="test-loss-table"
-      summary={t.own.testShow}
-      caption={step === 1 ? t.own.testTable : fill(t.own.testTableEvery, { step })}
-      columns={[t.tables.epoch, t.own.testLoss]}
-      rows={() => lossTableRows(history)}
-    />
   );
 }
