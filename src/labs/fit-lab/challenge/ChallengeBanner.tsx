@@ -5,7 +5,7 @@
  */
 import { CHALLENGES } from '../../../core/challenges/challenges';
 import { lockedSettings, type FitLabSettings } from '../../../core/settings/fit-lab';
-import type { Dictionary, Lang } from '../../../i18n/index.ts';
+import type { Dictionary, Lang } from '../../../i18n';
 import { fill, formatNumber } from '../../../shared/format';
 import { freeText, goalText, lockedText } from './challenge-text';
 import type { ChallengeView } from './useChallenge';

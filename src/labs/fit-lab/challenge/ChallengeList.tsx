@@ -6,7 +6,7 @@
  */
 import { CHALLENGE_IDS, CHALLENGES } from '../../../core/challenges/challenges';
 import { parseSettings } from '../../../core/settings/fit-lab';
-import type { Dictionary, Lang } from '../../../i18n/index.ts';
+import type { Dictionary, Lang } from '../../../i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { useHydrated } from '../../../shared/island-kit';
 import { fill } from '../../../shared/format';

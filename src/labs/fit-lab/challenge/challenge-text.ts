@@ -3,7 +3,7 @@ import { ACTIVATIONS } from '../../../core/activations/registry';
 import { CHALLENGES, type Challenge, type ChallengeId, type LockableKey } from '../../../core/challenges/challenges';
 import { isTargetPresetId } from '../../../core/data/targets';
 import { parseSettings, type FitLabSettings } from '../../../core/settings/fit-lab';
-import type { Dictionary, Lang } from '../../../i18n/index.ts';
+import type { Dictionary, Lang } from '../../../i18n';
 import { fill } from '../../../shared/format';
 
 type T = Dictionary['fitLab'];

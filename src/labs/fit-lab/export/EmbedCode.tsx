@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { serializeSettings, type FitLabSettings } from '../../../core/settings/fit-lab';
-import type { Dictionary } from '../../../i18n/index.ts';
+import type { Dictionary } from '../../../i18n';
 import { editionOfPath } from '../../../i18n/preferred-lang';
 import { embedSnippet, embedUrl } from './embed-code';
 

@@ -3,7 +3,7 @@
  * scripts.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Dictionary } from '../../../i18n/index.ts';
+import type { Dictionary } from '../../../i18n';
 import { serializeSettings, type FitLabSettings } from '../../../core/settings/fit-lab';
 import type { NetworkParams } from '../../../core/train/types';
 import { EmbedCode } from './EmbedCode';

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { FitLabSettings } from '../../../core/settings/fit-lab';
 import type { NetworkParams } from '../../../core/train/types';
-import type { Dictionary } from '../../../i18n/index.ts';
+import type { Dictionary } from '../../../i18n';
 import { fill } from '../../../shared/format';
 import { MAX_RUN_FILE_CHARS, readRunFile } from './run-file';
 import { refusalMessage } from '../text';

@@ -1,5 +1,5 @@
 /** The embed page's address for a Fit Lab's settings, and the `<iframe>` snippet a reader pastes into their page. */
-import type { Lang } from '../../../i18n/index.ts';
+import type { Lang } from '../../../i18n';
 
 /** Tall enough for the lab, its buttons and the loss plot at the width of most article columns. */
 export const EMBED_HEIGHT = 960;

@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { NetworkParams } from '../../../core/train/types';
-import type { Dictionary } from '../../../i18n/index.ts';
+import type { Dictionary } from '../../../i18n';
 import { fill, formatNumber } from '../../../shared/format';
 import { componentPlace, placeComponent } from './neurons';
 import type { ActiveNeuron } from './useActiveNeuron';

@@ -8,7 +8,7 @@ import { useRef, useState } from 'preact/hooks';
 import { ACTIVATIONS } from '../../../core/activations/registry';
 import type { FitLabSettings } from '../../../core/settings/fit-lab';
 import type { NetworkParams } from '../../../core/train/types';
-import type { Dictionary } from '../../../i18n/index.ts';
+import type { Dictionary } from '../../../i18n';
 import { fitLayout, type FitPlotData, type PlotSize } from '../../../plots/fitPlot';
 import { neuronStyle } from '../../../plots/svg';
 import { fill, formatNumber } from '../../../shared/format';

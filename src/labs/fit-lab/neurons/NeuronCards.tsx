@@ -2,7 +2,7 @@
  * One small card per hidden neuron: its numbers, how its activation is shifted and flipped, its state, and Mute and
  * Solo toggles (they change what is drawn, never the training). Hovering or focusing a card lights its neuron up.
  */
-import type { Dictionary } from '../../../i18n/index.ts';
+import type { Dictionary } from '../../../i18n';
 import type { NetworkParams } from '../../../core/train/types';
 import { DEAD_COLOUR, DEAD_DASH, neuronStyle } from '../../../plots/svg';
 import type { NeuronState } from '../../../shared/network-view';

@@ -4,7 +4,7 @@
  * curve and handle, lights that neuron up when hovered or focused. Muted terms are struck out of the sum. Below it,
  * the error of the sum as shown.
  */
-import type { Dictionary } from '../../../i18n/index.ts';
+import type { Dictionary } from '../../../i18n';
 import { DEAD_COLOUR, neuronStyle } from '../../../plots/svg';
 import { fill, formatNumber } from '../../../shared/format';
 import type { Formula } from './formula';

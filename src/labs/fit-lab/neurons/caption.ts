@@ -6,7 +6,7 @@
 import { ACTIVATIONS } from '../../../core/activations/registry';
 import type { HiddenActivationId } from '../../../core/activations/types';
 import type { NetworkParams } from '../../../core/train/types';
-import type { Dictionary } from '../../../i18n/index.ts';
+import type { Dictionary } from '../../../i18n';
 import type { NeuronState } from '../../../shared/network-view';
 import { fill, formatNumber } from '../../../shared/format';
 import type { FitError } from './neurons';

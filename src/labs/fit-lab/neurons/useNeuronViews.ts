@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { learningIntervals } from '../../../core/analysis/learning-bands';
 import type { FitLabSettings } from '../../../core/settings/fit-lab';
-import type { Dictionary } from '../../../i18n/index.ts';
+import type { Dictionary } from '../../../i18n';
 import { componentNear, type FitPlotData, type PlotSize } from '../../../plots/fitPlot';
 import type { NeuronState } from '../../../shared/network-view';
 import { fill, formatNumber } from '../../../shared/format';

@@ -6,7 +6,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { badRuns, MAX_PASTE_CHARS, parsePastedPoints, type BadRun } from '../../../core/data/paste-points';
 import { sortPoints, type Point } from '../../../core/data/points';
-import type { Dictionary } from '../../../i18n/index.ts';
+import type { Dictionary } from '../../../i18n';
 import { fill } from '../../../shared/format';
 
 type Text = Dictionary['fitLab'];

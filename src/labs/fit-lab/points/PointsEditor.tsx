@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Point } from '../../../core/data/points';
-import type { Dictionary } from '../../../i18n/index.ts';
+import type { Dictionary } from '../../../i18n';
 import { fitLayout, type FitLayout, type FitPlotData, type PlotSize } from '../../../plots/fitPlot';
 import { fill, formatNumber } from '../../../shared/format';
 import { addPoint, clampPoint, movePoint, removePoint, tidy, type Edit } from './own-points';

@@ -6,7 +6,7 @@
  */
 import type { RunEvent } from '../../../core/analysis/run-events';
 import type { SnapshotTrail } from '../../../core/sessions/snapshot-trail';
-import type { Dictionary } from '../../../i18n/index.ts';
+import type { Dictionary } from '../../../i18n';
 import { MARKER_SHAPES } from '../../../plots/lossMarkers';
 import { fill } from '../../../shared/format';
 import { epochForEvent, eventRuleText, eventText } from './timeline';

@@ -13,7 +13,7 @@ import {
 } from '../../../core/sessions/snapshot-trail';
 import { RANGES } from '../../../core/settings/fit-lab';
 import type { NetworkParams } from '../../../core/train/types';
-import type { Dictionary } from '../../../i18n/index.ts';
+import type { Dictionary } from '../../../i18n';
 import type { LossMarker } from '../../../plots/lossMarkers';
 import { fill, formatNumber } from '../../../shared/format';
 
