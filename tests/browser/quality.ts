@@ -158,15 +158,30 @@ export async function waitForStatus(
   statuses: string[],
   timeout = 120_000,
 ): Promise<string> {
-  const handle = await lab.page().waitForFunction(
-    ([element, wanted]) => {
-      const status = (element as Element | null)?.getAttribute('data-status');
-      return status && (wanted as string[]).includes(status) ? status : null;
-    },
-    [await lab.elementHandle(), statuses] as const,
-    { timeout },
-  );
-  return (await handle.jsonValue()) as string;
+  const element = await lab.elementHandle();
+  try {
+    const handle = await lab.page().waitForFunction(
+      ([root, wanted]) => {
+        const status = (root as Element | null)?.getAttribute('data-status');
+        return status && (wanted as string[]).includes(status) ? status : null;
+      },
+      [element, statuses] as const,
+      { timeout },
+    );
+    return (await handle.jsonValue()) as string;
+  } catch (error) {
+    // Say where the lab stood, so that a wait that ran out points at its cause.
+    const stood = await element
+      ?.evaluate((root) => ({
+        status: root.getAttribute('data-status'),
+        epoch: root.getAttribute('data-epoch'),
+        said: root.querySelector('[role="status"], [aria-live]')?.textContent?.trim().slice(0, 200),
+      }))
+      .catch(() => null);
+    throw new Error(`waited for data-status ${statuses.join(' | ')}; the lab stood at ${JSON.stringify(stood)}`, {
+      cause: error,
+    });
+  }
 }
 
 /** Start recording long main-thread tasks (the `longtask` entries Chromium reports for tasks over 50 ms). */
