@@ -3,59 +3,39 @@
  * It holds state and wiring only; maths is in src/core, drawing in src/plots. Each instance owns its runner, so
  * several Fit Labs can share a page; only the one with `syncUrl` reads and writes the address bar.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Dictionary, Lang } from '../../i18n';
-import { initialParamsFor, withSlopesFor } from '../../core/train/random';
 import {
   FIT_LAB,
   parseSettings,
   safeLearningRate,
   serializeSettings,
-  toTrainConfig,
   lockedSettings,
   withChallengeLock,
   writeSettings,
   type FitLabSettings,
   type Refusal,
 } from '../../core/settings/fit-lab';
-import type { NetworkParams, RunStatus, Snapshot } from '../../core/train/types';
+import type { NetworkParams } from '../../core/train/types';
 import { fitPlotLayers, fitPlotSvg, type FitView } from '../../plots/fitPlot';
 import { lossPlotSvg } from '../../plots/lossPlot';
-import { runEvents, stepsFromDeadSince, type DeadStep } from '../../core/analysis/run-events';
-import { pushTrail, startTrail, type SnapshotTrail } from '../../core/sessions/snapshot-trail';
 import { GuessLayer, PredictPanel, usePrediction } from './PredictSketch';
 import { markerEpoch, RunActions, RunTimeline } from './timeline/RunTimeline';
-import {
-  atMoment,
-  epochForEvent,
-  lossMarkers,
-  nextSeed,
-  recordedTrail,
-  viewIndex,
-  type ShownRun,
-} from './timeline/timeline';
+import { epochForEvent, lossMarkers, nextSeed, viewIndex } from './timeline/timeline';
 import { Controls } from './Controls';
 import { ExportPanel } from './export/ExportPanel';
 import { ChallengeBanner } from './challenge/ChallengeBanner';
 import { useChallenge } from './challenge/useChallenge';
 import { ManualLayer } from './neurons/ManualLayer';
 import { activationName, finalMse, networkView, plotData, trainingSetup } from './view';
-import { neuronLabels } from '../../shared/network-view';
 import { NeuronCards } from './neurons/NeuronCards';
-import type { CompareResult, FitRunner } from '../../shared/fit-runner';
+import type { CompareResult } from '../../shared/fit-runner';
 import type { HiddenActivationId } from '../../core/activations/types';
 import { cannotLearn } from '../../core/activations/cannot-learn';
 import { SideBySide } from './SideBySide';
 import { refusalMessage } from './text';
 import { FallbackNotice, LabStatus, RefusedNotice } from '../../shared/LabNotices';
-import {
-  useAwayPause,
-  useFrameQueue,
-  useHydrated,
-  useLazy,
-  usePageLifetime,
-  useUrlSettings,
-} from '../../shared/island-kit';
+import { useHydrated, useUrlSettings } from '../../shared/island-kit';
 import { useWidth } from '../../shared/useWidth';
 import { fill, formatNumber } from '../../shared/format';
 import { FitDataTable, LossDataTable, TestLossTable } from './FitTables';
@@ -66,18 +46,10 @@ import { useNeuronViews } from './neurons/useNeuronViews';
 import { OwnPointsPanel } from './points/OwnPoints';
 import { PointsLayer } from './points/PointsEditor';
 import { testMse } from '../../core/analysis/test-loss';
+import { freshRun, runFromStatic, shownRun, type StaticRun } from './run/run-state';
+import { useFitRun } from './run/useFitRun';
 
-/** A finished run recorded at build time (see src/labs/fit-lab/generate-figures.ts), shown until the reader trains. */
-export interface StaticRun {
-  params: NetworkParams;
-  history: Array<[number, number]>;
-  epoch: number;
-  dead: boolean[];
-  deadSince: Array<number | null>;
-  gradNorm?: number[] | null;
-  status: 'done' | 'diverged';
-  divergedAt: number | null;
-}
+export type { StaticRun } from './run/run-state';
 
 export interface FitLabProps {
   lang: Lang;
@@ -101,147 +73,42 @@ export interface FitLabProps {
   compare?: Partial<Record<HiddenActivationId, CompareResult>> | null;
   compareOpen?: boolean;
 }
-
 export const PLOT_ASPECT = 0.6;
 /** Narrow plots (phones) are taller, so the curves stay readable: 272 px high at 340 px wide. */
 export const NARROW_PLOT_ASPECT = 0.8;
 /** Up to this width (px) a plot is narrow; fitlab.css's container query uses the same bound. */
 export const NARROW_PLOT_WIDTH = 480;
 export const plotAspect = (width: number) => (width <= NARROW_PLOT_WIDTH ? NARROW_PLOT_ASPECT : PLOT_ASPECT);
-/** At most ~25 redraws a second: the animation stays smooth and the main thread keeps most of its time free. */
-const MIN_FRAME_MS = 40;
-
-/** What one report adds: the latest snapshot (if any) and the [epoch, loss] pairs since the previous report. */
-interface Report {
-  snapshot: Snapshot | null;
-  history: Array<[number, number]>;
-}
 export const LOSS_ASPECT = 0.28;
-
-interface RunState {
-  status: RunStatus;
-  params: NetworkParams;
-  epoch: number;
-  loss: number | null;
-  history: Array<[number, number]>;
-  dead: boolean[];
-  deadSince: Array<number | null>;
-  gradNorm: number[] | null;
-  divergedAt: number | null;
-  message: string | null;
-  /** Recorded moments of the run, to go back to. */
-  trail: SnapshotTrail;
-  /** The epoch the reader went back to; null while the views follow the run. */
-  viewEpoch: number | null;
-  /** A recorded run's deaths, epoch by epoch (its trail holds only its start and end). */
-  recordedDeaths?: DeadStep[];
-}
-
-/** A run about to start from given weights: its trail starts there. */
-function restartAt(params: NetworkParams, dead: boolean[]): Pick<RunState, 'trail' | 'viewEpoch' | 'recordedDeaths'> {
-  return {
-    trail: startTrail({ epoch: 0, params, dead, loss: null, gradNorm: null }),
-    viewEpoch: null,
-    recordedDeaths: undefined,
-  };
-}
-
-function freshRun(s: FitLabSettings): RunState {
-  const params = initialParamsFor(s.activation, s.seed, s.hidden);
-  // A ReLU unit can be dead before training starts (b = 0, w < 0, x ≥ 0): that is "dead since epoch 0".
-  const dead = neuronLabels(params, s, trainingSetup(s).data.x).map((state) => state === 'dead');
-  return {
-    status: 'idle',
-    params,
-    epoch: 0,
-    loss: null,
-    history: [],
-    dead,
-    deadSince: dead.map((d) => (d ? 0 : null)),
-    gradNorm: null,
-    divergedAt: null,
-    message: null,
-    ...restartAt(params, dead),
-  };
-}
-
-function runFromStatic(r: StaticRun, s: FitLabSettings): RunState {
-  const last = r.history[r.history.length - 1];
-  const start = freshRun(s).trail.entries[0]!;
-  const end = {
-    epoch: r.epoch,
-    params: r.params,
-    dead: r.dead,
-    loss: last ? last[1] : null,
-    gradNorm: r.gradNorm ?? null,
-  };
-  return {
-    status: 'idle',
-    params: r.params,
-    epoch: r.epoch,
-    loss: last ? last[1] : null,
-    history: r.history,
-    dead: r.dead,
-    deadSince: r.deadSince,
-    gradNorm: r.gradNorm ?? null,
-    divergedAt: r.divergedAt,
-    message: null,
-    trail: recordedTrail(start, end),
-    viewEpoch: null,
-    recordedDeaths: stepsFromDeadSince(r.deadSince),
-  };
-}
 
 export default function FitLabIsland(props: FitLabProps) {
   const { lang, uid } = props;
   const { t } = props;
   const presetSettings = useMemo(() => parseSettings(props.preset ?? '').settings, [props.preset]);
   const [settings, setSettings] = useState<FitLabSettings>(presetSettings);
-  const [run, setRun] = useState<RunState>(() =>
-    props.staticRun ? runFromStatic(props.staticRun, presetSettings) : freshRun(presetSettings),
-  );
   const [view, setView] = useState<FitView>(props.view ?? 'components');
   const hydrated = useHydrated();
   const [manual, setManual] = useState(false);
-  const [fallback, setFallback] = useState(false);
   const [plotBox, width] = useWidth(640, 280, 900);
-  const runner = useLazy<FitRunner>(
-    () => import('../../shared/fit-runner').then((m) => m.createFitRunner()),
-    (r) => r.dispose(),
-  );
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
-
-  // Going back to an epoch swaps the recorded moment in (manual mode always edits the live weights).
-  const viewIdx = manual ? null : viewIndex(run.trail, run.viewEpoch);
-  /**
-   * What every view draws (plot, cards, loss, caption): one value, so a view of another moment of the run
-   * (e.g. a past epoch) replaces it in one place. Training state and controls keep reading `run`.
-   */
-  const shown = useMemo<ShownRun>(
-    () =>
-      atMoment(
-        {
-          params: run.params,
-          dead: run.dead,
-          deadSince: run.deadSince,
-          epoch: run.epoch,
-          loss: run.loss,
-          gradNorm: run.gradNorm,
-          history: run.history,
-        },
-        run.trail,
-        viewIdx,
-      ),
-    [run, viewIdx],
-  );
-
   const setup = useMemo(
     () => trainingSetup(settings),
     [settings.target, settings.points, settings.noise, settings.holdout, settings.seed],
   );
-  // [epoch, MSE on the held-out points] of the latest run, for the test curve.
-  const [testHistory, setTestHistory] = useState<Array<[number, number]>>([]);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const fit = useFitRun(
+    settings,
+    setup,
+    () => (props.staticRun ? runFromStatic(props.staticRun, presetSettings) : freshRun(presetSettings)),
+    rootRef,
+  );
+  const { run, status, busy, testHistory, events } = fit;
+
+  // Going back to an epoch swaps the recorded moment in (manual mode always edits the live weights).
+  const viewIdx = manual ? null : viewIndex(run.trail, run.viewEpoch);
+  const shown = useMemo(() => shownRun(run, viewIdx), [run, viewIdx]);
+
   const [editPoints, setEditPoints] = useState(false);
   const testError = useMemo(
     () => (run.status === 'done' ? testMse(run.params, settings, setup.test) : null),
@@ -252,8 +119,6 @@ export default function FitLabIsland(props: FitLabProps) {
     [shown.params, shown.dead, settings.activation, settings.activationParams, setup],
   );
   const nv = useNeuronViews(t, shown, settings, setup, netView.states);
-  const placeManually = (params: NetworkParams) =>
-    setRun((r) => ({ ...r, params, status: 'idle', dead: [], deadSince: [] }));
   const mse = useMemo(
     () => (run.status === 'done' ? finalMse(run.params, settings, setup.data) : null),
     [run.status, run.params, setup],
@@ -275,159 +140,28 @@ export default function FitLabIsland(props: FitLabProps) {
     onRead: (parsed) => {
       if (serializeSettings(parsed.settings) === serializeSettings(presetSettings)) return;
       setSettings(parsed.settings);
-      setRun(freshRun(parsed.settings));
+      fit.restart(parsed.settings);
     },
   });
 
-  // Snapshots can arrive faster than frames: queue them and draw once per frame.
-  const reports = useFrameQueue<Report>((batch) => {
-    const h = batch.flatMap((r) => r.history);
-    const s = batch.reduce<Snapshot | null>((last, r) => r.snapshot ?? last, null);
-    setRun((r) => {
-      const next = {
-        ...r,
-        history: h.length ? [...r.history, ...h] : r.history,
-        trail: batch.reduce((t, b) => (b.snapshot ? pushTrail(t, b.snapshot) : t), r.trail),
-      };
-      if (!s) return next;
-      const deadSince = s.dead.map((d, i) => (d ? (r.deadSince[i] ?? s.epoch) : null));
-      return { ...next, params: s.params, epoch: s.epoch, loss: s.loss, dead: s.dead, deadSince, gradNorm: s.gradNorm };
-    });
-  }, MIN_FRAME_MS);
-  const onSnapshot = useCallback(
-    (snapshot: Snapshot, history: Array<[number, number]>) => reports.push({ snapshot, history }),
-    [],
-  );
-  const onLosses = useCallback((history: Array<[number, number]>) => reports.push({ snapshot: null, history }), []);
-
-  // Leaving the page ends the worker; a new one starts on the next Train.
-  usePageLifetime(() => {
-    reports.clear();
-    runner.dispose();
-    setRun((r) =>
-      r.status === 'training' || r.status === 'loading' || r.status === 'paused' ? { ...r, status: 'idle' } : r,
-    );
-  });
-
-  const getRunner = () => runner.get();
-  // The start of the latest run, for "Replay the same start" (undefined: the seed's own weights).
-  const lastStart = useRef<{ settings: string; initial?: NetworkParams } | null>(null);
-
-  const start = async (opts: { fromCurrent: boolean; startPaused: boolean; initial?: NetworkParams }) => {
-    const s = settingsRef.current;
-    const given = opts.initial ?? (opts.fromCurrent ? run.params : undefined);
-    // PReLU's slopes go with its weights, and only with its weights.
-    const initial = given && withSlopesFor(s.activation, given);
-    lastStart.current = { settings: serializeSettings(s), initial };
-    const startDead = initial ? neuronLabels(initial, s, setup.data.x).map((st) => st === 'dead') : [];
-    setTestHistory([]);
-    setRun((r) => ({
-      ...(initial ? { ...r, history: [], epoch: 0, ...restartAt(initial, startDead) } : freshRun(s)),
-      params: initial ?? initialParamsFor(s.activation, s.seed, s.hidden),
-      status: 'loading',
-      divergedAt: null,
-      message: null,
-    }));
-    try {
-      const runner = await getRunner();
-      runner.start(
-        {
-          config: toTrainConfig(s),
-          data: setup.data,
-          test: setup.test,
-          initial,
-          speed: s.speed,
-          startPaused: opts.startPaused,
-        },
-        {
-          testLoss: (p) => setTestHistory((h) => [...h, p]),
-          snapshot: onSnapshot,
-          losses: onLosses,
-          fallback: () => setFallback(true),
-          status: (status, info) => {
-            if (status !== 'training') reports.flush();
-            setRun((r) => ({
-              ...r,
-              status,
-              divergedAt: info.divergedAt ?? (status === 'diverged' ? info.epoch : r.divergedAt),
-              message: info.message ?? null,
-            }));
-          },
-        },
-      );
-    } catch (e) {
-      setRun((r) => ({ ...r, status: 'error', message: e instanceof Error ? e.message : String(e) }));
-    }
-  };
-
-  const cancelRun = () => {
-    runner.current?.cancel();
-    reports.clear();
-  };
-
   const update = (patch: Partial<FitLabSettings>) => {
     url.touch();
-    cancelRun();
     const next = withChallengeLock({ ...settingsRef.current, ...patch });
-    setTestHistory([]);
+    fit.restart(next);
     setSettings(next);
-    setRun(freshRun(next));
   };
-
   // A run file's settings, points and (when it has them) weights, in place of the lab's.
   const importRun = (file: { settings: FitLabSettings; params: NetworkParams | null }) => {
     url.touch();
-    cancelRun();
     const next = withChallengeLock(file.settings);
-    setTestHistory([]);
+    fit.restart(next, file.params);
     setSettings(next);
-    setRun(file.params ? { ...freshRun(next), params: file.params, dead: [], deadSince: [] } : freshRun(next));
-  };
-
-  const status = run.status;
-  const busy = status === 'training' || status === 'loading';
-  // A run nobody can see waits: hidden tab or lab scrolled away.
-  const rootRef = useRef<HTMLDivElement>(null);
-  useAwayPause(
-    rootRef,
-    status === 'training',
-    () => runner.current?.pause(),
-    () => runner.current?.resume(),
-  );
-  const onTrain = () => {
-    if (status === 'paused') runner.current?.resume();
-    else void start({ fromCurrent: false, startPaused: false });
-  };
-  const onStep = () => {
-    if (status === 'paused') runner.current?.step();
-    else void start({ fromCurrent: false, startPaused: true });
-  };
-  const onReset = () => {
-    cancelRun();
-    setTestHistory([]);
-    setRun(freshRun(settingsRef.current));
-  };
-  const onReplay = () => {
-    const same = lastStart.current?.settings === serializeSettings(settingsRef.current);
-    void start({ fromCurrent: false, startPaused: false, initial: same ? lastStart.current?.initial : undefined });
   };
   // The next seed's run starts once the new settings (and their data) have rendered.
-  const [trainSoon, setTrainSoon] = useState(false);
-  useEffect(() => {
-    if (!trainSoon) return;
-    setTrainSoon(false);
-    void start({ fromCurrent: false, startPaused: false });
-  }, [trainSoon]);
   const onNewSeed = () => {
     update({ seed: nextSeed(settingsRef.current.seed) });
-    setTrainSoon(true);
+    fit.trainAfterRender();
   };
-  const scrubTo = (epoch: number | null) => setRun((r) => ({ ...r, viewEpoch: epoch }));
-  const events = useMemo(
-    () =>
-      runEvents({ steps: run.recordedDeaths ?? run.trail.entries, losses: run.history, divergedAt: run.divergedAt }),
-    [run.recordedDeaths, run.trail, run.history, run.divergedAt],
-  );
   const prediction = usePrediction(props.predict === true, shown, settings, setup.data.x, busy);
 
   const name = activationName(settings.activation, lang);
@@ -576,7 +310,7 @@ export default function FitLabIsland(props: FitLabProps) {
         disabled={!hydrated}
         onLeave={() => update({ challenge: null })}
       />
-      <FallbackNotice show={fallback}>{t.workerFallback}</FallbackNotice>
+      <FallbackNotice show={fit.fallback}>{t.workerFallback}</FallbackNotice>
       {cannotLearn(settings.activation) && (
         <p class="lab__notice" role="note" data-role="cannot-learn">
           {fill(t.cannotLearn[cannotLearn(settings.activation)!], { name: activationName(settings.activation, lang) })}
@@ -604,7 +338,7 @@ export default function FitLabIsland(props: FitLabProps) {
             size={plotSize}
             params={shown.params}
             settings={settings}
-            onParams={placeManually}
+            onParams={fit.place}
             neuron={nv.neuron}
           />
         )}
@@ -631,7 +365,7 @@ export default function FitLabIsland(props: FitLabProps) {
             class="lab__button lab__button--primary"
             data-action="train"
             disabled={!hydrated || busy}
-            onClick={onTrain}
+            onClick={fit.train}
           >
             {status === 'paused' ? t.resume : t.train}
           </button>
@@ -640,14 +374,14 @@ export default function FitLabIsland(props: FitLabProps) {
             class="lab__button"
             data-action="pause"
             disabled={!hydrated || status !== 'training'}
-            onClick={() => runner.current?.pause()}
+            onClick={fit.pause}
           >
             {t.pause}
           </button>
-          <button type="button" class="lab__button" data-action="step" disabled={!hydrated || busy} onClick={onStep}>
+          <button type="button" class="lab__button" data-action="step" disabled={!hydrated || busy} onClick={fit.step}>
             {t.step}
           </button>
-          <button type="button" class="lab__button" data-action="reset" disabled={!hydrated} onClick={onReset}>
+          <button type="button" class="lab__button" data-action="reset" disabled={!hydrated} onClick={fit.reset}>
             {t.reset}
           </button>
           <RunActions
@@ -655,7 +389,7 @@ export default function FitLabIsland(props: FitLabProps) {
             uid={uid}
             disabled={!hydrated || busy}
             canReplay={status !== 'idle' || run.epoch > 0}
-            onReplay={onReplay}
+            onReplay={fit.replay}
             onNewSeed={onNewSeed}
           />
         </div>
@@ -689,7 +423,7 @@ export default function FitLabIsland(props: FitLabProps) {
           disabled={!hydrated || busy}
           startLevel={setup.data.y.reduce((a, b) => a + b, 0) / setup.data.y.length}
           onStart={() => {
-            if (status !== 'idle' || run.epoch > 0) onReset();
+            if (status !== 'idle' || run.epoch > 0) fit.reset();
           }}
         />
       )}
@@ -697,7 +431,7 @@ export default function FitLabIsland(props: FitLabProps) {
         class="fitlab__loss"
         onClick={(e) => {
           const epoch = markerEpoch(e.target);
-          if (epoch !== null && hydrated) scrubTo(epochForEvent(run.trail, epoch));
+          if (epoch !== null && hydrated) fit.scrubTo(epochForEvent(run.trail, epoch));
         }}
         dangerouslySetInnerHTML={{ __html: lossSvg }}
       />
@@ -708,7 +442,7 @@ export default function FitLabIsland(props: FitLabProps) {
         index={viewIdx}
         events={events}
         disabled={!hydrated}
-        onScrub={scrubTo}
+        onScrub={fit.scrubTo}
       />
       <LossDataTable t={t} history={shown.history} />
       <TestLossTable t={t} history={testHistory} />
@@ -756,7 +490,7 @@ export default function FitLabIsland(props: FitLabProps) {
             uid={uid}
             params={shown.params}
             disabled={!hydrated || busy}
-            onParams={placeManually}
+            onParams={fit.place}
             neuron={nv.neuron}
           />
           <button
@@ -764,7 +498,7 @@ export default function FitLabIsland(props: FitLabProps) {
             class="lab__button"
             data-action="train-from-here"
             disabled={!hydrated || busy}
-            onClick={() => void start({ fromCurrent: true, startPaused: false })}
+            onClick={fit.trainFromHere}
           >
             {t.trainFromHere}
           </button>
@@ -780,8 +514,8 @@ export default function FitLabIsland(props: FitLabProps) {
           setup={setup}
           disabled={!hydrated}
           getRunner={async () => {
-            onReset();
-            return getRunner();
+            fit.reset();
+            return fit.getRunner();
           }}
           initial={serializeSettings(settings) === serializeSettings(presetSettings) ? props.compare : null}
           open={props.compareOpen}
