@@ -27,8 +27,8 @@ const SHOTS = [
 const browser = useBrowser();
 
 /**
- * Every value the hero's data-epoch takes from the first script on, and the drawn sum's path at each (a test-only
- * record, not the page's).
+ * Every value the hero's data-epoch takes from the first script on, the drawn sum's path at each, and when its run
+ * started against when the page loaded (a test-only record, not the page's).
  */
 const RECORD_EPOCHS = () => {
   const seen: string[] = [];
@@ -42,6 +42,14 @@ const RECORD_EPOCHS = () => {
       sums.push(element.querySelector('[data-role="prediction"]')?.getAttribute('d') ?? '');
     }
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-epoch'] });
+  // When the page finished loading and when the hero first left 'idle' (started its run).
+  const times: { load?: number; start?: number } = {};
+  Object.assign(window, { __heroTimes: times });
+  addEventListener('load', () => (times.load ??= performance.now()), { once: true });
+  new MutationObserver(() => {
+    const status = document.querySelector('[data-demo="hero"]')?.getAttribute('data-status');
+    if (status && status !== 'idle') times.start ??= performance.now();
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-status'] });
 };
 
 /** The hero, its promise and both links lie wholly inside the viewport (nothing scrolled). */
@@ -91,6 +99,12 @@ describe.each(['en', 'zh-cn'] as const)('the landing page (%s)', (lang) => {
         return [record.__heroEpochs, record.__heroSums];
       });
       expect(epochs[0], 'the first frame of the live run').toBe('0');
+      // The page loads first: the run starts only after the load event (then at the first quiet moment).
+      const times = await page.evaluate(
+        () => (window as unknown as { __heroTimes: { load?: number; start?: number } }).__heroTimes,
+      );
+      expect(times.load, 'the page loaded').toBeDefined();
+      expect(times.start, 'the run started after load').toBeGreaterThan(times.load!);
       expect(new Set(epochs).size, 'frames drawn on the way').toBeGreaterThan(10);
       expect(new Set(sums).size, 'the drawn sum moves from frame to frame').toBeGreaterThan(10);
       const status = await hero.locator('.hero-lab__status').innerText();

@@ -37,16 +37,34 @@ export interface HeroProps {
 const PLOT_ASPECT = 0.6;
 /**
  * Shortest time between two drawn frames: ten a second show the curves moving into place, and leave a phone's main
- * thread free for the rest of the page (this figure runs while the page itself is still loading).
+ * thread free for the rest of the page (the reader scrolling, other figures starting).
  */
 const FRAME_MS = 100;
-/** Longest wait for an idle moment before the hero starts anyway. */
-const START_WITHIN_MS = 1500;
+/** An idle period with this much time to spare (ms) means nothing else is queued: the page has settled. */
+const QUIET_MS = 40;
+/** Longest wait for a quiet moment, once the page has loaded, before the hero starts anyway (ms). */
+const START_WITHIN_MS = 3000;
 
-/** Run `task` when the browser is next idle (soon after, where requestIdleCallback is missing). */
-function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: START_WITHIN_MS });
-  else setTimeout(task, 200);
+/**
+ * Run `task` once the page has loaded and the main thread is quiet (an idle period of QUIET_MS), so the page's
+ * own loading, the other islands' start and the reader's first scroll go first; at the latest START_WITHIN_MS after
+ * load (a page that never goes idle), or soon after load where requestIdleCallback is missing.
+ */
+function whenSettled(task: () => void): void {
+  const afterLoad = () => {
+    if (typeof requestIdleCallback !== 'function') {
+      setTimeout(task, 200);
+      return;
+    }
+    const latest = performance.now() + START_WITHIN_MS;
+    const attempt = (deadline: IdleDeadline) => {
+      if (deadline.didTimeout || deadline.timeRemaining() >= QUIET_MS || performance.now() >= latest) task();
+      else requestIdleCallback(attempt, { timeout: Math.max(1, latest - performance.now()) });
+    };
+    requestIdleCallback(attempt, { timeout: START_WITHIN_MS });
+  };
+  if (document.readyState === 'complete') afterLoad();
+  else addEventListener('load', afterLoad, { once: true });
 }
 
 interface Shown {
@@ -116,16 +134,15 @@ export default function HeroIsland({ t, uid, run }: HeroProps) {
     () => runner.current?.pause(),
     () => runner.current?.resume(),
   );
-  // It starts once the page has settled (an idle moment, or at most a second and a half after it comes into view), so
-  // the page's own loading and the other figures' hydration go first; if the reader has looked away by then, it
-  // waits for the next time they see it.
+  // It starts once the page has settled (whenSettled); if the reader has looked away by then, it waits for the next
+  // time they see it.
   const started = useRef(false);
   const awayNow = useRef(away);
   awayNow.current = away;
   useEffect(() => {
     if (away || started.current) return;
     started.current = true;
-    whenIdle(() => {
+    whenSettled(() => {
       if (awayNow.current) started.current = false;
       else void train();
     });
