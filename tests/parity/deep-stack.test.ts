@@ -16,7 +16,7 @@ import {
   margins,
   report,
   tf,
-  trainLayersModel,
+  trainLayersModels,
   WEIGHT_ABS_TOL,
   worstWeightDiff,
 } from './layers-model';
@@ -26,7 +26,7 @@ beforeAll(() => engineBackend('cpu'));
 
 const LAYERS = 3;
 const WIDTH = DEEP_DEFAULTS.width;
-// The demo's seed and one more: each seed costs about 7 s of CPU on the layers side.
+// The demo's seed and one more: each seed costs a few seconds of CPU on the layers side.
 const SEEDS = [DEEP_SEED, 1];
 const ACTIVATIONS = DEEP_DEFAULTS.activations;
 
@@ -58,18 +58,12 @@ describe(`a deep stack (${LAYERS} hidden Dense(${WIDTH}, φ) + Dense(1), lr ${DE
         trainer.dispose();
       }
       const initial = deepInitialParams(seed, LAYERS, WIDTH);
+      const layersRuns = await trainLayersModels(
+        { layers: LAYERS, width: WIDTH, data, epochs: config.epochs, lr: config.lr, batchSize: config.batchSize },
+        ACTIVATIONS.map((id) => ({ activation: layersForm(id), initial, seed })),
+      );
       for (const [i, id] of ACTIVATIONS.entries()) {
-        const layers = await trainLayersModel({
-          layers: LAYERS,
-          width: WIDTH,
-          activation: layersForm(id),
-          initial,
-          data,
-          seed,
-          epochs: config.epochs,
-          lr: config.lr,
-          batchSize: config.batchSize,
-        });
+        const layers = layersRuns[i]!;
         expect(firstLossMismatch(engineLosses[i]!, layers.losses), `${id}: first epoch whose losses differ`).toBeNull();
         expect(
           worstWeightDiff(engineParams[i]!, layers.params),

@@ -1,8 +1,9 @@
 /**
- * The parity target: real TF.js Layers models (tf.sequential of tf.layers.dense, compiled with
- * 'meanSquaredError') trained batch by batch with model.trainOnBatch, in the engine's data order, from the
- * engine's initial weights. Everything here is written against the public tfjs API only, so that it is a
- * second implementation of the seed experiment and not a copy of the engine.
+ * The parity target: real TF.js Layers models (tf.layers.dense and friends, compiled with 'meanSquaredError')
+ * trained batch by batch with model.trainOnBatch, in the engine's data order, from the engine's initial weights.
+ * Several networks train side by side as one functional model (trainLayersModels), each exactly as its own
+ * tf.sequential would (layers-model.test.ts). Everything here is written against the public tfjs API only, so that
+ * it is a second implementation of the seed experiment and not a copy of the engine.
  *
  * The optimizer is Keras' Adam, written as a tf.Optimizer (KerasAdam below): tfjs' own tf.train.adam uses the
  * paper's form, which Keras does not (see KerasAdam, and targets.test.ts for where the two forms part).
@@ -106,13 +107,14 @@ export type LayersActivation =
   | { kind: 'prelu' };
 
 /**
- * tf.sequential: `layers` hidden Dense(width, φ) then Dense(1), with Keras' initializer defaults written out
- * (the weights are overwritten by setWeights anyway).
+ * The layers of one network, in order: `layers` hidden Dense(width, φ) (each followed by its LeakyReLU or PReLU
+ * layer where φ needs one), then Dense(1), with Keras' initializer defaults written out (the Dense weights are
+ * overwritten by the given start anyway).
  */
-export function buildModel(layers: number, width: number, act: LayersActivation): tf.Sequential {
-  const model = tf.sequential();
+export function networkLayers(layers: number, width: number, act: LayersActivation): tf.layers.Layer[] {
+  const stack: tf.layers.Layer[] = [];
   for (let l = 0; l < layers; l++) {
-    model.add(
+    stack.push(
       tf.layers.dense({
         units: width,
         activation: act.kind === 'dense' ? act.name : 'linear',
@@ -121,13 +123,18 @@ export function buildModel(layers: number, width: number, act: LayersActivation)
         ...(l === 0 ? { inputShape: [1] } : {}),
       }),
     );
-    if (act.kind === 'leakyReLU') model.add(tf.layers.leakyReLU({ alpha: act.alpha }));
-    if (act.kind === 'prelu') model.add(tf.layers.prelu({ alphaInitializer: 'zeros' }));
+    if (act.kind === 'leakyReLU') stack.push(tf.layers.leakyReLU({ alpha: act.alpha }));
+    if (act.kind === 'prelu') stack.push(tf.layers.prelu({ alphaInitializer: 'zeros' }));
   }
-  model.add(
+  stack.push(
     tf.layers.dense({ units: 1, activation: 'linear', kernelInitializer: 'glorotUniform', biasInitializer: 'zeros' }),
   );
-  return model;
+  return stack;
+}
+
+/** tf.sequential of networkLayers: the model a TF.js user would write for one network. */
+export function buildModel(layers: number, width: number, act: LayersActivation): tf.Sequential {
+  return tf.sequential({ layers: networkLayers(layers, width, act) });
 }
 
 /** The one-hidden-layer engine's weights in the deep layout: kernels [w1 as [1,H], w2 as [H,1]], biases [b1, [b2]]. */
@@ -144,14 +151,18 @@ export interface LayersRun {
   alphas: number[][];
 }
 
+/** One network to train: its activation, its start (the engine's) and the seed of its visiting order. */
+export interface LayersNetwork {
+  activation: LayersActivation;
+  initial: DeepParams;
+  /** The visiting order comes from `new ShuffleStream(seed, N)`, one permutation per epoch. */
+  seed: number;
+}
+
 export interface LayersTraining {
   layers: number;
   width: number;
-  activation: LayersActivation;
-  initial: DeepParams;
   data: Dataset;
-  /** The visiting order comes from `new ShuffleStream(seed, N)`, one permutation per epoch. */
-  seed: number;
   epochs: number;
   lr: number;
   batchSize: number;
@@ -159,8 +170,90 @@ export interface LayersTraining {
   optimizer?: (lr: number) => tf.Optimizer;
 }
 
-/** Train a tf.sequential model with trainOnBatch, batch by batch in the engine's order; disposes everything it made. */
-export async function trainLayersModel(t: LayersTraining): Promise<LayersRun> {
+/** Set a network's Dense layers to the given start; PReLU layers keep the slopes their initializer gave (zeros). */
+function setStart(stack: readonly tf.layers.Layer[], initial: DeepParams): void {
+  const dense = stack.filter((layer) => layer.getClassName() === 'Dense');
+  if (dense.length !== initial.kernels.length) throw new Error(`expected ${dense.length} kernels`);
+  dense.forEach((layer, l) => {
+    const [kernelShape, biasShape] = layer.getWeights().map((w) => w.shape);
+    const start = [tf.tensor(initial.kernels[l]!, kernelShape), tf.tensor(initial.biases[l]!, biasShape)];
+    layer.setWeights(start);
+    tf.dispose(start);
+  });
+}
+
+function readRun(stack: readonly tf.layers.Layer[], losses: number[]): LayersRun {
+  const read = (layer: tf.layers.Layer) => layer.getWeights().map((w) => Array.from(w.dataSync()));
+  const values = stack.filter((l) => l.getClassName() === 'Dense').flatMap(read);
+  return {
+    losses,
+    params: { kernels: values.filter((_, i) => i % 2 === 0), biases: values.filter((_, i) => i % 2 === 1) },
+    alphas: stack.filter((l) => l.getClassName() === 'PReLU').flatMap(read),
+  };
+}
+
+/**
+ * Train several networks with trainOnBatch, each batch by batch in its own engine order, as one tf.layers model: a
+ * functional model with one input and one output per network, each output with its own 'meanSquaredError'. Keras
+ * sums the outputs' losses, and no weight is shared, so each network's gradients, Adam moments and weights are
+ * exactly those it gets trained alone (tests/parity/layers-model.test.ts checks this against one tf.sequential per
+ * network); one trainOnBatch call serves them all, which makes the parity tests several times cheaper. Disposes
+ * everything it made.
+ */
+export async function trainLayersModels(t: LayersTraining, networks: readonly LayersNetwork[]): Promise<LayersRun[]> {
+  const N = t.data.x.length;
+  const xs = Float32Array.from(t.data.x);
+  const ys = Float32Array.from(t.data.y);
+  const stacks = networks.map((n) => networkLayers(t.layers, t.width, n.activation));
+  const inputs = networks.map(() => tf.input({ shape: [1] }));
+  const outputs = stacks.map((stack, k) =>
+    stack.reduce<tf.SymbolicTensor>((h, layer) => layer.apply(h) as tf.SymbolicTensor, inputs[k]!),
+  );
+  const model = tf.model({ inputs, outputs });
+  const optimizer = t.optimizer ? t.optimizer(t.lr) : new KerasAdam(t.lr);
+  try {
+    model.compile({ optimizer, loss: networks.map(() => 'meanSquaredError') });
+    stacks.forEach((stack, k) => setStart(stack, networks[k]!.initial));
+    const shuffles = networks.map((n) => new ShuffleStream(n.seed, N));
+    const losses: number[][] = networks.map(() => []);
+    const pick = (from: Float32Array, idx: Int32Array) =>
+      tf.tensor2d(
+        Float32Array.from(idx, (i) => from[i]!),
+        [idx.length, 1],
+      );
+    for (let epoch = 0; epoch < t.epochs; epoch++) {
+      const orders = shuffles.map((s) => s.next());
+      const weighted = networks.map(() => 0);
+      for (let start = 0; start < N; start += t.batchSize) {
+        const end = Math.min(N, start + t.batchSize);
+        const x = orders.map((order) => pick(xs, order.subarray(start, end)));
+        const y = orders.map((order) => pick(ys, order.subarray(start, end)));
+        const result = await model.trainOnBatch(x, y);
+        tf.dispose([...x, ...y]);
+        // One output: the loss; several: their sum, then each output's loss.
+        const each = typeof result === 'number' ? [result] : result.slice(1);
+        each.forEach((loss, k) => (weighted[k]! += loss * (end - start)));
+      }
+      weighted.forEach((w, k) => losses[k]!.push(w / N));
+    }
+    return stacks.map((stack, k) => readRun(stack, losses[k]!));
+  } finally {
+    model.dispose();
+    optimizer.dispose();
+  }
+}
+
+/** One network: trainLayersModels with a single input and output. */
+export async function trainLayersModel(t: LayersTraining & LayersNetwork): Promise<LayersRun> {
+  const [run] = await trainLayersModels(t, [t]);
+  return run!;
+}
+
+/**
+ * One network the way a TF.js user writes it: a tf.sequential model, trainOnBatch per batch in the engine's order.
+ * The yardstick that layers-model.test.ts holds trainLayersModels to. Disposes everything it made.
+ */
+export async function trainSequential(t: LayersTraining & LayersNetwork): Promise<LayersRun> {
   const N = t.data.x.length;
   const xs = Float32Array.from(t.data.x);
   const ys = Float32Array.from(t.data.y);
@@ -168,19 +261,7 @@ export async function trainLayersModel(t: LayersTraining): Promise<LayersRun> {
   const optimizer = t.optimizer ? t.optimizer(t.lr) : new KerasAdam(t.lr);
   try {
     model.compile({ optimizer, loss: 'meanSquaredError' });
-    const shapes = model.getWeights().map((w) => w.shape);
-    const dense = t.initial.kernels.flatMap((k, l) => [k, t.initial.biases[l]!]);
-    // PReLU layers keep the slopes their initializer gave them (zeros); Dense layers take the given weights.
-    const flat = model.layers.flatMap((layer) =>
-      layer.getClassName() === 'PReLU'
-        ? layer.getWeights().map((w) => Array.from(w.dataSync()))
-        : dense.splice(0, layer.weights.length),
-    );
-    if (flat.length !== shapes.length) throw new Error(`expected ${shapes.length} weight tensors, got ${flat.length}`);
-    const initial = flat.map((values, i) => tf.tensor(values, shapes[i]!, 'float32'));
-    model.setWeights(initial);
-    tf.dispose(initial);
-
+    setStart(model.layers, t.initial);
     const shuffles = new ShuffleStream(t.seed, N);
     const losses: number[] = [];
     for (let epoch = 0; epoch < t.epochs; epoch++) {
@@ -188,29 +269,20 @@ export async function trainLayersModel(t: LayersTraining): Promise<LayersRun> {
       let weighted = 0;
       for (let start = 0; start < N; start += t.batchSize) {
         const idx = order.subarray(start, Math.min(N, start + t.batchSize));
-        const B = idx.length;
         const x = tf.tensor2d(
           Float32Array.from(idx, (i) => xs[i]!),
-          [B, 1],
+          [idx.length, 1],
         );
         const y = tf.tensor2d(
           Float32Array.from(idx, (i) => ys[i]!),
-          [B, 1],
+          [idx.length, 1],
         );
-        const loss = (await model.trainOnBatch(x, y)) as number;
+        weighted += ((await model.trainOnBatch(x, y)) as number) * idx.length;
         tf.dispose([x, y]);
-        weighted += loss * B;
       }
       losses.push(weighted / N);
     }
-
-    const read = (layer: tf.layers.Layer) => layer.getWeights().map((w) => Array.from(w.dataSync()));
-    const values = model.layers.filter((l) => l.getClassName() !== 'PReLU').flatMap(read);
-    return {
-      losses,
-      params: { kernels: values.filter((_, i) => i % 2 === 0), biases: values.filter((_, i) => i % 2 === 1) },
-      alphas: model.layers.filter((l) => l.getClassName() === 'PReLU').flatMap(read),
-    };
+    return readRun(model.layers, losses);
   } finally {
     model.dispose();
     optimizer.dispose();

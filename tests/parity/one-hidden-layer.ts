@@ -1,7 +1,7 @@
 /**
  * The one-hidden-layer parity check shared by the two test files (split so that vitest can run them on two cores):
- * for one registry activation, the engine's trainNetworks and a tf.sequential model trained with trainOnBatch,
- * over several seeds, from the same start in the same order.
+ * for one registry activation, the engine's trainNetworks and tf.layers networks trained with trainOnBatch (all
+ * seeds in one model, layers-model.ts), over several seeds, each from the same start in the same order.
  */
 import { expect } from 'vitest';
 import { LEAKY_RELU_DEFAULT_ALPHA } from '../../src/core/activations/registry';
@@ -16,7 +16,7 @@ import {
   margins,
   report,
   tf,
-  trainLayersModel,
+  trainLayersModels,
   WEIGHT_ABS_TOL,
   worstWeightDiff,
   type LayersActivation,
@@ -70,21 +70,15 @@ export async function expectOneHiddenLayerParity(id: HiddenActivationId): Promis
     data,
     {},
   );
+  const layersRuns = await trainLayersModels(
+    { layers: 1, width: HIDDEN, data, epochs: EPOCHS, lr: LR, batchSize: BATCH },
+    SEEDS.map((seed) => ({ activation: layersForm(id), initial: asLayers(initialParams(seed, HIDDEN)), seed })),
+  );
   const pairs = [];
   for (const [s, seed] of SEEDS.entries()) {
     const run = engine[s]!;
     expect(run.status, `seed ${seed}: the engine run diverged`).toBe('done');
-    const layers = await trainLayersModel({
-      layers: 1,
-      width: HIDDEN,
-      activation: layersForm(id),
-      initial: asLayers(initialParams(seed, HIDDEN)),
-      data,
-      seed,
-      epochs: EPOCHS,
-      lr: LR,
-      batchSize: BATCH,
-    });
+    const layers = layersRuns[s]!;
     const engineParams = asLayers(run.params);
     expect(firstLossMismatch(run.losses, layers.losses), `seed ${seed}: first epoch whose losses differ`).toBeNull();
     expect(
