@@ -152,7 +152,10 @@ export async function hydratedFitLab(page: Page, index = 0) {
   return lab;
 }
 
-/** Wait until the lab's `data-status` is one of `statuses`, and return it. */
+/**
+ * Wait until the lab's `data-status` is one of `statuses`, and return it. A lab that reports 'error' instead ends the
+ * wait at once, with what it said: an error is not a state that changes by itself.
+ */
 export async function waitForStatus(
   lab: ReturnType<Page['locator']>,
   statuses: string[],
@@ -163,12 +166,14 @@ export async function waitForStatus(
     const handle = await lab.page().waitForFunction(
       ([root, wanted]) => {
         const status = (root as Element | null)?.getAttribute('data-status');
-        return status && (wanted as string[]).includes(status) ? status : null;
+        return status && ((wanted as string[]).includes(status) || status === 'error') ? status : null;
       },
       [element, statuses] as const,
       { timeout },
     );
-    return (await handle.jsonValue()) as string;
+    const status = (await handle.jsonValue()) as string;
+    if (statuses.includes(status)) return status;
+    throw new Error('the lab reported an error');
   } catch (error) {
     // Say where the lab stood, so that a wait that ran out points at its cause.
     const stood = await element
