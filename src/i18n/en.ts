@@ -351,6 +351,7 @@ export const en = {
       neuron: 'Neuron {i}',
       position: 'position −b/w',
       height: 'height v',
+      slope: 'slope α for z ≤ 0',
       readout: 'w = {w}, b = {b}, v = {v}',
       refused: '“{value}” is not a number; {name} stays {old}.',
     },

@@ -338,6 +338,7 @@ export const zhCn: Dictionary = {
       neuron: '神经元 {i}',
       position: '位置 −b/w',
       height: '高度 v',
+      slope: '负半轴斜率 α',
       readout: 'w = {w}，b = {b}，v = {v}',
       refused: '“{value}”不是数字；{name}保持为 {old}。',
     },

@@ -3,7 +3,8 @@
  * plot, formula and facts in both languages (JavaScript off), and the Fit Lab trains them: a step run reaches
  * `done` with its hidden weights exactly where they started and a notice saying why, in either language; one
  * Gaussian neuron trains (its weights move, its loss falls) and shows no such notice. PReLU, in the same page: its
- * slopes start at 0, move during training, end in `data-weights` (one per neuron) and show on each neuron's card.
+ * slopes start at 0, move during training, end in `data-weights` (one per neuron) and show on each neuron's card;
+ * manual mode sets one by hand, and Train from here trains on from it.
  */
 import { describe, expect, it } from 'vitest';
 import { leastSquaresLineMse, meanSquaredError, predictAll } from '../../src/core/analysis/network';
@@ -85,7 +86,7 @@ describe('the Fit Lab with the new activations', () => {
       expect(await shown.isVisible()).toBe(true);
     }));
 
-  it('en, one Gaussian neuron: trains (its weights move, the loss falls), no notice; choosing step brings it; PReLU learns its slope', () =>
+  it('en, one Gaussian neuron: trains (its weights move, the loss falls), no notice; choosing step brings it; PReLU learns its slope, and trains on from one set by hand', () =>
     lab.open('/en/experiment/?activation=gaussian&hidden=1&seed=0', async (page) => {
       expect(await page.locator(`${LAB} [data-role="cannot-learn"]`).count()).toBe(0);
       expect(await train(page)).toBe('done');
@@ -130,5 +131,29 @@ describe('the Fit Lab with the new activations', () => {
           meanSquaredError(predictAll(p, { activation: 'prelu' }, seedDataset().x), seedDataset().y) - p.finalMse,
         ),
       ).toBeLessThan(1e-6);
+
+      // A slope can be set by hand: manual mode's α box moves the card and the shown weights, keeps the other
+      // numbers, and Train from here starts from it.
+      await page.locator(`${LAB} details:has([data-action="train-from-here"]) > summary`).click();
+      const slope = page.locator(`${LAB} input[id$="-slope-1"]`);
+      expect(await slope.getAttribute('aria-invalid')).toBeNull();
+      await slope.fill('abc');
+      await slope.press('Enter');
+      expect(await slope.getAttribute('aria-invalid')).toBe('true');
+      await slope.fill('0.5');
+      await slope.press('Enter');
+      await page.waitForFunction(
+        (selector) => document.querySelector(selector)?.getAttribute('data-alpha') === '0.5',
+        `${LAB} .fitlab__card[data-neuron="1"]`,
+      );
+      const placed = JSON.parse((await attr(page, 'data-weights-shown'))!) as Weights;
+      expect(placed.alpha).toEqual([0.5]);
+      expect(placed.w1).toEqual(p.w1);
+      await page.locator(`${LAB} [data-action="train-from-here"]`).click();
+      expect(await lab.settled(page)).toBe('done');
+      const again = await weightsOf(page);
+      expect(again.alpha).toHaveLength(1);
+      expect(Number.isFinite(again.alpha![0])).toBe(true);
+      expect(again.alpha![0], 'the slope trained on from 0.5').not.toBe(0.5);
     }));
 });

@@ -12,6 +12,8 @@ import {
   isSoloed,
   mutedList,
   placeComponent,
+  setSlope,
+  SLOPE_LIMIT,
   POSITION_RANGE,
   toggleMute,
   toggleSolo,
@@ -84,6 +86,19 @@ describe('placing a component by position and height', () => {
     expect(taller.w1.slice(1)).toEqual(params.w1.slice(1));
     expect(taller.b1.slice(1)).toEqual(params.b1.slice(1));
     expect(taller.b2).toBe(params.b2);
+  });
+
+  it('keeps a PReLU network’s learned slopes; setSlope sets one slope, clamped, and ignores non-numbers', () => {
+    const prelu = { ...params, alpha: [0.25, -0.5, 0] };
+    expect(placeComponent(prelu, 0, { position: 3, height: 1 }).alpha).toEqual([0.25, -0.5, 0]);
+    expect(setSlope(prelu, 1, 0.75).alpha).toEqual([0.25, 0.75, 0]);
+    expect(setSlope(prelu, 1, 0.75).w1).toEqual(prelu.w1);
+    expect(setSlope(prelu, 2, 1e6).alpha![2]).toBe(SLOPE_LIMIT);
+    expect(setSlope(prelu, 2, -1e6).alpha![2]).toBe(-SLOPE_LIMIT);
+    expect(setSlope(prelu, 0, NaN)).toEqual(prelu);
+    // A network without slopes (every other activation) gets none.
+    expect(setSlope(params, 0, 0.5)).toEqual(params);
+    expect(placeComponent(params, 0, { height: 1 })).not.toHaveProperty('alpha');
   });
 
   it('keeps positions near the data, ignores non-numbers, and gives a w = 0 neuron a slope to move', () => {

@@ -1,13 +1,13 @@
 /**
  * Manual mode's numbers: for each neuron its position −b/w and height v as text boxes (type a value and press
- * Enter or leave the box; arrow keys step it), with the w, b and v that follow shown beside them. A value that is
- * not a number is named and not applied.
+ * Enter or leave the box; arrow keys step it), and for PReLU its slope α, with the w, b and v that follow shown
+ * beside them. A value that is not a number is named and not applied.
  */
 import { useState } from 'preact/hooks';
 import type { NetworkParams } from '../../../core/train/types';
 import type { Dictionary } from '../../../i18n';
 import { fill, formatNumber } from '../../../shared/format';
-import { componentPlace, placeComponent } from './neurons';
+import { componentPlace, placeComponent, setSlope } from './neurons';
 import type { ActiveNeuron } from './useActiveNeuron';
 import { POSITION_STEP } from './ManualLayer';
 
@@ -21,6 +21,7 @@ interface Props {
 }
 
 const HEIGHT_STEP = 0.1;
+const SLOPE_STEP = 0.05;
 
 /** A decimal number as readers type it: a true minus sign or a comma for the decimal point are fine too. */
 export function readDecimal(text: string): number | null {
@@ -127,6 +128,17 @@ export function ManualFields({ t, uid, params, disabled, onParams, neuron }: Pro
               refusedText={refused(t.place.height, place.height)}
               onValue={(v) => onParams(placeComponent(params, i, { height: v }))}
             />
+            {params.alpha && (
+              <NumberBox
+                id={`${uid}-slope-${k}`}
+                label={t.place.slope}
+                value={params.alpha[i] ?? null}
+                step={SLOPE_STEP}
+                disabled={disabled}
+                refusedText={refused(t.place.slope, params.alpha[i] ?? null)}
+                onValue={(v) => onParams(setSlope(params, i, v))}
+              />
+            )}
             <span
               class="fitlab__place-readout"
               data-role="place-readout"

@@ -104,7 +104,19 @@ export function placeComponent(
   }
   if (place.height !== undefined && Number.isFinite(place.height))
     w2[i] = clamp(place.height, -HEIGHT_LIMIT, HEIGHT_LIMIT);
-  return { w1, b1, w2, b2: params.b2 };
+  // A PReLU network's learned slopes stay as they are: moving a component is not resetting its neuron.
+  return { w1, b1, w2, b2: params.b2, ...(params.alpha ? { alpha: [...params.alpha] } : {}) };
+}
+
+/** The largest |α| a reader may type for a PReLU slope (beyond it a component is a near-vertical wall). */
+export const SLOPE_LIMIT = 10;
+
+/** Set neuron `i`'s PReLU slope α (clamped to ±SLOPE_LIMIT); a network without slopes, or a non-number, is left as is. */
+export function setSlope(params: NetworkParams, i: number, alpha: number): NetworkParams {
+  if (!params.alpha || !Number.isFinite(alpha)) return params;
+  const slopes = [...params.alpha];
+  slopes[i] = clamp(alpha, -SLOPE_LIMIT, SLOPE_LIMIT);
+  return { ...params, alpha: slopes };
 }
 
 /**
