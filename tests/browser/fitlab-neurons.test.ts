@@ -1,7 +1,7 @@
 /**
  * The Fit Lab's views of each neuron, in both languages: room to breathe (≥ 900 px at 1440×900 beside a usable
- * sidebar and table of contents; full width, plot first and tall on a phone; no page with a lab scrolls sideways at
- * 360 px), every view of a neuron linked (hover and focus → data-active-neuron, the others dimmed), the live formula
+ * sidebar and table of contents; full width, plot first and tall on a phone; that no demo page scrolls sideways at
+ * 360 px is checked in the page sweep), every view of a neuron linked (hover and focus → data-active-neuron, the others dimmed), the live formula
  * (its numbers are data-weights'), learning bands, mute and solo (data-muted; the prediction and the shown error
  * change, the trained weights do not), manual placement by position and height, the caption and the data tables.
  * Screenshots of the lab go to test-results/screenshots/. Waits are for states, never for fixed times.
@@ -9,10 +9,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectClean, openPage, useBrowser } from './harness';
+import { useBrowser } from './harness';
 import { drawnCurves, labOn, publishedScales, toClient, yAt } from './lab-helpers';
-import { classify } from './page-checks';
-import { DOC_PATHS, hydrateAll } from './quality';
 
 const LAB = '[data-demo="fit-lab"][data-sync-url="true"]';
 const browser = useBrowser();
@@ -348,24 +346,4 @@ describe('Fit Lab on a phone', () => {
         { viewport: PHONE },
       ));
   }
-});
-
-describe('no page with a lab scrolls sideways at 360 px', () => {
-  it('every demo page, both languages, once its islands have hydrated', async () => {
-    const { demo } = await classify(DOC_PATHS);
-    expect(demo.length).toBeGreaterThanOrEqual(2 * 5);
-    const wide: string[] = [];
-    for (const path of demo) {
-      const opened = await openPage(browser(), path, { viewport: { width: 360, height: 780 } });
-      try {
-        await hydrateAll(opened.page);
-        const over = await opened.page.evaluate(() => document.scrollingElement!.scrollWidth - innerWidth);
-        if (over > 0) wide.push(`${path}: ${over} px`);
-        expectClean(opened);
-      } finally {
-        await opened.close();
-      }
-    }
-    expect(wide).toEqual([]);
-  });
 });
