@@ -1,10 +1,13 @@
 /**
- * Preloads KaTeX's two workhorse fonts on pages that show math.
+ * Preloads the KaTeX fonts a page's formulas use: the two workhorse fonts (upright and italic) on every page with
+ * math, and each of KaTeX's size fonts (big operators, tall delimiters) on the pages whose formulas use it.
  *
- * KaTeX's CSS declares its fonts with `font-display: block`, so the browser first lays inline formulas out with
- * fallback metrics and moves the text once the fonts arrive: on /en/experiment/ that was a layout shift of 0.069
- * on a phone. Fetching the two fonts nearly every formula uses (upright and italic) alongside the stylesheet lets
- * them arrive before the first layout. The font files carry content hashes, so the links are added after the build.
+ * KaTeX's CSS declares its fonts with `font-display: block`, so the browser first lays formulas out with fallback
+ * metrics and lays the text out again once a font arrives: on /en/experiment/ that was a layout shift of 0.069 on a
+ * phone, and a display formula's Σ (KaTeX_Size2) arriving late re-laid out /en/ inside Lighthouse's blocking time.
+ * Fetching the fonts alongside the stylesheet lets them arrive before the first layout. A size font is preloaded
+ * only where the page's HTML has a class KaTeX's CSS sets it for, so no preload goes unused. The font files carry
+ * content hashes, so the links are added after the build.
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -13,9 +16,29 @@ import { htmlFiles } from './csp';
 
 export const PRELOADED_FONTS = ['KaTeX_Main-Regular', 'KaTeX_Math-Italic'] as const;
 
-/** The emitted woff2 file of each preloaded font among the asset file names. */
-export function fontFiles(assetNames: readonly string[]): string[] {
-  return PRELOADED_FONTS.flatMap((font) =>
+/** KaTeX's size fonts, each with the classes of its HTML that KaTeX's CSS sets it for. */
+const SIZE_FONTS: ReadonlyArray<readonly [font: string, used: RegExp]> = [
+  ['KaTeX_Size1-Regular', /\bsmall-op\b|\bdelimsizing size1\b|\bdelim-size1\b/],
+  ['KaTeX_Size2-Regular', /\blarge-op\b|\bdelimsizing size2\b/],
+  ['KaTeX_Size3-Regular', /\bdelimsizing size3\b/],
+  ['KaTeX_Size4-Regular', /\bdelimsizing size4\b|\bdelim-size4\b/],
+];
+
+/** The fonts a page's formulas use: none without math, else the workhorse fonts and the size fonts it needs. */
+export function fontsFor(html: string): string[] {
+  if (!html.includes('class="katex"')) return [];
+  return [...PRELOADED_FONTS, ...SIZE_FONTS.filter(([, used]) => used.test(html)).map(([font]) => font)];
+}
+
+/**
+ * The emitted woff2 file of each of `fonts` (default: all the fonts this preloads) among the asset file names. A font
+ * small enough for the bundler to inline into the CSS (KaTeX_Size3) has no file, and needs no preload.
+ */
+export function fontFiles(
+  assetNames: readonly string[],
+  fonts: readonly string[] = [...PRELOADED_FONTS, ...SIZE_FONTS.map(([font]) => font)],
+): string[] {
+  return fonts.flatMap((font) =>
     assetNames.filter((name) => name.startsWith(`${font}.`) && name.endsWith('.woff2')).slice(0, 1),
   );
 }
@@ -43,12 +66,12 @@ export default function katexFontPreload(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const files = fontFiles(await readdir(`${root}/${assets}`).catch(() => []));
-        if (files.length === 0) return logger.warn('No KaTeX fonts found to preload');
-        const hrefs = files.map((file) => `${base}${assets}/${file}`);
+        const names = await readdir(`${root}/${assets}`).catch(() => []);
+        if (fontFiles(names, PRELOADED_FONTS).length === 0) return logger.warn('No KaTeX fonts found to preload');
         let pages = 0;
         for await (const file of htmlFiles(root)) {
           const html = await readFile(file, 'utf8');
+          const hrefs = fontFiles(names, fontsFor(html)).map((name) => `${base}${assets}/${name}`);
           const next = withFontPreloads(html, hrefs);
           if (next !== html) {
             await writeFile(file, next);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fontFiles, withFontPreloads } from '../../../src/integrations/katex-preload';
+import { fontFiles, fontsFor, withFontPreloads } from '../../../src/integrations/katex-preload';
 
 describe('KaTeX font preloads', () => {
   it('picks the woff2 file of each preloaded font, ignoring other fonts and formats', () => {
@@ -11,6 +11,29 @@ describe('KaTeX font preloads', () => {
       'KaTeX_AMS-Regular.gh.woff2',
     ];
     expect(fontFiles(names)).toEqual(['KaTeX_Main-Regular.cd.woff2', 'KaTeX_Math-Italic.ef.woff2']);
+    expect(fontFiles([...names, 'KaTeX_Size2-Regular.ij.woff2'], ['KaTeX_Size2-Regular'])).toEqual([
+      'KaTeX_Size2-Regular.ij.woff2',
+    ]);
+  });
+
+  it('adds a size font only where a formula uses it: big operators, tall delimiters', () => {
+    const math = (inner: string) => `<span class="katex">${inner}</span>`;
+    expect(fontsFor('<p>no math</p>')).toEqual([]);
+    expect(fontsFor(math('<span class="mord mathnormal">x</span>'))).toEqual([
+      'KaTeX_Main-Regular',
+      'KaTeX_Math-Italic',
+    ]);
+    // A display Σ is a large operator (Size2); an inline one is small (Size1).
+    expect(fontsFor(math('<span class="mop op-symbol large-op">∑</span>')).slice(2)).toEqual(['KaTeX_Size2-Regular']);
+    expect(fontsFor(math('<span class="mop op-symbol small-op">∑</span>')).slice(2)).toEqual(['KaTeX_Size1-Regular']);
+    expect(
+      fontsFor(math('<span class="mopen delimsizing size1">(</span><span class="delimsizing size4">)</span>')).slice(2),
+    ).toEqual(['KaTeX_Size1-Regular', 'KaTeX_Size4-Regular']);
+    expect(fontsFor(math('<span class="delimsizing mult"><span class="delim-size4">⎛</span></span>')).slice(2)).toEqual(
+      ['KaTeX_Size4-Regular'],
+    );
+    // Not fooled by other words that contain the names.
+    expect(fontsFor(math('<span class="large-operator-note size10">x</span>')).slice(2)).toEqual([]);
   });
 
   it('adds the links before the first stylesheet, only on pages with math, and only once', () => {
