@@ -89,7 +89,8 @@ describe('Fit Lab', () => {
       expect(await page.locator(`${LAB} path[data-role="prediction"]`).getAttribute('d')).not.toMatch(/NaN/);
       await message.locator('button').click();
       await waitStatus(page, ['idle']);
-      expect(new URL(page.url()).searchParams.get('lr')).toBe('0.04');
+      // The address follows once the lab has drawn the reset (the write is an effect of that render).
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('lr') === '0.04');
     }));
 
   it('Pause, Step and Reset do what they say', () =>
