@@ -243,12 +243,6 @@ export async function trainLayersModels(t: LayersTraining, networks: readonly La
   }
 }
 
-/** One network: trainLayersModels with a single input and output. */
-export async function trainLayersModel(t: LayersTraining & LayersNetwork): Promise<LayersRun> {
-  const [run] = await trainLayersModels(t, [t]);
-  return run!;
-}
-
 /**
  * One network the way a TF.js user writes it: a tf.sequential model, trainOnBatch per batch in the engine's order.
  * The yardstick that layers-model.test.ts holds trainLayersModels to. Disposes everything it made.
