@@ -193,37 +193,31 @@ function readRun(stack: readonly tf.layers.Layer[], losses: number[]): LayersRun
 }
 
 /**
- * Train several networks with trainOnBatch, each batch by batch in its own engine order, as one tf.layers model: a
- * functional model with one input and one output per network, each output with its own 'meanSquaredError'. Keras
- * sums the outputs' losses, and no weight is shared, so each network's gradients, Adam moments and weights are
- * exactly those it gets trained alone (tests/parity/layers-model.test.ts checks this against one tf.sequential per
- * network); one trainOnBatch call serves them all, which makes the parity tests several times cheaper. Disposes
- * everything it made.
+ * Compile `model` (one 'meanSquaredError' output per network, one input each) and train it with trainOnBatch, each
+ * network batch by batch in its own engine order (`new ShuffleStream(seed, N)`); returns each network's epoch losses
+ * (Keras': batch-size-weighted means). Disposes the optimizer; the model stays the caller's.
  */
-export async function trainLayersModels(t: LayersTraining, networks: readonly LayersNetwork[]): Promise<LayersRun[]> {
+async function trainInEngineOrder(
+  model: tf.LayersModel,
+  seeds: readonly number[],
+  t: LayersTraining,
+): Promise<number[][]> {
   const N = t.data.x.length;
   const xs = Float32Array.from(t.data.x);
   const ys = Float32Array.from(t.data.y);
-  const stacks = networks.map((n) => networkLayers(t.layers, t.width, n.activation));
-  const inputs = networks.map(() => tf.input({ shape: [1] }));
-  const outputs = stacks.map((stack, k) =>
-    stack.reduce<tf.SymbolicTensor>((h, layer) => layer.apply(h) as tf.SymbolicTensor, inputs[k]!),
-  );
-  const model = tf.model({ inputs, outputs });
+  const pick = (from: Float32Array, idx: Int32Array) =>
+    tf.tensor2d(
+      Float32Array.from(idx, (i) => from[i]!),
+      [idx.length, 1],
+    );
   const optimizer = t.optimizer ? t.optimizer(t.lr) : new KerasAdam(t.lr);
   try {
-    model.compile({ optimizer, loss: networks.map(() => 'meanSquaredError') });
-    stacks.forEach((stack, k) => setStart(stack, networks[k]!.initial));
-    const shuffles = networks.map((n) => new ShuffleStream(n.seed, N));
-    const losses: number[][] = networks.map(() => []);
-    const pick = (from: Float32Array, idx: Int32Array) =>
-      tf.tensor2d(
-        Float32Array.from(idx, (i) => from[i]!),
-        [idx.length, 1],
-      );
+    model.compile({ optimizer, loss: seeds.map(() => 'meanSquaredError') });
+    const shuffles = seeds.map((seed) => new ShuffleStream(seed, N));
+    const losses: number[][] = seeds.map(() => []);
     for (let epoch = 0; epoch < t.epochs; epoch++) {
       const orders = shuffles.map((s) => s.next());
-      const weighted = networks.map(() => 0);
+      const weighted = seeds.map(() => 0);
       for (let start = 0; start < N; start += t.batchSize) {
         const end = Math.min(N, start + t.batchSize);
         const x = orders.map((order) => pick(xs, order.subarray(start, end)));
@@ -236,10 +230,37 @@ export async function trainLayersModels(t: LayersTraining, networks: readonly La
       }
       weighted.forEach((w, k) => losses[k]!.push(w / N));
     }
+    return losses;
+  } finally {
+    optimizer.dispose();
+  }
+}
+
+/**
+ * Train several networks with trainOnBatch, each batch by batch in its own engine order, as one tf.layers model: a
+ * functional model with one input and one output per network, each output with its own 'meanSquaredError'. Keras
+ * sums the outputs' losses, and no weight is shared, so each network's gradients, Adam moments and weights are
+ * exactly those it gets trained alone (tests/parity/layers-model.test.ts checks this against one tf.sequential per
+ * network); one trainOnBatch call serves them all, which makes the parity tests several times cheaper. Disposes
+ * everything it made.
+ */
+export async function trainLayersModels(t: LayersTraining, networks: readonly LayersNetwork[]): Promise<LayersRun[]> {
+  const stacks = networks.map((n) => networkLayers(t.layers, t.width, n.activation));
+  const inputs = networks.map(() => tf.input({ shape: [1] }));
+  const outputs = stacks.map((stack, k) =>
+    stack.reduce<tf.SymbolicTensor>((h, layer) => layer.apply(h) as tf.SymbolicTensor, inputs[k]!),
+  );
+  const model = tf.model({ inputs, outputs });
+  try {
+    stacks.forEach((stack, k) => setStart(stack, networks[k]!.initial));
+    const losses = await trainInEngineOrder(
+      model,
+      networks.map((n) => n.seed),
+      t,
+    );
     return stacks.map((stack, k) => readRun(stack, losses[k]!));
   } finally {
     model.dispose();
-    optimizer.dispose();
   }
 }
 
@@ -248,38 +269,13 @@ export async function trainLayersModels(t: LayersTraining, networks: readonly La
  * The yardstick that layers-model.test.ts holds trainLayersModels to. Disposes everything it made.
  */
 export async function trainSequential(t: LayersTraining & LayersNetwork): Promise<LayersRun> {
-  const N = t.data.x.length;
-  const xs = Float32Array.from(t.data.x);
-  const ys = Float32Array.from(t.data.y);
   const model = buildModel(t.layers, t.width, t.activation);
-  const optimizer = t.optimizer ? t.optimizer(t.lr) : new KerasAdam(t.lr);
   try {
-    model.compile({ optimizer, loss: 'meanSquaredError' });
     setStart(model.layers, t.initial);
-    const shuffles = new ShuffleStream(t.seed, N);
-    const losses: number[] = [];
-    for (let epoch = 0; epoch < t.epochs; epoch++) {
-      const order = shuffles.next();
-      let weighted = 0;
-      for (let start = 0; start < N; start += t.batchSize) {
-        const idx = order.subarray(start, Math.min(N, start + t.batchSize));
-        const x = tf.tensor2d(
-          Float32Array.from(idx, (i) => xs[i]!),
-          [idx.length, 1],
-        );
-        const y = tf.tensor2d(
-          Float32Array.from(idx, (i) => ys[i]!),
-          [idx.length, 1],
-        );
-        weighted += ((await model.trainOnBatch(x, y)) as number) * idx.length;
-        tf.dispose([x, y]);
-      }
-      losses.push(weighted / N);
-    }
-    return readRun(model.layers, losses);
+    const [losses] = await trainInEngineOrder(model, [t.seed], t);
+    return readRun(model.layers, losses!);
   } finally {
     model.dispose();
-    optimizer.dispose();
   }
 }
 
