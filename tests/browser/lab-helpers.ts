@@ -18,7 +18,7 @@
 import { expect } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { expectClean, openPage, type OpenedPage, type OpenPageOptions } from './harness';
-import { longTasks, traceMainThread, type MainThreadTask } from './quality';
+import { longTasks, traceMainThread, waitForStatus, type MainThreadTask } from './quality';
 
 /** The statuses a run ends in. */
 export const SETTLED = ['done', 'diverged', 'error'];
@@ -54,18 +54,9 @@ export function labOn(
       await page.waitForSelector(`${selector}[${ready}="true"]`, { timeout: readyTimeout });
       return root;
     },
-    /** Wait until the island's `data-status` is one of `statuses`, and return it. */
-    async waitStatus(page: Page, statuses: string[], timeout = 120_000): Promise<string> {
-      const handle = await page.waitForFunction(
-        ([sel, wanted]) => {
-          const s = document.querySelector(sel as string)?.getAttribute('data-status');
-          return s && (wanted as string[]).includes(s) ? s : null;
-        },
-        [selector, statuses] as const,
-        { timeout },
-      );
-      return (await handle.jsonValue()) as string;
-    },
+    /** Wait until the island's `data-status` is one of `statuses`, and return it (quality.ts' waitForStatus). */
+    waitStatus: (page: Page, statuses: string[], timeout = 120_000): Promise<string> =>
+      waitForStatus(page.locator(selector).first(), statuses, timeout),
     /** Wait until the run has ended (done, diverged or error), and return how. */
     settled: (page: Page, timeout = 120_000): Promise<string> => lab.waitStatus(page, SETTLED, timeout),
     attr: (page: Page, name: string): Promise<string | null> => page.locator(selector).getAttribute(name),
