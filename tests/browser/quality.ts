@@ -242,7 +242,12 @@ export function markedTime(page: Page, attribute: string, value: string): Promis
 export interface MainThreadTask {
   wallMs: number;
   cpuMs: number;
+  /** For a task over 50 ms of CPU: the trace events inside it with the most CPU time, heaviest first. */
+  inside?: string[];
 }
+
+/** Tasks heavier than this carry `inside`, so a failed check says what the time went to. */
+const EXPLAIN_OVER_CPU_MS = 50;
 
 /**
  * Trace the renderer's main thread (Chrome's `devtools.timeline` category) while `during` runs, and return every
@@ -263,12 +268,37 @@ export async function traceMainThread(page: Page, during: () => Promise<void>): 
   const threads = new Map<string, string>();
   for (const event of events)
     if (event.name === 'thread_name') threads.set(`${event.pid}:${event.tid}`, String(event.args?.name ?? ''));
-  return events
-    .filter(
-      (event) =>
-        event.name === 'RunTask' && event.ph === 'X' && threads.get(`${event.pid}:${event.tid}`) === 'CrRendererMain',
-    )
-    .map((event) => ({ wallMs: Math.round((event.dur ?? 0) / 1000), cpuMs: Math.round((event.tdur ?? 0) / 1000) }));
+  const onMain = events.filter(
+    (event) => event.ph === 'X' && threads.get(`${event.pid}:${event.tid}`) === 'CrRendererMain',
+  );
+  return onMain
+    .filter((event) => event.name === 'RunTask')
+    .map((task) => {
+      const cpuMs = Math.round((task.tdur ?? 0) / 1000);
+      const wallMs = Math.round((task.dur ?? 0) / 1000);
+      return cpuMs > EXPLAIN_OVER_CPU_MS ? { wallMs, cpuMs, inside: heaviestInside(task, onMain) } : { wallMs, cpuMs };
+    });
+}
+
+/** A function call's function and script, when the trace names them. */
+function where(event: TraceEvent): string {
+  const data = event.args?.data;
+  const name = data?.functionName || data?.url?.split('/').pop();
+  return name ? ` [${name}${data?.lineNumber ? `:${data.lineNumber}` : ''}]` : '';
+}
+
+/** The complete events nested in `task` on its thread, as "name cpu ms (wall ms)", the five heaviest by CPU. */
+function heaviestInside(task: TraceEvent, sameThread: TraceEvent[]): string[] {
+  const start = task.ts ?? 0;
+  const end = start + (task.dur ?? 0);
+  return sameThread
+    .filter((e) => e !== task && e.tid === task.tid && (e.ts ?? 0) >= start && (e.ts ?? 0) + (e.dur ?? 0) <= end)
+    .sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0))
+    .slice(0, 5)
+    .map(
+      (e) =>
+        `${e.name}${where(e)} ${Math.round((e.tdur ?? 0) / 1000)} ms CPU (${Math.round((e.dur ?? 0) / 1000)} ms wall)`,
+    );
 }
 
 interface TraceEvent {
@@ -276,8 +306,9 @@ interface TraceEvent {
   ph: string;
   pid: number;
   tid: number;
+  ts?: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { functionName?: string; url?: string; lineNumber?: number } };
 }
 let traced: { traceEvents: TraceEvent[] } = { traceEvents: [] };
