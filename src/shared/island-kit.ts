@@ -92,6 +92,8 @@ export function useFrameQueue<T>(apply: (batch: T[]) => void, minFrameMs = 0) {
   const last = useRef(0);
   const applyRef = useRef(apply);
   applyRef.current = apply;
+  const minFrameRef = useRef(minFrameMs);
+  minFrameRef.current = minFrameMs;
   const kit = useRef({
     cancel() {
       cancelAnimationFrame(frame.current);
@@ -120,7 +122,7 @@ export function useFrameQueue<T>(apply: (batch: T[]) => void, minFrameMs = 0) {
           kit.current.flush();
         });
       };
-      const gap = prefersReducedMotion() ? Math.max(minFrameMs, REDUCED_MOTION_FRAME_MS) : minFrameMs;
+      const gap = prefersReducedMotion() ? Math.max(minFrameRef.current, REDUCED_MOTION_FRAME_MS) : minFrameRef.current;
       const wait = last.current + gap - performance.now();
       if (wait > 0) timer.current = setTimeout(draw, wait);
       else draw();

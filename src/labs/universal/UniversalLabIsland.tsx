@@ -3,7 +3,7 @@
  * fit and every component vᵢ·φ(wᵢx+bᵢ), add the components left to right by centre with a slider, and ask how
  * many sigmoid and ReLU units the shape needs. State and wiring only: maths in src/core, drawing in src/plots.
  */
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../i18n';
 import { HIDDEN_ACTIVATION_IDS, type HiddenActivationId } from '../../core/activations/types';
 import { ACTIVATIONS } from '../../core/activations/registry';
@@ -62,6 +62,8 @@ export interface UniversalLabProps {
 }
 
 export const PLOT_ASPECT = 0.6;
+/** 32 units: a frame at most every ~32 ms, leaving the main thread idle half the time while it trains. */
+const FRAME_MS_PER_UNIT = 1;
 const URL_BINDING: UrlBinding<UniversalSettings, UniversalRefusal> = {
   keys: UNIVERSAL.readNames,
   parse: (search) => parseUniversalSettings(search),
@@ -135,11 +137,12 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
       setK(parsed.settings.units);
     },
   });
-  // Only the latest snapshot matters: the plot shows the network as it is now.
+  // Only the latest snapshot matters: the plot shows the network as it is now. A frame's work grows with the
+  // units drawn, so wide networks are drawn at most every FRAME_MS_PER_UNIT × units ms.
   const snapshots = useFrameQueue<Snapshot>((batch) => {
     const s = batch[batch.length - 1]!;
     setRun((r) => ({ ...r, params: s.params, epoch: s.epoch, loss: s.loss }));
-  });
+  }, FRAME_MS_PER_UNIT * settings.units);
   usePageLifetime(() => {
     snapshots.clear();
     runner.dispose();
@@ -198,9 +201,19 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
     setK(next.units);
   };
 
+  // Stable across renders, so the memoized sweep panel is not re-rendered by every training frame.
+  const stopRef = useRef(stop);
+  stopRef.current = stop;
+  const busyRef = useRef(false);
+  const getSweepRunner = useCallback(() => {
+    if (busyRef.current) stopRef.current();
+    return runner.get();
+  }, [runner]);
+
   const status = run.status;
   // Paused only while out of sight (useAwayPause): still a run in progress.
   const busy = status === 'training' || status === 'loading' || status === 'paused';
+  busyRef.current = busy;
   const name = ACTIVATIONS[settings.activation].name[lang];
   const statusText = !hydrated
     ? t.staticNote
@@ -391,10 +404,7 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
         width={width}
         disabled={!hydrated || busy}
         recorded={isPresetShape ? props.recorded : null}
-        getRunner={async () => {
-          if (busy) stop();
-          return getRunner();
-        }}
+        getRunner={getSweepRunner}
         onBusy={setSweeping}
       />
     </div>
