@@ -14,6 +14,7 @@
  * measured.
  */
 import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { byTurns, demoConfigs } from './demo-configs';
 import { expectClean, openPage, siteUrl, useBrowser } from './harness';
 import {
@@ -30,6 +31,15 @@ import {
 } from './quality';
 
 const browser = useBrowser();
+
+/** The `.wasm` files the page asks for from now on (wasm serves only jobs of 500 networks or more). */
+function wasmRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (request) => {
+    if (/\.wasm(\?|$)/.test(request.url())) urls.push(request.url());
+  });
+  return urls;
+}
 
 /** Fails (softly, so every lab and mode is measured) on main-thread tasks with over 50 ms of the page's own CPU. */
 function expectNoHeavyTask(tasks: MainThreadTask[], observed: number[], what: string): void {
@@ -97,6 +107,7 @@ describe.each(LAB_PLAN.map(({ path, indexes, total }) => [path, indexes, total] 
       const opened = await openPage(browser(), path);
       try {
         const { page } = opened;
+        const wasm = wasmRequests(page);
         for (const index of indexes) {
           const lab = await hydratedFitLab(page, index);
           await recordLongTasks(page);
@@ -131,6 +142,7 @@ describe.each(LAB_PLAN.map(({ path, indexes, total }) => [path, indexes, total] 
           }
         }
         expect(await page.locator(FIT_LAB).count()).toBe(total);
+        expect(wasm, 'a lone network (or a side-by-side run) trains on cpu: no .wasm is fetched').toEqual([]);
         expectClean(opened);
       } finally {
         await opened.close();
@@ -144,6 +156,7 @@ describe.each(LIVE_PANEL_PLAN.map(({ path }) => [path] as const))('%s', (path) =
     const opened = await openPage(browser(), path);
     try {
       const { page } = opened;
+      const wasm = wasmRequests(page);
       const panel = page.locator('[data-demo="many-seeds-live"]').first();
       await panel.scrollIntoViewIfNeeded();
       await page.waitForFunction(
@@ -186,6 +199,7 @@ describe.each(LIVE_PANEL_PLAN.map(({ path }) => [path] as const))('%s', (path) =
         /^(done|cancelled)$/,
       );
       expectNoHeavyTask(traced, observed, `the live panel on ${path} training`);
+      expect(wasm, "the panel's default job trains on cpu: no .wasm is fetched").toEqual([]);
       expectClean(opened);
     } finally {
       await opened.close();
