@@ -25,12 +25,20 @@ type NamedGradient = Extract<VariableGradients, unknown[]>[number];
  *   α = lr · √(1 − β2ᵗ) / (1 − β1ᵗ),  m += (g − m)(1 − β1),  v += (g² − v)(1 − β2),  θ −= α·m / (√v + ε).
  * ε is added to √v, not to √v̂ as in tfjs' AdamOptimizer (θ −= lr·m̂ / (√v̂ + ε)); the two agree only while
  * √v̂ ≫ ε/√(1 − β2ᵗ), i.e. not for gradients near 1e-6 and below.
+ *
+ * One step for the whole model: every gradient is flattened into one vector, the moments are one vector each, and
+ * the update is cut back into the variables. Each formula is elementwise, so every weight gets exactly the float32
+ * value a step per variable gives (each element sees the same operations on the same operands), at a few
+ * operations per step instead of a dozen per variable, which is most of what a trainOnBatch call of the side-by-side
+ * models costs.
  */
 export class KerasAdam extends tf.Optimizer {
   static get className(): string {
     return 'KerasAdam';
   }
-  private readonly moments = new Map<string, { m: tf.Variable; v: tf.Variable }>();
+  /** The variables the moments belong to, in the order of the flat vectors; set by the first step. */
+  private slots: { names: string[]; variables: tf.Variable[]; sizes: number[]; m: tf.Variable; v: tf.Variable } | null =
+    null;
   /** 1 − β1, 1 − β2 and ε as float32 scalars, made once (as Keras keeps them as constants). */
   private readonly constants: { oneMinusBeta1: tf.Scalar; oneMinusBeta2: tf.Scalar; epsilon: tf.Scalar };
 
@@ -48,32 +56,41 @@ export class KerasAdam extends tf.Optimizer {
     };
   }
 
+  /** The moments for these variables: made (zeros) at the first step; a later step must name the same ones. */
+  private slotsFor(names: readonly string[]) {
+    if (this.slots) {
+      if (this.slots.names.join('\n') !== names.join('\n')) throw new Error('KerasAdam: the variables changed');
+      return this.slots;
+    }
+    const variables = names.map((name) => {
+      const variable = tf.engine().registeredVariables[name];
+      if (!variable) throw new Error(`KerasAdam: no variable named ${name}`);
+      return variable;
+    });
+    const sizes = variables.map((variable) => variable.size);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    const zeros = () => tf.tidy(() => tf.zeros([total]).variable(false));
+    this.slots = { names: [...names], variables, sizes, m: zeros(), v: zeros() };
+    return this.slots;
+  }
+
   override applyGradients(variableGradients: VariableGradients): void {
     const named: NamedGradient[] = Array.isArray(variableGradients)
       ? variableGradients
       : Object.entries(variableGradients).map(([name, tensor]) => ({ name, tensor }));
+    const { variables, sizes, m, v } = this.slotsFor(named.map((n) => n.name));
     const { oneMinusBeta1, oneMinusBeta2, epsilon } = this.constants;
     const localStep = this.iterations + 1;
     tf.tidy(() => {
-      const f32 = (v: number) => tf.scalar(v, 'float32');
+      const f32 = (x: number) => tf.scalar(x, 'float32');
       const beta1Power = tf.pow(f32(this.beta1), f32(localStep));
       const beta2Power = tf.pow(f32(this.beta2), f32(localStep));
       const alpha = tf.div(tf.mul(f32(this.learningRate), tf.sqrt(tf.sub(1, beta2Power))), tf.sub(1, beta1Power));
-      for (const { name, tensor: g } of named) {
-        const variable = tf.engine().registeredVariables[name];
-        if (!variable) throw new Error(`KerasAdam: no variable named ${name}`);
-        let slot = this.moments.get(name);
-        if (!slot) {
-          slot = tf.tidy(() => ({
-            m: tf.zerosLike(variable).variable(false),
-            v: tf.zerosLike(variable).variable(false),
-          }));
-          this.moments.set(name, slot);
-        }
-        slot.m.assign(tf.add(slot.m, tf.mul(tf.sub(g, slot.m), oneMinusBeta1)));
-        slot.v.assign(tf.add(slot.v, tf.mul(tf.sub(tf.square(g), slot.v), oneMinusBeta2)));
-        variable.assign(tf.sub(variable, tf.div(tf.mul(slot.m, alpha), tf.add(tf.sqrt(slot.v), epsilon))));
-      }
+      const g = tf.concat(named.map(({ tensor }) => tf.reshape(tensor, [-1])));
+      m.assign(tf.add(m, tf.mul(tf.sub(g, m), oneMinusBeta1)));
+      v.assign(tf.add(v, tf.mul(tf.sub(tf.square(g), v), oneMinusBeta2)));
+      const steps = tf.split(tf.div(tf.mul(m, alpha), tf.add(tf.sqrt(v), epsilon)), sizes);
+      variables.forEach((variable, i) => variable.assign(tf.sub(variable, tf.reshape(steps[i]!, variable.shape))));
     });
     this.incrementIterations();
   }
@@ -83,11 +100,8 @@ export class KerasAdam extends tf.Optimizer {
   }
 
   override dispose(): void {
-    for (const { m, v } of this.moments.values()) {
-      m.dispose();
-      v.dispose();
-    }
-    this.moments.clear();
+    if (this.slots) tf.dispose([this.slots.m, this.slots.v]);
+    this.slots = null;
     tf.dispose(Object.values(this.constants));
     super.dispose();
   }

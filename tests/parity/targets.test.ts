@@ -137,4 +137,31 @@ describe("Keras' Adam (the parity target) versus tfjs' tf.train.adam", () => {
     optimizer.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  it('one step over several variables (flattened together) moves each exactly as a KerasAdam of its own would', () => {
+    const before = tf.memory().numTensors;
+    const shapes = [[2, 3], [3], [3, 1], []];
+    const starts = shapes.map((shape, i) => tf.randomUniform(shape, -1, 1, 'float32', 10 + i));
+    const make = () => starts.map((s) => tf.variable(s));
+    const together = make();
+    const alone = make();
+    const joint = new KerasAdam(lr);
+    const own = alone.map(() => new KerasAdam(lr));
+    for (let step = 0; step < 3; step++) {
+      // Gradients of very different sizes, so that a slip of ε or of a slice would show.
+      const grads = tf.tidy(() =>
+        shapes.map((shape, i) => tf.mul(tf.randomNormal(shape, 0, 1, 'float32', 100 * step + i), 10 ** -i)),
+      );
+      joint.applyGradients(together.map((v, i) => ({ name: v.name, tensor: grads[i]! })));
+      own.forEach((o, i) => o.applyGradients([{ name: alone[i]!.name, tensor: grads[i]! }]));
+      tf.dispose(grads);
+    }
+    together.forEach((v, i) => {
+      expect(Array.from(v.dataSync()), `variable ${i}`).toEqual(Array.from(alone[i]!.dataSync()));
+      expect(Array.from(v.dataSync()), `variable ${i} moved`).not.toEqual(Array.from(starts[i]!.dataSync()));
+    });
+    tf.dispose([...starts, ...together, ...alone]);
+    [joint, ...own].forEach((o) => o.dispose());
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });
