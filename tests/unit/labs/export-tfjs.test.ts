@@ -1,16 +1,17 @@
 /**
  * The Fit Lab's TensorFlow.js export replays the page's run: the script is written to a scratch folder, run with
- * Node against this repository's @tensorflow/tfjs, and every epoch loss it prints must equal the engine's loss for
- * the same settings within 1 %. The engine trains what the island trains: toTrainConfig(settings) on
+ * Node against this repository's @tensorflow/tfjs (as it is, one script after another in two Node processes), and
+ * every epoch loss it prints must equal the engine's loss for the same settings within 1 %. The engine trains what the island trains: toTrainConfig(settings) on
  * trainingSetup(settings).data.
  */
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportedRun, tfjsSnippet } from '../../../src/labs/fit-lab/export/snippets';
 import { finalMse, trainingSetup } from '../../../src/labs/fit-lab/view';
 import { useBackend } from '../../../src/core/engine/backend';
 import { trainNetworks, type BatchRunResult } from '../../../src/core/engine/train';
 import { toTrainConfig, type FitLabSettings } from '../../../src/core/settings/fit-lab';
-import { run, scratch, settingsFor, type Scratch } from './export-support';
+import { scratch, settingsFor, type Scratch } from './export-support';
 
 const TOLERANCE = 0.01;
 
@@ -69,46 +70,77 @@ const saturating: Case[] = (
   ] as const
 ).map(([name, patch]) => ({ name, settings: settingsFor(patch) }));
 
-/** Two scripts at a time: the machines have two cores. */
-function limit(concurrency: number) {
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    while (active >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
-    active++;
-    try {
-      return await task();
-    } finally {
-      active--;
-      waiting.shift()?.();
-    }
-  };
+/**
+ * Runs exported scripts one after the other in one Node process, each an ES module imported as `node x.mjs` would
+ * run it, and brackets each one's output. A process of its own per script would load tfjs and warm up its code
+ * again each time, which took most of the scripts' time.
+ */
+const RUNNER = `import { pathToFileURL } from 'node:url';
+for (const file of process.argv.slice(2)) {
+  console.log('<<< ' + file);
+  try {
+    await import(pathToFileURL(file).href);
+    console.log('>>> ' + file + ' done');
+  } catch (error) {
+    console.log('>>> ' + file + ' failed: ' + String(error?.stack ?? error).replaceAll('\\n', ' | '));
+  }
 }
+`;
 
 let folder: Scratch;
 const printed = new Map<string, Promise<Printed>>();
 const engine = new Map<string, BatchRunResult>();
 
-async function runScript(c: Case): Promise<Printed> {
-  const name = `${c.name}.mjs`;
-  const path = folder.write(name, tfjsSnippet(c.settings, name));
-  const out = await run(process.execPath, [path], { cwd: folder.dir });
+function parse(out: string): Printed {
   const lines = [...out.matchAll(/^epoch (\d+) loss (\S+)$/gm)];
   const mse = /^final MSE (\S+)$/m.exec(out);
   // An epoch printed out of turn counts as a wrong loss.
   return { losses: lines.map((m, i) => (Number(m[1]) === i + 1 ? Number(m[2]) : NaN)), finalMse: Number(mse?.[1]) };
 }
 
+/**
+ * Run the cases' scripts in one process, in order; each case's promise settles as soon as its script's output is
+ * complete (or the process ends without it).
+ */
+function runScripts(cases: readonly Case[]): void {
+  const paths = cases.map((c) => folder.write(`${c.name}.mjs`, tfjsSnippet(c.settings, `${c.name}.mjs`)));
+  const settle = new Map<string, { resolve: (p: Printed) => void; reject: (e: Error) => void }>();
+  cases.forEach((c, i) => {
+    const result = new Promise<Printed>((resolve, reject) => settle.set(paths[i]!, { resolve, reject }));
+    result.catch(() => undefined); // awaited (and reported) by the case's test
+    printed.set(c.name, result);
+  });
+  const child = spawn(process.execPath, [folder.write('run-scripts.mjs', RUNNER), ...paths], { cwd: folder.dir });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    for (let end; (end = /^>>> (\S+) (done|failed.*)$/m.exec(stdout));) {
+      const [line, path, outcome] = end;
+      const begin = stdout.indexOf(`<<< ${path}\n`);
+      const own = stdout.slice(begin, end.index);
+      if (outcome === 'done') settle.get(path!)?.resolve(parse(own));
+      else settle.get(path!)?.reject(new Error(`${path} ${outcome}`));
+      settle.delete(path!);
+      stdout = stdout.slice(end.index + line.length);
+    }
+  });
+  child.on('close', (code) => {
+    for (const { reject } of settle.values())
+      reject(new Error(`the scripts' process ended (${code}) early:\n${stderr}`));
+  });
+}
+
 beforeAll(async () => {
   await useBackend('cpu');
   folder = scratch(true);
-  // The scripts run in child processes while the engine trains here.
-  const slot = limit(2);
-  for (const c of [...seedExperiment, ...variants, ...saturating]) {
-    const result = slot(() => runScript(c));
-    result.catch(() => undefined); // awaited (and reported) by the case's test
-    printed.set(c.name, result);
-  }
+  // Two processes, one per core, with about the same number of epochs each; they run while the engine trains here.
+  const queues: Case[][] = [[], []];
+  const epochs = (q: Case[]) => q.reduce((sum, c) => sum + c.settings.epochs, 0);
+  for (const c of [...seedExperiment, ...variants, ...saturating].sort((a, b) => b.settings.epochs - a.settings.epochs))
+    queues.sort((a, b) => epochs(a) - epochs(b))[0]!.push(c);
+  queues.forEach(runScripts);
   // The seed-experiment cases share hidden, lr, epochs and batch: the engine trains them as one batch.
   trainNetworks(
     seedExperiment.map((c) => toTrainConfig(c.settings)),
