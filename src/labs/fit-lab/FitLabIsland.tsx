@@ -31,7 +31,8 @@ import { OwnPointsPanel } from './points/OwnPoints';
 import { fitPlotLabels } from './plot/fit-plot-labels';
 import { fitPlotSize } from './plot/plot-size';
 import { PlotStack } from './plot/PlotStack';
-import { freshRun, runFromStatic, shownRun, type StaticRun } from './run/run-state';
+import { freshRun, runFromStatic, shownRun } from './run/run-state';
+import { unpackStaticRun, type PackedStaticRun } from './run/packed-run';
 import { RunBar } from './run/RunBar';
 import { statusText } from './run/status-text';
 import { useFitRun } from './run/useFitRun';
@@ -50,7 +51,8 @@ export interface FitLabProps {
   /** Settings as a query string, e.g. "activation=relu&seed=3" (validated like a URL). */
   preset?: string;
   syncUrl?: boolean;
-  staticRun?: StaticRun | null;
+  /** The run recorded at build time for these settings (its loss history packed into a string). */
+  staticRun?: PackedStaticRun | null;
   view?: FitView;
   /** Optional panels. */
   sideBySide?: boolean;
@@ -82,7 +84,8 @@ export default function FitLabIsland(props: FitLabProps) {
   const fit = useFitRun(
     settings,
     setup,
-    () => (props.staticRun ? runFromStatic(props.staticRun, presetSettings) : freshRun(presetSettings)),
+    () =>
+      props.staticRun ? runFromStatic(unpackStaticRun(props.staticRun), presetSettings) : freshRun(presetSettings),
     rootRef,
   );
   const { run, status, busy } = fit;

@@ -4,6 +4,7 @@ import { dictionary, type Lang } from '../../i18n';
 import type { FitView } from '../../plots/fitPlot';
 import { fitFigure } from './figures';
 import type { FitLabProps } from './FitLabIsland';
+import { packStaticRun } from './run/packed-run';
 
 /** FitLab.astro's props (what the pages write). */
 export interface FitLabUse {
@@ -32,7 +33,7 @@ export function fitLabIslandProps(use: FitLabUse, lang: Lang): FitLabProps {
     uid: `fl-${use.figure ?? 'lab'}`,
     preset,
     syncUrl: use.syncUrl ?? false,
-    staticRun: matches ? record.run : null,
+    staticRun: matches ? packStaticRun(record.run) : null,
     view: use.view ?? record?.view ?? 'components',
     sideBySide: use.sideBySide,
     manual: use.manual,

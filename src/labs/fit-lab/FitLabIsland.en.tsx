@@ -1,0 +1,10 @@
+/**
+ * The Fit Lab island with its English text: the text ships once, in this island's own (cached) script, instead of in the
+ * serialized props of every copy of the island on every page. The .astro component picks this entry by language.
+ */
+import { fitLab } from '../../i18n/fit-lab/en';
+import FitLabIsland, { type FitLabProps } from './FitLabIsland';
+
+export default function FitLabIslandEn(props: Omit<FitLabProps, 't'>) {
+  return <FitLabIsland {...props} t={fitLab} />;
+}

@@ -1,0 +1,10 @@
+/**
+ * The challenges list with its English text: the text ships once, in this island's own (cached) script, instead of in the
+ * serialized props of every copy of the island on every page. The .astro component picks this entry by language.
+ */
+import { fitLab } from '../../../i18n/fit-lab/en';
+import ChallengeList, { type ChallengeListProps } from './ChallengeList';
+
+export default function ChallengeListEn(props: Omit<ChallengeListProps, 't'>) {
+  return <ChallengeList {...props} t={fitLab} />;
+}
