@@ -13,8 +13,12 @@ import { config, engineBackend } from '../engine/engine-setup';
 
 const run = promisify(execFile);
 const parseSeeds = (spec: string) => parseArgs(['--seeds', spec]).seeds;
+// What `npm run experiment` runs (tsx's loader in Node), without npx and the tsx command's own parent process.
 const cli = (...args: string[]) =>
-  run('npx', ['tsx', 'src/cli/experiment.ts', ...args], { cwd: process.cwd(), maxBuffer: 64 * 1024 * 1024 });
+  run(process.execPath, ['--import', 'tsx', 'src/cli/experiment.ts', ...args], {
+    cwd: process.cwd(),
+    maxBuffer: 64 * 1024 * 1024,
+  });
 /** The CLI's failure as { code, stderr, stdout }, or null if it succeeded. */
 const failure = (...args: string[]) =>
   cli(...args).then(
@@ -199,25 +203,9 @@ describe('experiment CLI arguments', () => {
     expect(err?.stderr.trim().split('\n')).toHaveLength(1);
     expect(err?.stdout).toBe('');
   });
-
-  it('prints one JSON object with config, runs and summary', async () => {
-    const { stdout } = await cli('--activation', 'relu', '--seeds', '0-3', '--epochs', '5', '--json');
-    const out = JSON.parse(stdout) as {
-      config: { hidden: number };
-      runs: { seed: number; finalMse: number; deadAtInit: number; deadAtEnd: number }[];
-      summary: { runs: number };
-    };
-    expect(out.config.hidden).toBe(2);
-    expect(out.runs.map((r) => r.seed)).toEqual([0, 1, 2, 3]);
-    for (const r of out.runs) {
-      expect(r.finalMse).toBeGreaterThan(0);
-      expect(Number.isInteger(r.deadAtInit) && Number.isInteger(r.deadAtEnd)).toBe(true);
-    }
-    expect(out.summary.runs).toBe(4);
-  });
 });
 
-describe('experiment CLI --trace', () => {
+describe('experiment CLI --json, and --trace', () => {
   const data = seedDataset();
   const args = ['--activation', 'relu', '--hidden', '2', '--seeds', '0-2', '--epochs', '20', '--json'];
   let plain: Output;
@@ -229,6 +217,16 @@ describe('experiment CLI --trace', () => {
     traced = JSON.parse(b.stdout) as Output;
     await engineBackend('wasm');
   }, 60_000); // two processes that start tsx and train: seconds alone, much longer on a loaded shared machine
+
+  it('prints one JSON object with config, runs and summary', () => {
+    expect(plain.config.hidden).toBe(2);
+    expect(plain.runs.map((r) => r.seed)).toEqual([0, 1, 2]);
+    for (const r of plain.runs) {
+      expect(r.finalMse).toBeGreaterThan(0);
+      expect(Number.isInteger(r.deadAtInit) && Number.isInteger(r.deadAtEnd)).toBe(true);
+    }
+    expect(plain.summary.runs).toBe(3);
+  });
 
   it('leaves the output without --trace exactly as it was', () => {
     expect(Object.keys(plain)).toEqual(['config', 'runs', 'summary']);
