@@ -25,6 +25,7 @@ import type { TrainingClient } from '../../worker/client';
 import { DeepControls } from './DeepControls';
 import { DeepPanel } from './DeepPanel';
 import { allGradients, applyDeepUpdate, emptyDeepView, type DeepRunView } from './view';
+import { unpackDeepRun, type PackedDeepRun } from './packed-run';
 import { deepRefusalMessage, type DeepText } from './text';
 import { FallbackNotice, LabStatus, RefusedNotice } from '../../shared/LabNotices';
 import {
@@ -44,7 +45,7 @@ export interface DeepLabProps {
   t: DeepText;
   uid: string;
   /** The run recorded at build time and the settings (query string) it was made with. */
-  staticRun: DeepRunView | null;
+  staticRun: PackedDeepRun | null;
   staticSettings: string;
   /** Read and write the address bar (one deep demo per page). */
   syncUrl?: boolean;
@@ -62,8 +63,9 @@ export default function DeepLabIsland(props: DeepLabProps) {
     ...DEEP_DEFAULTS,
     activations: [...DEEP_DEFAULTS.activations],
   }));
+  const staticRun = useMemo(() => (props.staticRun ? unpackDeepRun(props.staticRun) : null), [props.staticRun]);
   const recorded = (s: DeepSettings) =>
-    props.staticRun && serializeDeepSettings(s) === props.staticSettings ? props.staticRun : null;
+    staticRun && serializeDeepSettings(s) === props.staticSettings ? staticRun : null;
   const [view, setView] = useState<DeepRunView>(() => recorded(settings) ?? emptyDeepView(settings));
   const [status, setStatus] = useState<RunStatus>('idle');
   const hydrated = useHydrated();

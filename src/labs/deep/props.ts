@@ -2,6 +2,7 @@
 import { dictionary, type Lang } from '../../i18n';
 import type { DeepLabProps } from './DeepLabIsland';
 import { DEEP_FIGURES } from './figures';
+import { packDeepRun } from './packed-run';
 import { parseDeepSettings, serializeDeepSettings } from './settings';
 
 /**
@@ -11,7 +12,7 @@ import { parseDeepSettings, serializeDeepSettings } from './settings';
 export function recordedDeepRun(): Pick<DeepLabProps, 'staticRun' | 'staticSettings'> {
   const { settings, refused } = parseDeepSettings(DEEP_FIGURES.settings);
   return refused.length === 0
-    ? { staticRun: DEEP_FIGURES.run, staticSettings: serializeDeepSettings(settings) }
+    ? { staticRun: packDeepRun(DEEP_FIGURES.run), staticSettings: serializeDeepSettings(settings) }
     : { staticRun: null, staticSettings: '' };
 }
 
