@@ -4,7 +4,6 @@
  * a table and a chart. Numbers come from summarizeSweep on the returned weights; the weights themselves are
  * published in `data-runs` so they can be checked.
  */
-import { memo } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { shortNameOf } from '../../core/activations/registry';
 import { GOOD_FIT_MSE } from '../../core/analysis/network';
@@ -42,7 +41,7 @@ interface Props {
   onBusy(busy: boolean): void;
 }
 
-function HowManyPanelView(props: Props) {
+export function HowManyPanel(props: Props) {
   const { t, uid } = props;
   const h = t.howMany;
   const [phase, setPhase] = useState<Phase>('idle');
@@ -260,6 +259,3 @@ function HowManyPanelView(props: Props) {
     </details>
   );
 }
-
-/** Re-rendered only when its own props change, not on every training frame of the lab around it. */
-export const HowManyPanel = memo(HowManyPanelView);

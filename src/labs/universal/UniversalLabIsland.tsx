@@ -258,6 +258,40 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
         })
       : undefined;
   const isPresetShape = sweepKey(settings) === sweepKey(presetSettings);
+  // The same element while its inputs stay the same, which Preact skips: the lab's training frames do not
+  // re-render the sweep panel.
+  const sweepPanelKey = sweepKey(settings);
+  const sweepDisabled = !hydrated || busy;
+  const sweepRecorded = isPresetShape ? props.recorded : null;
+  const howManyPanel = useMemo(
+    () => (
+      <HowManyPanel
+        key={sweepPanelKey}
+        t={t}
+        uid={uid}
+        data={shape.data}
+        epochs={settings.epochs}
+        seeds={settings.seeds}
+        width={width}
+        disabled={sweepDisabled}
+        recorded={sweepRecorded}
+        getRunner={getSweepRunner}
+        onBusy={setSweeping}
+      />
+    ),
+    [
+      sweepPanelKey,
+      t,
+      uid,
+      shape.data,
+      settings.epochs,
+      settings.seeds,
+      width,
+      sweepDisabled,
+      sweepRecorded,
+      getSweepRunner,
+    ],
+  );
   const shapeCode = shapeParam(settings.shape);
 
   return (
@@ -394,19 +428,7 @@ export default function UniversalLabIsland(props: UniversalLabProps) {
         </output>
         <p class="lab__hint">{t.sortHint}</p>
       </div>
-      <HowManyPanel
-        key={sweepKey(settings)}
-        t={t}
-        uid={uid}
-        data={shape.data}
-        epochs={settings.epochs}
-        seeds={settings.seeds}
-        width={width}
-        disabled={!hydrated || busy}
-        recorded={isPresetShape ? props.recorded : null}
-        getRunner={getSweepRunner}
-        onBusy={setSweeping}
-      />
+      {howManyPanel}
     </div>
   );
 }
