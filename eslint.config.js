@@ -22,6 +22,14 @@ export default tseslint.config(
       ],
       'no-restricted-globals': ['error', { name: 'eval', message: 'Never evaluate text.' }],
       'no-new-func': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          name: 'preact/compat',
+          message:
+            "Its global option hooks change every island's server render (attribute order, the golden figures); use preact and preact/hooks.",
+        },
+      ],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
   },
