@@ -11,8 +11,11 @@
  *                          the article's text without code, and every a/link/script/img reference of the page.
  *   sourceOf(url), closure(entries), themeClosure(prose), islandOnlyClosure(paths, theme)
  *                          the site's JavaScript as served: the theme's own set, and what only islands bring.
+ *   watchChanges(page), changedSinceWatch(page)
+ *                          what a page changed (added, altered, newly shown or hidden) since a moment, so a later
+ *                          accessibility pass can look again at only that.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, JSHandle, Page } from 'playwright-core';
 import { parseHeadersFile } from '../../scripts/serve.mjs';
 import { baseUrl, siteUrl } from './harness';
 
@@ -284,4 +287,75 @@ export async function islandOnlyClosure(paths: string[], theme: Map<string, stri
   const all = await closure([...entries]);
   for (const url of theme.keys()) all.delete(url);
   return all;
+}
+
+/**
+ * Start noting what changes on the page from now on: elements added or removed, attributes and text changed, and
+ * which elements are shown now (the theme's own `data-theme` on the root is left out: it is the change a theme
+ * pass checks). `changedSinceWatch(page)` reads it back, so a later accessibility pass can look again at only what
+ * changed.
+ */
+export function watchChanges(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const shown = new Set(
+      [...document.querySelectorAll('*')].filter((element) => element.checkVisibility({ visibilityProperty: true })),
+    );
+    const changed = new Set<Element>();
+    const note = (records: MutationRecord[]) => {
+      for (const record of records) {
+        const root = record.target === document.documentElement;
+        if (root && record.type === 'attributes' && record.attributeName === 'data-theme') continue;
+        const element = record.target instanceof Element ? record.target : record.target.parentElement;
+        if (element) changed.add(element);
+      }
+    };
+    const observer = new MutationObserver(note);
+    observer.observe(document, { subtree: true, attributes: true, childList: true, characterData: true });
+    (window as unknown as { __watch: unknown }).__watch = { shown, changed, observer, note };
+  });
+}
+
+export interface ChangedSinceWatch {
+  /** The outermost elements that were changed, added, or shown since the watch began (all connected). */
+  roots: JSHandle<Element[]>;
+  count: number;
+  /**
+   * Elements shown when the watch began and hidden now, outside `aria-hidden` content (their absence can change
+   * a neighbour's name, or the heading outline).
+   */
+  hidden: number;
+}
+
+/** What changed since `watchChanges(page)`; the watch goes on. */
+export async function changedSinceWatch(page: Page): Promise<ChangedSinceWatch> {
+  const found = await page.evaluateHandle(() => {
+    const watch = (window as unknown as { __watch?: Watch }).__watch;
+    interface Watch {
+      shown: Set<Element>;
+      changed: Set<Element>;
+      observer: MutationObserver;
+      note: (records: MutationRecord[]) => void;
+    }
+    if (!watch) throw new Error('watchChanges(page) was not called on this document');
+    watch.note(watch.observer.takeRecords());
+    const now = [...document.querySelectorAll('*')].filter((element) =>
+      element.checkVisibility({ visibilityProperty: true }),
+    );
+    const picked = new Set([...watch.changed, ...now.filter((element) => !watch.shown.has(element))]);
+    const visible = new Set(now);
+    // Content under aria-hidden names nothing and outlines nothing: hiding it changes no other element's check.
+    // A removed element is not counted: its parent, changed, is checked again in full.
+    const hidden = [...watch.shown].filter(
+      (element) => element.isConnected && !visible.has(element) && !element.closest('[aria-hidden="true"]'),
+    ).length;
+    const inPicked = (element: Element) => {
+      for (let up = element.parentElement; up; up = up.parentElement) if (picked.has(up)) return true;
+      return false;
+    };
+    const roots = [...picked].filter((element) => element.isConnected && !inPicked(element));
+    return { roots, count: roots.length, hidden };
+  });
+  const roots = (await found.getProperty('roots')) as JSHandle<Element[]>;
+  const [count, hidden] = await found.evaluate(({ count, hidden }) => [count, hidden]);
+  return { roots, count: count ?? 0, hidden: hidden ?? 0 };
 }

@@ -16,9 +16,10 @@
  *   stays ≤ 0.1 while the reader scrolls through, and each island keeps the height it had as static HTML (±2 px);
  * - no foreign request and no `securitypolicyviolation`;
  * - every internal link and asset stays under the base and answers 200;
- * - axe-core finds 0 violations in the light theme, at 360 px wide on pages with a demo (which must not scroll
- *   sideways there, islands hydrated), and in the dark theme
- *   (the `prefers-color-scheme` and Starlight's own theme picker agree in both);
+ * - axe-core finds 0 violations in the light theme, in the dark theme (the `prefers-color-scheme` and Starlight's own
+ *   theme picker agree in both; only colours change, so axe's colour rules check the whole page again and every rule
+ *   checks what else the switch changed), and, light again, at 360 px wide on pages with a demo (which must not
+ *   scroll sideways there, islands hydrated);
  * - no console error or failed request; and last, the language switcher leads to the twin page.
  * The root chooser (which redirects), the 404 page and the Fit Lab's embeds (no header, sidebar or language switcher,
  * and framable by any site) get the checks that apply to them.
@@ -26,11 +27,13 @@
  * Per-feature behaviour (search, the root's language choice, the 404 page's wording, sub-path builds, each demo's
  * own tests) lives in the other files.
  */
+import axe from 'axe-core';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { docPages, hasMath, type DocPage } from '../support/docs-pages';
 import { baseUrl, expectClean, openPage, siteUrl, useBrowser, type OpenedPage } from './harness';
 import {
+  changedSinceWatch,
   classify,
   cspViolations,
   figuresOf,
@@ -45,8 +48,18 @@ import {
   sourceOf,
   statusCache,
   themeClosure,
+  watchChanges,
 } from './page-checks';
-import { axeViolations, chooseTheme, DOC_PATHS, hydrateAll, isTfjsSource, scrollThrough, whenIdle } from './quality';
+import {
+  axeViolations,
+  axeViolationsScoped,
+  chooseTheme,
+  DOC_PATHS,
+  hydrateAll,
+  isTfjsSource,
+  scrollThrough,
+  whenIdle,
+} from './quality';
 
 /** The Fit Lab alone, for other sites' frames: a page of its own, not a prose page. */
 const EMBEDS = ['en/embed/fit-lab/', 'zh-cn/embed/fit-lab/'];
@@ -99,6 +112,25 @@ async function expectAxeClean(page: Page, what: string): Promise<void> {
   expect(await axeViolations(page), `axe on ${what}`).toEqual([]);
 }
 
+/** axe's rules that read colours (its `cat.color` rules that run by default; the AAA contrast rule does not). */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+/**
+ * After a full pass (`watchChanges` called right after it), a theme switch changes colours: axe's colour rules run
+ * over the whole page again, and every rule over whatever else changed (elements added, altered or newly shown).
+ * If anything shown before is hidden now (its absence can change a neighbour's name, or the heading outline), the
+ * whole page gets every rule again.
+ */
+async function expectAxeCleanAfterThemeSwitch(page: Page, what: string): Promise<void> {
+  const changed = await changedSinceWatch(page);
+  if (changed.hidden > 0) return expectAxeClean(page, `${what}, where the theme hid ${changed.hidden} elements`);
+  expect(await axeViolationsScoped(page, { rules: COLOUR_RULES }), `axe's colour rules on ${what}`).toEqual([]);
+  expect(
+    await axeViolationsScoped(page, { within: changed.roots }),
+    `axe on the ${changed.count} parts of ${what} the theme changed`,
+  ).toEqual([]);
+}
+
 /** Both themes: the context's `prefers-color-scheme` and Starlight's picker set alike. */
 async function wearTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await page.emulateMedia({ colorScheme: theme });
@@ -114,6 +146,11 @@ test('the sweep covers every page of both editions', () => {
   expect(pages.length).toBeGreaterThan(0);
   expect(DOC_PATHS).toEqual(pages.map((page) => page.path));
   for (const edition of ['en', 'zh-cn']) expect(pages.some((page) => page.edition === edition)).toBe(true);
+});
+
+test('the theme pass runs every colour rule axe has, but the AAA contrast rule that is not run by default', () => {
+  const colour = axe.getRules(['cat.color']).map((rule) => rule.ruleId);
+  expect(colour.filter((id) => id !== 'color-contrast-enhanced').sort()).toEqual([...COLOUR_RULES].sort());
 });
 
 describe('scripts off', () => {
@@ -238,16 +275,22 @@ describe('scripts on', () => {
         // Accessible in both themes, and at phone width where a demo must reflow.
         await wearTheme(page, 'light');
         await expectAxeClean(page, `${path} (light)`);
+        await watchChanges(page);
+        await wearTheme(page, 'dark');
+        await expectAxeCleanAfterThemeSwitch(page, `${path} (dark)`);
         if (isDemoPage) {
+          // The phone width in the light theme, as the first pass.
+          await wearTheme(page, 'light');
           await page.setViewportSize(PHONE);
-          await hydrateAll(page);
+          // Hydrated at the desktop width already (hydration happens once); the islands follow the width through
+          // their resize observers, which have run once the page is idle.
+          expect(await page.locator('astro-island[ssr]').count(), 'islands not hydrated').toBe(0);
+          await whenIdle(page);
           const sideways = await page.evaluate(() => document.scrollingElement!.scrollWidth - innerWidth);
           expect(sideways, `${path} scrolls sideways at ${PHONE.width} px (px)`).toBeLessThanOrEqual(0);
           await expectAxeClean(page, `${path} at ${PHONE.width} px`);
           await page.setViewportSize(DESKTOP);
         }
-        await wearTheme(page, 'dark');
-        await expectAxeClean(page, `${path} (dark)`);
         expectClean(opened);
 
         // Last, as it leaves the page: the language switcher leads to the twin page.
@@ -261,7 +304,8 @@ describe('scripts on', () => {
           target,
         );
         expect(value, `an option for ${target}`).toBeTruthy();
-        await Promise.all([page.waitForURL(target), select.selectOption(value ?? '')]);
+        // Arriving is the check; the twin page's own load is checked in its own test.
+        await Promise.all([page.waitForURL(target, { waitUntil: 'commit' }), select.selectOption(value ?? '')]);
         expect(page.url()).toBe(target);
         expectClean(opened);
       } finally {
@@ -294,10 +338,11 @@ describe('scripts on', () => {
       await scrollThrough(page);
       expect(await cspViolations(page)).toEqual([]);
       expect(opened.foreignRequests).toEqual([]);
-      for (const theme of ['light', 'dark'] as const) {
-        await wearTheme(page, theme);
-        await expectAxeClean(page, `the 404 page (${theme})`);
-      }
+      await wearTheme(page, 'light');
+      await expectAxeClean(page, 'the 404 page (light)');
+      await watchChanges(page);
+      await wearTheme(page, 'dark');
+      await expectAxeCleanAfterThemeSwitch(page, 'the 404 page (dark)');
     } finally {
       await opened.close();
     }
@@ -335,10 +380,13 @@ describe('embeds', () => {
         expect(await cspViolations(page)).toEqual([]);
         expect(await refProblems(await pageRefs(page), page.url(), new URL(baseUrl()), '/', statusOf)).toEqual([]);
         // The frame follows the reader's system theme (it cannot see the site's own choice).
-        for (const theme of ['light', 'dark'] as const) {
-          await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-          await expectAxeClean(page, `${path} (${theme})`);
-        }
+        const wear = (theme: 'light' | 'dark') =>
+          page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+        await wear('light');
+        await expectAxeClean(page, `${path} (light)`);
+        await watchChanges(page);
+        await wear('dark');
+        await expectAxeCleanAfterThemeSwitch(page, `${path} (dark)`);
         expectClean(opened);
       } finally {
         await opened.close();

@@ -312,3 +312,44 @@ interface TraceEvent {
   args?: { name?: string; data?: { functionName?: string; url?: string; lineNumber?: number } };
 }
 let traced: { traceEvents: TraceEvent[] } = { traceEvents: [] };
+
+/**
+ * axe-core on part of the check: only `rules` (axe rule ids) over the whole page, or every rule within the elements
+ * `within` holds (none: nothing to check). Violations read as `axeViolations` gives them.
+ */
+export async function axeViolationsScoped(
+  page: Page,
+  scope: { rules: string[] } | { within: import('playwright-core').JSHandle<Element[]> },
+): Promise<string[]> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await whenIdle(page);
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const within = 'within' in scope ? scope.within : null;
+  const rules = 'rules' in scope ? scope.rules : null;
+  const violations = await page.evaluate(
+    async ([elements, only]) => {
+      interface AxeResults {
+        violations: {
+          id: string;
+          impact: string;
+          help: string;
+          nodes: { target: string[]; failureSummary?: string }[];
+        }[];
+      }
+      const axe = (window as unknown as { axe: { run(context: unknown, options: object): Promise<AxeResults> } }).axe;
+      if (elements && elements.length === 0) return [];
+      const results = await axe.run(elements ? { include: elements } : document, {
+        resultTypes: ['violations'],
+        ...(only ? { runOnly: { type: 'rule', values: only } } : {}),
+      });
+      return results.violations.flatMap((violation) =>
+        violation.nodes.map(
+          (node) =>
+            `${violation.id} (${violation.impact}): ${node.target.join(' ')} — ${violation.help}. ${(node.failureSummary ?? '').replace(/\s+/g, ' ')}`,
+        ),
+      );
+    },
+    [within, rules] as const,
+  );
+  return violations;
+}
