@@ -9,15 +9,15 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * balance.
  */
 const MEASURED_SECONDS: Record<string, number> = {
-  'tests/parity/one-hidden-layer.seed-set.test.ts': 234,
-  'tests/unit/labs/export-tfjs.test.ts': 192,
-  'tests/parity/one-hidden-layer.more.test.ts': 153,
+  'tests/parity/one-hidden-layer.seed-set.test.ts': 206,
   'tests/unit/engine/bit-identity.test.ts': 139,
+  'tests/parity/one-hidden-layer.more.test.ts': 136,
   'tests/parity/deep-stack.test.ts': 131,
   'tests/unit/labs/init-experiment.test.ts': 112,
-  'tests/unit/engine/session.test.ts': 75,
-  'tests/unit/settings/engine-cli.test.ts': 69,
+  'tests/unit/engine/session.test.ts': 63,
   'tests/unit/engine/deep-trainer.test.ts': 52,
+  'tests/unit/labs/export-tfjs.test.ts': 50,
+  'tests/unit/settings/engine-cli.test.ts': 38,
   'tests/unit/engine/engine.test.ts': 35,
   'tests/unit/labs/export-python.test.ts': 30,
   'tests/reference/reference.test.ts': 29,
