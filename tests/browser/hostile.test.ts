@@ -13,7 +13,7 @@
  * not fed again.
  */
 import { describe, expect, test } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { ElementHandle, Locator, Page } from 'playwright-core';
 import { parseSettings } from '../../src/core/settings/fit-lab';
 import { FIT_LAB_URL_PARAMS, HOSTILE_VALUES, LONG_VALUE, NEVER_VALID } from '../support/hostile-values';
 import { expectClean, openPage, useBrowser } from './harness';
@@ -185,42 +185,72 @@ async function revealInputs(demo: Locator): Promise<void> {
   for (let i = 0; i < (await targets.count()); i++) await targets.nth(i).selectOption('custom');
 }
 
+/** A text input: its locator, and its element, looked up again only when the page has replaced it. */
+interface Field {
+  locator: Locator;
+  handle: ElementHandle<Element> | null;
+}
+
+/** What a step on a field's element says when the element is no longer in the page. */
+const REPLACED = 'replaced';
+
+/** Run `step` on the field's element; when a re-render has replaced it, find the new one and run it again. */
+async function onField<T>(field: Field, step: (handle: ElementHandle<Element>) => Promise<T | typeof REPLACED>) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    field.handle ??= await field.locator.elementHandle();
+    const result = await step(field.handle);
+    if (result !== REPLACED) return result as T;
+    field.handle = null;
+  }
+  throw new Error('the input is replaced again each time it is found');
+}
+
 /**
- * Type `value` into `input` as a reader pasting it would (a number input refuses programmatic typing of text, but
- * takes a paste), press Enter (or, for a box read by a button of its own, press that), leave the field, and report
- * whether it was refused and with what words. Null when the input is hidden or disabled at that moment.
+ * Type `value` into the field as a reader pasting it would (a number input refuses programmatic typing of text,
+ * but takes a paste), press Enter (or, for a box read by a button of its own, press that), leave the field, and
+ * report whether it was refused and with what words. Null when the input is hidden or disabled at that moment.
  */
-async function feed(page: Page, input: Locator, value: string): Promise<{ refused: boolean; message: string } | null> {
-  const ready = await input.evaluate((element) => {
-    const field = element as HTMLInputElement;
-    if (field.disabled || !field.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions)) return false;
-    field.focus();
-    field.select();
-    return true;
-  });
-  if (!ready) return null;
+async function feed(page: Page, field: Field, value: string): Promise<{ refused: boolean; message: string } | null> {
+  const kind = await onField(field, (handle) =>
+    handle.evaluate((element) => {
+      if (!element.isConnected) return 'replaced' as const;
+      const input = element as HTMLInputElement;
+      if (input.disabled || !input.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions)) return null;
+      input.focus();
+      input.select();
+      return input.tagName;
+    }),
+  );
+  if (kind === null) return null;
   // Typing nothing over a selection leaves it: the empty value is a cleared field.
   if (value === '') await page.keyboard.press('Delete');
   else await page.keyboard.insertText(value);
   await page.keyboard.press('Enter');
   // A box whose text a button of its own group reads (pasted points: Enter is a new line there) is read by it.
-  await input.evaluate((element) => {
-    if (element.tagName !== 'TEXTAREA') return;
-    element.closest('[data-role]')?.querySelector<HTMLButtonElement>('button[data-action]:enabled')?.click();
-  });
-  return input.evaluate((element) => {
-    (element as HTMLInputElement).blur();
-    const invalid = element.getAttribute('aria-invalid') === 'true';
-    const described = (element.getAttribute('aria-describedby') ?? '')
-      .split(/\s+/)
-      .map((id) => (id ? (document.getElementById(id)?.textContent ?? '') : ''))
-      .join(' ');
-    const demo = element.closest('[data-demo]');
-    const alerts = [...(demo?.querySelectorAll('[role="alert"]') ?? [])]
-      .map((alert) => alert.textContent ?? '')
-      .join(' ');
-    return { refused: invalid, message: `${described} ${alerts}`.trim() };
-  });
+  if (kind === 'TEXTAREA')
+    await onField(field, (handle) =>
+      handle.evaluate((element) => {
+        if (!element.isConnected) return 'replaced' as const;
+        element.closest('[data-role]')?.querySelector<HTMLButtonElement>('button[data-action]:enabled')?.click();
+        return true;
+      }),
+    );
+  return onField(field, (handle) =>
+    handle.evaluate((element) => {
+      if (!element.isConnected) return 'replaced' as const;
+      (element as HTMLInputElement).blur();
+      const invalid = element.getAttribute('aria-invalid') === 'true';
+      const described = (element.getAttribute('aria-describedby') ?? '')
+        .split(/\s+/)
+        .map((id) => (id ? (document.getElementById(id)?.textContent ?? '') : ''))
+        .join(' ');
+      const demo = element.closest('[data-demo]');
+      const alerts = [...(demo?.querySelectorAll('[role="alert"]') ?? [])]
+        .map((alert) => alert.textContent ?? '')
+        .join(' ');
+      return { refused: invalid, message: `${described} ${alerts}`.trim() };
+    }),
+  );
 }
 
 /** The pages with a demo, from the built HTML (never a hard-coded list). */
@@ -280,9 +310,10 @@ describe.each(DEMO_PATHS.map((path) => [path] as const))('inputs of the demos on
         for (const [i, key] of keys.entries()) {
           if (fed.has(key)) continue;
           const input = inputs.nth(i);
+          const field: Field = { locator: input, handle: null };
           let took = 0;
           for (const value of HOSTILE_VALUES) {
-            const outcome = await feed(page, input, value);
+            const outcome = await feed(page, field, value);
             if (outcome === null) break; // hidden or disabled: not for readers to type into
             took += 1;
             if (NEVER_VALID.has(value)) {
