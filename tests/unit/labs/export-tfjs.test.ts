@@ -4,7 +4,7 @@
  * every epoch loss it prints must equal the engine's loss for the same settings within 1 %. The engine trains what the island trains: toTrainConfig(settings) on
  * trainingSetup(settings).data.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportedRun, tfjsSnippet } from '../../../src/labs/fit-lab/export/snippets';
 import { finalMse, trainingSetup } from '../../../src/labs/fit-lab/view';
@@ -87,7 +87,9 @@ for (const file of process.argv.slice(2)) {
 }
 `;
 
+const SCRIPT_TIMEOUT_MS = 100_000;
 let folder: Scratch;
+const children: ChildProcess[] = [];
 const printed = new Map<string, Promise<Printed>>();
 const engine = new Map<string, BatchRunResult>();
 
@@ -111,11 +113,17 @@ function runScripts(cases: readonly Case[]): void {
     printed.set(c.name, result);
   });
   const child = spawn(process.execPath, [folder.write('run-scripts.mjs', RUNNER), ...paths], { cwd: folder.dir });
+  children.push(child);
   let stdout = '';
   let stderr = '';
+  // A script that hangs ends the process (and fails the scripts after it) instead of holding them until each
+  // one's test times out; the scripts print every epoch, far more often than this.
+  let hung = false;
+  const watchdog = setTimeout(() => ((hung = true), child.kill()), SCRIPT_TIMEOUT_MS);
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdout.on('data', (chunk: Buffer) => {
     stdout += chunk.toString();
+    watchdog.refresh();
     for (let end; (end = /^>>> (\S+) (done|failed.*)$/m.exec(stdout));) {
       const [line, path, outcome] = end;
       const begin = stdout.indexOf(`<<< ${path}\n`);
@@ -127,8 +135,9 @@ function runScripts(cases: readonly Case[]): void {
     }
   });
   child.on('close', (code) => {
-    for (const { reject } of settle.values())
-      reject(new Error(`the scripts' process ended (${code}) early:\n${stderr}`));
+    clearTimeout(watchdog);
+    const why = hung ? `printed nothing for ${SCRIPT_TIMEOUT_MS / 1000} s and was stopped` : `ended (${code}) early`;
+    for (const { reject } of settle.values()) reject(new Error(`the scripts' process ${why}:\n${stderr}`));
   });
 }
 
@@ -149,7 +158,10 @@ beforeAll(async () => {
   for (const c of [...variants, ...saturating])
     engine.set(c.name, trainNetworks([toTrainConfig(c.settings)], trainingSetup(c.settings).data)[0]!);
 }, 120_000);
-afterAll(() => folder?.remove());
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill();
+  folder?.remove();
+});
 
 /** Largest |script − engine| / engine over the epochs (the site's losses are positive). */
 function maxRelativeGap(script: readonly number[], reference: readonly number[]): number {
