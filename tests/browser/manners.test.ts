@@ -24,6 +24,9 @@ import { DOC_PATHS } from './quality';
 const browser = useBrowser();
 const HERO = '[data-demo="hero"]';
 const DESKTOP = { width: 1280, height: 800 };
+/** Run lengths for the deep and universal labs' pause test (their defaults are 200 and 1000 epochs). */
+const DEEP_EPOCHS = 60;
+const UNIVERSAL_EPOCHS = 200;
 
 type Away = 'hide' | 'scroll-away';
 interface TestControls {
@@ -145,7 +148,9 @@ describe('training pauses while the reader cannot see it', () => {
   test('the deep lab pauses while the tab is hidden, the universal lab while scrolled away; both resume', async () => {
     const deep = labOn('[data-demo="deep-lab"]', browser);
     const universal = labOn('[data-demo="universal-lab"]', browser);
-    const opened = await openPage(browser(), 'en/further/', {
+    // Short runs (the labs' own settings): pausing and resuming do not depend on a run's length, and the epoch
+    // each pause stops at shows that it came mid-run.
+    const opened = await openPage(browser(), `en/further/?depochs=${DEEP_EPOCHS}&uepochs=${UNIVERSAL_EPOCHS}`, {
       viewport: DESKTOP,
       prepare: async (context) => {
         await context.addInitScript(TEST_CONTROLS);
@@ -157,16 +162,22 @@ describe('training pauses while the reader cannot see it', () => {
       await when(page, 'deep-lab', 'training', 'hide');
       await deep.click(page, 'train');
       await deep.waitStatus(page, ['paused']);
+      expect(Number(await deep.attr(page, 'data-epoch')), 'deep lab paused at epoch').toBeLessThan(DEEP_EPOCHS);
       await setHidden(page, false);
       expect(await deep.settled(page)).toBe('done');
+      expect(await deep.attr(page, 'data-epoch')).toBe(String(DEEP_EPOCHS));
 
       const root = await universal.hydrated(page);
       await when(page, 'universal-lab', 'training', 'scroll-away');
       await universal.click(page, 'train');
       await universal.waitStatus(page, ['paused']);
       expect(await offscreen(root)).toBe(true);
+      expect(Number(await universal.attr(page, 'data-epoch')), 'universal lab paused at epoch').toBeLessThan(
+        UNIVERSAL_EPOCHS,
+      );
       await root.scrollIntoViewIfNeeded();
       expect(await universal.settled(page)).toBe('done');
+      expect(await universal.attr(page, 'data-epoch')).toBe(String(UNIVERSAL_EPOCHS));
 
       // The initialisation demo's job (seeds trained in the worker) is held while the tab is hidden.
       const init = labOn('[data-demo="init-lab"]', browser, { ready: 'data-ready' });
