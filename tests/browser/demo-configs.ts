@@ -1,9 +1,9 @@
 /**
- * What tells demos apart, read from the built HTML: an island's code (its component and renderer) and its props
- * less the words of the page's language (`t`, `lang`). A demo's twin in the other edition with the same code and
- * the same props runs the same code on the same numbers; only its words differ. Tests that measure what does not
- * depend on words (main-thread time, bytes downloaded) measure each configuration once, and let the editions take
- * turns so that both are measured.
+ * What tells demos apart, read from the built HTML: an island's code (its component and renderer, less the
+ * language of its entry) and its props less the words of the page's language (`t`, `labels`, `lang`). A demo's
+ * twin in the other edition with the same code and the same props runs the same code on the same numbers; only its
+ * words differ. Tests that measure what does not depend on words (main-thread time, bytes downloaded) measure each
+ * configuration once, and let the editions take turns so that both are measured.
  *
  *   demoConfigs(html, kind)   one string per `data-demo="<kind>"` root of a page, in page order: its island's
  *                             component and props less words
@@ -25,10 +25,19 @@ function islandConfig(tag: string): string {
   const props = attribute(tag, 'props');
   const {
     t: _words,
+    labels: _labels,
     lang: _lang,
     ...config
   } = props ? (JSON.parse(decodeAttribute(props)) as Record<string, unknown>) : {};
-  return JSON.stringify([attribute(tag, 'component-url'), attribute(tag, 'renderer-url'), config]);
+  return JSON.stringify([islandCode(attribute(tag, 'component-url')), attribute(tag, 'renderer-url'), config]);
+}
+
+/**
+ * An island's entry less its language. Each island has one entry per language (src/labs/<lab>/<Island>.<lang>.tsx),
+ * which differ only in the words they import; the bundler names both `<Island>.<hash>.js`, so the hash goes.
+ */
+function islandCode(url: string | undefined): string | undefined {
+  return url?.replace(/\.[\w-]+\.js$/, '.js');
 }
 
 export function demoConfigs(html: string, kind: string): string[] {

@@ -6,8 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { HIDDEN_ACTIVATION_IDS } from '../../src/core/activations/types';
 import { useBrowser } from './harness';
-import { drawnCurves, expectNoLongTasks, labOn, yAt } from './lab-helpers';
-import { recordLongTasks } from './quality';
+import { drawnCurves, labOn, yAt } from './lab-helpers';
 
 const LAB = '[data-demo="fit-lab"][data-sync-url="true"]';
 const lab = labOn(LAB, useBrowser());
@@ -19,13 +18,8 @@ describe('Fit Lab', () => {
   it('trains sigmoid seed 1 to done; drawn prediction and components agree with data-weights', () =>
     lab.open('/en/experiment/?activation=sigmoid&seed=1', async (page) => {
       expect(await attr(page, 'data-status')).toBe('idle');
-      // Long tasks while training: PerformanceObserver 'longtask' entries are wall-clock and printed; the assertion
-      // is on each main-thread task's own CPU time from Chrome's trace, since on a loaded machine wall time also
-      // counts the time other processes held the CPU (the same rule as responsiveness.test.ts).
-      await recordLongTasks(page);
-      await expectNoLongTasks(page, 'fitlab', async () => expect(await lab.train(page)).toBe('done'), {
-        longTaskEntries: true,
-      });
+      // Its main thread while training (no task over 50 ms of CPU) is measured in responsiveness.test.ts, alone.
+      expect(await lab.train(page)).toBe('done');
 
       expect(Number(await attr(page, 'data-epoch'))).toBe(300);
       expect(Number.isFinite(Number(await attr(page, 'data-loss')))).toBe(true);

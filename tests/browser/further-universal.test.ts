@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CONTROL_XS, decodeShape, drawnDataset, presetControls, quantize } from '../../src/core/data/drawn-target';
 import { siteUrl, useBrowser } from './harness';
-import { drawnCurves, expectNoLongTasks, labOn, publishedScales, toClient, yAt } from './lab-helpers';
+import { drawnCurves, labOn, publishedScales, toClient, yAt } from './lab-helpers';
 import { chooseTheme } from './quality';
 
 /** axe-core on the lab alone (the page-wide checks are in a11y.test.ts). */
@@ -182,9 +182,10 @@ describe('Universal approximation lab', () => {
       expect(await page.locator(`${LAB} [data-role="refused"]`).count()).toBe(0);
     }));
 
-  it('trains 32 units without long main-thread tasks, and draws all 32 components', () =>
+  // Its main thread while training (no task over 50 ms of CPU) is measured in responsiveness.test.ts, alone.
+  it('trains 32 units and draws all 32 components', () =>
     lab.open('/en/further/?uunits=32&uact=sigmoid&ushape=bump&uepochs=300', async (page) => {
-      await expectNoLongTasks(page, 'universal, 32 units', async () => expect(await lab.train(page)).toBe('done'));
+      expect(await lab.train(page)).toBe('done');
       const w = JSON.parse((await attr(page, 'data-weights'))!) as Weights;
       expect(w.units).toBe(32);
       expect(await page.locator(`${LAB} svg.fl-front [data-role="component"]`).count()).toBe(32);

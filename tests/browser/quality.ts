@@ -287,18 +287,24 @@ function where(event: TraceEvent): string {
   return name ? ` [${name}${data?.lineNumber ? `:${data.lineNumber}` : ''}]` : '';
 }
 
-/** The complete events nested in `task` on its thread, as "name cpu ms (wall ms)", the five heaviest by CPU. */
+/**
+ * Where `task` was posted from (when the trace says), then the complete events nested in it on its thread, as
+ * "name cpu ms (wall ms)", the five heaviest by CPU.
+ */
 function heaviestInside(task: TraceEvent, sameThread: TraceEvent[]): string[] {
   const start = task.ts ?? 0;
   const end = start + (task.dur ?? 0);
-  return sameThread
-    .filter((e) => e !== task && e.tid === task.tid && (e.ts ?? 0) >= start && (e.ts ?? 0) + (e.dur ?? 0) <= end)
-    .sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0))
-    .slice(0, 5)
-    .map(
-      (e) =>
-        `${e.name}${where(e)} ${Math.round((e.tdur ?? 0) / 1000)} ms CPU (${Math.round((e.dur ?? 0) / 1000)} ms wall)`,
-    );
+  const posted = task.args?.src_func ? [`posted by ${task.args.src_func} (${task.args.src_file ?? '?'})`] : [];
+  return posted.concat(
+    sameThread
+      .filter((e) => e !== task && e.tid === task.tid && (e.ts ?? 0) >= start && (e.ts ?? 0) + (e.dur ?? 0) <= end)
+      .sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0))
+      .slice(0, 5)
+      .map(
+        (e) =>
+          `${e.name}${where(e)} ${Math.round((e.tdur ?? 0) / 1000)} ms CPU (${Math.round((e.dur ?? 0) / 1000)} ms wall)`,
+      ),
+  );
 }
 
 interface TraceEvent {
@@ -309,7 +315,12 @@ interface TraceEvent {
   ts?: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string; data?: { functionName?: string; url?: string; lineNumber?: number } };
+  args?: {
+    name?: string;
+    src_file?: string;
+    src_func?: string;
+    data?: { functionName?: string; url?: string; lineNumber?: number };
+  };
 }
 let traced: { traceEvents: TraceEvent[] } = { traceEvents: [] };
 
