@@ -50,16 +50,7 @@ import {
   themeClosure,
   watchChanges,
 } from './page-checks';
-import {
-  axeViolations,
-  axeViolationsScoped,
-  chooseTheme,
-  DOC_PATHS,
-  hydrateAll,
-  isTfjsSource,
-  scrollThrough,
-  whenIdle,
-} from './quality';
+import { axeViolations, chooseTheme, DOC_PATHS, hydrateAll, isTfjsSource, scrollThrough, whenIdle } from './quality';
 
 /** The Fit Lab alone, for other sites' frames: a page of its own, not a prose page. */
 const EMBEDS = ['en/embed/fit-lab/', 'zh-cn/embed/fit-lab/'];
@@ -124,9 +115,9 @@ const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 async function expectAxeCleanAfterThemeSwitch(page: Page, what: string): Promise<void> {
   const changed = await changedSinceWatch(page);
   if (changed.hidden > 0) return expectAxeClean(page, `${what}, where the theme hid ${changed.hidden} elements`);
-  expect(await axeViolationsScoped(page, { rules: COLOUR_RULES }), `axe's colour rules on ${what}`).toEqual([]);
+  expect(await axeViolations(page, { rules: COLOUR_RULES }), `axe's colour rules on ${what}`).toEqual([]);
   expect(
-    await axeViolationsScoped(page, { within: changed.roots }),
+    await axeViolations(page, { within: changed.roots }),
     `axe on the ${changed.count} parts of ${what} the theme changed`,
   ).toEqual([]);
 }

@@ -18,42 +18,6 @@ export const DEMO_SELECTOR = '[data-demo]';
 let axeSource: string | undefined;
 
 /**
- * Run axe-core on the page and return its violations as readable lines (`rule: selector — summary`).
- * The site's CSP forbids injected `<script>` tags, so axe's source goes in through `page.evaluate`, which runs in
- * DevTools' context (not subject to the page's CSP) — the page itself keeps its CSP enforced.
- */
-export async function axeViolations(page: Page): Promise<string[]> {
-  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  await whenIdle(page);
-  const present = await page.evaluate(() => 'axe' in window);
-  if (!present) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe;
-    interface AxeResults {
-      violations: {
-        id: string;
-        impact: string;
-        help: string;
-        nodes: { target: string[]; failureSummary?: string }[];
-      }[];
-    }
-    const results = await axe.run(document, { resultTypes: ['violations'] });
-    return results.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      nodes: violation.nodes.map((node) => ({ target: node.target.join(' '), summary: node.failureSummary ?? '' })),
-    }));
-  });
-  return violations.flatMap((violation) =>
-    violation.nodes.map(
-      (node) =>
-        `${violation.id} (${violation.impact}): ${node.target} — ${violation.help}. ${node.summary.replace(/\s+/g, ' ')}`,
-    ),
-  );
-}
-
-/**
  * Resolve when the page's main thread is idle: deferred work such as Expressive Code's marking of scrollable code
  * blocks (it runs in `requestIdleCallback`) has happened by then.
  */
@@ -325,12 +289,15 @@ interface TraceEvent {
 let traced: { traceEvents: TraceEvent[] } = { traceEvents: [] };
 
 /**
- * axe-core on part of the check: only `rules` (axe rule ids) over the whole page, or every rule within the elements
- * `within` holds (none: nothing to check). Violations read as `axeViolations` gives them.
+ * Run axe-core and return its violations as readable lines (`rule (impact): selector — help. summary`): every rule
+ * over the whole page by default; with `scope`, only `rules` (axe rule ids) over the whole page, or every rule within
+ * the elements `within` holds (none: nothing to check). The site's CSP forbids injected `<script>` tags, so axe's
+ * source goes in through `page.evaluate`, which runs in DevTools' context (not subject to the page's CSP) — the page
+ * itself keeps its CSP enforced.
  */
-export async function axeViolationsScoped(
+export async function axeViolations(
   page: Page,
-  scope: { rules: string[] } | { within: import('playwright-core').JSHandle<Element[]> },
+  scope: Record<string, never> | { rules: string[] } | { within: import('playwright-core').JSHandle<Element[]> } = {},
 ): Promise<string[]> {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await whenIdle(page);
