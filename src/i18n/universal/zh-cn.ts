@@ -11,7 +11,7 @@ export const universalLab: Dictionary['universalLab'] = {
   pointText: '第 {k} 个点（共 {n} 个）：x = {x}，y = {y}',
   drawingTitle: '目标曲线',
   drawingDesc: '一条经过 {n} 个等距点的曲线，x 从 0 到 2π，y 在 −1 与 3 之间：{values}。',
-  presets: '从这里开始',
+  presets: '起始形状',
   presetNames: { bump: '一个鼓包', cos: 'cos(x) + 1', step: '一个台阶', zigzag: '锯齿' },
   clear: '清空（水平线）',
   units: '隐藏神经元',
