@@ -37,6 +37,9 @@ export function firstVisible(line: string): string {
   return line.trim().replace(/^[*_[]+/, '')[0] ?? '';
 }
 
+/** An HTML element opened and closed on one line (`<li>…</li>`, `<dd>…</dd>`): a block of its own, not running text. */
+const blockElement = /^\s*<([a-z][\w-]*)\b[^>]*>.*<\/\1>\s*$/;
+
 const startsBlock = (line: string) => /^\s*(([-*+]|\d+\.)\s|#|\||\$\$|>|:::|import |export )/.test(line);
 
 export function proseLines(text: string): ProseLine[] {
@@ -77,7 +80,13 @@ export function proseLines(text: string): ProseLine[] {
       continue;
     }
     const wholeTag = /^\s*(<[^>]*>\s*)+$/.test(raw);
-    if (raw.trim() === '' || wholeTag || /^\s*(import |export |\{\/\*)/.test(raw) || /^\s*\$\$.*\$\$\s*$/.test(raw)) {
+    if (
+      raw.trim() === '' ||
+      wholeTag ||
+      blockElement.test(raw) ||
+      /^\s*(import |export |\{\/\*)/.test(raw) ||
+      /^\s*\$\$.*\$\$\s*$/.test(raw)
+    ) {
       previousWasProse = false;
       continue;
     }
@@ -100,6 +109,16 @@ export function breaksBetweenChinese(text: string): number[] {
         isChinese(firstVisible(line.raw))
       );
     })
+    .map((line) => line.line);
+}
+
+/**
+ * Every soft line break inside a paragraph or list item: the line numbers of the lines that continue the one before.
+ * A paragraph is one line, so a Chinese page has none.
+ */
+export function softBreaks(text: string): number[] {
+  return proseLines(text)
+    .filter((line) => line.continues)
     .map((line) => line.line);
 }
 

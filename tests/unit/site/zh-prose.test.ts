@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { docPages } from '../../support/docs-pages';
-import { breaksBetweenChinese, proseLines, unclosableEmphasis } from './mdx-prose';
+import { breaksBetweenChinese, proseLines, softBreaks, unclosableEmphasis } from './mdx-prose';
 
 /**
- * The Chinese edition's typography and terms: no soft line break between two Chinese characters inside a paragraph
- * (a browser shows it as a stray space), curly quotes in prose, and one term per concept — the variants the
+ * The Chinese edition's typography and terms: a paragraph or list item is one line (a soft line break between two
+ * Chinese characters shows as a stray space, and one next to Latin text is where the next one creeps in), curly quotes in prose, and one term per concept — the variants the
  * glossary's 统一用语 table rules out appear on no page.
  */
 
@@ -51,10 +52,14 @@ describe('the Chinese pages', () => {
     }
   });
 
-  test.each(zhPages.map((page) => [page.path, page.text] as const))(
-    '%s has no line break between two Chinese characters inside a paragraph',
-    (_, text) => {
-      expect(breaksBetweenChinese(text)).toEqual([]);
+  test.each(zhPages.map((page) => [page.path, page.file, page.text] as const))(
+    '%s has no line break inside a paragraph or list item (a paragraph is one line)',
+    (_, file, text) => {
+      const lines = text.split(/\r?\n/);
+      const breaks = softBreaks(text).map(
+        (line) => `${relative(process.cwd(), file)}:${line}: ${(lines[line - 1] ?? '').trim().slice(0, 60)}`,
+      );
+      expect(breaks, 'join each of these lines onto the line before it').toEqual([]);
     },
   );
 
@@ -101,6 +106,24 @@ describe('the prose reader', () => {
     expect(breaksBetweenChinese(page('```\n代码\n代码\n```\n'))).toEqual([]);
     expect(breaksBetweenChinese(page('$$\n中\n文\n$$\n'))).toEqual([]);
     expect(breaksBetweenChinese(page('| 表 |\n| 格 |\n'))).toEqual([]);
+  });
+
+  test('finds every soft line break inside a paragraph or list item, next to Latin text, maths and components too', () => {
+    expect(softBreaks(page('第一行\n第二行\n'))).toEqual([6]);
+    expect(softBreaks(page('用\n`trainOnBatch` 训练\n'))).toEqual([6]);
+    expect(softBreaks(page('中位数为\n<SeedStat name="x" />。\n'))).toEqual([6]);
+    expect(softBreaks(page('- 第一项\n  接着写\n- 第二项\n'))).toEqual([6]);
+    expect(softBreaks(page('$x$ 是\n$y$\n'))).toEqual([6]);
+  });
+
+  test('counts no break between blocks, in code, maths, tables, or between one-line HTML elements', () => {
+    expect(softBreaks(page('段落。\n\n新段落\n'))).toEqual([]);
+    expect(softBreaks(page('列表：\n\n- 第一项\n- 第二项\n'))).toEqual([]);
+    expect(softBreaks(page('```\n代码\n代码\n```\n'))).toEqual([]);
+    expect(softBreaks(page('$$\n中\n文\n$$\n'))).toEqual([]);
+    expect(softBreaks(page('| 表 |\n| 格 |\n'))).toEqual([]);
+    expect(softBreaks(page('<dl>\n  <dt id="a">甲</dt>\n  <dd>定义</dd>\n</dl>\n'))).toEqual([]);
+    expect(softBreaks(page('<Aside>\n提示一句。\n</Aside>\n'))).toEqual([]);
   });
 
   test('masks code spans, maths and JSX attributes, so their quotes are not prose', () => {
