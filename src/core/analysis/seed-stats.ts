@@ -125,7 +125,7 @@ export interface LongerSummary {
   goodShare: number[];
   /** Not a good fit at the first checkpoint. */
   stuckAtFirst: number;
-  /** …but a good fit at a later one: merely slow. */
+  /** …but a good fit at the last one: merely slow (a run good only at a checkpoint in between is not counted). */
   slow: number;
   /** Still not good at the last checkpoint, with a neuron dead since before the first step: can never recover. */
   neverDeadStart: number;
