@@ -19,6 +19,25 @@ describe('the Fit Lab run file', () => {
     expect(read.params).toEqual(params);
   });
 
+  it('keeps a PReLU run’s learned slopes, starts them at 0 when the file has none, and refuses bad ones', () => {
+    const settings: FitLabSettings = { ...parseSettings('activation=prelu&hidden=2&seed=3').settings, points: null };
+    const withSlopes = { ...params, alpha: [0.25, -0.5] };
+    const read = readRunFile(writeRunFile(settings, withSlopes, 0.02));
+    expect(read.ok && read.params).toEqual(withSlopes);
+    const bare = readRunFile(writeRunFile(settings, params, 0.02));
+    expect(bare.ok && bare.params).toEqual({ ...params, alpha: [0, 0] });
+    const bad = JSON.parse(writeRunFile(settings, withSlopes, 0.02)) as Record<string, unknown>;
+    expect(readRunFile(JSON.stringify({ ...bad, alpha: [0.25] }))).toEqual({
+      ok: false,
+      problem: 'badWeights',
+      detail: '2',
+    });
+    expect(readRunFile(JSON.stringify({ ...bad, alpha: [0.25, null] })).ok).toBe(false);
+    // Slopes mean nothing to another activation: its weights read as they are.
+    const relu = readRunFile(writeRunFile({ ...settings, activation: 'relu' }, withSlopes, 0.02));
+    expect(relu.ok && relu.params).toEqual(params);
+  });
+
   it('gives a setting the file leaves out its default, not the importing lab’s preset', () => {
     const read = readRunFile(JSON.stringify({ settings: { hidden: '3' } }));
     expect(read.ok && read.settings).toEqual({ ...DEFAULT_SETTINGS, hidden: 3 });

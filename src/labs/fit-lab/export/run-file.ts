@@ -13,6 +13,7 @@ import {
   type FitLabSettings,
   type Refusal,
 } from '../../../core/settings/fit-lab';
+import { learnsSlopes } from '../../../core/activations/types';
 import type { NetworkParams } from '../../../core/train/types';
 
 /** Longer than any file the export writes for MAX_PASTED_POINTS points (about 60 kB), far short of a freeze. */
@@ -101,6 +102,12 @@ export function readRunFile(text: string): RunFileResult {
     if (!finiteList(file.w1, h) || !finiteList(file.b1, h) || !finiteList(file.w2, h) || !finiteList([file.b2], 1))
       return { ok: false, problem: 'badWeights', detail: String(h) };
     params = { w1: file.w1, b1: file.b1, w2: file.w2, b2: file.b2 as number };
+    // A learned slope per neuron belongs to the weights; without one, PReLU starts where Keras' does (α = 0).
+    if (learnsSlopes(settings.activation)) {
+      if (file.alpha !== undefined && !finiteList(file.alpha, h))
+        return { ok: false, problem: 'badWeights', detail: String(h) };
+      params.alpha = file.alpha ?? new Array<number>(h).fill(0);
+    }
   }
   return { ok: true, settings: { ...settings, points }, refused, params };
 }
