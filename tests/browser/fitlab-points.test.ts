@@ -173,7 +173,8 @@ describe('Fit Lab: own points, held-out points, test loss', () => {
     FURTHER.open('/zh-cn/further/', async (page) => {
       const sel = FURTHER.selector;
       const heldOut = page.locator(`${sel} path[data-role="held-out"]`);
-      expect(Number(await heldOut.getAttribute('data-count'))).toBeGreaterThan(0);
+      const heldOutAtFirst = Number(await heldOut.getAttribute('data-count'));
+      expect(heldOutAtFirst).toBeGreaterThan(0);
       expect(await page.locator(`${sel} .lab__plot`).innerText()).toContain('留出的点（不参与训练）');
       expect(await FURTHER.train(page, 170_000)).toBe('done');
       const testMse = Number(await FURTHER.attr(page, 'data-test-mse'));
@@ -219,6 +220,10 @@ describe('Fit Lab: own points, held-out points, test loss', () => {
         .poll(() => page.locator(`${sel} [data-role="paste-report"]`).innerText())
         .toContain('粘贴的文字超过 100000 个字符');
       expect(await FURTHER.attr(page, 'data-points')).toBe('3');
+      // Back to the example's own points, noise and held-out share.
+      await page.locator(`${sel} [data-action="preset-points"]`).click();
+      await waitAttr(page, sel, 'data-points', '15');
+      await expect.poll(async () => Number(await heldOut.getAttribute('data-count'))).toBe(heldOutAtFirst);
     }));
 
   it('en: garbage in the address, NaN, duplicates and far-off points are named; the lab still trains', () =>
