@@ -22,7 +22,7 @@ export const universalLab: Dictionary['universalLab'] = {
   train: '开始训练',
   stop: '停止',
   status: {
-    idle: '就绪：画出目标后点击"开始训练"。',
+    idle: '就绪：画出目标后点击“开始训练”。',
     loading: '正在加载训练引擎…',
     training: '正在训练 {units} 个 {activation} 神经元：第 {epoch} / {epochs} 轮，损失 {loss}。',
     trainingLive: '训练已开始。',
