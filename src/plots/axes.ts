@@ -4,7 +4,7 @@
  * and the two axis titles.
  */
 import type { ScaleLinear, ScaleLogarithmic } from 'd3-scale';
-import { esc, r2, tickText } from './svg';
+import { esc, r2, segments, tickText } from './svg';
 
 export interface LogEpochAxesOptions {
   /** At most this many labelled powers of ten. */
@@ -24,21 +24,26 @@ export function logEpochAxes(
 ): string {
   const [x0, x1] = x.range() as [number, number];
   const [y0, y1] = y.range() as [number, number];
-  let out = `<g class="fl-axes" fill="currentColor" font-size="10">`;
   const powers = y.ticks().filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9);
   const step = Math.max(1, Math.ceil(powers.length / o.decades));
-  powers.forEach((t, k) => {
-    if (k % step !== 0) return;
-    const p = r2(y(t));
-    out += `<line x1="${x0}" x2="${x1}" y1="${p}" y2="${p}" stroke="currentColor" stroke-opacity="0.12"/>`;
+  const yTicks = powers.filter((_, k) => k % step === 0).map((t) => [t, r2(y(t))] as const);
+  const xTicks = x.ticks(o.epochTicks).map((t) => [t, r2(x(t))] as const);
+  let out = `<g class="fl-axes" fill="currentColor" font-size="10">`;
+  out += `<path d="${segments(
+    x0,
+    x1,
+    yTicks.map(([, p]) => p),
+  )}" stroke="currentColor" stroke-opacity="0.12"/>`;
+  out += `<path d="${segments(
+    y0,
+    y0 + 4,
+    xTicks.map(([, p]) => p),
+    true,
+  )}" stroke="currentColor"/>`;
+  out += `<path d="M${x0} ${y0}H${x1}" stroke="currentColor" stroke-opacity="0.5"/>`;
+  for (const [t, p] of yTicks)
     out += `<text x="${x0 - 4}" y="${p}" dy="0.32em" text-anchor="end">${esc(tickText(t))}</text>`;
-  });
-  for (const t of x.ticks(o.epochTicks)) {
-    const p = r2(x(t));
-    out += `<line x1="${p}" x2="${p}" y1="${y0}" y2="${y0 + 4}" stroke="currentColor"/>`;
-    out += `<text x="${p}" y="${y0 + 14}" text-anchor="middle">${t}</text>`;
-  }
-  out += `<line x1="${x0}" x2="${x1}" y1="${y0}" y2="${y0}" stroke="currentColor" stroke-opacity="0.5"/>`;
+  for (const [t, p] of xTicks) out += `<text x="${p}" y="${y0 + 14}" text-anchor="middle">${t}</text>`;
   out += `<text x="${x1}" y="${y0 + o.epochLabelBelow}" text-anchor="end">${esc(o.epochLabel)}</text>`;
   out += `<text x="${x0 + 4}" y="${y1 + o.valueLabelBelowTop}">${esc(o.valueLabel)}</text>`;
   return out + `</g>`;

@@ -11,7 +11,7 @@ import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { area } from 'd3-shape';
 import type { Interval } from '../core/analysis/learning-bands';
 import type { Dataset } from '../core/train/types';
-import { attrs, DEAD_COLOUR, DEAD_DASH, esc, neuronStyle, polylinePath, r2, tickText } from './svg';
+import { attrs, DEAD_COLOUR, DEAD_DASH, esc, neuronStyle, polylinePath, r2, segments, tickText } from './svg';
 
 export type ComponentState = 'alive' | 'saturated' | 'dead' | 'negative';
 export type FitView = 'components' | 'sum';
@@ -157,20 +157,26 @@ function axes(layout: FitLayout, size: PlotSize): string {
   const { x, y } = layout;
   const [x0, x1] = x.range() as [number, number];
   const [y0, y1] = y.range() as [number, number];
-  let out = `<g class="fl-axes" fill="currentColor" font-size="${size.compact ? 9 : 11}">`;
-  for (const t of y.ticks(size.compact ? 3 : 5)) {
-    const py = r2(y(t));
-    out += `<line class="fl-grid" x1="${x0}" x2="${x1}" y1="${py}" y2="${py}" stroke="currentColor" stroke-opacity="0.12"/>`;
-    out += `<text x="${x0 - 4}" y="${py}" dy="0.32em" text-anchor="end">${esc(tickText(t))}</text>`;
-  }
+  const yTicks = y.ticks(size.compact ? 3 : 5).map((t) => [t, r2(y(t))] as const);
   const below = y0 + layout.bandsHeight;
-  for (const [v, label] of PI_TICKS) {
-    const px = r2(x(v));
-    out += `<line x1="${px}" x2="${px}" y1="${below}" y2="${below + 4}" stroke="currentColor"/>`;
-    out += `<text x="${px}" y="${below + (size.compact ? 13 : 16)}" text-anchor="middle">${label}</text>`;
-  }
-  out += `<line x1="${x0}" x2="${x1}" y1="${y0}" y2="${y0}" stroke="currentColor" stroke-opacity="0.5"/>`;
-  out += `<line x1="${x0}" x2="${x0}" y1="${y0}" y2="${y1}" stroke="currentColor" stroke-opacity="0.5"/>`;
+  const xTicks = PI_TICKS.map(([v, label]) => [r2(x(v)), label] as const);
+  let out = `<g class="fl-axes" fill="currentColor" font-size="${size.compact ? 9 : 11}">`;
+  out += `<path class="fl-grid" d="${segments(
+    x0,
+    x1,
+    yTicks.map(([, p]) => p),
+  )}" stroke="currentColor" stroke-opacity="0.12"/>`;
+  out += `<path d="${segments(
+    below,
+    below + 4,
+    xTicks.map(([p]) => p),
+    true,
+  )}" stroke="currentColor"/>`;
+  out += `<path d="M${x0} ${y1}V${y0}H${x1}" fill="none" stroke="currentColor" stroke-opacity="0.5"/>`;
+  for (const [t, py] of yTicks)
+    out += `<text x="${x0 - 4}" y="${py}" dy="0.32em" text-anchor="end">${esc(tickText(t))}</text>`;
+  const labelY = below + (size.compact ? 13 : 16);
+  for (const [px, label] of xTicks) out += `<text x="${px}" y="${labelY}" text-anchor="middle">${label}</text>`;
   return out + '</g>';
 }
 

@@ -7,7 +7,7 @@
  * regions are named in text above the plot, so colour is never the only cue.
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { attrs, esc, r2, tickText } from './svg';
+import { attrs, esc, r2, segments, tickText } from './svg';
 
 export type BinOutcome = 'good' | 'plateau' | 'line';
 
@@ -122,20 +122,26 @@ export function histogramSvg(data: HistogramData, size: HistogramSize, labels: H
     out += `<rect class="sh-region sh-region-${outcome}" x="${r2(left)}" y="${y1}" width="${r2(right - left)}" height="${r2(y0 - y1)}"/>`;
   }
 
-  out += `<g class="sh-axes" fill="currentColor" font-size="10">`;
-  for (const t of y.ticks(4)) {
-    if (!Number.isInteger(t)) continue;
-    const p = r2(y(t));
-    out += `<line x1="${x0}" x2="${x1}" y1="${p}" y2="${p}" stroke="currentColor" stroke-opacity="0.1"/>`;
-    out += `<text x="${x0 - 4}" y="${p}" dy="0.32em" text-anchor="end">${t}</text>`;
-  }
+  const yTicks = y.ticks(4).filter((t) => Number.isInteger(t));
   const [d0, d1] = x.domain() as [number, number];
-  for (let e = Math.ceil(Math.log10(d0) - 1e-9); e <= Math.floor(Math.log10(d1) + 1e-9); e++) {
-    const p = r2(x(10 ** e));
-    out += `<line x1="${p}" x2="${p}" y1="${y0}" y2="${y0 + 4}" stroke="currentColor"/>`;
-    out += `<text x="${p}" y="${y0 + 14}" text-anchor="middle">${esc(formatEdge(10 ** e))}</text>`;
-  }
-  out += `<line x1="${x0}" x2="${x1}" y1="${y0}" y2="${y0}" stroke="currentColor" stroke-opacity="0.5"/>`;
+  const decades: number[] = [];
+  for (let e = Math.ceil(Math.log10(d0) - 1e-9); e <= Math.floor(Math.log10(d1) + 1e-9); e++) decades.push(10 ** e);
+  out += `<g class="sh-axes" fill="currentColor" font-size="10">`;
+  out += `<path d="${segments(
+    x0,
+    x1,
+    yTicks.map((t) => r2(y(t))),
+  )}" stroke="currentColor" stroke-opacity="0.1"/>`;
+  out += `<path d="${segments(
+    y0,
+    y0 + 4,
+    decades.map((v) => r2(x(v))),
+    true,
+  )}" stroke="currentColor"/>`;
+  out += `<path d="M${x0} ${y0}H${x1}" stroke="currentColor" stroke-opacity="0.5"/>`;
+  for (const t of yTicks) out += `<text x="${x0 - 4}" y="${r2(y(t))}" dy="0.32em" text-anchor="end">${t}</text>`;
+  for (const v of decades)
+    out += `<text x="${r2(x(v))}" y="${y0 + 14}" text-anchor="middle">${esc(formatEdge(v))}</text>`;
   out += `<text x="${x1}" y="${size.height - 4}" text-anchor="end">${esc(labels.xAxis)}</text>`;
   out += `<text x="${x0}" y="${y1 - 4}" text-anchor="start">${esc(labels.yAxis)}</text>`;
   out += `</g>`;

@@ -7,7 +7,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import type { InitWeightsHistogram } from '../core/analysis/init-weights';
-import { attrs, esc, r2, tickText } from './svg';
+import { attrs, esc, r2, segments, tickText } from './svg';
 
 export interface InitWeightsLabels {
   title: string;
@@ -64,19 +64,25 @@ export function initWeightsSvg(data: InitWeightsHistogram, size: InitWeightsSize
     out += `<text x="${r2(b)}" y="${y1 - 4}" font-size="9" text-anchor="end" fill="currentColor">${esc(labels.band)}</text>`;
   }
 
+  const yTicks = y.ticks(4).filter((t) => Number.isInteger(t));
+  const xTicks: number[] = [];
+  for (let t = Math.ceil(lo); t <= Math.floor(hi); t++) xTicks.push(t);
   out += `<g class="iw-axes" fill="currentColor" font-size="10">`;
-  for (const t of y.ticks(4)) {
-    if (!Number.isInteger(t)) continue;
-    const p = r2(y(t));
-    out += `<line x1="${x0}" x2="${x1}" y1="${p}" y2="${p}" stroke="currentColor" stroke-opacity="0.1"/>`;
-    out += `<text x="${x0 - 4}" y="${p}" dy="0.32em" text-anchor="end">${t}</text>`;
-  }
-  for (let t = Math.ceil(lo); t <= Math.floor(hi); t++) {
-    const p = r2(x(t));
-    out += `<line x1="${p}" x2="${p}" y1="${y0}" y2="${y0 + 4}" stroke="currentColor"/>`;
-    out += `<text x="${p}" y="${y0 + 14}" text-anchor="middle">${esc(tickText(t).replace('-', '−'))}</text>`;
-  }
-  out += `<line x1="${x0}" x2="${x1}" y1="${y0}" y2="${y0}" stroke="currentColor" stroke-opacity="0.5"/>`;
+  out += `<path d="${segments(
+    x0,
+    x1,
+    yTicks.map((t) => r2(y(t))),
+  )}" stroke="currentColor" stroke-opacity="0.1"/>`;
+  out += `<path d="${segments(
+    y0,
+    y0 + 4,
+    xTicks.map((t) => r2(x(t))),
+    true,
+  )}" stroke="currentColor"/>`;
+  out += `<path d="M${x0} ${y0}H${x1}" stroke="currentColor" stroke-opacity="0.5"/>`;
+  for (const t of yTicks) out += `<text x="${x0 - 4}" y="${r2(y(t))}" dy="0.32em" text-anchor="end">${t}</text>`;
+  for (const t of xTicks)
+    out += `<text x="${r2(x(t))}" y="${y0 + 14}" text-anchor="middle">${esc(tickText(t).replace('-', '−'))}</text>`;
   out += `<text x="${x1}" y="${size.height - 3}" text-anchor="end">${esc(labels.xAxis)}</text>`;
   out += `<text x="${x0}" y="${y1 - 14}" text-anchor="start">${esc(labels.yAxis)}</text>`;
   out += `</g>`;

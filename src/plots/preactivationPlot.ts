@@ -4,7 +4,7 @@
  * saturated units written at the right. Pure (data, size, labels) → SVG string.
  */
 import { scaleLinear } from 'd3-scale';
-import { attrs, esc, r2 } from './svg';
+import { attrs, esc, r2, segments } from './svg';
 import type { LayerPlotSize } from './layerGradientPlot';
 
 export interface PreactivationRow {
@@ -44,13 +44,17 @@ export function preactivationSvg(data: PreactivationData, size: LayerPlotSize, l
   const [x0, x1] = x.range() as [number, number];
   const bottom = height - MARGIN.bottom;
 
+  const ticks = x.ticks(5);
   let out = `<g class="fl-axes" fill="currentColor" font-size="10">`;
-  for (const t of x.ticks(5)) {
-    const p = r2(x(t));
-    out += `<line x1="${p}" x2="${p}" y1="${bottom}" y2="${bottom + 4}" stroke="currentColor"/>`;
-    out += `<text x="${p}" y="${bottom + 14}" text-anchor="middle">${esc(String(t).replace('-', '−'))}</text>`;
-  }
-  out += `<line x1="${x0}" x2="${x1}" y1="${bottom}" y2="${bottom}" stroke="currentColor" stroke-opacity="0.5"/>`;
+  out += `<path d="${segments(
+    bottom,
+    bottom + 4,
+    ticks.map((t) => r2(x(t))),
+    true,
+  )}" stroke="currentColor"/>`;
+  for (const t of ticks)
+    out += `<text x="${r2(x(t))}" y="${bottom + 14}" text-anchor="middle">${esc(String(t).replace('-', '−'))}</text>`;
+  out += `<path d="M${x0} ${bottom}H${x1}" stroke="currentColor" stroke-opacity="0.5"/>`;
   if (lo < 0 && hi > 0)
     out += `<line data-role="zero" x1="${r2(x(0))}" x2="${r2(x(0))}" y1="${MARGIN.top}" y2="${bottom}" stroke="currentColor" stroke-opacity="0.35" stroke-dasharray="2 3"/>`;
   out += `<text x="${x1}" y="${bottom + 25}" text-anchor="end">${esc(labels.axis)}</text>`;

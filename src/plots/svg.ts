@@ -25,6 +25,15 @@ export function attrs(a: Record<string, string | number | undefined>): string {
 }
 
 export const r2 = (v: number) => Math.round(v * 100) / 100;
+
+/**
+ * Path data for horizontal segments x0→x1 at each y, or (`vertical`) vertical segments y0→y1 at each x. An axis's
+ * gridlines or ticks drawn as one `<path>` instead of one `<line>` each: the same pixels, a fraction of the
+ * elements the browser parses, styles and lays out.
+ */
+export function segments(from: number, to: number, at: readonly number[], vertical = false): string {
+  return at.map((p) => (vertical ? `M${p} ${from}V${to}` : `M${from} ${p}H${to}`)).join('');
+}
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
 /**

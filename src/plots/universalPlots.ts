@@ -10,7 +10,7 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { fitLayout, PI_TICKS, type FitPlotData, type PlotSize } from './fitPlot';
-import { attrs, esc, r2, tickText } from './svg';
+import { attrs, esc, r2, segments, tickText } from './svg';
 
 function svgOpen(
   cls: string,
@@ -57,18 +57,23 @@ export function drawingSvg(data: DrawingData, size: PlotSize, labels: DrawingLab
   const { x, y } = drawingScales(data, size);
   const [x0, x1] = x.range() as [number, number];
   const [y0, y1] = y.range() as [number, number];
+  const yTicks = y.ticks(4);
+  const at = (ts: number[]) => ts.map((t) => r2(y(t)));
   let out = `<g class="fl-axes" fill="currentColor" font-size="10">`;
-  for (const t of y.ticks(4)) {
-    const p = r2(y(t));
-    out += `<line x1="${x0}" x2="${x1}" y1="${p}" y2="${p}" stroke="currentColor" stroke-opacity="${t === 0 ? 0.35 : 0.12}"/>`;
-    out += `<text x="${x0 - 4}" y="${p}" dy="0.32em" text-anchor="end">${esc(tickText(t))}</text>`;
-  }
-  for (const [v, label] of PI_TICKS) {
-    const p = r2(x(v));
-    out += `<line x1="${p}" x2="${p}" y1="${y0}" y2="${y0 + 4}" stroke="currentColor"/>`;
-    out += `<text x="${p}" y="${y0 + 15}" text-anchor="middle">${label}</text>`;
-  }
-  out += `<line x1="${x0}" x2="${x0}" y1="${y0}" y2="${y1}" stroke="currentColor" stroke-opacity="0.5"/></g>`;
+  // The zero line a little darker than the other gridlines.
+  out += `<path d="${segments(x0, x1, at(yTicks.filter((t) => t !== 0)))}" stroke="currentColor" stroke-opacity="0.12"/>`;
+  out += `<path d="${segments(x0, x1, at(yTicks.filter((t) => t === 0)))}" stroke="currentColor" stroke-opacity="0.35"/>`;
+  out += `<path d="${segments(
+    y0,
+    y0 + 4,
+    PI_TICKS.map(([v]) => r2(x(v))),
+    true,
+  )}" stroke="currentColor"/>`;
+  out += `<path d="M${x0} ${y0}V${y1}" stroke="currentColor" stroke-opacity="0.5"/>`;
+  for (const t of yTicks)
+    out += `<text x="${x0 - 4}" y="${r2(y(t))}" dy="0.32em" text-anchor="end">${esc(tickText(t))}</text>`;
+  for (const [v, label] of PI_TICKS) out += `<text x="${r2(x(v))}" y="${y0 + 15}" text-anchor="middle">${label}</text>`;
+  out += `</g>`;
   const d =
     line<number>()
       .x((v) => x(v))
@@ -169,17 +174,23 @@ export function unitsChartSvg(
   const clamp = (v: number) => Math.max(lo, Math.min(hi, Number.isFinite(v) ? v : hi));
   const [x0, x1] = x.range() as [number, number];
   const [y0, y1] = y.range() as [number, number];
+  const decades = [1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1];
   let out = `<g class="fl-axes" fill="currentColor" font-size="10">`;
-  for (const t of [1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1]) {
-    const p = r2(y(t));
-    out += `<line x1="${x0}" x2="${x1}" y1="${p}" y2="${p}" stroke="currentColor" stroke-opacity="0.12"/>`;
-    out += `<text x="${x0 - 4}" y="${p}" dy="0.32em" text-anchor="end">${esc(tickText(t))}</text>`;
-  }
-  for (const s of sizes) {
-    const p = r2(x(s));
-    out += `<line x1="${p}" x2="${p}" y1="${y0}" y2="${y0 + 4}" stroke="currentColor"/><text x="${p}" y="${y0 + 14}" text-anchor="middle">${s}</text>`;
-  }
-  out += `<line x1="${x0}" x2="${x1}" y1="${y0}" y2="${y0}" stroke="currentColor" stroke-opacity="0.5"/>`;
+  out += `<path d="${segments(
+    x0,
+    x1,
+    decades.map((t) => r2(y(t))),
+  )}" stroke="currentColor" stroke-opacity="0.12"/>`;
+  out += `<path d="${segments(
+    y0,
+    y0 + 4,
+    sizes.map((s) => r2(x(s))),
+    true,
+  )}" stroke="currentColor"/>`;
+  out += `<path d="M${x0} ${y0}H${x1}" stroke="currentColor" stroke-opacity="0.5"/>`;
+  for (const t of decades)
+    out += `<text x="${x0 - 4}" y="${r2(y(t))}" dy="0.32em" text-anchor="end">${esc(tickText(t))}</text>`;
+  for (const s of sizes) out += `<text x="${r2(x(s))}" y="${y0 + 14}" text-anchor="middle">${s}</text>`;
   out += `<text x="${r2((x0 + x1) / 2)}" y="${y0 + 28}" text-anchor="middle">${esc(labels.units)}</text>`;
   out += `<text x="${x0 + 4}" y="${y1 + 8}">${esc(labels.mse)}</text></g>`;
   const ty = r2(y(threshold));
