@@ -11,7 +11,7 @@ import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { area } from 'd3-shape';
 import type { Interval } from '../core/analysis/learning-bands';
 import type { Dataset } from '../core/train/types';
-import { attrs, DEAD_COLOUR, DEAD_DASH, esc, neuronStyle, polylinePath, r2, segments, tickText } from './svg';
+import { attrs, DEAD_COLOUR, DEAD_DASH, esc, neuronStyle, polylinePath, r1, r2, segments, tickText } from './svg';
 
 export type ComponentState = 'alive' | 'saturated' | 'dead' | 'negative';
 export type FitView = 'components' | 'sum';
@@ -212,11 +212,12 @@ function fitPlotParts(
   let background = '';
   // Training points under everything, then the target as a wide pale band.
   // One path of zero-length round-capped segments draws every point as a dot: one element instead of 100
-  // per plot keeps the DOM small (a page with five labs had ~1,500 circles, a third of its elements).
+  // per plot keeps the DOM small (a page with five labs had ~1,500 circles, a third of its elements); 0.1 px is
+  // finer than a dot's edge.
   let dots = '';
   data.points.x.forEach((px, j) => {
     const vy = data.points.y[j]!;
-    if (finite(vy)) dots += `M${r2(x(px))} ${r2(py(vy))}h0`;
+    if (finite(vy)) dots += `M${r1(x(px))} ${r1(py(vy))}h0`;
   });
   background += `<path class="fl-points" d="${dots}" fill="none" stroke="currentColor" stroke-opacity="0.45" stroke-width="${size.compact ? 2.4 : 3.6}" stroke-linecap="round"/>`;
   background += heldOutRings(data, x, py);
@@ -267,11 +268,16 @@ function fitPlotParts(
       const vy = interpolate(data.grid, ys, c.centre);
       if (finite(vy) && vy >= yLo && vy <= yHi) {
         const my = r2(y(vy));
-        body += `<g data-role="centre" data-neuron="${id(i)}"${muted ? ' class="fl-muted"' : ''} transform="translate(${mx},${my})">`;
-        body += `<path d="${style.marker(size.compact ? 30 : 60)}" fill="${colour}" class="fl-halo" stroke="#fff" stroke-width="1"/>`;
-        if (!size.compact)
-          body += `<text x="7" y="-6" font-size="11" font-weight="700" fill="${colour}">${esc(labels.neuronTag(i))}</text>`;
-        body += `</g>`;
+        const where = `data-role="centre" data-neuron="${id(i)}" transform="translate(${mx},${my})"`;
+        const marker = (extra: string) =>
+          `<path${extra} d="${style.marker(size.compact ? 30 : 60)}" fill="${colour}" stroke="#fff" stroke-width="1"/>`;
+        const fade = muted ? ' fl-muted' : '';
+        // Small multiples have no tag beside the marker: the marker alone, without a group around it.
+        if (size.compact) body += marker(` ${where} class="fl-halo${fade}"`);
+        else
+          body +=
+            `<g ${where}${muted ? ' class="fl-muted"' : ''}>${marker(' class="fl-halo"')}` +
+            `<text x="7" y="-6" font-size="11" font-weight="700" fill="${colour}">${esc(labels.neuronTag(i))}</text></g>`;
       }
     }
     if (dead && !size.compact) {

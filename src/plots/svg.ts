@@ -34,7 +34,7 @@ export const r2 = (v: number) => Math.round(v * 100) / 100;
 export function segments(from: number, to: number, at: readonly number[], vertical = false): string {
   return at.map((p) => (vertical ? `M${p} ${from}V${to}` : `M${from} ${p}H${to}`)).join('');
 }
-const r1 = (v: number) => Math.round(v * 10) / 10;
+export const r1 = (v: number) => Math.round(v * 10) / 10;
 
 /**
  * Largest vertical distance of points first+1…last−1 from the chord first→last, and where it is. Vertical, not
