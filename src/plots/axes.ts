@@ -4,7 +4,7 @@
  * and the two axis titles.
  */
 import type { ScaleLinear, ScaleLogarithmic } from 'd3-scale';
-import { esc, r2, segments, tickText } from './svg';
+import { bottomAxisFrame, esc, r2, tickText } from './svg';
 
 export interface LogEpochAxesOptions {
   /** At most this many labelled powers of ten. */
@@ -29,18 +29,13 @@ export function logEpochAxes(
   const yTicks = powers.filter((_, k) => k % step === 0).map((t) => [t, r2(y(t))] as const);
   const xTicks = x.ticks(o.epochTicks).map((t) => [t, r2(x(t))] as const);
   let out = `<g class="fl-axes" fill="currentColor" font-size="10">`;
-  out += `<path d="${segments(
+  out += bottomAxisFrame(
     x0,
     x1,
-    yTicks.map(([, p]) => p),
-  )}" stroke="currentColor" stroke-opacity="0.12"/>`;
-  out += `<path d="${segments(
     y0,
-    y0 + 4,
+    { ys: yTicks.map(([, p]) => p), opacity: 0.12 },
     xTicks.map(([, p]) => p),
-    true,
-  )}" stroke="currentColor"/>`;
-  out += `<path d="M${x0} ${y0}H${x1}" stroke="currentColor" stroke-opacity="0.5"/>`;
+  );
   for (const [t, p] of yTicks)
     out += `<text x="${x0 - 4}" y="${p}" dy="0.32em" text-anchor="end">${esc(tickText(t))}</text>`;
   for (const [t, p] of xTicks) out += `<text x="${p}" y="${y0 + 14}" text-anchor="middle">${t}</text>`;

@@ -11,7 +11,19 @@ import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { area } from 'd3-shape';
 import type { Interval } from '../core/analysis/learning-bands';
 import type { Dataset } from '../core/train/types';
-import { attrs, DEAD_COLOUR, DEAD_DASH, esc, neuronStyle, polylinePath, r1, r2, segments, tickText } from './svg';
+import {
+  attrs,
+  DEAD_COLOUR,
+  DEAD_DASH,
+  esc,
+  gridPath,
+  neuronStyle,
+  polylinePath,
+  r1,
+  r2,
+  tickPath,
+  tickText,
+} from './svg';
 
 export type ComponentState = 'alive' | 'saturated' | 'dead' | 'negative';
 export type FitView = 'components' | 'sum';
@@ -161,17 +173,17 @@ function axes(layout: FitLayout, size: PlotSize): string {
   const below = y0 + layout.bandsHeight;
   const xTicks = PI_TICKS.map(([v, label]) => [r2(x(v)), label] as const);
   let out = `<g class="fl-axes" fill="currentColor" font-size="${size.compact ? 9 : 11}">`;
-  out += `<path class="fl-grid" d="${segments(
+  out += gridPath(
     x0,
     x1,
     yTicks.map(([, p]) => p),
-  )}" stroke="currentColor" stroke-opacity="0.12"/>`;
-  out += `<path d="${segments(
+    0.12,
+    'fl-grid',
+  );
+  out += tickPath(
     below,
-    below + 4,
     xTicks.map(([p]) => p),
-    true,
-  )}" stroke="currentColor"/>`;
+  );
   out += `<path d="M${x0} ${y1}V${y0}H${x1}" fill="none" stroke="currentColor" stroke-opacity="0.5"/>`;
   for (const [t, py] of yTicks)
     out += `<text x="${x0 - 4}" y="${py}" dy="0.32em" text-anchor="end">${esc(tickText(t))}</text>`;

@@ -7,7 +7,7 @@
  * regions are named in text above the plot, so colour is never the only cue.
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { attrs, esc, r2, segments, tickText } from './svg';
+import { attrs, bottomAxisFrame, esc, r2, tickText } from './svg';
 
 export type BinOutcome = 'good' | 'plateau' | 'line';
 
@@ -127,18 +127,13 @@ export function histogramSvg(data: HistogramData, size: HistogramSize, labels: H
   const decades: number[] = [];
   for (let e = Math.ceil(Math.log10(d0) - 1e-9); e <= Math.floor(Math.log10(d1) + 1e-9); e++) decades.push(10 ** e);
   out += `<g class="sh-axes" fill="currentColor" font-size="10">`;
-  out += `<path d="${segments(
+  out += bottomAxisFrame(
     x0,
     x1,
-    yTicks.map((t) => r2(y(t))),
-  )}" stroke="currentColor" stroke-opacity="0.1"/>`;
-  out += `<path d="${segments(
     y0,
-    y0 + 4,
+    { ys: yTicks.map((t) => r2(y(t))), opacity: 0.1 },
     decades.map((v) => r2(x(v))),
-    true,
-  )}" stroke="currentColor"/>`;
-  out += `<path d="M${x0} ${y0}H${x1}" stroke="currentColor" stroke-opacity="0.5"/>`;
+  );
   for (const t of yTicks) out += `<text x="${x0 - 4}" y="${r2(y(t))}" dy="0.32em" text-anchor="end">${t}</text>`;
   for (const v of decades)
     out += `<text x="${r2(x(v))}" y="${y0 + 14}" text-anchor="middle">${esc(formatEdge(v))}</text>`;

@@ -7,7 +7,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import type { InitWeightsHistogram } from '../core/analysis/init-weights';
-import { attrs, esc, r2, segments, tickText } from './svg';
+import { attrs, bottomAxisFrame, esc, r2, tickText } from './svg';
 
 export interface InitWeightsLabels {
   title: string;
@@ -68,18 +68,13 @@ export function initWeightsSvg(data: InitWeightsHistogram, size: InitWeightsSize
   const xTicks: number[] = [];
   for (let t = Math.ceil(lo); t <= Math.floor(hi); t++) xTicks.push(t);
   out += `<g class="iw-axes" fill="currentColor" font-size="10">`;
-  out += `<path d="${segments(
+  out += bottomAxisFrame(
     x0,
     x1,
-    yTicks.map((t) => r2(y(t))),
-  )}" stroke="currentColor" stroke-opacity="0.1"/>`;
-  out += `<path d="${segments(
     y0,
-    y0 + 4,
+    { ys: yTicks.map((t) => r2(y(t))), opacity: 0.1 },
     xTicks.map((t) => r2(x(t))),
-    true,
-  )}" stroke="currentColor"/>`;
-  out += `<path d="M${x0} ${y0}H${x1}" stroke="currentColor" stroke-opacity="0.5"/>`;
+  );
   for (const t of yTicks) out += `<text x="${x0 - 4}" y="${r2(y(t))}" dy="0.32em" text-anchor="end">${t}</text>`;
   for (const t of xTicks)
     out += `<text x="${r2(x(t))}" y="${y0 + 14}" text-anchor="middle">${esc(tickText(t).replace('-', '−'))}</text>`;

@@ -4,7 +4,7 @@
  * saturated units written at the right. Pure (data, size, labels) → SVG string.
  */
 import { scaleLinear } from 'd3-scale';
-import { attrs, esc, r2, segments } from './svg';
+import { attrs, esc, r2, tickPath } from './svg';
 import type { LayerPlotSize } from './layerGradientPlot';
 
 export interface PreactivationRow {
@@ -46,12 +46,10 @@ export function preactivationSvg(data: PreactivationData, size: LayerPlotSize, l
 
   const ticks = x.ticks(5);
   let out = `<g class="fl-axes" fill="currentColor" font-size="10">`;
-  out += `<path d="${segments(
+  out += tickPath(
     bottom,
-    bottom + 4,
     ticks.map((t) => r2(x(t))),
-    true,
-  )}" stroke="currentColor"/>`;
+  );
   for (const t of ticks)
     out += `<text x="${r2(x(t))}" y="${bottom + 14}" text-anchor="middle">${esc(String(t).replace('-', '−'))}</text>`;
   out += `<path d="M${x0} ${bottom}H${x1}" stroke="currentColor" stroke-opacity="0.5"/>`;

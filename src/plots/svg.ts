@@ -34,6 +34,29 @@ export const r2 = (v: number) => Math.round(v * 100) / 100;
 export function segments(from: number, to: number, at: readonly number[], vertical = false): string {
   return at.map((p) => (vertical ? `M${p} ${from}V${to}` : `M${from} ${p}H${to}`)).join('');
 }
+
+/** Faint horizontal gridlines from x0 to x1 at each y, as one path. */
+export function gridPath(x0: number, x1: number, ys: readonly number[], opacity: number, className?: string): string {
+  const cls = className ? ` class="${className}"` : '';
+  return `<path${cls} d="${segments(x0, x1, ys)}" stroke="currentColor" stroke-opacity="${opacity}"/>`;
+}
+
+/** Tick marks 4 px down from the axis at y, one at each x, as one path. */
+export function tickPath(y: number, xs: readonly number[]): string {
+  return `<path d="${segments(y, y + 4, xs, true)}" stroke="currentColor"/>`;
+}
+
+/** A chart's frame along its bottom axis at y0: gridlines at each y, ticks at each x, and the axis line itself. */
+export function bottomAxisFrame(
+  x0: number,
+  x1: number,
+  y0: number,
+  grid: { ys: readonly number[]; opacity: number },
+  tickXs: readonly number[],
+): string {
+  const axisLine = `<path d="M${x0} ${y0}H${x1}" stroke="currentColor" stroke-opacity="0.5"/>`;
+  return gridPath(x0, x1, grid.ys, grid.opacity) + tickPath(y0, tickXs) + axisLine;
+}
 export const r1 = (v: number) => Math.round(v * 10) / 10;
 
 /**

@@ -10,7 +10,7 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { fitLayout, PI_TICKS, type FitPlotData, type PlotSize } from './fitPlot';
-import { attrs, esc, r2, segments, tickText } from './svg';
+import { attrs, bottomAxisFrame, esc, gridPath, r2, tickPath, tickText } from './svg';
 
 function svgOpen(
   cls: string,
@@ -61,14 +61,12 @@ export function drawingSvg(data: DrawingData, size: PlotSize, labels: DrawingLab
   const at = (ts: number[]) => ts.map((t) => r2(y(t)));
   let out = `<g class="fl-axes" fill="currentColor" font-size="10">`;
   // The zero line a little darker than the other gridlines.
-  out += `<path d="${segments(x0, x1, at(yTicks.filter((t) => t !== 0)))}" stroke="currentColor" stroke-opacity="0.12"/>`;
-  out += `<path d="${segments(x0, x1, at(yTicks.filter((t) => t === 0)))}" stroke="currentColor" stroke-opacity="0.35"/>`;
-  out += `<path d="${segments(
+  out += gridPath(x0, x1, at(yTicks.filter((t) => t !== 0)), 0.12);
+  out += gridPath(x0, x1, at(yTicks.filter((t) => t === 0)), 0.35);
+  out += tickPath(
     y0,
-    y0 + 4,
     PI_TICKS.map(([v]) => r2(x(v))),
-    true,
-  )}" stroke="currentColor"/>`;
+  );
   out += `<path d="M${x0} ${y0}V${y1}" stroke="currentColor" stroke-opacity="0.5"/>`;
   for (const t of yTicks)
     out += `<text x="${x0 - 4}" y="${r2(y(t))}" dy="0.32em" text-anchor="end">${esc(tickText(t))}</text>`;
@@ -176,18 +174,13 @@ export function unitsChartSvg(
   const [y0, y1] = y.range() as [number, number];
   const decades = [1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1];
   let out = `<g class="fl-axes" fill="currentColor" font-size="10">`;
-  out += `<path d="${segments(
+  out += bottomAxisFrame(
     x0,
     x1,
-    decades.map((t) => r2(y(t))),
-  )}" stroke="currentColor" stroke-opacity="0.12"/>`;
-  out += `<path d="${segments(
     y0,
-    y0 + 4,
+    { ys: decades.map((t) => r2(y(t))), opacity: 0.12 },
     sizes.map((s) => r2(x(s))),
-    true,
-  )}" stroke="currentColor"/>`;
-  out += `<path d="M${x0} ${y0}H${x1}" stroke="currentColor" stroke-opacity="0.5"/>`;
+  );
   for (const t of decades)
     out += `<text x="${x0 - 4}" y="${r2(y(t))}" dy="0.32em" text-anchor="end">${esc(tickText(t))}</text>`;
   for (const s of sizes) out += `<text x="${r2(x(s))}" y="${y0 + 14}" text-anchor="middle">${s}</text>`;
