@@ -25,13 +25,14 @@ export function attrs(a: Record<string, string | number | undefined>): string {
 }
 
 export const r2 = (v: number) => Math.round(v * 100) / 100;
+export const r1 = (v: number) => Math.round(v * 10) / 10;
 
 /**
  * Path data for horizontal segments x0→x1 at each y, or (`vertical`) vertical segments y0→y1 at each x. An axis's
  * gridlines or ticks drawn as one `<path>` instead of one `<line>` each: the same pixels, a fraction of the
  * elements the browser parses, styles and lays out.
  */
-export function segments(from: number, to: number, at: readonly number[], vertical = false): string {
+function segments(from: number, to: number, at: readonly number[], vertical = false): string {
   return at.map((p) => (vertical ? `M${p} ${from}V${to}` : `M${from} ${p}H${to}`)).join('');
 }
 
@@ -57,7 +58,6 @@ export function bottomAxisFrame(
   const axisLine = `<path d="M${x0} ${y0}H${x1}" stroke="currentColor" stroke-opacity="0.5"/>`;
   return gridPath(x0, x1, grid.ys, grid.opacity) + tickPath(y0, tickXs) + axisLine;
 }
-export const r1 = (v: number) => Math.round(v * 10) / 10;
 
 /**
  * Largest vertical distance of points first+1…last−1 from the chord first→last, and where it is. Vertical, not
