@@ -9,10 +9,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * balance.
  */
 const MEASURED_SECONDS: Record<string, number> = {
-  'tests/parity/one-hidden-layer.seed-set.test.ts': 206,
   'tests/unit/engine/bit-identity.test.ts': 139,
-  'tests/parity/one-hidden-layer.more.test.ts': 136,
-  'tests/parity/deep-stack.test.ts': 131,
   'tests/unit/labs/init-experiment.test.ts': 112,
   'tests/unit/engine/session.test.ts': 63,
   'tests/unit/engine/deep-trainer.test.ts': 52,
@@ -20,7 +17,10 @@ const MEASURED_SECONDS: Record<string, number> = {
   'tests/unit/settings/engine-cli.test.ts': 38,
   'tests/unit/engine/engine.test.ts': 35,
   'tests/unit/labs/export-python.test.ts': 30,
+  'tests/parity/one-hidden-layer.more.test.ts': 29,
   'tests/reference/reference.test.ts': 29,
+  'tests/parity/deep-stack.test.ts': 21,
+  'tests/parity/one-hidden-layer.seed-set.test.ts': 17,
   'tests/browser/page-sweep.test.ts': 209,
   'tests/browser/hostile.test.ts': 93,
   'tests/browser/budgets.test.ts': 87,

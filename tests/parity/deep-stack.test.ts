@@ -1,16 +1,23 @@
 /**
  * The deep demo's engine (DeepTrainer) matches real TF.js Layers models: three hidden Dense(8, φ) layers and
  * Dense(1), from deepInitialParams' start, visiting the data in the order of one ShuffleStream(seed), with the
- * demo's own learning rate and epoch count (DEEP_DEFAULTS: lr 0.01, 200 epochs; cheaper than 300 epochs at 0.04)
- * and batch size. Tolerances as for one hidden layer (layers-model.ts, one-hidden-layer.seed-set.test.ts).
+ * demo's own learning rate, epoch count and batch size (cases.ts). Tolerances as for one hidden layer
+ * (layers-model.ts, one-hidden-layer.seed-set.test.ts).
+ *
+ * The engine is compared, for both seeds and every activation, with the recorded tf.layers runs
+ * (layers-recording.json, `npm run parity:record`; refused, naming the field, when its fingerprint is stale). Each
+ * seed's test also retrains half of the activations live (deepLiveActivations: the seeds in turn along the
+ * activations, so seed 0 retrains sigmoid and ReLU, seed 1 tanh and leaky ReLU) side by side in one tf.layers
+ * model, and requires them to reproduce the recording bit for bit (a network trains the same alone or beside
+ * others: layers-model.test.ts). So every activation and every seed meets live tf.layers on each run, at half the
+ * cost of retraining everything; a changed tfjs, Node or layers-model.ts shows up as a live mismatch.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDataset } from '../../src/core/data/dataset';
-import { DEEP_BATCH, DEEP_DEFAULTS, DEEP_SEED } from '../../src/labs/deep/settings';
-import { deepInitialParams } from '../../src/core/train/deep-init';
 import type { DeepConfig, DeepParams } from '../../src/core/train/deep-types';
 import { DeepTrainer } from '../../src/core/engine/deep-trainer';
 import { engineBackend } from '../unit/engine/engine-setup';
+import { DEEP_ACTIVATIONS, DEEP_SEEDS, deepLiveActivations, deepNetwork, deepTraining } from './cases';
 import {
   firstLossMismatch,
   margins,
@@ -20,30 +27,40 @@ import {
   WEIGHT_ABS_TOL,
   worstWeightDiff,
 } from './layers-model';
-import { layersForm } from './one-hidden-layer';
+import { LIVE_MISMATCH, recording } from './recording';
 
 beforeAll(() => engineBackend('cpu'));
 
-const LAYERS = 3;
-const WIDTH = DEEP_DEFAULTS.width;
-// The demo's seed and one more: each seed costs a few seconds of CPU on the layers side.
-const SEEDS = [DEEP_SEED, 1];
-const ACTIVATIONS = DEEP_DEFAULTS.activations;
+const shape = deepTraining(seedDataset());
 
-describe(`a deep stack (${LAYERS} hidden Dense(${WIDTH}, φ) + Dense(1), lr ${DEEP_DEFAULTS.lr}, ${DEEP_DEFAULTS.epochs} epochs, batch ${DEEP_BATCH}): DeepTrainer trains like the same tf.sequential with trainOnBatch`, () => {
+describe(`a deep stack (${shape.layers} hidden Dense(${shape.width}, φ) + Dense(1), lr ${shape.lr}, ${shape.epochs} epochs, batch ${shape.batchSize}): DeepTrainer trains like the same tf.sequential with trainOnBatch`, () => {
   const measured = new Map<string, Parameters<typeof margins>[0][number][]>();
-  for (const seed of SEEDS) {
-    it(`seed ${seed}, ${ACTIVATIONS.join(', ')} side by side: every epoch loss within 1 % and every final weight within 1e-3`, async () => {
+  for (const seed of DEEP_SEEDS) {
+    const live = deepLiveActivations(seed);
+    it(`seed ${seed}, ${DEEP_ACTIVATIONS.join(', ')} (live tf.layers: ${live.join(', ')}): every epoch loss within 1 % and every final weight within 1e-3`, async () => {
+      const recorded = recording().deep[seed];
+      expect(recorded?.length, `seed ${seed}: recorded runs (one per activation)`).toBe(DEEP_ACTIVATIONS.length);
+      const layersRuns = recorded!;
       const data = seedDataset();
       const tensorsBefore = tf.memory().numTensors;
+      const training = deepTraining(data);
+      const liveRuns = await trainLayersModels(
+        training,
+        live.map((id) => deepNetwork(id, seed)),
+      );
+      for (const [k, id] of live.entries()) {
+        const mine = layersRuns[DEEP_ACTIVATIONS.indexOf(id)]!;
+        expect(liveRuns[k]!.losses, `${id} live: epoch losses; ${LIVE_MISMATCH}`).toEqual(mine.losses);
+        expect(liveRuns[k]!.params, `${id} live: final weights; ${LIVE_MISMATCH}`).toEqual(mine.params);
+      }
       const config: DeepConfig = {
-        layers: LAYERS,
-        width: WIDTH,
-        lr: DEEP_DEFAULTS.lr,
-        epochs: DEEP_DEFAULTS.epochs,
-        batchSize: DEEP_BATCH,
+        layers: training.layers,
+        width: training.width,
+        lr: training.lr,
+        epochs: training.epochs,
+        batchSize: training.batchSize,
         seed,
-        networks: ACTIVATIONS.map((activation) => ({ activation })),
+        networks: DEEP_ACTIVATIONS.map((activation) => ({ activation })),
       };
       const trainer = new DeepTrainer({ config, data });
       let engineLosses: number[][];
@@ -51,18 +68,13 @@ describe(`a deep stack (${LAYERS} hidden Dense(${WIDTH}, φ) + Dense(1), lr ${DE
       try {
         trainer.runEpochs(config.epochs);
         const update = trainer.read();
-        expect(update.divergedAt, 'the engine diverged').toEqual(ACTIVATIONS.map(() => null));
+        expect(update.divergedAt, 'the engine diverged').toEqual(DEEP_ACTIVATIONS.map(() => null));
         engineLosses = update.losses;
         engineParams = trainer.readParams();
       } finally {
         trainer.dispose();
       }
-      const initial = deepInitialParams(seed, LAYERS, WIDTH);
-      const layersRuns = await trainLayersModels(
-        { layers: LAYERS, width: WIDTH, data, epochs: config.epochs, lr: config.lr, batchSize: config.batchSize },
-        ACTIVATIONS.map((id) => ({ activation: layersForm(id), initial, seed })),
-      );
-      for (const [i, id] of ACTIVATIONS.entries()) {
+      for (const [i, id] of DEEP_ACTIVATIONS.entries()) {
         const layers = layersRuns[i]!;
         expect(firstLossMismatch(engineLosses[i]!, layers.losses), `${id}: first epoch whose losses differ`).toBeNull();
         expect(

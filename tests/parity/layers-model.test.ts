@@ -9,7 +9,7 @@ import { deepInitialParams } from '../../src/core/train/deep-init';
 import { initialParams } from '../../src/core/train/random';
 import { engineBackend } from '../unit/engine/engine-setup';
 import { asLayers, tf, trainLayersModels, trainSequential, type LayersNetwork } from './layers-model';
-import { layersForm } from './one-hidden-layer';
+import { layersForm } from './cases';
 
 beforeAll(() => engineBackend('cpu'));
 

@@ -2,8 +2,10 @@
  * The parity target: real TF.js Layers models (tf.layers.dense and friends, compiled with 'meanSquaredError')
  * trained batch by batch with model.trainOnBatch, in the engine's data order, from the engine's initial weights.
  * Several networks train side by side as one functional model (trainLayersModels), each exactly as its own
- * tf.sequential would (layers-model.test.ts). Everything here is written against the public tfjs API only, so that
- * it is a second implementation of the seed experiment and not a copy of the engine.
+ * tf.sequential would (layers-model.test.ts); record.ts trains the parity cases that way once, and the tests retrain
+ * part of them live with trainSequential and trainLayersModels (recording.ts). Everything here is written against
+ * the public tfjs API only, so that it is a second implementation of the seed experiment and not a copy of the
+ * engine.
  *
  * The optimizer is Keras' Adam, written as a tf.Optimizer (KerasAdam below): tfjs' own tf.train.adam uses the
  * paper's form, which Keras does not (see KerasAdam, and targets.test.ts for where the two forms part).

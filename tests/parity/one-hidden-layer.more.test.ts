@@ -6,7 +6,8 @@
 import { beforeAll, describe, it } from 'vitest';
 import { HIDDEN_ACTIVATION_IDS, SEED_ACTIVATION_IDS, type HiddenActivationId } from '../../src/core/activations/types';
 import { engineBackend } from '../unit/engine/engine-setup';
-import { EPOCHS, expectOneHiddenLayerParity, HIDDEN, LR, NO_LAYERS_FORM, SEEDS } from './one-hidden-layer';
+import { EPOCHS, HIDDEN, LR, NO_LAYERS_FORM, SEEDS } from './cases';
+import { expectOneHiddenLayerParity } from './one-hidden-layer';
 
 beforeAll(() => engineBackend('cpu'));
 

@@ -1,6 +1,8 @@
 /**
  * The engine's one-hidden-layer networks match a real TF.js Layers model, for the seed article's activations.
- * The others are in one-hidden-layer.more.test.ts (two files, so that vitest can run them on two cores).
+ * The others are in one-hidden-layer.more.test.ts (two files, so that vitest can run them on two cores). The
+ * tf.layers runs of all five seeds are recorded (layers-recording.json, `npm run parity:record`); each test
+ * retrains one of them live and requires it to equal its recording exactly (one-hidden-layer.ts).
  *
  * Tolerances (layers-model.ts): every epoch loss within 1 % relative, or 1e-6 absolute where that is larger;
  * every final weight within 1e-3. Both sides run in float32 and differ only in rounding (operation order, the
@@ -18,7 +20,8 @@
 import { beforeAll, describe, it } from 'vitest';
 import { SEED_ACTIVATION_IDS } from '../../src/core/activations/types';
 import { engineBackend } from '../unit/engine/engine-setup';
-import { EPOCHS, expectOneHiddenLayerParity, HIDDEN, LR, SEEDS } from './one-hidden-layer';
+import { EPOCHS, HIDDEN, LR, SEEDS } from './cases';
+import { expectOneHiddenLayerParity } from './one-hidden-layer';
 
 beforeAll(() => engineBackend('cpu'));
 

@@ -1,78 +1,55 @@
 /**
  * The one-hidden-layer parity check shared by the two test files (split so that vitest can run them on two cores):
- * for one registry activation, the engine's trainNetworks and tf.layers networks trained with trainOnBatch (all
- * seeds in one model, layers-model.ts), over several seeds, each from the same start in the same order.
+ * for one registry activation, the engine's trainNetworks against tf.layers networks trained with trainOnBatch
+ * (layers-model.ts), over every seed in SEEDS, each from the same start in the same order.
+ *
+ * The tf.layers side comes from layers-recording.json (recording.ts; `npm run parity:record` trains it as five
+ * networks side by side in one model), refused with the differing field named if its fingerprint is stale. Each
+ * run also retrains one seed live (liveSeed in cases.ts: the seeds in turn along the activations, so all five are
+ * retrained across the twelve) as a lone tf.sequential, the model a TF.js user writes, and requires it to reproduce
+ * the recording bit for bit: training a network alone or beside others gives the same float32 numbers
+ * (layers-model.test.ts), so any difference means tf.layers, Node's Math or layers-model.ts changed under the
+ * recording. The engine is held to the recorded numbers with the tolerances of one-hidden-layer.seed-set.test.ts,
+ * for every seed; through the exact live check, that is the same as holding it to live tf.layers.
  */
 import { expect } from 'vitest';
-import { LEAKY_RELU_DEFAULT_ALPHA } from '../../src/core/activations/registry';
 import type { HiddenActivationId } from '../../src/core/activations/types';
 import { seedDataset } from '../../src/core/data/dataset';
 import { trainNetworks } from '../../src/core/engine/train';
-import { initialParams } from '../../src/core/train/random';
 import { config } from '../unit/engine/engine-setup';
+import { BATCH, EPOCHS, HIDDEN, liveSeed, LR, oneHiddenNetwork, oneHiddenTraining, SEEDS } from './cases';
 import {
   asLayers,
   firstLossMismatch,
   margins,
   report,
   tf,
-  trainLayersModels,
+  trainSequential,
   WEIGHT_ABS_TOL,
   worstWeightDiff,
-  type LayersActivation,
 } from './layers-model';
-
-export const SEEDS = [0, 1, 2, 3, 4];
-export const HIDDEN = 2;
-export const LR = 0.04;
-export const EPOCHS = 300;
-export const BATCH = 32;
+import { LIVE_MISMATCH, recording } from './recording';
 
 /**
- * Each registry activation's tf.layers form. GELU: tf.layers' 'gelu' is the exact erf form x·Φ(x), as in our
- * registry ('gelu_new' is the tanh approximation). Leaky ReLU: the LeakyReLU layer, with our registry's default
- * α = 0.2 set explicitly (the layer's own default is tf.keras 2's 0.3).
+ * Train `id` with the engine for every seed and assert per-epoch losses and final weights against the recorded
+ * tf.layers runs; retrain liveSeed(id) with tf.layers and assert it equals its recording. The engine's default params.
  */
-export const LAYERS_FORM: Partial<Record<HiddenActivationId, LayersActivation>> = {
-  linear: { kind: 'dense', name: 'linear' },
-  sigmoid: { kind: 'dense', name: 'sigmoid' },
-  tanh: { kind: 'dense', name: 'tanh' },
-  relu: { kind: 'dense', name: 'relu' },
-  leaky_relu: { kind: 'leakyReLU', alpha: LEAKY_RELU_DEFAULT_ALPHA },
-  swish: { kind: 'dense', name: 'swish' },
-  elu: { kind: 'dense', name: 'elu' },
-  gelu: { kind: 'dense', name: 'gelu' },
-  softplus: { kind: 'dense', name: 'softplus' },
-  mish: { kind: 'dense', name: 'mish' },
-  softsign: { kind: 'dense', name: 'softsign' },
-  prelu: { kind: 'prelu' },
-};
-
-/**
- * Registry activations that tf.layers cannot express, so no parity test covers them: tfjs 4.22 has no step,
- * Gaussian or sine activation (targets.test.ts checks that it refuses the names). The float64 reference
- * (tests/reference) and the TF.js export's custom layers (tests/unit/labs/export-tfjs.test.ts) cover them instead.
- */
-export const NO_LAYERS_FORM: readonly HiddenActivationId[] = ['step', 'gaussian', 'sine'];
-
-export function layersForm(id: HiddenActivationId): LayersActivation {
-  const form = LAYERS_FORM[id];
-  if (!form) throw new Error(`${id} has no tf.layers form`);
-  return form;
-}
-
-/** Train `id` both ways for every seed and assert per-epoch losses and final weights; the engine's default params. */
 export async function expectOneHiddenLayerParity(id: HiddenActivationId): Promise<void> {
+  const recorded = recording().oneHidden[id];
+  expect(recorded?.length, `${id}: recorded runs (one per seed)`).toBe(SEEDS.length);
+  const layersRuns = recorded!;
   const data = seedDataset();
   const tensorsBefore = tf.memory().numTensors;
+  const live = liveSeed(id);
+  const liveRun = await trainSequential({ ...oneHiddenTraining(data), ...oneHiddenNetwork(id, live) });
+  const liveRecorded = layersRuns[SEEDS.indexOf(live)]!;
+  expect(liveRun.losses, `seed ${live} live: epoch losses; ${LIVE_MISMATCH}`).toEqual(liveRecorded.losses);
+  expect(liveRun.params, `seed ${live} live: final weights; ${LIVE_MISMATCH}`).toEqual(liveRecorded.params);
+  expect(liveRun.alphas, `seed ${live} live: PReLU slopes; ${LIVE_MISMATCH}`).toEqual(liveRecorded.alphas);
   const engine = trainNetworks(
     SEEDS.map((seed) => config(id, seed, { hidden: HIDDEN, lr: LR, epochs: EPOCHS, batchSize: BATCH })),
     data,
     {},
-  );
-  const layersRuns = await trainLayersModels(
-    { layers: 1, width: HIDDEN, data, epochs: EPOCHS, lr: LR, batchSize: BATCH },
-    SEEDS.map((seed) => ({ activation: layersForm(id), initial: asLayers(initialParams(seed, HIDDEN)), seed })),
   );
   const pairs = [];
   for (const [s, seed] of SEEDS.entries()) {

@@ -8,7 +8,7 @@ import { ACTIVATIONS, LEAKY_RELU_DEFAULT_ALPHA } from '../../src/core/activation
 import { HIDDEN_ACTIVATION_IDS } from '../../src/core/activations/types';
 import { engineBackend } from '../unit/engine/engine-setup';
 import { ADAM, KerasAdam, tf, type LayersActivation } from './layers-model';
-import { LAYERS_FORM, NO_LAYERS_FORM, layersForm } from './one-hidden-layer';
+import { LAYERS_FORM, NO_LAYERS_FORM, layersForm } from './cases';
 
 beforeAll(() => engineBackend('cpu'));
 
