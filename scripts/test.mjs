@@ -1,24 +1,60 @@
 #!/usr/bin/env node
-// `npm test`: the unit tests, then the browser tests in Chromium against a fresh build, then the closing summary
-// (scripts/test-summary.mjs: the ten slowest files, `N passed, N failed`). The two builds the browser tests serve
-// (scripts/build-sites.mjs) start at once and run while the unit tests do: the unit run ends on a few long files
-// that leave a core idle, and each build spends most of its time in one thread. The browser run then reuses them
-// (DIST_DIR). A failed unit run skips the browser run, as a failed build does; either way the summary says so and
-// the exit code is 1. KEEP_TEST_DIST=1 keeps the builds (dist-tests/run-<pid>/).
+// `npm test`: the unit tests, the browser tests in Chromium against a fresh build, then the closing summary
+// (scripts/test-summary.mjs: the ten slowest files, `N passed, N failed`).
+//
+// The machine is the limit (two cores), so nothing waits that need not:
+// - the two builds the browser tests serve (scripts/build-sites.mjs) start at once, beside the unit tests;
+// - the browser files start as soon as the builds are ready, while the unit tests finish. The unit run is niced, so
+//   the builds and the browser tests go first and the unit tests fill the time the others leave idle (a browser
+//   test waiting on a page). Its output is printed as it comes; the browser run's is held until the unit run ends,
+//   then follows it, so the log reads as two runs;
+// - the timing tests (project `browser-timed`: main-thread CPU per task while demos train) start only when both
+//   are done, so that nothing else runs beside them.
+// A failed unit run or build still lets the runs already started finish; the summary says what failed and the exit
+// code is 1. KEEP_TEST_DIST=1 keeps the builds (dist-tests/run-<pid>/).
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildSites } from './build-sites.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const vitest = ['exec', '--', 'vitest', 'run', '--reporter=default', '--reporter=json'];
 
-/** Run a command with this terminal; resolves with its exit code. */
-function run(command, args, env = process.env) {
+/**
+ * Run a command; resolves with its exit code. With `held`, its output is kept until `held.release()` is called,
+ * then written out, and passed through from then on.
+ */
+function run(command, args, { env = process.env, held } = {}) {
   return new Promise((done) => {
-    const child = spawn(command, args, { stdio: 'inherit', env });
+    const child = spawn(command, args, { stdio: held ? ['inherit', 'pipe', 'pipe'] : 'inherit', env });
+    if (held) {
+      child.stdout.on('data', (chunk) => held.write(process.stdout, chunk));
+      child.stderr.on('data', (chunk) => held.write(process.stderr, chunk));
+    }
     child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
   });
 }
+
+/** Output kept back until released, in the order it came, each chunk to its own stream. */
+function holdOutput() {
+  let kept = [];
+  return {
+    write(stream, chunk) {
+      if (kept) kept.push([stream, chunk]);
+      else stream.write(chunk);
+    },
+    release() {
+      for (const [stream, chunk] of kept ?? []) stream.write(chunk);
+      kept = null;
+    },
+  };
+}
+
+const project = (name) => [...vitest, '--project', name, `--outputFile.json=test-results/${name}.json`];
+const seconds = (since) => ((Date.now() - since) / 1000).toFixed(0);
+/** `nice` where there is one: the unit run yields the CPU to the builds and the browser tests. */
+const niced = (command, args) =>
+  process.platform === 'linux' ? ['nice', ['-n', '5', command, ...args]] : [command, args];
 
 // No Chromium: say so now, not after the unit tests.
 if ((await run(process.execPath, ['scripts/require-chromium.mjs'])) !== 0) process.exit(1);
@@ -26,25 +62,35 @@ await run(process.execPath, ['scripts/test-summary.mjs', '--reset']);
 
 const runDir = resolve('dist-tests', `run-${process.pid}`);
 const site = resolve(runDir, 'site');
+const browserEnv = { ...process.env, DIST_DIR: site };
 const started = Date.now();
-const built = buildSites(site).then(
-  () => null,
-  (error) => error,
-);
+const held = holdOutput();
 
-const unit = await run(npm, ['run', 'test:unit']);
-let browser = 1;
-if (unit === 0) {
-  const buildError = await built;
-  if (buildError) console.error(String(buildError.message ?? buildError));
-  else {
-    console.log(`[npm test] builds ready ${((Date.now() - started) / 1000).toFixed(0)} s after the start`);
-    browser = await run(npm, ['run', 'test:browser'], { ...process.env, DIST_DIR: site });
-  }
-} else {
-  await built;
+const unitRun = run(...niced(npm, project('unit'))).then((code) => {
+  held.release();
+  console.log(`[npm test] unit tests done ${seconds(started)} s after the start`);
+  return code;
+});
+let built = false;
+const browserRun = buildSites(site).then(
+  () => {
+    built = true;
+    held.write(process.stdout, `[npm test] builds ready ${seconds(started)} s after the start\n`);
+    return run(npm, project('browser'), { env: browserEnv, held });
+  },
+  (error) => {
+    held.write(process.stderr, `${String(error.message ?? error)}\n`);
+    return 1;
+  },
+);
+const [unit, browser] = await Promise.all([unitRun, browserRun]);
+held.release();
+let timed = 1;
+if (built) {
+  console.log(`[npm test] timing tests start ${seconds(started)} s after the start, alone`);
+  timed = await run(npm, project('browser-timed'), { env: browserEnv });
 }
 if (process.env.KEEP_TEST_DIST !== '1') rmSync(runDir, { recursive: true, force: true });
 
 const summary = await run(process.execPath, ['scripts/test-summary.mjs']);
-process.exit(unit === 0 && browser === 0 && summary === 0 ? 0 : 1);
+process.exit(unit === 0 && browser === 0 && timed === 0 && summary === 0 ? 0 : 1);
