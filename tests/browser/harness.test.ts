@@ -1,6 +1,7 @@
 /** The harness itself: it must notice the problems the other browser tests rely on it to catch. */
 import { expect, test } from 'vitest';
 import { expectClean, openPage, useBrowser } from './harness';
+import { bounded } from './quality';
 
 const browser = useBrowser();
 
@@ -34,6 +35,35 @@ test('missing files, page errors and other origins are all recorded', async () =
       )
       .toBe(true);
     expect(() => expectClean(opened)).toThrow();
+  } finally {
+    await opened.close();
+  }
+});
+
+test('a page evaluation that never finishes fails at its deadline, naming the step and what the page was doing', async () => {
+  const opened = await openPage(browser(), '/en/glossary/');
+  try {
+    const { page } = opened;
+    const never = page.evaluate(() => new Promise<void>(() => undefined));
+    await expect(bounded(page, 'a step that never ends', never, 1_000)).rejects.toThrow(
+      /^a step that never ends: not finished after 1 s; its main thread answers and it draws frames$/,
+    );
+    // A script that never yields: the page itself cannot answer.
+    void page
+      .evaluate(() => {
+        for (;;) {
+          // spin
+        }
+      })
+      .catch(() => undefined);
+    await expect(
+      bounded(
+        page,
+        'a busy page',
+        page.evaluate(() => 1),
+        1_000,
+      ),
+    ).rejects.toThrow(/main thread does not answer/);
   } finally {
     await opened.close();
   }

@@ -18,6 +18,7 @@
 import type { BrowserContext, JSHandle, Page } from 'playwright-core';
 import { parseHeadersFile } from '../../scripts/serve.mjs';
 import { baseUrl, siteUrl } from './harness';
+import { bounded, FRAME_DEADLINE_MS } from './quality';
 
 /** The `_headers` the build wrote (src/integrations/csp.ts), read as a host would (the test server honours it). */
 export async function hostHeaderRules(): Promise<ReturnType<typeof parseHeadersFile>> {
@@ -93,33 +94,45 @@ export function measureIslands(page: Page): Promise<number[]> {
 
 /** Cumulative layout shift so far (buffered `layout-shift` entries without recent input), with its sources. */
 export function layoutShift(page: Page): Promise<{ total: number; sources: string[] }> {
-  return page.evaluate(
-    () =>
-      new Promise<{ total: number; sources: string[] }>((resolve) => {
-        const observer = new PerformanceObserver(() => undefined);
-        observer.observe({ type: 'layout-shift', buffered: true });
-        // A buffered observer is handed the page's whole history of entries.
-        requestAnimationFrame(() => {
-          const entries = observer.takeRecords() as (PerformanceEntry & {
-            value: number;
-            hadRecentInput: boolean;
-            sources?: { node?: Node | null }[];
-          })[];
-          observer.disconnect();
-          const counted = entries.filter((entry) => !entry.hadRecentInput);
-          resolve({
-            total: counted.reduce((sum, entry) => sum + entry.value, 0),
-            sources: counted.flatMap((entry) =>
-              (entry.sources ?? []).map((source) => {
-                const node = source.node;
-                const name =
-                  node instanceof Element ? `${node.tagName.toLowerCase()}.${node.className}` : String(node?.nodeName);
-                return `${entry.value.toFixed(4)} ${name}`;
-              }),
-            ),
+  return bounded(
+    page,
+    'reading the layout shifts',
+    page.evaluate(
+      (deadline) =>
+        new Promise<{ total: number; sources: string[] }>((resolve) => {
+          const observer = new PerformanceObserver(() => undefined);
+          observer.observe({ type: 'layout-shift', buffered: true });
+          // A buffered observer is handed the page's whole history of entries by the next frame.
+          const read = () => {
+            const entries = observer.takeRecords() as (PerformanceEntry & {
+              value: number;
+              hadRecentInput: boolean;
+              sources?: { node?: Node | null }[];
+            })[];
+            observer.disconnect();
+            const counted = entries.filter((entry) => !entry.hadRecentInput);
+            resolve({
+              total: counted.reduce((sum, entry) => sum + entry.value, 0),
+              sources: counted.flatMap((entry) =>
+                (entry.sources ?? []).map((source) => {
+                  const node = source.node;
+                  const name =
+                    node instanceof Element
+                      ? `${node.tagName.toLowerCase()}.${node.className}`
+                      : String(node?.nodeName);
+                  return `${entry.value.toFixed(4)} ${name}`;
+                }),
+              ),
+            });
+          };
+          const late = setTimeout(read, deadline);
+          requestAnimationFrame(() => {
+            clearTimeout(late);
+            read();
           });
-        });
-      }),
+        }),
+      FRAME_DEADLINE_MS,
+    ),
   );
 }
 
@@ -193,13 +206,16 @@ export async function refProblems(
   return problems;
 }
 
+/** How long the test server may take to answer one request (it answers in milliseconds) before a fetch fails. */
+const FETCH_DEADLINE_MS = 30_000;
+
 /** HTTP status of a URL, asked once per run. */
 export function statusCache(): (url: string) => Promise<number> {
   const checked = new Map<string, number>();
   return async (url) => {
     const known = checked.get(url);
     if (known !== undefined) return known;
-    const response = await fetch(url, { redirect: 'manual' });
+    const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(FETCH_DEADLINE_MS) });
     await response.body?.cancel();
     checked.set(url, response.status);
     return response.status;
@@ -211,7 +227,7 @@ const htmlCache = new Map<string, string>();
 export async function htmlOf(path: string): Promise<string> {
   const cached = htmlCache.get(path);
   if (cached !== undefined) return cached;
-  const html = await (await fetch(siteUrl(path))).text();
+  const html = await (await fetch(siteUrl(path), { signal: AbortSignal.timeout(FETCH_DEADLINE_MS) })).text();
   htmlCache.set(path, html);
   return html;
 }
@@ -220,7 +236,7 @@ const sourceCache = new Map<string, string | null>();
 /** A served file's text (null if it does not answer 200). */
 export async function sourceOf(url: string): Promise<string | null> {
   if (sourceCache.has(url)) return sourceCache.get(url) ?? null;
-  const response = await fetch(url);
+  const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_DEADLINE_MS) });
   const text = response.ok ? await response.text() : null;
   sourceCache.set(url, text);
   return text;

@@ -50,7 +50,16 @@ import {
   themeClosure,
   watchChanges,
 } from './page-checks';
-import { axeViolations, chooseTheme, DOC_PATHS, hydrateAll, isTfjsSource, scrollThrough, whenIdle } from './quality';
+import {
+  axeViolations,
+  bounded,
+  chooseTheme,
+  DOC_PATHS,
+  hydrateAll,
+  isTfjsSource,
+  scrollThrough,
+  whenIdle,
+} from './quality';
 
 /** The Fit Lab alone, for other sites' frames: a page of its own, not a prose page. */
 const EMBEDS = ['en/embed/fit-lab/', 'zh-cn/embed/fit-lab/'];
@@ -124,7 +133,7 @@ async function expectAxeCleanAfterThemeSwitch(page: Page, what: string): Promise
 
 /** Both themes: the context's `prefers-color-scheme` and Starlight's picker set alike. */
 async function wearTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
-  await page.emulateMedia({ colorScheme: theme });
+  await bounded(page, `wearing the ${theme} theme`, page.emulateMedia({ colorScheme: theme }));
   await chooseTheme(page, theme);
 }
 
@@ -272,7 +281,7 @@ describe('scripts on', () => {
         if (isDemoPage) {
           // The phone width in the light theme, as the first pass.
           await wearTheme(page, 'light');
-          await page.setViewportSize(PHONE);
+          await bounded(page, `${PHONE.width} px wide`, page.setViewportSize(PHONE));
           // Hydrated at the desktop width already (hydration happens once); the islands follow the width through
           // their resize observers, which have run once the page is idle.
           expect(await page.locator('astro-island[ssr]').count(), 'islands not hydrated').toBe(0);
@@ -280,7 +289,7 @@ describe('scripts on', () => {
           const sideways = await page.evaluate(() => document.scrollingElement!.scrollWidth - innerWidth);
           expect(sideways, `${path} scrolls sideways at ${PHONE.width} px (px)`).toBeLessThanOrEqual(0);
           await expectAxeClean(page, `${path} at ${PHONE.width} px`);
-          await page.setViewportSize(DESKTOP);
+          await bounded(page, 'back to the desktop width', page.setViewportSize(DESKTOP));
         }
         expectClean(opened);
 

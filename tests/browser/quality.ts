@@ -18,6 +18,13 @@ export const DEMO_SELECTOR = '[data-demo]';
 let axeSource: string | undefined;
 
 /**
+ * How long a page script waits for an animation frame before it goes on without one. A page on screen draws a frame
+ * within ~16 ms; headless Chromium has been seen to stop issuing frames to a page for good (its compositor, not the
+ * page: the main thread still answered), which left such a wait, and the test, hanging until the test's timeout.
+ */
+export const FRAME_DEADLINE_MS = 1_000;
+
+/**
  * Resolve when the page's main thread is idle: deferred work such as Expressive Code's marking of scrollable code
  * blocks (it runs in `requestIdleCallback`) has happened by then.
  */
@@ -25,16 +32,61 @@ export async function whenIdle(page: Page): Promise<void> {
   // Twice, a frame apart: work scheduled by a resize or theme change (a ResizeObserver callback that queues its
   // own idle callback) lands after the first idle period.
   for (let round = 0; round < 2; round++) {
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve) => {
-          requestAnimationFrame(() => {
-            if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 5_000 });
-            else resolve();
-          });
-        }),
+    await bounded(
+      page,
+      'waiting for the page to be idle',
+      page.evaluate(
+        (deadline) =>
+          new Promise<void>((resolve) => {
+            const idle = () => {
+              if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 5_000 });
+              else resolve();
+            };
+            const late = setTimeout(idle, deadline);
+            requestAnimationFrame(() => {
+              clearTimeout(late);
+              idle();
+            });
+          }),
+        FRAME_DEADLINE_MS,
+      ),
     );
   }
+}
+
+/** What a page that stopped answering is doing: is its main thread free, and does it still draw frames? */
+async function diagnose(page: Page): Promise<string> {
+  const within = <T>(ms: number, work: Promise<T>) =>
+    Promise.race([work, new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))]);
+  const answers = await within(
+    5_000,
+    page.evaluate(() => true).catch(() => null),
+  );
+  if (!answers) return 'its main thread does not answer (a script that never yields, or a crashed page)';
+  const draws = await within(
+    5_000,
+    page
+      .evaluate(() => new Promise<boolean>((resolve) => requestAnimationFrame(() => resolve(true))))
+      .catch(() => null),
+  );
+  return draws ? 'its main thread answers and it draws frames' : 'its main thread answers, but it draws no frame';
+}
+
+/**
+ * `work` on `page`, or, after `ms`, an error that says what did not finish and what the page was doing: a page
+ * evaluation has no timeout of its own, so a stuck one would otherwise hold the test until the test's timeout,
+ * with no word of where.
+ */
+export async function bounded<T>(page: Page, what: string, work: Promise<T>, ms = 60_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<'expired'>((resolve) => (timer = setTimeout(() => resolve('expired'), ms)));
+  try {
+    const outcome = await Promise.race([work, expired]);
+    if (outcome !== 'expired') return outcome as T;
+  } finally {
+    clearTimeout(timer);
+  }
+  throw new Error(`${what}: not finished after ${ms / 1000} s; ${await diagnose(page)}`);
 }
 
 /** Choose Starlight's theme through its own picker and wait until the page wears it. */
@@ -68,17 +120,31 @@ export async function hydrateAll(page: Page): Promise<number> {
   return count;
 }
 
-/** Scroll from top to bottom a viewport at a time, waiting a frame at each step (no timers). */
+/** Scroll from top to bottom a viewport at a time, waiting two frames at each step. */
 export async function scrollThrough(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    for (let y = 0; y < document.documentElement.scrollHeight; y += Math.max(200, innerHeight * 0.8)) {
-      window.scrollTo(0, y);
+  await bounded(
+    page,
+    'scrolling through the page',
+    page.evaluate(async (deadline) => {
+      const frame = () =>
+        new Promise<void>((resolve) => {
+          const late = setTimeout(resolve, deadline);
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              clearTimeout(late);
+              resolve();
+            }),
+          );
+        });
+      for (let y = 0; y < document.documentElement.scrollHeight; y += Math.max(200, innerHeight * 0.8)) {
+        window.scrollTo(0, y);
+        await frame();
+      }
+      window.scrollTo(0, document.documentElement.scrollHeight);
       await frame();
-    }
-    window.scrollTo(0, document.documentElement.scrollHeight);
-    await frame();
-  });
+    }, FRAME_DEADLINE_MS),
+    120_000,
+  );
 }
 
 /** Paths of pages whose built HTML contains a demo root. */
@@ -304,30 +370,35 @@ export async function axeViolations(
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const within = 'within' in scope ? scope.within : null;
   const rules = 'rules' in scope ? scope.rules : null;
-  const violations = await page.evaluate(
-    async ([elements, only]) => {
-      interface AxeResults {
-        violations: {
-          id: string;
-          impact: string;
-          help: string;
-          nodes: { target: string[]; failureSummary?: string }[];
-        }[];
-      }
-      const axe = (window as unknown as { axe: { run(context: unknown, options: object): Promise<AxeResults> } }).axe;
-      if (elements && elements.length === 0) return [];
-      const results = await axe.run(elements ? { include: elements } : document, {
-        resultTypes: ['violations'],
-        ...(only ? { runOnly: { type: 'rule', values: only } } : {}),
-      });
-      return results.violations.flatMap((violation) =>
-        violation.nodes.map(
-          (node) =>
-            `${violation.id} (${violation.impact}): ${node.target.join(' ')} — ${violation.help}. ${(node.failureSummary ?? '').replace(/\s+/g, ' ')}`,
-        ),
-      );
-    },
-    [within, rules] as const,
+  const violations = await bounded(
+    page,
+    `axe${rules ? ` (${rules.join(', ')})` : ''}`,
+    page.evaluate(
+      async ([elements, only]) => {
+        interface AxeResults {
+          violations: {
+            id: string;
+            impact: string;
+            help: string;
+            nodes: { target: string[]; failureSummary?: string }[];
+          }[];
+        }
+        const axe = (window as unknown as { axe: { run(context: unknown, options: object): Promise<AxeResults> } }).axe;
+        if (elements && elements.length === 0) return [];
+        const results = await axe.run(elements ? { include: elements } : document, {
+          resultTypes: ['violations'],
+          ...(only ? { runOnly: { type: 'rule', values: only } } : {}),
+        });
+        return results.violations.flatMap((violation) =>
+          violation.nodes.map(
+            (node) =>
+              `${violation.id} (${violation.impact}): ${node.target.join(' ')} — ${violation.help}. ${(node.failureSummary ?? '').replace(/\s+/g, ' ')}`,
+          ),
+        );
+      },
+      [within, rules] as const,
+    ),
+    120_000,
   );
   return violations;
 }
