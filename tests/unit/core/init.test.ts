@@ -191,7 +191,8 @@ describe('experiment CLI: --init and --bias', () => {
 
   it('exits 2 on a bad --init, and reports the scheme in --json', async () => {
     const run = promisify(execFile);
-    const cli = (...args: string[]) => run('npx', ['tsx', 'src/cli/experiment.ts', ...args], { cwd: process.cwd() });
+    const cli = (...args: string[]) =>
+      run(process.execPath, ['--import', 'tsx', 'src/cli/experiment.ts', ...args], { cwd: process.cwd() });
     const err = await cli('--init', 'lecun').then(
       () => null,
       (e: { code: number; stderr: string }) => e,

@@ -86,8 +86,8 @@ describe('init-experiment.json', () => {
 describe('npm run init-experiment', () => {
   it('exits 2 on a bad seed range, writing nothing', async () => {
     const err = await promisify(execFile)(
-      'npx',
-      ['tsx', 'src/labs/init/generate-data.ts', '--seeds', '5-2', '--out', '/dev/null'],
+      process.execPath,
+      ['--import', 'tsx', 'src/labs/init/generate-data.ts', '--seeds', '5-2', '--out', '/dev/null'],
       { cwd: process.cwd() },
     ).then(
       () => null,

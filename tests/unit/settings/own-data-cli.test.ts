@@ -14,7 +14,12 @@ import { engineBackend } from '../engine/engine-setup';
 const run = promisify(execFile);
 const cli = async (...args: string[]) =>
   JSON.parse(
-    (await run('npx', ['tsx', 'src/cli/experiment.ts', ...args], { cwd: process.cwd(), maxBuffer: 1 << 24 })).stdout,
+    (
+      await run(process.execPath, ['--import', 'tsx', 'src/cli/experiment.ts', ...args], {
+        cwd: process.cwd(),
+        maxBuffer: 1 << 24,
+      })
+    ).stdout,
   ) as {
     config: Record<string, unknown>;
     runs: { seed: number; finalMse: number | null; testMse?: number | null; status: string }[];
@@ -74,7 +79,7 @@ describe('experiment CLI on own data', () => {
     ];
     const errors = await Promise.all(
       cases.map(([args]) =>
-        run('npx', ['tsx', 'src/cli/experiment.ts', ...args]).then(
+        run(process.execPath, ['--import', 'tsx', 'src/cli/experiment.ts', ...args]).then(
           () => null,
           (e: { code: number; stderr: string; stdout: string }) => e,
         ),
