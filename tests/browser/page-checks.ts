@@ -18,7 +18,7 @@
 import type { BrowserContext, JSHandle, Page } from 'playwright-core';
 import { parseHeadersFile } from '../../scripts/serve.mjs';
 import { baseUrl, siteUrl } from './harness';
-import { bounded, FRAME_DEADLINE_MS } from './quality';
+import { bounded, FRAME_DEADLINE_MS, noFrame } from './quality';
 
 /** The `_headers` the build wrote (src/integrations/csp.ts), read as a host would (the test server honours it). */
 export async function hostHeaderRules(): Promise<ReturnType<typeof parseHeadersFile>> {
@@ -93,17 +93,17 @@ export function measureIslands(page: Page): Promise<number[]> {
 }
 
 /** Cumulative layout shift so far (buffered `layout-shift` entries without recent input), with its sources. */
-export function layoutShift(page: Page): Promise<{ total: number; sources: string[] }> {
-  return bounded(
+export async function layoutShift(page: Page): Promise<{ total: number; sources: string[] }> {
+  const { drew, ...shift } = await bounded(
     page,
     'reading the layout shifts',
     page.evaluate(
       (deadline) =>
-        new Promise<{ total: number; sources: string[] }>((resolve) => {
+        new Promise<{ drew: boolean; total: number; sources: string[] }>((resolve) => {
           const observer = new PerformanceObserver(() => undefined);
           observer.observe({ type: 'layout-shift', buffered: true });
           // A buffered observer is handed the page's whole history of entries by the next frame.
-          const read = () => {
+          const read = (drew: boolean) => {
             const entries = observer.takeRecords() as (PerformanceEntry & {
               value: number;
               hadRecentInput: boolean;
@@ -112,6 +112,7 @@ export function layoutShift(page: Page): Promise<{ total: number; sources: strin
             observer.disconnect();
             const counted = entries.filter((entry) => !entry.hadRecentInput);
             resolve({
+              drew,
               total: counted.reduce((sum, entry) => sum + entry.value, 0),
               sources: counted.flatMap((entry) =>
                 (entry.sources ?? []).map((source) => {
@@ -125,15 +126,17 @@ export function layoutShift(page: Page): Promise<{ total: number; sources: strin
               ),
             });
           };
-          const late = setTimeout(read, deadline);
+          const late = setTimeout(() => read(false), deadline);
           requestAnimationFrame(() => {
             clearTimeout(late);
-            read();
+            read(true);
           });
         }),
       FRAME_DEADLINE_MS,
     ),
   );
+  if (!drew) noFrame(page, 'reading the layout shifts');
+  return shift;
 }
 
 /** Visible text of the article, without code listings (which may legitimately show `$`). */

@@ -18,9 +18,9 @@ export const DEMO_SELECTOR = '[data-demo]';
 let axeSource: string | undefined;
 
 /**
- * How long a page script waits for an animation frame before it goes on without one. A page on screen draws a frame
- * within ~16 ms; headless Chromium has been seen to stop issuing frames to a page for good (its compositor, not the
- * page: the main thread still answered), which left such a wait, and the test, hanging until the test's timeout.
+ * How long a page script waits for an animation frame before it goes on without one (and says so in the log). A
+ * page on screen draws a frame within ~16 ms; headless Chromium has been reported to stop delivering frames to a
+ * page, and a wait for one would then hold the test until its timeout.
  */
 export const FRAME_DEADLINE_MS = 1_000;
 
@@ -32,26 +32,32 @@ export async function whenIdle(page: Page): Promise<void> {
   // Twice, a frame apart: work scheduled by a resize or theme change (a ResizeObserver callback that queues its
   // own idle callback) lands after the first idle period.
   for (let round = 0; round < 2; round++) {
-    await bounded(
+    const drew = await bounded(
       page,
       'waiting for the page to be idle',
       page.evaluate(
         (deadline) =>
-          new Promise<void>((resolve) => {
-            const idle = () => {
-              if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 5_000 });
-              else resolve();
+          new Promise<boolean>((resolve) => {
+            const idle = (drew: boolean) => {
+              if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(drew), { timeout: 5_000 });
+              else resolve(drew);
             };
-            const late = setTimeout(idle, deadline);
+            const late = setTimeout(() => idle(false), deadline);
             requestAnimationFrame(() => {
               clearTimeout(late);
-              idle();
+              idle(true);
             });
           }),
         FRAME_DEADLINE_MS,
       ),
     );
+    if (!drew) noFrame(page, 'waiting for the page to be idle');
   }
+}
+
+/** Note in the log that a page drew no frame within FRAME_DEADLINE_MS and the step went on without one. */
+export function noFrame(page: Page, step: string): void {
+  console.warn(`[frames] no animation frame within ${FRAME_DEADLINE_MS} ms on ${page.url()} (${step}); went on`);
 }
 
 /** What a page that stopped answering is doing: is its main thread free, and does it still draw frames? */
@@ -122,13 +128,17 @@ export async function hydrateAll(page: Page): Promise<number> {
 
 /** Scroll from top to bottom a viewport at a time, waiting two frames at each step. */
 export async function scrollThrough(page: Page): Promise<void> {
-  await bounded(
+  const missed = await bounded(
     page,
     'scrolling through the page',
     page.evaluate(async (deadline) => {
+      let missed = 0;
       const frame = () =>
         new Promise<void>((resolve) => {
-          const late = setTimeout(resolve, deadline);
+          const late = setTimeout(() => {
+            missed += 1;
+            resolve();
+          }, deadline);
           requestAnimationFrame(() =>
             requestAnimationFrame(() => {
               clearTimeout(late);
@@ -142,9 +152,11 @@ export async function scrollThrough(page: Page): Promise<void> {
       }
       window.scrollTo(0, document.documentElement.scrollHeight);
       await frame();
+      return missed;
     }, FRAME_DEADLINE_MS),
     120_000,
   );
+  if (missed > 0) noFrame(page, `scrolling through the page, ${missed} times`);
 }
 
 /** Paths of pages whose built HTML contains a demo root. */
