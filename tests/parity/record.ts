@@ -25,27 +25,35 @@ import { currentFingerprint, RECORDING_FILE, type RecordedRun, type Recording } 
 
 const asRecorded = ({ losses, params, alphas }: LayersRun): RecordedRun => ({ losses, params, alphas });
 
+/** Train `networks` side by side with tf.layers and keep what the tests compare, saying how long it took. */
+async function recordRuns(
+  label: string,
+  training: Parameters<typeof trainLayersModels>[0],
+  networks: Parameters<typeof trainLayersModels>[1],
+): Promise<RecordedRun[]> {
+  const started = performance.now();
+  const runs = await trainLayersModels(training, networks);
+  console.log(`${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return runs.map(asRecorded);
+}
+
 await engineBackend('cpu');
 const data = seedDataset();
 const oneHidden: Recording['oneHidden'] = {};
 for (const id of LAYERS_IDS) {
-  const started = performance.now();
-  const runs = await trainLayersModels(
+  oneHidden[id] = await recordRuns(
+    `one hidden layer, ${id}`,
     oneHiddenTraining(data),
     SEEDS.map((seed) => oneHiddenNetwork(id, seed)),
   );
-  oneHidden[id] = runs.map(asRecorded);
-  console.log(`one hidden layer, ${id}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 const deep: Recording['deep'] = {};
 for (const seed of DEEP_SEEDS) {
-  const started = performance.now();
-  const runs = await trainLayersModels(
+  deep[seed] = await recordRuns(
+    `deep stack, seed ${seed}`,
     deepTraining(data),
     DEEP_ACTIVATIONS.map((id) => deepNetwork(id, seed)),
   );
-  deep[seed] = runs.map(asRecorded);
-  console.log(`deep stack, seed ${seed}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 const result: Recording = { fingerprint: currentFingerprint(), oneHidden, deep };
