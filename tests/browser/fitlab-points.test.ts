@@ -81,7 +81,10 @@ describe('Fit Lab: own points, held-out points, test loss', () => {
       await page.keyboard.press('Enter');
       await waitAttr(page, LAB, 'data-points', '5');
       const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-x') ?? null);
-      const x0 = Number(await focused());
+      // Focused in the same update that draws it, so the next key already moves it.
+      const added = await focused();
+      expect(added, 'the new point has focus').not.toBeNull();
+      const x0 = Number(added);
       expect(Number.isFinite(x0)).toBe(true);
       await page.keyboard.press('ArrowRight');
       await page.waitForFunction((x) => Number(document.activeElement?.getAttribute('data-x')) > x, x0);
@@ -183,6 +186,8 @@ describe('Fit Lab: own points, held-out points, test loss', () => {
       expect(await page.locator(`${sel} [data-role="loss-legend"]`).textContent()).toContain('测试损失（留出的点）');
       // The test curve's table: it falls at first, then ends well above its lowest point (overfitting).
       await page.locator(`${sel} [data-role="test-loss-table"] > summary`).click();
+      // The rows are drawn once the panel reports itself open (its toggle event), not within the click.
+      await page.locator(`${sel} [data-role="test-loss-table"] tbody tr`).first().waitFor();
       const values = await page
         .locator(`${sel} [data-role="test-loss-table"] tbody tr`)
         .evaluateAll((rows) => rows.map((r) => Number(r.lastElementChild!.textContent!.replace('−', '-'))));

@@ -3,8 +3,8 @@
  * move it; each point is focusable (Tab), moves with the arrow keys and is removed with Delete or Backspace. Every
  * edit goes to the settings at once (a drag at its end), so the address and the training data follow.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Point } from '../../../core/data/points';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { pointKey, type Point } from '../../../core/data/points';
 import type { Dictionary } from '../../../i18n';
 import { fitLayout, type FitLayout, type FitPlotData, type PlotSize } from '../../../plots/fitPlot';
 import { fill, formatNumber } from '../../../shared/format';
@@ -26,8 +26,11 @@ const Y_STEPS = 40;
 export function PointsLayer({ t, uid, data, size, points, onPoints }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<{ index: number; at: Point; moved: boolean } | null>(null);
-  // Which point keeps focus after an edit re-sorts the list.
+  // The point that has keyboard focus (drawn with a thicker ring), read from the document on every focus change.
   const [focus, setFocus] = useState<number | null>(null);
+  // The point to focus once an edit's list is drawn (by its key: an edit re-sorts the list and redraws a moved
+  // point), with the list it was made from; '' is the plot itself.
+  const focusNext = useRef<{ key: string; from: readonly Point[] | null } | null>(null);
   // The scales stay put while dragging, so the plot does not rescale under the pointer.
   const frozen = useRef<FitLayout | null>(null);
   const layout = drag && frozen.current ? frozen.current : fitLayout(data, size);
@@ -37,11 +40,22 @@ export function PointsLayer({ t, uid, data, size, points, onPoints }: Props) {
   const dy = (y1 - y0) / Y_STEPS;
   const list = points ?? [];
 
-  useEffect(() => {
-    if (focus === null) return;
-    const el = svgRef.current?.querySelector<SVGElement>(`[data-point="${focus}"]`);
-    if (el && document.activeElement !== el) el.focus();
-  }, [focus, points]);
+  // Before the next paint and the next key press, so no key reaches the layer, or nothing, in between.
+  useLayoutEffect(() => {
+    const next = focusNext.current;
+    const svg = svgRef.current;
+    // Until the edited list arrives; a list that is not the edit's (a locked setting kept the old one) ends the wait.
+    if (next === null || !svg || points === next.from) return;
+    focusNext.current = null;
+    const index = list.findIndex((p) => pointKey(p) === next.key);
+    const el = next.key === '' ? svg : index < 0 ? null : svg.querySelector<SVGElement>(`[data-point="${index}"]`);
+    if (el && document.activeElement !== el) el.focus({ preventScroll: true });
+  });
+  const syncFocus = () => {
+    const active = document.activeElement;
+    const index = active && svgRef.current?.contains(active) ? Number(active.getAttribute('data-point') ?? NaN) : NaN;
+    setFocus(Number.isInteger(index) ? index : null);
+  };
 
   const toData = (e: PointerEvent): Point | null => {
     const svg = svgRef.current;
@@ -54,7 +68,7 @@ export function PointsLayer({ t, uid, data, size, points, onPoints }: Props) {
   };
   const apply = (edit: Edit | null) => {
     if (!edit) return;
-    setFocus(edit.index);
+    focusNext.current = { key: pointKey(edit.points[edit.index]!), from: points };
     onPoints(edit.points);
   };
 
@@ -64,7 +78,8 @@ export function PointsLayer({ t, uid, data, size, points, onPoints }: Props) {
     if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
       const rest = removePoint(list, i);
-      setFocus(rest ? Math.min(i, rest.length - 1) : null);
+      // The next point takes focus; with none left, the plot itself (Enter adds one there).
+      focusNext.current = { key: rest ? pointKey(rest[Math.min(i, rest.length - 1)]!) : '', from: points };
       onPoints(rest);
       return;
     }
@@ -93,6 +108,8 @@ export function PointsLayer({ t, uid, data, size, points, onPoints }: Props) {
       style={{ cursor: 'crosshair' }}
       tabindex={0}
       data-action="add-point"
+      onFocusIn={syncFocus}
+      onFocusOut={syncFocus}
       onKeyDown={(e) => {
         // Enter or Space on the plot itself adds a point in its middle (then the arrows move it).
         if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
@@ -125,14 +142,12 @@ export function PointsLayer({ t, uid, data, size, points, onPoints }: Props) {
             role="button"
             aria-label={fill(t.own.point, { i: i + 1, n: list.length, x: formatNumber(p.x), y: formatNumber(p.y) })}
             style={{ cursor: drag?.index === i ? 'grabbing' : 'grab', outline: 'none' }}
-            onFocus={() => setFocus(i)}
-            onBlur={() => setFocus((f) => (f === i ? null : f))}
             onKeyDown={(e) => onKey(i, e)}
             onPointerDown={(e) => {
               e.preventDefault();
               (e.currentTarget as Element).setPointerCapture?.(e.pointerId);
+              (e.currentTarget as SVGElement).focus({ preventScroll: true });
               frozen.current = layout;
-              setFocus(i);
               setDrag({ index: i, at: p, moved: false });
             }}
             onPointerMove={(e) => {
