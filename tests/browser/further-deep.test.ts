@@ -180,12 +180,13 @@ describe('deep demo', () => {
       await tabTo(`${LAB} [data-action="train"]`);
       await page.keyboard.press('Enter');
       await page.waitForSelector(`${LAB}[data-status="training"]`, { timeout: 60_000 });
-      // Train is disabled while training: focus moves to Pause instead of dropping to the page.
+      // Train is disabled while training: focus moves to Pause instead of dropping to the page, in the update that
+      // reports the new status (so the reader's next key already reaches it).
       const focusedAction = () => page.evaluate(() => document.activeElement?.getAttribute('data-action') ?? null);
-      await expect.poll(focusedAction).toBe('pause');
+      expect(await focusedAction()).toBe('pause');
       await page.keyboard.press('Enter');
       await page.waitForSelector(`${LAB}[data-status="paused"]`);
-      await expect.poll(focusedAction).toBe('train');
+      expect(await focusedAction()).toBe('train');
       expect(await page.locator(`${LAB} [data-action="train"]`).textContent()).toBe('Resume');
       await page.keyboard.press('Enter');
       expect(await settled(page)).toBe('done');

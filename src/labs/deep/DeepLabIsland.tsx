@@ -4,7 +4,7 @@
  * src/plots. Rendered on the server too, from the run recorded at build time, so the page has a real figure
  * without JavaScript and nothing moves when the island takes over.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../i18n';
 import {
   DEEP_DEFAULTS,
@@ -151,11 +151,12 @@ export default function DeepLabIsland(props: DeepLabProps) {
   };
 
   // A button that gets disabled under the keyboard would drop focus to the page: hand it to the one that is
-  // now usable (Train ⇄ Pause), if one of them had focus last and focus has not gone elsewhere since.
+  // now usable (Train ⇄ Pause), if one of them had focus last and focus has not gone elsewhere since. In the
+  // update that disables it, so the reader's next key already reaches the other button.
   const trainButton = useRef<HTMLButtonElement>(null);
   const pauseButton = useRef<HTMLButtonElement>(null);
   const buttonFocused = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const focused = document.activeElement;
     const lost =
       focused === null ||
