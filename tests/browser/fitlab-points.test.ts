@@ -92,6 +92,7 @@ describe('Fit Lab: own points, held-out points, test loss', () => {
       expect(new URL(page.url()).searchParams.get('points')).toContain(String(Number(await focused())));
       await page.keyboard.press('Delete');
       await waitAttr(page, LAB, 'data-points', '4');
+      expect(await focused(), 'the next point has focus').not.toBeNull();
 
       // Drag the point (1, 1) to about (1.5, 2.5).
       scales = await publishedScales(page.locator(`${LAB} svg.fl-front[data-x-domain]`));
