@@ -37,7 +37,9 @@ export function baseUrl(): string {
 }
 
 export function subBaseUrl(): string {
-  return inject('subBaseUrl');
+  const url = inject('subBaseUrl');
+  if (!url) throw new Error(`this run does not serve the ${SUB_BASE} build (SERVE_SUB=0)`);
+  return url;
 }
 
 export { CHROMIUM_PATH };
