@@ -16,13 +16,16 @@
  *                           as is). opts: { javaScriptEnabled?, locale?, colorScheme?, viewport?, site?: 'main'|'sub',
  *                           prepare?(context) }: `prepare` runs before the first request (routes, init scripts).
  *                           Returns { page, context, response, url, consoleErrors, failedRequests, foreignRequests,
- *                           close() }:
+ *                           close(), visit(path) }:
  *                             consoleErrors    console.error messages and uncaught page errors,
  *                             failedRequests   requests that failed to load (except net::ERR_ABORTED, which is
  *                                              what navigating away does), and responses with status >= 400,
  *                             foreignRequests  every request to an origin other than the site's own
  *                                              (data: and blob: URLs are not network requests and are ignored).
  *                           The arrays keep filling while the page lives (e.g. after clicks); assert on them at the end.
+ *                           `visit(path)` loads another path in the same page and context, for a series of plain
+ *                           loads that need no fresh profile (a new tab costs Chromium ~0.3 CPU-s, as much as a
+ *                           short page's own load); the record it returns holds only what that load brings.
  *   expectClean(opened)     Asserts all three arrays are empty, with the offending entries in the message.
  */
 import { afterAll, beforeAll, expect, inject } from 'vitest';
@@ -88,6 +91,8 @@ export interface OpenedPage {
   failedRequests: string[];
   foreignRequests: string[];
   close(): Promise<void>;
+  /** Load another path in this page; the record returned holds only what that load brings. */
+  visit(path: string): Promise<OpenedPage>;
 }
 
 /** Resolve a site path against a base URL that ends with `/`; a leading `/` means "the base", not the origin. */
@@ -106,43 +111,39 @@ export async function openPage(browser: Browser, path: string, opts: OpenPageOpt
     ...(opts.viewport ? { viewport: opts.viewport } : {}),
   });
   const page = await context.newPage();
-  const consoleErrors: string[] = [];
-  const failedRequests: string[] = [];
-  const foreignRequests: string[] = [];
+  // What the current load brings; visit() starts a new one.
+  const log = { consoleErrors: [] as string[], failedRequests: [] as string[], foreignRequests: [] as string[] };
 
   page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(`${message.text()} (at ${message.location().url})`);
+    if (message.type() === 'error') log.consoleErrors.push(`${message.text()} (at ${message.location().url})`);
   });
-  page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
+  page.on('pageerror', (error) => log.consoleErrors.push(`uncaught: ${error.message}`));
   context.on('request', (request) => {
     const url = request.url();
     if (url.startsWith('data:') || url.startsWith('blob:')) return;
-    if (new URL(url).origin !== siteOrigin) foreignRequests.push(url);
+    if (new URL(url).origin !== siteOrigin) log.foreignRequests.push(url);
   });
   context.on('requestfailed', (request) => {
     const reason = request.failure()?.errorText ?? 'failed';
     // Leaving a page (a link, the language switcher) aborts its pending loads; that is not a broken resource.
     // A missing file still shows up below as an HTTP status >= 400.
     if (reason === 'net::ERR_ABORTED') return;
-    failedRequests.push(`${request.url()} (${reason})`);
+    log.failedRequests.push(`${request.url()} (${reason})`);
   });
   context.on('response', (response) => {
-    if (response.status() >= 400) failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
+    if (response.status() >= 400) log.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
   });
 
   await opts.prepare?.(context);
-  const url = siteUrl(path, base);
-  const response = await page.goto(url, { waitUntil: 'load' });
-  return {
-    page,
-    context,
-    response,
-    url,
-    consoleErrors,
-    failedRequests,
-    foreignRequests,
-    close: () => context.close(),
+  const load = async (target: string): Promise<OpenedPage> => {
+    log.consoleErrors = [];
+    log.failedRequests = [];
+    log.foreignRequests = [];
+    const url = siteUrl(target, base);
+    const response = await page.goto(url, { waitUntil: 'load' });
+    return { page, context, response, url, ...log, close: () => context.close(), visit: load };
   };
+  return load(path);
 }
 
 export function expectClean(

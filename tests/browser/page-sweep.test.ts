@@ -28,7 +28,7 @@
  * own tests) lives in the other files.
  */
 import axe from 'axe-core';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { docPages, hasMath, type DocPage } from '../support/docs-pages';
 import { baseUrl, expectClean, openPage, siteUrl, useBrowser, type OpenedPage } from './harness';
@@ -154,31 +154,34 @@ test('the theme pass runs every colour rule axe has, but the AAA contrast rule t
 });
 
 describe('scripts off', () => {
+  // One tab for the pass: with scripts off a page runs nothing and stores nothing, so each load is a plain visit.
+  let tab: OpenedPage | undefined;
+  afterAll(() => tab?.close());
+
   test.each(pages.map((page) => [page.path, page] as const))(
     '%s reads without JavaScript: prose, formulas and a non-empty static figure for every figure',
     async (path, docPage: DocPage) => {
-      const opened = await openPage(browser(), path, { javaScriptEnabled: false, viewport: DESKTOP });
-      try {
-        const { page } = opened;
-        expect(opened.response?.status()).toBe(200);
-        const prose = await page.locator('main .sl-markdown-content').first().innerText();
-        // Chinese says as much in fewer characters.
-        expect(prose.length, 'article text').toBeGreaterThan(docPage.edition === 'en' ? 400 : 150);
-        if (hasMath(docPage.file)) {
-          const formulas = page.locator('main .katex');
-          expect(await formulas.count()).toBeGreaterThan(0);
-          // Laid out by KaTeX's CSS, not left as raw TeX.
-          const height = await formulas.first().evaluate((element) => element.getBoundingClientRect().height);
-          expect(height).toBeGreaterThan(0);
-        }
-        const figures = await figuresOf(page);
-        const empty = figures.filter((figure) => figure.height < 24 || (figure.drawnShapes === 0 && figure.text === 0));
-        expect(empty, 'figures that show nothing without JavaScript').toEqual([]);
-        staticIslands.set(path, await measureIslands(page));
-        expectClean(opened);
-      } finally {
-        await opened.close();
+      const opened = await (tab
+        ? tab.visit(path)
+        : openPage(browser(), path, { javaScriptEnabled: false, viewport: DESKTOP }));
+      tab = opened;
+      const { page } = opened;
+      expect(opened.response?.status()).toBe(200);
+      const prose = await page.locator('main .sl-markdown-content').first().innerText();
+      // Chinese says as much in fewer characters.
+      expect(prose.length, 'article text').toBeGreaterThan(docPage.edition === 'en' ? 400 : 150);
+      if (hasMath(docPage.file)) {
+        const formulas = page.locator('main .katex');
+        expect(await formulas.count()).toBeGreaterThan(0);
+        // Laid out by KaTeX's CSS, not left as raw TeX.
+        const height = await formulas.first().evaluate((element) => element.getBoundingClientRect().height);
+        expect(height).toBeGreaterThan(0);
       }
+      const figures = await figuresOf(page);
+      const empty = figures.filter((figure) => figure.height < 24 || (figure.drawnShapes === 0 && figure.text === 0));
+      expect(empty, 'figures that show nothing without JavaScript').toEqual([]);
+      staticIslands.set(path, await measureIslands(page));
+      expectClean(opened);
     },
   );
 });

@@ -3,11 +3,11 @@
  * `BASE=/sub/` with every link and asset checked. Each prose page's own load (clean, formulas, its links, the
  * language switcher) is checked in the page sweep, page-sweep.test.ts.
  */
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { docPages, REQUIRED_SLUGS } from '../support/docs-pages';
 import { en } from '../../src/i18n/en';
 import { zhCn } from '../../src/i18n/zh-cn';
-import { baseUrl, expectClean, openPage, siteUrl, SUB_BASE, subBaseUrl, useBrowser } from './harness';
+import { baseUrl, expectClean, openPage, siteUrl, SUB_BASE, subBaseUrl, useBrowser, type OpenedPage } from './harness';
 import { pageRefs, refProblems, statusCache } from './page-checks';
 
 const pages = docPages();
@@ -217,9 +217,17 @@ describe.each([
   [SUB_BASE, 'sub', ['', ...pages.map((page) => page.path)]],
 ] as const)('built with base %s, every internal link and asset resolves', (base, site, entryPaths) => {
   const statusOf = statusCache();
+  // The prose pages are plain loads in one tab; each is checked on its own load.
+  let tab: OpenedPage | undefined;
+  afterAll(() => tab?.close());
+
   test.each(entryPaths.map((path) => [path || '(root)', path] as const))('%s', async (_, path) => {
     // The root redirects when scripts run; its own links are what a reader without JS follows.
-    const opened = await openPage(browser(), path, { site, javaScriptEnabled: path !== '' });
+    const root = path === '';
+    const opened = await (!root && tab
+      ? tab.visit(path)
+      : openPage(browser(), path, { site, javaScriptEnabled: !root }));
+    if (!root) tab = opened;
     try {
       const served = new URL(site === 'sub' ? subBaseUrl() : baseUrl());
       expect(opened.response?.status()).toBe(200);
@@ -228,7 +236,7 @@ describe.each([
       expect(await refProblems(refs, opened.page.url(), served, base, statusOf)).toEqual([]);
       expectClean(opened);
     } finally {
-      await opened.close();
+      if (root) await opened.close();
     }
   });
 });
