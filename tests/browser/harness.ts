@@ -26,6 +26,9 @@
  *                           `visit(path)` loads another path in the same page and context, for a series of plain
  *                           loads that need no fresh profile (a new tab costs Chromium ~0.3 CPU-s, as much as a
  *                           short page's own load); the record it returns holds only what that load brings.
+ *   useTab(browser, opts?): (path) => Promise<OpenedPage>
+ *                           Call in a describe block of plain loads: the first path opens a tab (openPage), later
+ *                           ones visit() it, and the tab is closed after the block.
  *   expectClean(opened)     Asserts all three arrays are empty, with the offending entries in the message.
  */
 import { afterAll, beforeAll, expect, inject } from 'vitest';
@@ -144,6 +147,12 @@ export async function openPage(browser: Browser, path: string, opts: OpenPageOpt
     return { page, context, response, url, ...log, close: () => context.close(), visit: load };
   };
   return load(path);
+}
+
+export function useTab(browser: () => Browser, opts: OpenPageOptions = {}): (path: string) => Promise<OpenedPage> {
+  let tab: OpenedPage | undefined;
+  afterAll(() => tab?.close());
+  return async (path) => (tab = await (tab ? tab.visit(path) : openPage(browser(), path, opts)));
 }
 
 export function expectClean(

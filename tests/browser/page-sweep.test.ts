@@ -28,10 +28,10 @@
  * own tests) lives in the other files.
  */
 import axe from 'axe-core';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { docPages, hasMath, type DocPage } from '../support/docs-pages';
-import { baseUrl, expectClean, openPage, siteUrl, useBrowser, type OpenedPage } from './harness';
+import { baseUrl, expectClean, openPage, siteUrl, useBrowser, useTab, type OpenedPage } from './harness';
 import {
   changedSinceWatch,
   classify,
@@ -155,16 +155,12 @@ test('the theme pass runs every colour rule axe has, but the AAA contrast rule t
 
 describe('scripts off', () => {
   // One tab for the pass: with scripts off a page runs nothing and stores nothing, so each load is a plain visit.
-  let tab: OpenedPage | undefined;
-  afterAll(() => tab?.close());
+  const load = useTab(browser, { javaScriptEnabled: false, viewport: DESKTOP });
 
   test.each(pages.map((page) => [page.path, page] as const))(
     '%s reads without JavaScript: prose, formulas and a non-empty static figure for every figure',
     async (path, docPage: DocPage) => {
-      const opened = await (tab
-        ? tab.visit(path)
-        : openPage(browser(), path, { javaScriptEnabled: false, viewport: DESKTOP }));
-      tab = opened;
+      const opened = await load(path);
       const { page } = opened;
       expect(opened.response?.status()).toBe(200);
       const prose = await page.locator('main .sl-markdown-content').first().innerText();

@@ -3,11 +3,11 @@
  * `BASE=/sub/` with every link and asset checked. Each prose page's own load (clean, formulas, its links, the
  * language switcher) is checked in the page sweep, page-sweep.test.ts.
  */
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { docPages, REQUIRED_SLUGS } from '../support/docs-pages';
 import { en } from '../../src/i18n/en';
 import { zhCn } from '../../src/i18n/zh-cn';
-import { baseUrl, expectClean, openPage, siteUrl, SUB_BASE, subBaseUrl, useBrowser, type OpenedPage } from './harness';
+import { baseUrl, expectClean, openPage, siteUrl, SUB_BASE, subBaseUrl, useBrowser, useTab } from './harness';
 import { pageRefs, refProblems, statusCache } from './page-checks';
 
 const pages = docPages();
@@ -218,16 +218,12 @@ describe.each([
 ] as const)('built with base %s, every internal link and asset resolves', (base, site, entryPaths) => {
   const statusOf = statusCache();
   // The prose pages are plain loads in one tab; each is checked on its own load.
-  let tab: OpenedPage | undefined;
-  afterAll(() => tab?.close());
+  const load = useTab(browser, { site });
 
   test.each(entryPaths.map((path) => [path || '(root)', path] as const))('%s', async (_, path) => {
     // The root redirects when scripts run; its own links are what a reader without JS follows.
     const root = path === '';
-    const opened = await (!root && tab
-      ? tab.visit(path)
-      : openPage(browser(), path, { site, javaScriptEnabled: !root }));
-    if (!root) tab = opened;
+    const opened = await (root ? openPage(browser(), path, { site, javaScriptEnabled: false }) : load(path));
     try {
       const served = new URL(site === 'sub' ? subBaseUrl() : baseUrl());
       expect(opened.response?.status()).toBe(200);
