@@ -49,11 +49,10 @@ class LongestFirst extends BaseSequencer {
 }
 
 /**
- * Browser files that measure timing itself (main-thread CPU per task while demos train) run one at a time, before
- * the others, with no other Chromium beside them; every other browser file runs two at a time. A task's CPU time is
- * not immune to a neighbour: beside another Chromium, single tasks of 96 and 122 ms were seen in demos whose heaviest
- * is otherwise 25–35 ms, and a 53 ms slice in the main-thread fallback's deep demo (otherwise 22–38 ms). `npm test`
- * runs the unit tests and the sub-path build beside them, at the lowest priority (scripts/test.mjs).
+ * Browser files that measure timing itself (main-thread CPU per task while demos train) run on their own, after
+ * the others; every other browser file runs two at a time. A task's CPU time is not immune to a neighbour: beside
+ * another Chromium, single tasks of 96 and 122 ms were seen in demos whose heaviest is otherwise 25–35 ms, and a
+ * 53 ms slice in the main-thread fallback's deep demo (otherwise 22–38 ms). So both files that judge tasks run here.
  */
 const TIMED = ['tests/browser/responsiveness.test.ts', 'tests/browser/failure.test.ts'];
 
@@ -64,9 +63,9 @@ const browserProject = {
   hookTimeout: 300_000,
 };
 
-// Three projects: unit tests of `src/core` and friends; the timing browser tests, one at a time; and, once those are
-// done, the other browser tests, two files at a time. Both browser projects drive Debian's Chromium against one
-// build of the site (tests/browser/global-setup.ts); `npm run test:browser` runs both.
+// Three projects: unit tests of `src/core` and friends; the browser tests, which build the site once
+// (tests/browser/global-setup.ts) and drive Debian's Chromium against it, two files at a time; and, once those are
+// done, the timing browser tests one at a time. `npm run test:browser` runs both browser projects.
 export default defineConfig({
   test: {
     sequence: { sequencer: LongestFirst },
@@ -92,7 +91,7 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, ...TIMED],
           // Two Chromiums at a time: most of a browser test is one renderer thread, or a worker training.
           maxWorkers: 2,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -101,7 +100,7 @@ export default defineConfig({
           name: 'browser-timed',
           include: TIMED,
           maxWorkers: 1,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Closing lines for CI logs, from the JSON reports `npm test` writes to test-results/ (vitest prints a summary per
-// run, and `npm test` is three runs: the unit tests beside the timing tests, then the other browser files): each
-// run's wall time, the ten slowest test files (files run two at a time, so their times add up to more than a
-// run's), then `N passed, N failed`.
+// run, and `npm test` is three runs: unit and browser side by side, then the timing tests alone): each run's wall
+// time, the ten slowest test files (files run two at a time, so their times add up to more than a run's), then
+// `N passed, N failed`.
 // Exits 1 when a test failed or a run left no report, so `npm test` can print this and still fail.
 //   node scripts/test-summary.mjs          summarise
 //   node scripts/test-summary.mjs --reset  remove the previous reports first (a run that dies writes none)

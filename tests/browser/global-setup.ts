@@ -11,8 +11,7 @@
  * the sub-path copy is still built). `DIST_DIR=/tmp/x` does the same with `/tmp/x` and `/tmp/x-sub` (build those
  * one after the other: Astro stages a build outside the project in ./.astro/, which two at once share), so one
  * engineer's build can serve many single-file runs without touching `dist/` (`npm test` builds that way while the
- * unit tests run). `SERVE_SUB=0` neither builds nor serves the sub-path copy (`npm test` runs the timing tests, which
- * never open it, while it is being built). `KEEP_TEST_DIST=1` keeps the run's output for inspection.
+ * unit tests run). `KEEP_TEST_DIST=1` keeps the run's output for inspection.
  *
  * The browser tests are two projects (vitest.config.ts) that share this one build and its servers: the first
  * project to start builds and serves, and the last to finish closes them.
@@ -33,7 +32,6 @@ declare module 'vitest' {
 
 interface Site {
   baseUrl: string;
-  /** '' when the sub-path copy is not served (SERVE_SUB=0). */
   subBaseUrl: string;
   projects: number;
   close(): Promise<void>;
@@ -44,7 +42,6 @@ async function buildAndServe(): Promise<Site> {
   const runDir = resolve(root, 'dist-tests', `run-${process.pid}`);
   const reuse = process.env.DIST_DIR;
   const skip = process.env.SKIP_BUILD === '1' || !!reuse;
-  const withSub = process.env.SERVE_SUB !== '0';
 
   let mainDir = resolve(root, reuse ?? 'dist');
   let subDir = resolve(root, reuse ? `${reuse}-sub` : 'dist-sub');
@@ -54,7 +51,7 @@ async function buildAndServe(): Promise<Site> {
     mainDir = join(runDir, 'main');
     builds.push(buildSite(mainDir, '/'));
   }
-  if (withSub && (!skip || !existsSync(join(subDir, 'index.html')))) {
+  if (!skip || !existsSync(join(subDir, 'index.html'))) {
     subDir = join(runDir, 'sub');
     mkdirSync(runDir, { recursive: true });
     builds.push(buildSite(subDir, SUB_BASE));
@@ -63,13 +60,13 @@ async function buildAndServe(): Promise<Site> {
 
   // Served as hosts that read `_headers` serve it: its CSP on top of each page's own, so both are enforced.
   const main = await startServer({ root: mainDir, base: '/', port: 0, hostHeaders: true });
-  const sub = withSub ? await startServer({ root: subDir, base: SUB_BASE, port: 0, hostHeaders: true }) : null;
+  const sub = await startServer({ root: subDir, base: SUB_BASE, port: 0, hostHeaders: true });
   return {
     baseUrl: main.url,
-    subBaseUrl: sub?.url ?? '',
+    subBaseUrl: sub.url,
     projects: 0,
     close: async () => {
-      await Promise.all([main.close(), sub?.close()]);
+      await Promise.all([main.close(), sub.close()]);
       if (process.env.KEEP_TEST_DIST !== '1') rmSync(runDir, { recursive: true, force: true });
     },
   };

@@ -43,9 +43,7 @@ export function baseUrl(): string {
 }
 
 export function subBaseUrl(): string {
-  const url = inject('subBaseUrl');
-  if (!url) throw new Error(`this run does not serve the ${SUB_BASE} build (SERVE_SUB=0)`);
-  return url;
+  return inject('subBaseUrl');
 }
 
 export { CHROMIUM_PATH };
