@@ -4,10 +4,11 @@
 //
 // The machine is the limit (two cores), so nothing waits that need not:
 // - the two builds the browser tests serve (scripts/build-sites.mjs) start at once, beside the unit tests;
-// - the browser files start as soon as the builds are ready, while the unit tests finish. The unit run is niced, so
-//   the builds and the browser tests go first and the unit tests fill the time the others leave idle (a browser
-//   test waiting on a page). Its output is printed as it comes; the browser run's is held until the unit run ends,
-//   then follows it, so the log reads as two runs;
+// - the browser files start as soon as the builds are ready, while the unit tests finish. The unit run has the lowest
+//   priority (nice 19), so the builds and the browser tests go first and the unit tests fill the time the others
+//   leave idle (a browser test waiting on a page); at nice 5 they would take a quarter of the contended CPU. Its
+//   output is printed as it comes; the browser run's is held until the unit run ends, then follows it, so the log
+//   reads as two runs;
 // - the timing tests (project `browser-timed`: main-thread CPU per task while demos train) start only when both
 //   are done, so that nothing else runs beside them.
 // A failed unit run or build still lets the runs already started finish; the summary says what failed and the exit
@@ -55,7 +56,7 @@ const project = (name) => [...vitest, '--project', name, `--outputFile.json=test
 const seconds = (since) => ((Date.now() - since) / 1000).toFixed(0);
 /** `nice` where there is one: the unit run yields the CPU to the builds and the browser tests. */
 const niced = (command, args) =>
-  process.platform === 'linux' ? ['nice', ['-n', '5', command, ...args]] : [command, args];
+  process.platform === 'linux' ? ['nice', ['-n', '19', command, ...args]] : [command, args];
 
 // No Chromium: say so now, not after the unit tests.
 if ((await run(process.execPath, ['scripts/require-chromium.mjs'])) !== 0) process.exit(1);
