@@ -42,6 +42,7 @@ const layerPoints = (page: Page, sel: string) =>
     .locator(`${sel} [data-role="points-layer"] [data-point]`)
     .evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-x')), Number(e.getAttribute('data-y'))]));
 
+/** The points in the address bar, which follows the lab's state once the frame that shows a change has run. */
 const urlPoints = (page: Page) =>
   (new URL(page.url()).searchParams.get('points') ?? '')
     .split(';')
@@ -89,7 +90,9 @@ describe('Fit Lab: own points, held-out points, test loss', () => {
       await expect
         .poll(async () => Number(await focused()) - middle, { message: 'the new point, focused, moved one step' })
         .toBeGreaterThan(step / 2);
-      expect(new URL(page.url()).searchParams.get('points')).toContain(String(Number(await focused())));
+      // The address follows the drawn state after the frame that shows it.
+      const moved = String(Number(await focused()));
+      await expect.poll(() => new URL(page.url()).searchParams.get('points')).toContain(moved);
       await page.keyboard.press('Delete');
       await waitAttr(page, LAB, 'data-points', '4');
       expect(await focused(), 'the next point has focus').not.toBeNull();
@@ -111,7 +114,7 @@ describe('Fit Lab: own points, held-out points, test loss', () => {
       expect(dragged).toHaveLength(4);
       expect(near(dragged, 1.5, 2.5, 0.15)).toBe(true);
       // The address carries exactly the points shown.
-      expect(urlPoints(page)).toEqual(dragged);
+      await expect.poll(() => urlPoints(page)).toEqual(dragged);
 
       // Paste: good lines used, every bad one named by its line number, the text left in the box.
       const text = 'x,y\n0.5,1\nfoo,3\n4\n0.5,1\n1.5,NaN\n2.5,1.2\n3.5,0.4\n4.5,1.5\n5.5,0.9\n';
@@ -127,13 +130,15 @@ describe('Fit Lab: own points, held-out points, test loss', () => {
         [6, 'Line 6: “NaN” is not a finite number.'],
       ]);
       expect(await page.locator(`${LAB} [data-role="paste-points"] textarea`).inputValue()).toBe(text);
-      expect(urlPoints(page)).toEqual([
-        [0.5, 1],
-        [2.5, 1.2],
-        [3.5, 0.4],
-        [4.5, 1.5],
-        [5.5, 0.9],
-      ]);
+      await expect
+        .poll(() => urlPoints(page))
+        .toEqual([
+          [0.5, 1],
+          [2.5, 1.2],
+          [3.5, 0.4],
+          [4.5, 1.5],
+          [5.5, 0.9],
+        ]);
 
       // Training uses exactly these points: data-weights' error, recomputed on them, is the reported one.
       expect(await lab.train(page)).toBe('done');
@@ -146,7 +151,7 @@ describe('Fit Lab: own points, held-out points, test loss', () => {
 
       await lab.click(page, 'clear-points');
       await waitAttr(page, LAB, 'data-points', null);
-      expect(new URL(page.url()).searchParams.has('points')).toBe(false);
+      await expect.poll(() => new URL(page.url()).searchParams.has('points')).toBe(false);
       expect(await page.locator(`${LAB} .lab__plot title`).first().textContent()).not.toContain('your');
 
       // Import a run file with 350 points (more than a link holds) and its weights: all are in place.
@@ -164,7 +169,7 @@ describe('Fit Lab: own points, held-out points, test loss', () => {
       expect(await report.innerText()).toContain('It brings 350 points of your own.');
       expect(JSON.parse((await lab.attr(page, 'data-weights-shown'))!)).toEqual(weights);
       expect(await page.locator(`${LAB} [data-role="points-not-in-link"]`).count()).toBe(1);
-      expect(new URL(page.url()).searchParams.get('activation')).toBe('tanh');
+      await expect.poll(() => new URL(page.url()).searchParams.get('activation')).toBe('tanh');
       expect(new URL(page.url()).searchParams.has('points')).toBe(false);
       // A file that is not a run changes nothing and says why.
       await choose('notes.json', '{"hello": 1}');
