@@ -170,12 +170,16 @@ describe('a challenge in the Fit Lab', () => {
         const code = await field.inputValue();
         expect(code).toContain(`src="${siteUrl('zh-cn/embed/fit-lab/')}?challenge=two-relus`);
         expect(await field.getAttribute('readonly')).not.toBeNull();
-        const selection = await field.evaluate((el: HTMLTextAreaElement) => [
-          document.activeElement === el,
-          el.selectionStart,
-          el.selectionEnd,
-        ]);
-        expect(selection).toEqual([true, 0, code.length]);
+        // Focused and selected by an effect, after the frame that shows the field.
+        await expect
+          .poll(() =>
+            field.evaluate((el: HTMLTextAreaElement) => [
+              document.activeElement === el,
+              el.selectionStart,
+              el.selectionEnd,
+            ]),
+          )
+          .toEqual([true, 0, code.length]);
         // The banner with its verdict, and the snippet's field, in both themes.
         for (const theme of ['light', 'dark'] as const) {
           await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
