@@ -322,8 +322,14 @@ export async function traceMainThread(page: Page, during: () => Promise<void>): 
     });
 }
 
-/** A function call's function and script, when the trace names them. */
+/**
+ * A function call's function and script, when the trace names them; for a layout, how much of the page it had to
+ * redo (a heavy layout of a few objects is a slow machine, of most of them an invalidation to find).
+ */
 function where(event: TraceEvent): string {
+  const layout = event.args?.beginData;
+  if (event.name === 'Layout' && layout?.totalObjects !== undefined)
+    return ` [${layout.dirtyObjects ?? '?'} of ${layout.totalObjects} objects dirty]`;
   const data = event.args?.data;
   const name = data?.functionName || data?.url?.split('/').pop();
   return name ? ` [${name}${data?.lineNumber ? `:${data.lineNumber}` : ''}]` : '';
@@ -362,6 +368,7 @@ interface TraceEvent {
     src_file?: string;
     src_func?: string;
     data?: { functionName?: string; url?: string; lineNumber?: number };
+    beginData?: { dirtyObjects?: number; totalObjects?: number };
   };
 }
 let traced: { traceEvents: TraceEvent[] } = { traceEvents: [] };
