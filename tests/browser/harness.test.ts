@@ -1,5 +1,6 @@
 /** The harness itself: it must notice the problems the other browser tests rely on it to catch. */
 import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { expectClean, openPage, useBrowser } from './harness';
 import { bounded } from './quality';
 
@@ -66,5 +67,66 @@ test('a page evaluation that never finishes fails at its deadline, naming the st
     ).rejects.toThrow(/main thread does not answer/);
   } finally {
     await opened.close();
+  }
+});
+
+/** What a test could leave behind in a tab, read from a page of the site. */
+const leftovers = (page: Page) =>
+  page.evaluate(async () => ({
+    local: { ...localStorage },
+    session: { ...sessionStorage },
+    cookie: document.cookie,
+    dark: matchMedia('(prefers-color-scheme: dark)').matches,
+    reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
+    forcedColors: matchMedia('(forced-colors: active)').matches,
+    print: matchMedia('print').matches,
+    size: [innerWidth, innerHeight],
+    hovered: document.querySelectorAll(':hover').length,
+    routed: (await fetch('/en/glossary/')).status,
+    clipboard: (await navigator.permissions.query({ name: 'clipboard-read' as PermissionName })).state,
+  }));
+
+test('a closed tab is reused as a new context would be, and not at all after what a reset cannot undo', async () => {
+  const first = await openPage(browser(), '/en/');
+  const { page, context } = first;
+  const oldListener: string[] = [];
+  page.on('console', (message) => oldListener.push(message.text()));
+  await context.route('**/en/glossary/', (route) => route.abort('failed'));
+  await page.evaluate(() => {
+    localStorage.setItem('left', 'behind');
+    sessionStorage.setItem('left', 'behind');
+    document.cookie = 'left=behind; path=/';
+  });
+  await context.grantPermissions(['clipboard-read']);
+  await page.locator('main h1').first().hover();
+  await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce', forcedColors: 'active', media: 'print' });
+  await page.setViewportSize({ width: 400, height: 500 });
+  await first.close();
+
+  const second = await openPage(browser(), '/en/glossary/');
+  expect(second.page, 'the same tab, reused').toBe(page);
+  // `prepare` always gets a new context.
+  const fresh = await openPage(browser(), '/en/glossary/', { prepare: async () => undefined });
+  try {
+    expect(fresh.page).not.toBe(page);
+    const expected = await leftovers(fresh.page);
+    expect(expected).toMatchObject({ cookie: '', dark: false, size: [1280, 720], hovered: 0, routed: 200 });
+    expect(await leftovers(second.page)).toEqual(expected);
+  } finally {
+    await fresh.close();
+  }
+  await second.page.evaluate(() => console.log('said in the next test'));
+  await expect.poll(() => second.requests.filter((url) => url.endsWith('/en/glossary/')).length).toBe(2);
+  expect(oldListener, "the last test's listeners are gone").toEqual([]);
+  expectClean(second);
+
+  await second.context.addInitScript(() => undefined);
+  await second.close();
+  const third = await openPage(browser(), '/en/glossary/');
+  try {
+    expect(third.page, 'a tab given an init script is closed, not reused').not.toBe(page);
+    expect(page.isClosed()).toBe(true);
+  } finally {
+    await third.close();
   }
 });

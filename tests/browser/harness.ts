@@ -11,21 +11,26 @@
  *                           Call once at a test file's top level: launches one browser for the file in `beforeAll`,
  *                           closes it in `afterAll`, and returns a getter for it (`openPage(browser(), …)`).
  *   openPage(browser, path, opts?): Promise<OpenedPage>
- *                           Opens `path` in a fresh context and waits for `load`. `path` is relative to the site's
- *                           base (`'en/'`, `'/en/experiment/'` and `'zh-cn/'` all work; an absolute http URL is used
- *                           as is). opts: { javaScriptEnabled?, locale?, colorScheme?, viewport?, site?: 'main'|'sub',
- *                           prepare?(context) }: `prepare` runs before the first request (routes, init scripts).
+ *                           Opens `path` in a tab as fresh as a new context's and waits for `load`. `path` is relative
+ *                           to the site's base (`'en/'`, `'/en/experiment/'` and `'zh-cn/'` all work; an absolute http
+ *                           URL is used as is). opts: { javaScriptEnabled?, locale?, colorScheme?, viewport?,
+ *                           site?: 'main'|'sub', initScript?, prepare?(context) }: `initScript` runs in every
+ *                           document of the tab before its own scripts; `prepare` runs on a new context before the
+ *                           first request (routes, permissions, init scripts that take arguments).
  *                           Returns { page, context, response, url, consoleErrors, failedRequests, foreignRequests,
- *                           close(), visit(path) }:
+ *                           requests, close(), visit(path) }:
  *                             consoleErrors    console.error messages and uncaught page errors,
  *                             failedRequests   requests that failed to load (except net::ERR_ABORTED, which is
  *                                              what navigating away does), and responses with status >= 400,
  *                             foreignRequests  every request to an origin other than the site's own
- *                                              (data: and blob: URLs are not network requests and are ignored).
+ *                                              (data: and blob: URLs are not network requests and are ignored),
+ *                             requests         every URL requested (the page's and its workers'), in order.
  *                           The arrays keep filling while the page lives (e.g. after clicks); assert on them at the end.
  *                           `visit(path)` loads another path in the same page and context, for a series of plain
- *                           loads that need no fresh profile (a new tab costs Chromium ~0.3 CPU-s, as much as a
- *                           short page's own load); the record it returns holds only what that load brings.
+ *                           loads; the record it returns holds only what that load brings.
+ *                           Tabs are reused (tab-pool.ts): a new tab costs Chromium ~0.7 CPU-s more than reusing one,
+ *                           more than a short page's own load. `close()` gives the tab back reset to a new context's
+ *                           state; a tab given anything a reset cannot undo is closed instead.
  *   useTab(browser, opts?): (path) => Promise<OpenedPage>
  *                           Call in a describe block of plain loads: the first path opens a tab (openPage), later
  *                           ones visit() it, and the tab is closed after the block.
@@ -34,6 +39,7 @@
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { SUB_BASE } from './constants';
+import { takeTab, type TabProfile } from './tab-pool';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 
 export { SUB_BASE };
@@ -70,14 +76,10 @@ export function useBrowser(): () => Browser {
   };
 }
 
-export interface OpenPageOptions {
-  javaScriptEnabled?: boolean;
-  locale?: string;
-  colorScheme?: 'light' | 'dark';
-  viewport?: { width: number; height: number };
+export interface OpenPageOptions extends TabProfile {
   /** Which build to open: the root-based one (default) or the `BASE=/sub/` one. */
   site?: 'main' | 'sub';
-  /** Runs on the fresh context before anything is requested: routes, init scripts, request listeners. */
+  /** Runs on a new context before anything is requested: routes, permissions, init scripts with arguments. */
   prepare?: (context: BrowserContext) => Promise<void>;
 }
 
@@ -91,8 +93,9 @@ export interface OpenedPage {
   consoleErrors: string[];
   failedRequests: string[];
   foreignRequests: string[];
+  requests: string[];
   close(): Promise<void>;
-  /** Load another path in this page; the record returned holds only what that load brings. */
+  /** Load another path in this page; the record it returns holds only what that load brings. */
   visit(path: string): Promise<OpenedPage>;
 }
 
@@ -105,15 +108,15 @@ export function siteUrl(path: string, base: string = baseUrl()): string {
 export async function openPage(browser: Browser, path: string, opts: OpenPageOptions = {}): Promise<OpenedPage> {
   const base = opts.site === 'sub' ? subBaseUrl() : baseUrl();
   const siteOrigin = new URL(base).origin;
-  const context = await browser.newContext({
-    javaScriptEnabled: opts.javaScriptEnabled ?? true,
-    ...(opts.locale ? { locale: opts.locale } : {}),
-    ...(opts.colorScheme ? { colorScheme: opts.colorScheme } : {}),
-    ...(opts.viewport ? { viewport: opts.viewport } : {}),
-  });
-  const page = await context.newPage();
+  const tab = await takeTab(browser, opts, { origins: [baseUrl(), subBaseUrl()], fresh: opts.prepare !== undefined });
+  const { page, context } = tab;
   // What the current load brings; visit() starts a new one.
-  const log = { consoleErrors: [] as string[], failedRequests: [] as string[], foreignRequests: [] as string[] };
+  const log = {
+    consoleErrors: [] as string[],
+    failedRequests: [] as string[],
+    foreignRequests: [] as string[],
+    requests: [] as string[],
+  };
 
   page.on('console', (message) => {
     if (message.type() === 'error') log.consoleErrors.push(`${message.text()} (at ${message.location().url})`);
@@ -122,6 +125,7 @@ export async function openPage(browser: Browser, path: string, opts: OpenPageOpt
   context.on('request', (request) => {
     const url = request.url();
     if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    log.requests.push(url);
     if (new URL(url).origin !== siteOrigin) log.foreignRequests.push(url);
   });
   context.on('requestfailed', (request) => {
@@ -140,9 +144,10 @@ export async function openPage(browser: Browser, path: string, opts: OpenPageOpt
     log.consoleErrors = [];
     log.failedRequests = [];
     log.foreignRequests = [];
+    log.requests = [];
     const url = siteUrl(target, base);
     const response = await page.goto(url, { waitUntil: 'load' });
-    return { page, context, response, url, ...log, close: () => context.close(), visit: load };
+    return { page, context, response, url, ...log, close: tab.giveBack, visit: load };
   };
   return load(path);
 }

@@ -73,9 +73,7 @@ describe.each(['en', 'zh-cn'] as const)('the landing page (%s)', (lang) => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     const opened = await openPage(browser(), `${lang}/`, {
       viewport: FIRST_SCREENS[0],
-      prepare: async (context) => {
-        await context.addInitScript(RECORD_EPOCHS);
-      },
+      initScript: RECORD_EPOCHS,
     });
     try {
       const { page } = opened;

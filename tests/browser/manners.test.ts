@@ -109,9 +109,7 @@ describe('training pauses while the reader cannot see it', () => {
     // Opened at the prose below the hero: nothing may train before the reader scrolls up to it.
     const opened = await openPage(browser(), 'en/#what-a-neuron-computes', {
       viewport: DESKTOP,
-      prepare: async (context) => {
-        await context.addInitScript(TEST_CONTROLS);
-      },
+      initScript: TEST_CONTROLS,
     });
     try {
       const { page } = opened;
@@ -152,9 +150,7 @@ describe('training pauses while the reader cannot see it', () => {
     // each pause stops at shows that it came mid-run.
     const opened = await openPage(browser(), `en/further/?depochs=${DEEP_EPOCHS}&uepochs=${UNIVERSAL_EPOCHS}`, {
       viewport: DESKTOP,
-      prepare: async (context) => {
-        await context.addInitScript(TEST_CONTROLS);
-      },
+      initScript: TEST_CONTROLS,
     });
     try {
       const { page } = opened;
@@ -199,9 +195,7 @@ describe('training pauses while the reader cannot see it', () => {
     const live = labOn('[data-demo="many-seeds-live"]', browser, { ready: 'data-ready' });
     const opened = await openPage(browser(), 'zh-cn/many-seeds/', {
       viewport: DESKTOP,
-      prepare: async (context) => {
-        await context.addInitScript(TEST_CONTROLS);
-      },
+      initScript: TEST_CONTROLS,
     });
     try {
       const { page } = opened;
@@ -229,9 +223,7 @@ describe('training pauses while the reader cannot see it', () => {
     const lab = labOn('#fl-fitlab-linear', browser);
     const opened = await openPage(browser(), 'en/experiment/', {
       viewport: DESKTOP,
-      prepare: async (context) => {
-        await context.addInitScript(TEST_CONTROLS);
-      },
+      initScript: TEST_CONTROLS,
     });
     try {
       const { page } = opened;

@@ -3,8 +3,9 @@
  * offline.test.ts share with it:
  *
  *   hostHeaderRules()      the built `_headers`, read as a host would (the test server honours it).
- *   recordCspViolations(context), cspViolations(page)
- *                          `securitypolicyviolation` events from before any of the page's scripts run.
+ *   recordCspViolations, cspViolations(page)
+ *                          `securitypolicyviolation` events from before any of the page's scripts run (open the page
+ *                          with `initScript: recordCspViolations`).
  *   figuresOf(page), measureIslands(page), layoutShift(page)
  *                          what each figure shows, each island's height, the page's cumulative layout shift.
  *   proseText(page), pageRefs(page)
@@ -15,7 +16,7 @@
  *                          what a page changed (added, altered, newly shown or hidden) since a moment, so a later
  *                          accessibility pass can look again at only that.
  */
-import type { BrowserContext, JSHandle, Page } from 'playwright-core';
+import type { JSHandle, Page } from 'playwright-core';
 import { parseHeadersFile } from '../../scripts/serve.mjs';
 import { baseUrl, siteUrl } from './harness';
 import { bounded, FRAME_DEADLINE_MS, noFrame } from './quality';
@@ -25,16 +26,14 @@ export async function hostHeaderRules(): Promise<ReturnType<typeof parseHeadersF
   return parseHeadersFile(await (await fetch(siteUrl('_headers'))).text());
 }
 
-/** Record CSP violations in every document of `context`, from before any of its own scripts run. */
-export async function recordCspViolations(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => {
-      seen.push(
-        `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
-      );
-    });
+/** An init script (`openPage(…, { initScript })`): records CSP violations in each document, from before its scripts. */
+export function recordCspViolations(): void {
+  const seen: string[] = [];
+  (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+  document.addEventListener('securitypolicyviolation', (event) => {
+    seen.push(
+      `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+    );
   });
 }
 

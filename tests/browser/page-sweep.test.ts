@@ -96,17 +96,11 @@ async function staticIslandHeights(path: string): Promise<number[]> {
   }
 }
 
-/** Record CSP violations and every requested URL from the first request. */
-function sweepOptions(requested: string[]) {
-  return {
-    viewport: DESKTOP,
-    colorScheme: 'light' as const,
-    prepare: async (context: OpenedPage['context']) => {
-      await recordCspViolations(context);
-      context.on('request', (request) => requested.push(request.url().replace(/\?.*$/, '')));
-    },
-  };
-}
+/** CSP violations recorded from the first script on (every requested URL is in the opened page's `requests`). */
+const SWEEP_OPTIONS = { viewport: DESKTOP, colorScheme: 'light', initScript: recordCspViolations } as const;
+
+/** What the page has requested so far, without query strings. */
+const requestedFiles = (opened: OpenedPage) => opened.requests.map((url) => url.replace(/\?.*$/, ''));
 
 async function expectAxeClean(page: Page, what: string): Promise<void> {
   expect(await axeViolations(page), `axe on ${what}`).toEqual([]);
@@ -188,8 +182,7 @@ describe('scripts on', () => {
     async (path, docPage: DocPage) => {
       const { prose: prosePages, demo } = await classify(DOC_PATHS);
       const isDemoPage = demo.includes(path);
-      const requested: string[] = [];
-      const opened = await openPage(browser(), path, sweepOptions(requested));
+      const opened = await openPage(browser(), path, SWEEP_OPTIONS);
       try {
         const { page } = opened;
         expect(opened.response?.status()).toBe(200);
@@ -218,7 +211,7 @@ describe('scripts on', () => {
           );
           if (nearest > DESKTOP.height * 1.25) {
             const early = [];
-            for (const url of new Set(requested)) {
+            for (const url of new Set(requestedFiles(opened))) {
               if (url.endsWith('.wasm') || (/\.m?js$/.test(url) && isTfjsSource((await sourceOf(url)) ?? '')))
                 early.push(url);
             }
@@ -258,7 +251,7 @@ describe('scripts on', () => {
           await whenIdle(page);
           islandOnlyCode ??= themeClosure(prosePages).then((theme) => islandOnlyClosure(DOC_PATHS, theme));
           const islandOnly = await islandOnlyCode;
-          const scripts = requested.filter((url) => /\.(m?js|wasm)$/.test(url));
+          const scripts = requestedFiles(opened).filter((url) => /\.(m?js|wasm)$/.test(url));
           const extra = scripts.filter((url) => islandOnly.has(url) || url.endsWith('.wasm'));
           expect(extra, 'island or tfjs files loaded').toEqual([]);
           for (const url of new Set(scripts)) {
@@ -315,8 +308,7 @@ describe('scripts on', () => {
   );
 
   test('the root chooser redirects with no foreign request and no CSP violation on the way', async () => {
-    const requested: string[] = [];
-    const opened = await openPage(browser(), '', sweepOptions(requested));
+    const opened = await openPage(browser(), '', SWEEP_OPTIONS);
     try {
       hostHeaderPolicy(opened);
       expect(await cspViolations(opened.page)).toEqual([]);
@@ -327,8 +319,7 @@ describe('scripts on', () => {
   });
 
   test('the 404 page: no foreign request, no CSP violation, no axe violation in either theme', async () => {
-    const requested: string[] = [];
-    const opened = await openPage(browser(), 'en/no-such-page/', sweepOptions(requested));
+    const opened = await openPage(browser(), 'en/no-such-page/', SWEEP_OPTIONS);
     try {
       const { page } = opened;
       expect(opened.response?.status()).toBe(404);
@@ -362,7 +353,7 @@ describe('embeds', () => {
       } finally {
         await off.close();
       }
-      const opened = await openPage(browser(), path, sweepOptions([]));
+      const opened = await openPage(browser(), path, SWEEP_OPTIONS);
       try {
         const { page } = opened;
         expect(opened.response?.status()).toBe(200);
