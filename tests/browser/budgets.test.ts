@@ -20,7 +20,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { siteUrl, useBrowser } from './harness';
+import { openPage, useBrowser } from './harness';
 import { byTurns, pageConfig } from './demo-configs';
 import { classify, htmlOf, themeClosure } from './page-checks';
 import { DOC_PATHS, hydrateAll, isTfjsSource, scrollThrough, whenIdle } from './quality';
@@ -107,28 +107,18 @@ interface Download {
 }
 
 /**
- * Open `path` in a fresh context (empty cache) and record every JS and wasm request of the page and its worker
- * until `until` resolves; returns them with their gzip sizes.
+ * Open `path` in a tab as fresh as a new context (empty cache and storage; harness.ts) and record every JS and wasm
+ * request of the page and its worker until `until` resolves; returns them with their gzip sizes.
  */
 async function downloadsUntil(path: string, until: (page: Page) => Promise<void>): Promise<Download[]> {
-  const context = await browser().newContext({ viewport: { width: 1280, height: 720 } });
-  const requested: string[] = [];
-  const failed: string[] = [];
-  let recording = true;
-  context.on('request', (request) => {
-    if (recording && JS_OR_WASM.test(request.url())) requested.push(request.url());
-  });
-  context.on('requestfailed', (request) =>
-    failed.push(`${request.url()} (${request.failure()?.errorText ?? 'failed'})`),
-  );
+  const opened = await openPage(browser(), path, { viewport: { width: 1280, height: 720 } });
+  let requested: string[];
   try {
-    const page = await context.newPage();
-    await page.goto(siteUrl(path), { waitUntil: 'load' });
-    await until(page);
-    recording = false;
-    expect(failed, `failed requests on ${path}`).toEqual([]);
+    await until(opened.page);
+    requested = opened.requests.filter((url) => JS_OR_WASM.test(url));
+    expect(opened.failedRequests, `failed requests on ${path}`).toEqual([]);
   } finally {
-    await context.close();
+    await opened.close();
   }
   const unique = [...new Set(requested)];
   return Promise.all(unique.map(async (url) => ({ url, gzip: await servedGzipSize(url) })));
