@@ -58,6 +58,9 @@ const TIMED = ['tests/browser/responsiveness.test.ts', 'tests/browser/failure.te
 
 const browserProject = {
   environment: 'node' as const,
+  // A worker's files share one Chromium and its reusable tabs (harness.ts); no browser file leaves module state
+  // that another reads.
+  isolate: false,
   globalSetup: ['tests/browser/global-setup.ts'],
   testTimeout: 180_000,
   hookTimeout: 300_000,

@@ -8,8 +8,9 @@
  *   launchBrowser(): Promise<Browser>
  *                           Debian's Chromium (or CHROME_PATH), headless, through playwright-core.
  *   useBrowser(): () => Browser
- *                           Call once at a test file's top level: launches one browser for the file in `beforeAll`,
- *                           closes it in `afterAll`, and returns a getter for it (`openPage(browser(), …)`).
+ *                           Call once at a test file's top level: gets the test worker's browser in `beforeAll`
+ *                           (launched by the first file the worker runs, shared by the next ones) and returns a
+ *                           getter for it (`openPage(browser(), …)`).
  *   openPage(browser, path, opts?): Promise<OpenedPage>
  *                           Opens `path` in a tab as fresh as a new context's and waits for `load`. `path` is relative
  *                           to the site's base (`'en/'`, `'/en/experiment/'` and `'zh-cn/'` all work; an absolute http
@@ -62,13 +63,18 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * The Chromium of this test worker, shared by the files it runs (the browser projects run with `isolate: false`): a
+ * launch and its first tab cost ~1.7 CPU-s. Playwright closes it when the worker exits.
+ */
+let workerBrowser: Promise<Browser> | undefined;
+
 export function useBrowser(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
+    browser = await (workerBrowser ??= launchBrowser());
+    // A file that brought the browser down (a crash) does not take the next file with it.
+    if (!browser.isConnected()) browser = await (workerBrowser = launchBrowser());
   });
   return () => {
     if (!browser) throw new Error('the browser is launched in beforeAll');

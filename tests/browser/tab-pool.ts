@@ -1,8 +1,8 @@
 /**
  * Reused browser tabs for `openPage` (harness.ts). A new context and tab cost Chromium about 0.7 CPU-s more than a
  * reused tab: a renderer process started and warmed up, a network and storage context set up. That is more than most
- * pages' own load, and the suite opens some 150 tabs. So a tab a test has closed waits for the next test of its file
- * that asks for the same profile, reset to what a new context would be:
+ * pages' own load, and the suite opens some 150 tabs. So a tab a test has closed waits, in its browser (one per test
+ * worker, harness.ts), for the next test that asks for the same profile, reset to what a new context would be:
  * - its listeners and routes removed, its document replaced by an empty one of the site's origin;
  * - cookies, permissions, the HTTP cache and every storage of the site's origins cleared (`Storage.clearDataForOrigin`
  *   with every type: local and session storage, IndexedDB, Cache Storage, service workers);
