@@ -43,7 +43,7 @@ interface PooledTab {
 
 /** Playwright's own defaults, which a new context starts from. */
 const DEFAULT_VIEWPORT = { width: 1280, height: 720 };
-/** Idle tabs kept per browser (a test rarely holds more than two at once). */
+/** Idle tabs kept per browser (a test rarely holds more than two at once; files differ in profile). */
 const MAX_IDLE = 3;
 /** A reset that takes longer than this means a stuck page: the tab is closed instead. */
 const RESET_DEADLINE_MS = 10_000;
@@ -216,7 +216,7 @@ export async function takeTab(
   const giveBack = async () => {
     if (given) return;
     given = true;
-    const keep = !tab.spoiled && !tab.page.isClosed() && tab.context.pages().length === 1 && idle.length < MAX_IDLE;
+    const keep = !tab.spoiled && !tab.page.isClosed() && tab.context.pages().length === 1;
     if (keep) {
       try {
         await withDeadline(
@@ -225,6 +225,8 @@ export async function takeTab(
           'resetting the tab',
         );
         idle.push(tab);
+        // The longest idle goes: the profile just used is the likelier to be asked for again.
+        if (idle.length > MAX_IDLE) await idle.shift()?.context.close();
         return;
       } catch {
         // Not reusable after all: closed below, as a fresh tab would be.
