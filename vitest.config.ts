@@ -52,7 +52,8 @@ class LongestFirst extends BaseSequencer {
  * Browser files that measure timing itself (main-thread CPU per task while demos train) run on their own, after
  * the others; every other browser file runs two at a time. A task's CPU time is not immune to a neighbour: beside
  * another Chromium, single tasks of 96 and 122 ms were seen in demos whose heaviest is otherwise 25–35 ms, and a
- * 53 ms slice in the main-thread fallback's deep demo (otherwise 22–38 ms). So both files that judge tasks run here.
+ * 53 ms slice in the main-thread fallback's deep demo (otherwise 22–38 ms); with these files two at a time, a 166 ms
+ * task in a Fit Lab whose heaviest is otherwise 12–19 ms. So both files that judge tasks run here, one at a time.
  */
 const TIMED = ['tests/browser/responsiveness.test.ts', 'tests/browser/failure.test.ts'];
 
