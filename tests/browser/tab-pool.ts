@@ -157,6 +157,9 @@ async function newTab(browser: Browser, profile: TabProfile, key: string): Promi
   return tab;
 }
 
+/** The empty page a reset passes through: no content, and an icon of its own (so no /favicon.ico request). */
+const RESET_DOCUMENT = '<!doctype html><link rel="icon" href="data:,">';
+
 /** Back to a new context's state (see the file's comment); throws if the page does not let itself be reset. */
 async function reset(tab: PooledTab, profile: TabProfile, origins: readonly string[]): Promise<void> {
   const { page, context, cdp } = tab;
@@ -170,10 +173,11 @@ async function reset(tab: PooledTab, profile: TabProfile, origins: readonly stri
   await context.unrouteAll({ behavior: 'ignoreErrors' });
   // The page is replaced by an empty document of the site's origin (its workers and timers end with it). It may
   // write storage as it goes (Starlight keeps its sidebar state on `pagehide`), and the browser takes such writes in
-  // later, so storage is cleared from that document, where they are in order, then everywhere.
+  // later, so storage is cleared from that document, where they are in order, then everywhere. The document names
+  // an icon: without one Chromium asks its origin for /favicon.ico, and that 404 could reach the next test's console.
   for (const origin of origins) {
     const empty = `${origin}/__tab-reset__`;
-    await page.route(empty, (route) => route.fulfill({ contentType: 'text/html', body: '' }));
+    await page.route(empty, (route) => route.fulfill({ contentType: 'text/html', body: RESET_DOCUMENT }));
     await page.goto(empty);
     await page.unroute(empty);
     await page.evaluate(() => {
