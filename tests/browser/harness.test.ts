@@ -86,6 +86,28 @@ const leftovers = (page: Page) =>
     clipboard: (await navigator.permissions.query({ name: 'clipboard-read' as PermissionName })).state,
   }));
 
+test('a reset clears the storage of each origin the tab showed, the sub-path site as well', async () => {
+  const first = await openPage(browser(), 'en/glossary/', { site: 'sub' });
+  const { page } = first;
+  await page.evaluate(() => {
+    localStorage.setItem('left', 'behind');
+    sessionStorage.setItem('left', 'behind');
+  });
+  // Starlight keeps its sidebar's state in session storage as the page goes (on `pagehide`, during the reset).
+  await first.close();
+  const second = await openPage(browser(), 'en/glossary/', { site: 'sub' });
+  try {
+    expect(second.page, 'the same tab, reused').toBe(page);
+    expect(await second.page.evaluate(() => [localStorage.getItem('left'), Object.keys(sessionStorage)])).toEqual([
+      null,
+      [],
+    ]);
+    expectClean(second);
+  } finally {
+    await second.close();
+  }
+});
+
 test('a closed tab is reused as a new context would be, and not at all after what a reset cannot undo', async () => {
   const first = await openPage(browser(), '/en/');
   const { page, context } = first;

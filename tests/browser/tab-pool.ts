@@ -39,6 +39,8 @@ interface PooledTab {
   ownListeners: Map<Emitter, Set<unknown>>;
   /** Something was done to it that a reset cannot undo. */
   spoiled: boolean;
+  /** Origins its frames have shown a document of since its last reset: only those can have written storage. */
+  visited: Set<string>;
 }
 
 /** Playwright's own defaults, which a new context starts from. */
@@ -144,10 +146,15 @@ async function newTab(browser: Browser, profile: TabProfile, key: string): Promi
   if (profile.initScript) await context.addInitScript(profile.initScript);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
+  const visited = new Set<string>();
+  page.on('framenavigated', (frame) => {
+    const { origin } = new URL(frame.url());
+    if (origin !== 'null') visited.add(origin);
+  });
   const ownListeners = new Map<Emitter, Set<unknown>>(
     [page, context].map((emitter) => [emitter as unknown as Emitter, allListeners(emitter as unknown as Emitter)]),
   );
-  const tab = { key, page, context, cdp, ownListeners, spoiled: false };
+  const tab = { key, page, context, cdp, ownListeners, spoiled: false, visited };
   const spoil = () => {
     tab.spoiled = true;
   };
@@ -175,7 +182,10 @@ async function reset(tab: PooledTab, profile: TabProfile, origins: readonly stri
   // write storage as it goes (Starlight keeps its sidebar state on `pagehide`), and the browser takes such writes in
   // later, so storage is cleared from that document, where they are in order, then everywhere. The document names
   // an icon: without one Chromium asks its origin for /favicon.ico, and that 404 could reach the next test's console.
-  for (const origin of origins) {
+  // Only origins the tab has shown can have written storage, so only those are passed through (at least the first,
+  // which replaces the page); the others are cleared without a visit.
+  const shown = origins.filter((origin) => tab.visited.has(origin));
+  for (const origin of shown.length > 0 ? shown : origins.slice(0, 1)) {
     const empty = `${origin}/__tab-reset__`;
     await page.route(empty, (route) => route.fulfill({ contentType: 'text/html', body: RESET_DOCUMENT }));
     await page.goto(empty);
@@ -184,8 +194,9 @@ async function reset(tab: PooledTab, profile: TabProfile, origins: readonly stri
       localStorage.clear();
       sessionStorage.clear();
     });
-    await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
   }
+  for (const origin of origins) await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+  tab.visited.clear();
   await cdp.send('Network.clearBrowserCache');
   await context.clearCookies();
   await context.clearPermissions();
