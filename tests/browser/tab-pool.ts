@@ -3,7 +3,7 @@
  * reused tab: a renderer process started and warmed up, a network and storage context set up. That is more than most
  * pages' own load, and the suite opens some 150 tabs. So a tab a test has closed waits, in its browser (one per test
  * worker, harness.ts), for the next test that asks for the same profile, reset to what a new context would be:
- * - its listeners and routes removed, its document replaced by an empty one of the site's origin;
+ * - its listeners and routes removed, its document replaced by an empty one on each of the site's origins it showed;
  * - cookies, permissions, the HTTP cache and every storage of the site's origins cleared (`Storage.clearDataForOrigin`
  *   with every type: local and session storage, IndexedDB, Cache Storage, service workers);
  * - colour scheme, reduced motion, forced colours, media type and viewport back to the profile's; the mouse outside
@@ -164,7 +164,10 @@ async function newTab(browser: Browser, profile: TabProfile, key: string): Promi
   return tab;
 }
 
-/** The empty page a reset passes through: no content, and an icon of its own (so no /favicon.ico request). */
+/**
+ * The empty page a reset passes through. It names an icon: without one Chromium asks its origin for /favicon.ico,
+ * and that 404 could arrive late enough to reach the next test's console.
+ */
 const RESET_DOCUMENT = '<!doctype html><link rel="icon" href="data:,">';
 
 /** Back to a new context's state (see the file's comment); throws if the page does not let itself be reset. */
@@ -180,10 +183,9 @@ async function reset(tab: PooledTab, profile: TabProfile, origins: readonly stri
   await context.unrouteAll({ behavior: 'ignoreErrors' });
   // The page is replaced by an empty document of the site's origin (its workers and timers end with it). It may
   // write storage as it goes (Starlight keeps its sidebar state on `pagehide`), and the browser takes such writes in
-  // later, so storage is cleared from that document, where they are in order, then everywhere. The document names
-  // an icon: without one Chromium asks its origin for /favicon.ico, and that 404 could reach the next test's console.
-  // Only origins the tab has shown can have written storage, so only those are passed through (at least the first,
-  // which replaces the page); the others are cleared without a visit.
+  // later, so storage is cleared from that document, where they are in order, then everywhere. Only origins the tab
+  // has shown can have written storage, so only those are passed through (at least the first, which replaces the
+  // page); the others are cleared without a visit.
   const shown = origins.filter((origin) => tab.visited.has(origin));
   for (const origin of shown.length > 0 ? shown : origins.slice(0, 1)) {
     const empty = `${origin}/__tab-reset__`;
