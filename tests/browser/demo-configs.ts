@@ -1,6 +1,6 @@
 /**
  * What tells demos apart, read from the built HTML: an island's code (its component and renderer, less the
- * language of its entry) and its props less the words of the page's language (`t`, `labels`, `lang`). A demo's
+ * language of its entry) and its props less the words of the page's language (see WORDS). A demo's
  * twin in the other edition with the same code and the same props runs the same code on the same numbers; only its
  * words differ. Tests that measure what does not depend on words (main-thread time, bytes downloaded) measure each
  * configuration once, and let the editions take turns so that both are measured.
@@ -20,15 +20,28 @@ const decodeAttribute = (text: string) =>
 
 const attribute = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
 
+/**
+ * Props, at any depth, that hold only words for the reader: a lab's dictionary (`t`, `labels`), its language, a
+ * static figure's note, and the texts of a precomputed histogram card (heading, title, description, summary lines,
+ * marker labels). A key missing here only makes twins count as two configurations (measured twice), never one.
+ */
+const WORDS = new Set(['t', 'labels', 'lang', 'staticNote', 'heading', 'title', 'desc', 'lines', 'label']);
+
+/** Astro's serialized props (`[type, value]` pairs, nested) without the WORDS keys of any object in them. */
+function withoutWords(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutWords);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !WORDS.has(key))
+      .map(([key, inner]) => [key, withoutWords(inner)]),
+  );
+}
+
 /** An island's opening tag, as its code and its props less the words of the page's language. */
 function islandConfig(tag: string): string {
   const props = attribute(tag, 'props');
-  const {
-    t: _words,
-    labels: _labels,
-    lang: _lang,
-    ...config
-  } = props ? (JSON.parse(decodeAttribute(props)) as Record<string, unknown>) : {};
+  const config = props ? withoutWords(JSON.parse(decodeAttribute(props))) : {};
   return JSON.stringify([islandCode(attribute(tag, 'component-url')), attribute(tag, 'renderer-url'), config]);
 }
 
