@@ -181,7 +181,7 @@ async function reset(tab: PooledTab, profile: TabProfile, origins: readonly stri
   for (const [emitter, own] of tab.ownListeners) removeAddedListeners(emitter, own);
   await page.unrouteAll({ behavior: 'ignoreErrors' });
   await context.unrouteAll({ behavior: 'ignoreErrors' });
-  // The page is replaced by an empty document of the site's origin (its workers and timers end with it). It may
+  // The page is replaced by an empty document of each origin it showed (its workers and timers end with it). It may
   // write storage as it goes (Starlight keeps its sidebar state on `pagehide`), and the browser takes such writes in
   // later, so storage is cleared from that document, where they are in order, then everywhere. Only origins the tab
   // has shown can have written storage, so only those are passed through (at least the first, which replaces the
